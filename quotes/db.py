@@ -1,0 +1,192 @@
+"""Write the pipeline's results to SQLite; the table and column names are a public interface."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
+
+# Tables rebuilt from the articles on every build: they are derived, never edited by hand.
+DERIVED_TABLES = ["alterations", "provenance", "citations", "quotes", "clusters", "speakers"]
+
+FTS_CONFIG = {
+    "quotes": ["text"],
+    "articles": ["title", "text"],
+}
+
+FOREIGN_KEYS = [
+    ("quotes", "article_id", "articles", "id"),
+    ("quotes", "speaker_id", "speakers", "id"),
+    ("quotes", "cluster_id", "clusters", "id"),
+    ("clusters", "speaker_id", "speakers", "id"),
+    ("clusters", "first_quote_id", "quotes", "id"),
+    ("clusters", "first_article_id", "articles", "id"),
+    ("alterations", "quote_id", "quotes", "id"),
+    ("provenance", "quote_id", "quotes", "id"),
+    ("provenance", "source_quote_id", "quotes", "id"),
+    ("citations", "article_id", "articles", "id"),
+]
+
+VIEWS = {
+    "who_said_what": """
+select speakers.name as speaker, quotes.text as quote, articles.outlet as outlet,
+       articles.published as published, articles.url as url
+from quotes
+join articles on articles.id = quotes.article_id
+left join speakers on speakers.id = quotes.speaker_id
+order by articles.published is null, articles.published, articles.id, quotes.start
+""",
+}
+
+
+def save_articles(db: Database, articles: Iterable[Article]) -> None:
+    """Insert or replace articles by id, so rebuilding with a changed file updates it."""
+    db["articles"].insert_all(
+        (a.as_dict() for a in articles), pk="id", replace=True, alter=True,
+        columns={"published": str, "url": str, "outlet": str, "title": str, "source": str},
+    )
+
+
+def save_problems(db: Database, problems: Iterable[Problem]) -> None:
+    """Record inputs that could not be read, keyed by where they came from."""
+    db["problems"].create({"source": str, "message": str}, pk="source", if_not_exists=True)
+    db["problems"].insert_all((p.as_dict() for p in problems), pk="source", replace=True)
+
+
+def load_articles(db: Database) -> list[Article]:
+    """Every article stored so far, the corpus the derived tables are computed from."""
+    if "articles" not in db.table_names():
+        return []
+    fields = set(Article.__dataclass_fields__)
+    return [Article(**{k: v for k, v in row.items() if k in fields}) for row in db["articles"].rows]
+
+
+def clear_derived(db: Database) -> None:
+    """Drop the derived tables and views so a build recomputes them from all articles."""
+    for view in VIEWS:
+        db.execute(f"drop view if exists [{view}]")
+    for table in DERIVED_TABLES:
+        if table in db.table_names():
+            if db[table].detect_fts():
+                db[table].disable_fts()
+            db[table].drop()
+
+
+def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluster]) -> None:
+    """Write speakers, quotes, clusters and their provenance."""
+    cluster_of = {qid: c.id for c in clusters for qid in c.quote_ids}
+    _create_tables(db)
+    db["quotes"].insert_all(
+        (
+            {
+                "id": q.id,
+                "article_id": q.article_id,
+                "speaker_id": _speaker_id(db, q.speaker),
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "kind": q.kind,
+                "cue": q.cue,
+                "credit": q.credit,
+                "cluster_id": cluster_of.get(q.id),
+            }
+            for q in quotes
+        ),
+        pk="id", replace=True,
+    )
+    by_id = {q.id: q for q in quotes}
+    db["clusters"].insert_all(
+        (
+            {
+                "id": c.id,
+                "canonical_text": c.canonical_text,
+                "speaker_id": _speaker_id(db, c.speaker),
+                "canonical_quote_id": c.canonical_quote_id,
+                "first_quote_id": c.first_quote_ids[0] if c.first_quote_ids else None,
+                "first_article_id": (
+                    by_id[c.first_quote_ids[0]].article_id if c.first_quote_ids else None
+                ),
+                "first_published": c.first_published,
+                "first_tied": len(c.first_quote_ids) > 1,
+                "quote_count": len(c.quote_ids),
+                "article_count": len({by_id[i].article_id for i in c.quote_ids}),
+            }
+            for c in clusters
+        ),
+        pk="id", replace=True,
+    )
+    db["alterations"].insert_all(
+        (a.__dict__ for c in clusters for a in c.alterations),
+    )
+    db["provenance"].insert_all(
+        (e.__dict__ for c in clusters for e in c.edges), pk=("quote_id", "source_quote_id"),
+    )
+
+
+def save_citations(db: Database, citations: Iterable[Citation]) -> None:
+    """Record the outlets each article credits."""
+    _create_tables(db)
+    db["citations"].insert_all(c.__dict__ for c in citations)
+
+
+def _speaker_id(db: Database, speaker: Speaker | None) -> int | None:
+    if speaker is None:
+        return None
+    return db["speakers"].lookup(
+        {"name": speaker.name, "kind": speaker.kind},
+        {"description": speaker.description},
+    )
+
+
+def _create_tables(db: Database) -> None:
+    """Create the derived tables with their columns even when a build finds nothing to put in them."""
+    db["speakers"].create(
+        {"id": int, "name": str, "kind": str, "description": str}, pk="id", if_not_exists=True
+    )
+    db["clusters"].create(
+        {
+            "id": str, "canonical_text": str, "speaker_id": int, "canonical_quote_id": str,
+            "first_quote_id": str, "first_article_id": str, "first_published": str,
+            "first_tied": int, "quote_count": int, "article_count": int,
+        },
+        pk="id", if_not_exists=True,
+    )
+    db["quotes"].create(
+        {
+            "id": str, "article_id": str, "speaker_id": int, "text": str, "start": int,
+            "end": int, "kind": str, "cue": str, "credit": str, "cluster_id": str,
+        },
+        pk="id", if_not_exists=True,
+    )
+    db["alterations"].create(
+        {
+            "quote_id": str, "op": str, "canonical": str, "variant": str,
+            "canonical_start": int, "canonical_end": int, "variant_start": int, "variant_end": int,
+        },
+        if_not_exists=True,
+    )
+    db["provenance"].create(
+        {"quote_id": str, "source_quote_id": str, "evidence": str, "confidence": float},
+        pk=("quote_id", "source_quote_id"), if_not_exists=True,
+    )
+    db["citations"].create(
+        {"article_id": str, "outlet": str, "text": str, "start": int, "end": int},
+        if_not_exists=True,
+    )
+
+
+def ensure_db_shape(db: Database) -> None:
+    """Add foreign keys, indexes, full-text search and views; safe to run on any build."""
+    _create_tables(db)
+    existing = {(fk.table, fk.column) for t in db.tables for fk in t.foreign_keys}
+    missing = [fk for fk in FOREIGN_KEYS if (fk[0], fk[1]) not in existing]
+    if missing:
+        db.add_foreign_keys(missing)
+    db.index_foreign_keys()
+    for table, columns in FTS_CONFIG.items():
+        if not db[table].detect_fts():
+            db[table].enable_fts(columns, create_triggers=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)

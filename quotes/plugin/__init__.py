@@ -1,0 +1,1 @@
+"""Datasette plugin: pages that show a cluster's variants side by side."""

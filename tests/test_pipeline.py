@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from quotes import pipeline
+from quotes.pipeline import build
+from tests.conftest import SEEDS
+
+
+def test_build_creates_every_public_table(db_path: Path) -> None:
+    build([SEEDS], db_path)
+    db = Database(db_path)
+    assert {"articles", "speakers", "quotes", "clusters", "citations", "problems"} <= set(
+        db.table_names()
+    )
+    assert "who_said_what" in db.view_names()
+    assert db["articles"].count == 5
+
+
+def test_build_twice_updates_rather_than_duplicates(db_path: Path, tmp_path: Path) -> None:
+    build([SEEDS], db_path)
+    extra = tmp_path / "extra.txt"
+    extra.write_text('"We will be back," the mayor said.\n', encoding="utf-8")
+    build([extra], db_path)
+    db = Database(db_path)
+    assert db["articles"].count == 6
+    build([SEEDS], db_path)
+    assert Database(db_path)["articles"].count == 6
+
+
+def test_failed_build_leaves_last_good_database(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], db_path)
+    before = db_path.read_bytes()
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(pipeline, "cluster_quotes", explode)
+    with pytest.raises(RuntimeError):
+        build([SEEDS], db_path)
+    assert db_path.read_bytes() == before
+    assert not db_path.with_name(db_path.name + ".tmp").exists()
+
+
+def test_unreadable_inputs_are_recorded_and_the_rest_is_built(
+    db_path: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text('"Fine," she said.\n', encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "in" / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    report = build([tmp_path / "in"], db_path)
+    db = Database(db_path)
+    assert db["articles"].count == 1
+    assert len(report.problems) == 2
+    assert db["problems"].count == 2
