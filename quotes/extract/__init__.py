@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from quotes.model import Article, Citation, Quote
+from quotes.extract.citations import extract_citations
+from quotes.model import Article, Quote
+
+__all__ = ["extract_citations", "extract_quotes"]
 
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every quotation in the article, in text order, with its speaker resolved when possible."""
-    return []
-
-
-def extract_citations(article: Article) -> list[Citation]:
-    """Every outlet the article credits as a source."""
     return []
