@@ -1,0 +1,63 @@
+"""Bytes to text: plain-text articles, and the decoding every other reader shares.
+
+Encodings, in order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; otherwise strict UTF-8;
+otherwise charset-normalizer (already installed with trafilatura) picks the most plausible legacy
+encoding, which in practice is cp1252 for old Western news pages. Bytes that no encoding makes
+readable, or that look like a binary file, are an error, never silently replaced characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import regex
+from charset_normalizer import from_bytes
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.01  # news text has almost no control characters; binary files have many
+
+
+class DecodeError(ValueError):
+    """The bytes are not readable text; the message says why, for the problems table."""
+
+
+def decode(raw: bytes) -> str:
+    """Text from bytes in whatever encoding they were saved, or DecodeError."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"broken {encoding} text at byte {exc.start}") from exc
+    if b"\x00" in raw[:8192]:
+        raise DecodeError("binary file (contains NUL bytes), not an article")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = _guess(raw, exc)
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        raise DecodeError("binary file (control characters), not an article")
+    return text
+
+
+def _guess(raw: bytes, exc: UnicodeDecodeError) -> str:
+    best = from_bytes(raw).best()
+    if best is None or best.encoding.startswith("utf"):
+        raise DecodeError(
+            f"undecodable: not UTF-8 ({exc.reason} at byte {exc.start}) "
+            "and no other encoding fits"
+        ) from exc
+    return str(best)
+
+
+def normalise(text: str) -> str:
+    """Unix line ends and no trailing blanks, so offsets mean the same whatever the source."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip("\ufeff\n ")
