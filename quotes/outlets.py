@@ -1,8 +1,8 @@
-"""Recognise news outlets and give each one name across spellings ("WWeek", "WW" → "Willamette Week").
+"""Recognise news outlets and give each one name across spellings ("WWeek" → "Willamette Week").
 
 Two layers: a data table of known outlets (canonical name → other spellings, abbreviations and web
 domains), and general rules that make a spelling match its table entry: case, a leading "The", a
-possessive "'s", spaces and punctuation, a web address or ".com"-style ending, and "A/B" double names.
+possessive "'s", spaces and punctuation, a web address or ".com" ending, and "A/B" double names.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def outlet_from_url(url: str) -> str | None:
 
 
 def domain_of(url: str) -> str | None:
-    """The registered domain of a web address, lower case: "https://www.wweek.com/x" → "wweek.com"."""
+    """The registered domain of a web address, lower case: "https://www.wweek.com/x" → wweek.com."""
     host = _host(url)
     if not host or "." not in host:
         return None

@@ -1,4 +1,4 @@
-"""Read articles from files and folders; every input yields Articles or a Problem, never an exception.
+"""Read articles from files and folders: every input yields Articles or a Problem, never an error.
 
 Plain text (.txt, with metadata from the folder's sources.json), web pages (.html, .htm), JSON Lines
 (.jsonl, .jsonl.gz) and web archives (.warc, .warc.gz). Files of other names are read by content.
@@ -22,7 +22,7 @@ __all__ = ["SIDECAR", "read_articles", "read_file"]
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
-    """Yield every article found under `paths` (files or folders), and a Problem for each bad input."""
+    """Every article found under `paths` (files or folders), and a Problem for each bad input."""
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
     for file in walk(paths):
         if file.parent not in sidecars:
@@ -49,7 +49,9 @@ def read_file(file: Path, sidecar: dict[str, Any] | None = None) -> Iterator[Art
         yield Problem(source, f"unexpected error while reading: {exc!r}")
 
 
-def _read_document(file: Path, kind: str | None, sidecar: dict[str, Any] | None) -> Article | Problem:
+def _read_document(
+    file: Path, kind: str | None, sidecar: dict[str, Any] | None
+) -> Article | Problem:
     """A file holding one article: plain text, or a web page."""
     source = str(file)
     raw = file.read_bytes()

@@ -1,4 +1,4 @@
-"""Turn the many ways news writes a date into ISO YYYY-MM-DD, so articles sort by first appearance."""
+"""The many ways news writes a date, as ISO YYYY-MM-DD, so articles sort by first appearance."""
 
 from __future__ import annotations
 
@@ -15,18 +15,19 @@ _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
     r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 # Each pattern names year, month and day; the text may carry a weekday before and a time after.
 DATE_PATTERNS = [
     regex.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-    regex.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{4})\b", regex.I),
-    regex.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", regex.I),
+    regex.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"\s*,?\s*(?P<year>\d{4})\b", regex.I),
+    regex.compile(_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", regex.I),
     regex.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"),
 ]  # fmt: skip
 
 
 def iso_date(value: object) -> str | None:
-    """The calendar date of `value` (ISO string, prose date, datetime, or epoch seconds), or None."""
+    """The calendar date of `value` (ISO text, prose date, datetime, epoch seconds), or None."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime | date):

@@ -7,6 +7,7 @@ from typing import Any
 
 import regex
 import trafilatura
+from trafilatura.settings import Document
 
 # trafilatura logs every page it finds too short at ERROR level; those pages become Problems here.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -20,7 +21,7 @@ class NoArticle(ValueError):
 
 
 def extract_page(html: bytes | str, url: str | None = None) -> tuple[str, dict[str, Any]]:
-    """The main text of a page, one paragraph per block, and its url, outlet, published and title."""
+    """A page's main text, one paragraph per block, and its url, outlet, published and title."""
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -29,10 +30,10 @@ def extract_page(html: bytes | str, url: str | None = None) -> tuple[str, dict[s
         include_tables=True,
         date_extraction_params=DATE_PARAMS,
     )
-    text = (doc.text or "").strip() if doc is not None else ""
-    if not text:
+    text = (doc.text or "").strip() if isinstance(doc, Document) else ""
+    if not isinstance(doc, Document) or not text:
         raise NoArticle("no article text found in the page")
-    # trafilatura puts one block per line; quote extraction reads paragraphs as blank-line separated.
+    # trafilatura puts one block per line; quote extraction wants paragraphs apart by a blank line.
     text = regex.sub(r"[ \t]*\n\s*", "\n\n", text)
     meta = {
         "url": doc.url or url,

@@ -1,4 +1,4 @@
-"""Fill in an article's date, outlet and title when its source did not give them, and build the Article.
+"""Build Articles, filling in the date, outlet and title when the source did not give them.
 
 Order of trust, field by field: the folder's sources.json (an explicit null there means "known to be
 unknown" and is kept), then what the format itself carries (JSON fields, HTML metadata), then what
@@ -24,7 +24,9 @@ _LABELLED = regex.compile(
     regex.I,
 )
 # Changes after publication are not the publication date: "UPDATE 7/31/18", "Last updated ...".
-_UPDATED = regex.compile(r"^\W*(?:last\s+)?(?:updated?|modified|revised|corrected|edited)\b", regex.I)
+_UPDATED = regex.compile(
+    r"^\W*(?:last\s+)?(?:updated?|modified|revised|corrected|edited)\b", regex.I
+)
 # A dateline opens the story: "WASHINGTON, Sept. 25, 2019 —", "Sept. 25, 2019 (AP) —".
 _DATELINE_TAIL = regex.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[—–-]")
 _DATELINE_HEAD = regex.compile(r"^(?:[A-Z][A-Za-z.'’ ]{1,40},\s*(?:[A-Z][A-Za-z. ]{1,20},\s*)?)?$")
@@ -72,9 +74,9 @@ def infer_published(text: str) -> str | None:
     lines = text.lstrip("\ufeff").splitlines()[:HEAD_LINES]
     for line in lines:
         label = _LABELLED.match(line)
-        if label and not _UPDATED.match(line) and (found := find_date(line[label.end() :])):
-            if found[1] < 4:
-                return found[0]
+        found = find_date(line[label.end() :]) if label and not _UPDATED.match(line) else None
+        if found and found[1] < 4:  # the date follows the label
+            return found[0]
     for line in lines:
         found = find_date(line)
         if (
@@ -110,7 +112,7 @@ def infer_title(text: str) -> str | None:
 def _only_date(line: str, found: tuple[str, int, int]) -> bool:
     """Whether a line holds a date and nothing else of substance (a time or weekday at most)."""
     rest = line[: found[1]] + " " + line[found[2] :]
-    rest = regex.sub(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b[ap]\.?m\.?\b|\b[A-Z]{2,4}\b", " ", rest)
+    rest = regex.sub(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b[ap]\.?m\.?\b|\b[A-Z]{2,4}\b", "", rest)
     return not regex.search(r"\p{L}{3,}", rest)
 
 

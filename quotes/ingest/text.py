@@ -52,8 +52,7 @@ def _guess(raw: bytes, exc: UnicodeDecodeError) -> str:
     best = from_bytes(raw).best()
     if best is None or best.encoding.startswith("utf"):
         raise DecodeError(
-            f"undecodable: not UTF-8 ({exc.reason} at byte {exc.start}) "
-            "and no other encoding fits"
+            f"undecodable: not UTF-8 ({exc.reason} at byte {exc.start}) and no other encoding fits"
         ) from exc
     return str(best)
 

@@ -7,7 +7,7 @@ A broken record gives a Problem and reading resumes at the next record header fo
 from __future__ import annotations
 
 import mmap
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,7 +42,7 @@ def read_warc(path: Path) -> Iterator[Article | Problem]:
                 start = data.find(marker, max(failed_at, start) + 1)
 
 
-def _records(f: IO[bytes], source: str) -> Iterator[Article | Problem]:
+def _records(f: IO[bytes], source: str) -> Generator[Article | Problem, None, int | None]:
     """Read records from the file's position on; return where a broken one began, or None."""
     records = ArchiveIterator(f)  # its offsets are file positions, as it starts from f.tell()
     try:
