@@ -77,7 +77,7 @@ def _open(path: Path) -> BinaryIO:
 
 def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
     try:
-        rec = json.loads(decode(raw))
+        rec = json.loads(decode(raw).strip())
     except DecodeError as exc:
         return Problem(where, str(exc))
     except json.JSONDecodeError as exc:

@@ -36,23 +36,32 @@ def read_warc(path: Path) -> Iterator[Article | Problem]:
             start = 0
             while start >= 0:
                 f.seek(start)
-                failed_at = yield from _records(f, source)
+                failed_at = yield from _records(f, len(data), source)
                 if failed_at is None:
                     return
                 start = data.find(marker, max(failed_at, start) + 1)
 
 
-def _records(f: IO[bytes], source: str) -> Generator[Article | Problem, None, int | None]:
+def _records(
+    f: IO[bytes], size: int, source: str
+) -> Generator[Article | Problem, None, int | None]:
     """Read records from the file's position on; return where a broken one began, or None."""
     records = ArchiveIterator(f)  # its offsets are file positions, as it starts from f.tell()
     try:
         for record in records:
+            if record.rec_type is None:  # no WARC-Type: warcio would swallow what follows
+                raise ValueError("record has no WARC-Type header")
             page = _page(record)  # read the body before asking the offset: asking consumes it
             where = f"{source}#{records.get_record_offset()}"
-            if page is not None:
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                yield Problem(where, "truncated WARC record: the file ends inside it")
+            elif page is not None:
                 yield _article(record, page, where)
     except Exception as exc:  # noqa: BLE001 - warcio, zlib and http parsing each raise their own
-        yield Problem(f"{source}#{records.offset}", f"broken WARC record: {exc}")
+        yield Problem(f"{source}#{records.offset}", f"broken WARC record: {_printable(exc)}")
+        return int(records.offset)
+    if records.offset < size:  # warcio stops quietly at a record header it cannot parse
+        yield Problem(f"{source}#{records.offset}", "unreadable data where a WARC record should be")
         return int(records.offset)
     return None
 
@@ -82,3 +91,9 @@ def _article(record: ArcWarcRecord, body: bytes, where: str) -> Article | Proble
     captured: dict[str, Any] = {"published": record.rec_headers.get_header("WARC-Date")}
     id = hash_record({"url": meta.get("url") or url or where})[:16]
     return make_article(id, text, where, meta | {"url": url or meta.get("url")}, fallback=captured)
+
+
+def _printable(exc: Exception, limit: int = 100) -> str:
+    """An error message fit for the problems table: no raw bytes, not pages long."""
+    text = "".join(c if c.isprintable() else "?" for c in str(exc) or type(exc).__name__)
+    return text if len(text) <= limit else text[:limit] + "…"
