@@ -13,6 +13,7 @@ from trafilatura.settings import Document
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 # htmldate: look beyond the obvious meta tags, and prefer the original date to the last update.
+MIN_WORDS = 10  # fewer is a menu, a login wall or an error page, even if trafilatura kept it
 DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 
@@ -33,6 +34,8 @@ def extract_page(html: bytes | str, url: str | None = None) -> tuple[str, dict[s
     text = (doc.text or "").strip() if isinstance(doc, Document) else ""
     if not isinstance(doc, Document) or not text:
         raise NoArticle("no article text found in the page")
+    if len(text.split()) < MIN_WORDS:
+        raise NoArticle(f"no article text found in the page, only {text[:60]!r}")
     # trafilatura puts one block per line; quote extraction wants paragraphs apart by a blank line.
     text = regex.sub(r"[ \t]*\n\s*", "\n\n", text)
     meta = {

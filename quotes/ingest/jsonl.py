@@ -81,7 +81,7 @@ def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
     except DecodeError as exc:
         return Problem(where, str(exc))
     except json.JSONDecodeError as exc:
-        return Problem(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+        return Problem(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
     if not isinstance(rec, dict):
         return Problem(where, f"expected a JSON object, found {type(rec).__name__}")
     fields = map_fields(rec)

@@ -1,9 +1,11 @@
 """Bytes to text: plain-text articles, and the decoding every other reader shares.
 
 Encodings, in order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; otherwise strict UTF-8;
-otherwise charset-normalizer (already installed with trafilatura) picks the most plausible legacy
-encoding, which in practice is cp1252 for old Western news pages. Bytes that no encoding makes
-readable, or that look like a binary file, are an error, never silently replaced characters.
+otherwise UTF-8 with a few stray bytes (scraped text often has some) is kept, the stray bytes shown
+as U+FFFD; otherwise cp1252 when the bytes are mostly ASCII (old Western news pages, where
+detection misreads a few accents: "Núñez" as "N·±ez"); otherwise charset-normalizer (installed
+with trafilatura) picks the most plausible encoding (Cyrillic, Greek, East Asian pages). Bytes that
+none of these makes readable, or that look like a binary file, are an error, not mojibake.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _BOMS = [
 ]
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01  # news text has almost no control characters; binary files have many
+MIN_GOOD_PER_BAD = 4  # UTF-8 with this many good non-ASCII letters per bad byte is damaged UTF-8
+MIN_ASCII_FOR_CP1252 = 0.8
 
 
 class DecodeError(ValueError):
@@ -49,12 +53,24 @@ def decode(raw: bytes) -> str:
 
 
 def _guess(raw: bytes, exc: UnicodeDecodeError) -> str:
+    """Damaged UTF-8, else cp1252 for mostly-ASCII text, else charset-normalizer's pick."""
+    damaged = raw.decode("utf-8", errors="replace")
+    bad = damaged.count("\ufffd")
+    good = sum(1 for c in damaged if ord(c) > 127) - bad
+    if good >= MIN_GOOD_PER_BAD * bad:  # a few stray bytes in UTF-8: keep the rest exact
+        return damaged
+    ascii_share = sum(1 for b in raw if b < 128) / len(raw)
+    if ascii_share >= MIN_ASCII_FOR_CP1252:  # Western text: detection misreads a few accents
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(raw).best()
-    if best is None or best.encoding.startswith("utf"):
-        raise DecodeError(
-            f"undecodable: not UTF-8 ({exc.reason} at byte {exc.start}) and no other encoding fits"
-        ) from exc
-    return str(best)
+    if best is not None and not best.encoding.startswith("utf"):
+        return str(best)
+    raise DecodeError(
+        f"undecodable: not UTF-8 ({exc.reason} at byte {exc.start}) and no other encoding fits"
+    ) from exc
 
 
 def normalise(text: str) -> str:
