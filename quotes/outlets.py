@@ -7,6 +7,7 @@ possessive "'s", spaces and punctuation, a web address or ".com" ending, and "A/
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import regex
@@ -75,6 +76,7 @@ _DOMAIN = regex.compile(r"(?:[a-z0-9-]+\.)+(?:" + _TLD + r"|[a-z]{2})", regex.I)
 _MULTIPART_SUFFIX = {"co", "com", "org", "net", "gov", "ac", "go"}  # bbc.co.uk, abcnews.go.com
 
 
+@lru_cache(maxsize=8192)  # a corpus names the same few outlets again and again
 def _key(name: str) -> str:
     """A spelling-blind key: "The Williamette Week's" and "williametteweek.com" alike."""
     name = name.strip()

@@ -26,6 +26,9 @@ DATE_PATTERNS = [
 ]  # fmt: skip
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def iso_date(value: object) -> str | None:
     """The calendar date of `value` (ISO text, prose date, datetime, epoch seconds), or None."""
     if value is None or isinstance(value, bool):
@@ -44,6 +47,8 @@ def iso_date(value: object) -> str | None:
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first valid date written in `text`, with where it starts and ends."""
     best: tuple[str, int, int] | None = None
+    if not _DIGIT.search(text):
+        return None
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             iso = _valid(m["year"], m["month"], m["day"])

@@ -31,6 +31,7 @@ _UPDATED = regex.compile(
 _DATELINE_TAIL = regex.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[—–-]")
 _DATELINE_HEAD = regex.compile(r"^(?:[A-Z][A-Za-z.'’ ]{1,40},\s*(?:[A-Z][A-Za-z. ]{1,20},\s*)?)?$")
 _BYLINE = regex.compile(r"^\s*(?:By|From)\s+[A-Z]")
+DATELINE_REACH = 100  # a dateline's date comes within this many characters of the line's start
 HEAD_LINES = 40  # dates and bylines sit near the top; the body below is full of other dates
 
 
@@ -78,7 +79,7 @@ def infer_published(text: str) -> str | None:
         if found and found[1] < 4:  # the date follows the label
             return found[0]
     for line in lines:
-        found = find_date(line)
+        found = find_date(line[:DATELINE_REACH])
         if (
             found
             and not _UPDATED.match(line)
@@ -119,5 +120,4 @@ def _only_date(line: str, found: tuple[str, int, int]) -> bool:
 def _clean(value: Any) -> str | None:
     if value is None:
         return None
-    text = regex.sub(r"\s+", " ", str(value)).strip()
-    return text or None
+    return " ".join(str(value).split()) or None

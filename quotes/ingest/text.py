@@ -47,7 +47,7 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         text = _guess(raw, exc)
     sample = text[:8192]
-    if sample and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+    if _CONTROL.search(sample) and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise DecodeError("binary file (control characters), not an article")
     return text
 
