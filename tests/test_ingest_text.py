@@ -178,3 +178,15 @@ def test_a_file_of_unknown_type_is_read_by_its_content(tmp_path: Path) -> None:
     articles, problems = read(tmp_path)
     assert problems == []
     assert {a.id: a.text[:11] for a in articles} == {"page": "The council", "story": "Bridge vote"}
+
+
+def test_two_different_articles_with_one_file_name_keep_apart(tmp_path: Path) -> None:
+    for folder, said in (("a", "“Yes,” she said."), ("b", "“No,” he said.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(said, encoding="utf-8")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "story.txt").write_text("“Yes,” she said.", encoding="utf-8")
+    articles, _ = read(tmp_path)
+    ids = [a.id for a in articles]
+    assert ids[0] == "story" and ids[1].startswith("story-") and ids[2] == "story"
+    assert ids == [a.id for a in read(tmp_path)[0]]  # the same id on every build

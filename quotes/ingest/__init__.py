@@ -7,8 +7,11 @@ Plain text (.txt, with metadata from the folder's sources.json), web pages (.htm
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from sqlite_utils.utils import hash_record
 
 from quotes.ingest.files import SIDECAR, kind_of, load_sidecar, walk
 from quotes.ingest.html import NoArticle, extract_page, looks_like_html
@@ -24,12 +27,26 @@ __all__ = ["SIDECAR", "read_articles", "read_file"]
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     """Every article found under `paths` (files or folders), and a Problem for each bad input."""
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
+    texts_by_id: dict[str, str] = {}
     for file in walk(paths):
         if file.parent not in sidecars:
             sidecars[file.parent], trouble = load_sidecar(file.parent)
             if trouble:
                 yield Problem(str(file.parent / SIDECAR), trouble)
-        yield from read_file(file, sidecars[file.parent].get(file.name))
+        for item in read_file(file, sidecars[file.parent].get(file.name)):
+            if isinstance(item, Article):
+                item = _unique(item, texts_by_id)
+            yield item
+
+
+def _unique(article: Article, texts_by_id: dict[str, str]) -> Article:
+    """Give a different article that arrives under a taken id (a/story.txt, b/story.txt) its own."""
+    seen = texts_by_id.setdefault(article.id, article.text)
+    if seen == article.text:
+        return article
+    own_id = f"{article.id}-{hash_record({'source': article.source})[:8]}"
+    texts_by_id.setdefault(own_id, article.text)
+    return replace(article, id=own_id)
 
 
 def read_file(file: Path, sidecar: dict[str, Any] | None = None) -> Iterator[Article | Problem]:
