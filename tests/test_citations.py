@@ -61,6 +61,18 @@ def test_outlet_then_reported_credits_that_outlet_with_offsets() -> None:
         ("NBC News was first to report the firing.", ("NBC News", "NBC News was first to report")),
         ("The memo, obtained by Politico, lists six names.", ("Politico", "obtained by Politico")),
         (
+            "The Oregonian, which first reported the story, said talks failed.",
+            ("The Oregonian", "The Oregonian, which first reported"),
+        ),
+        (
+            "The plan was reported Monday by Willamette Week.",
+            ("Willamette Week", "reported Monday by Willamette Week"),
+        ),
+        (
+            "An Oregonian analysis of the records found gaps.",
+            ("The Oregonian", "An Oregonian analysis"),
+        ),
+        (
             "The union, citing the Seattle Times, called it a mistake.",
             ("The Seattle Times", "citing the Seattle Times"),
         ),
@@ -91,6 +103,8 @@ def test_an_unknown_outlet_counts_when_its_name_reads_like_a_newspaper() -> None
         "The senator told the Senate Judiciary Committee nothing.",
         "According to the police report, two men fled.",
         "According to Smith, the deal is off.",
+        "A Senate report found gaps in the records.",
+        "The theft was reported by phone.",
         "The Portland Police Bureau said in a statement that it regretted the delay.",
     ],
 )

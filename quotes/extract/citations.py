@@ -21,20 +21,29 @@ _RUN = _WORD + r"(?:[^\S\n]+(?:(?:of|&|and)[^\S\n]+)?" + _WORD + r"){0,7}"
 _RUN_BEFORE = regex.compile(r"(?:\b[Tt]he[^\S\n]+)?" + _RUN + r"[^\S\n]*$")
 _RUN_AFTER = regex.compile(r"(?:[Tt]he[^\S\n]+)?" + _RUN)
 
-_ADVERB = r"(?:(?:has|had|have|was|were|first|earlier|previously|originally|initially|also|recently|exclusively|later|then)\s+){0,2}"  # noqa: E501
+_ADVERB = (
+    r"(?:(?:has|had|have|was|were|first|earlier|previously|originally|initially|also|recently"
+    r"|exclusively|later|then)\s+){0,2}"
+)
 # Cues that follow the outlet's name: "WWeek reported", "the Oregonian/OregonLive first reported".
+_VERB_AFTER = (
+    r"(?:reported|reports|wrote|writes|revealed|reveals|published|publishes"
+    r"|broke\s+the\s+(?:news|story)|(?:the\s+)?first\s+to\s+report"
+    r"|said|says|noted|notes|found|learned|confirmed|obtained)\b"
+)
+_POSSESSIVE = (
+    r"['’]s\s+(?:own\s+)?(?:report|reporting|story|article|investigation|coverage|interview"
+    r"|analysis)\b"
+)
 CUES_AFTER = regex.compile(
-    r"(?<=\S[^\S\n]+|\S)(?:" + _ADVERB + r"(?:reported|reports|wrote|writes|revealed|reveals|"
-    r"published|publishes|broke\s+the\s+(?:news|story)|(?:the\s+)?first\s+to\s+report|"
-    r"said|says|noted|notes|found|learned|confirmed|obtained)\b"
-    r"|['’]s\s+(?:own\s+)?(?:report|reporting|story|article|investigation|coverage|interview|analysis)\b)"
-)  # fmt: skip
+    r"(?<=\S[^\S\n]+|\S)(?:(?:,\s+which\s+)?" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE + ")"
+)
 # Cues that come before it: "according to Oregon Live", "told WW", "first reported by the Tribune".
 CUES_BEFORE = regex.compile(
     r"\b(?:according\s+to(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?"
     r"(?:report|story|article|investigation|analysis|interview|piece|account)\s+(?:by|in|from|on))?"
     r"|citing(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:report|story|article)\s+(?:by|in|from))?"
-    r"|(?:first\s+|originally\s+|as\s+|previously\s+)?reported\s+(?:first\s+)?by"
+    r"|(?:first\s+|originally\s+|as\s+|previously\s+)?reported\s+(?:\w+\s+){0,2}?by"
     r"|(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:in|by)"
     r"|(?:a|an|the)\s+(?:[\p{Ll}-]+\s+)?(?:report|story|article|investigation|piece)\s+(?:by|in|from)"
     r"|told|tells|telling|(?:said|says|spoke|speaking|talked|talking)\s+(?:to|with)"
@@ -44,6 +53,11 @@ CUES_BEFORE = regex.compile(
     r"\s+(?=\S)",
     regex.I,
 )  # fmt: skip
+# The outlet's name used as a modifier: "a Willamette Week investigation", "the Oregonian report".
+MODIFIED = regex.compile(
+    r"\b(?:[Aa]n?|[Tt]he)[^\S\n]+(?P<name>" + _RUN + r")[^\S\n]+(?:report|story|article|"
+    r"investigation|analysis|review|survey|poll|interview|exclusive|reporter|editorial)\b"
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -99,6 +113,10 @@ def extract_citations(article: Article) -> list[Citation]:
                 found.append(
                     Citation(article.id, outlet, text[cue.start() : end], cue.start(), end)
                 )
+    for m in MODIFIED.finditer(text):
+        outlet = outlet_in(m["name"]) or outlet_in("the " + m["name"])
+        if outlet:
+            found.append(Citation(article.id, outlet, m[0], m.start(), m.end()))
     return _without_overlaps([c for c in found if c.outlet != own])
 
 
