@@ -9,6 +9,8 @@ to", "told", "in an interview with", "first reported by", "citing"). The name mu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from quotes.model import Article, Citation
@@ -91,33 +93,40 @@ _ONE_WORD_NAMES = frozenset(
 
 def extract_citations(article: Article) -> list[Citation]:
     """Every mention of an outlet credited as a source, in text order, but the article's own."""
-    text = article.text
-    own = _own_outlet(article)
-    found: list[Citation] = []
+    text, own = article.text, _own_outlet(article)
+    found = [
+        Citation(article.id, outlet, text[start:end], start, end)
+        for finder in (_named_before_cue, _named_after_cue, _named_as_modifier)
+        for outlet, start, end in finder(text)
+        if outlet != own
+    ]
+    return _without_overlaps(found)
+
+
+def _named_before_cue(text: str) -> Iterator[tuple[str, int, int]]:
+    """Credits whose name comes first: "WWeek reported", "WWeek's story"."""
     for cue in CUES_AFTER.finditer(text):
-        window_start = max(0, cue.start() - 120)
-        run = _RUN_BEFORE.search(text, window_start, cue.start())
-        if run:
-            named = _name_ending_at(text, run.start(), cue.start())
-            if named:
-                outlet, start = named
-                found.append(
-                    Citation(article.id, outlet, text[start : cue.end()], start, cue.end())
-                )
+        run = _RUN_BEFORE.search(text, max(0, cue.start() - 120), cue.start())
+        named = _name_ending_at(text, run.start(), cue.start()) if run else None
+        if named:
+            yield named[0], named[1], cue.end()
+
+
+def _named_after_cue(text: str) -> Iterator[tuple[str, int, int]]:
+    """Credits whose cue comes first: "according to Oregon Live", "told WW"."""
     for cue in CUES_BEFORE.finditer(text):
         run = _RUN_AFTER.match(text, cue.end(), min(len(text), cue.end() + 120))
-        if run:
-            named = _name_starting_at(text, run.start(), run.end())
-            if named:
-                outlet, end = named
-                found.append(
-                    Citation(article.id, outlet, text[cue.start() : end], cue.start(), end)
-                )
+        named = _name_starting_at(text, run.start(), run.end()) if run else None
+        if named:
+            yield named[0], cue.start(), named[1]
+
+
+def _named_as_modifier(text: str) -> Iterator[tuple[str, int, int]]:
+    """Credits with the name as a modifier: "a Willamette Week investigation"."""
     for m in MODIFIED.finditer(text):
         outlet = outlet_in(m["name"]) or outlet_in("the " + m["name"])
         if outlet:
-            found.append(Citation(article.id, outlet, m[0], m.start(), m.end()))
-    return _without_overlaps([c for c in found if c.outlet != own])
+            yield outlet, m.start(), m.end()
 
 
 def outlet_in(name: str) -> str | None:
