@@ -110,7 +110,25 @@ def test_a_line_in_another_encoding_is_decoded(tmp_path: Path) -> None:
         ({"source": {"id": "cnn", "name": "CNN"}}, {"outlet": "CNN"}),
         ({"date_download": "2024-12-12", "date_modify": "2024-12-13"}, {}),
         ({"text": "", "body": "fallback"}, {"text": "fallback"}),
+        ({"text": "Words.", "html": "<p>Page</p>"}, {"text": "Words.", "html": "<p>Page</p>"}),
     ],
 )
 def test_map_fields_finds_our_fields_under_crawler_names(record: dict, expected: dict) -> None:
     assert map_fields(record) == expected
+
+
+def test_a_text_field_holding_markup_is_read_as_a_web_page(tmp_path: Path) -> None:
+    path = tmp_path / "markup.jsonl"
+    body = "<p>The library will open on Sundays, the city said.</p><p>“We listened,” she said.</p>"
+    path.write_text(json.dumps({"id": "lib", "content": body * 2}) + "\n", encoding="utf-8")
+    [article] = read_articles([path])
+    assert isinstance(article, Article)
+    assert "<p>" not in article.text and "\n\n“We listened,”" in article.text
+
+
+def test_plain_text_wins_over_the_page_it_came_from(tmp_path: Path) -> None:
+    path = tmp_path / "both.jsonl"
+    record = {"id": "both", "text": "“Fine,” she said.", "html": "<p>" + "Menu " * 30 + "</p>"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = read_articles([path])
+    assert isinstance(article, Article) and article.text == "“Fine,” she said."

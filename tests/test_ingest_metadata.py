@@ -110,3 +110,9 @@ def test_make_article_prefers_sidecar_then_given_then_text_then_fallback() -> No
     )
     undated = make_article("y", "Just text.", "y.txt", fallback={"published": "2024-12-12"})
     assert undated.published == "2024-12-12"
+
+
+def test_placeholder_and_far_future_years_are_not_dates() -> None:
+    assert iso_date("0001-01-01") is None
+    assert iso_date("2999-01-01") is None
+    assert iso_date(0) == "1970-01-01"

@@ -26,6 +26,7 @@ DATE_PATTERNS = [
 ]  # fmt: skip
 
 
+EARLIEST_YEAR = 1800
 _DIGIT = regex.compile(r"\d")
 
 
@@ -61,6 +62,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 def _valid(year: str, month: str, day: str) -> str | None:
     y = int(year) + (2000 if len(year) == 2 and int(year) < 70 else 1900 if len(year) == 2 else 0)
     m = int(month) if month.isdigit() else MONTHS[month[:3].lower()]
+    if not EARLIEST_YEAR <= y <= date.today().year + 1:  # a typo or a placeholder, not a news date
+        return None
     try:
         return date(y, m, int(day)).isoformat()
     except ValueError:
@@ -71,6 +74,7 @@ def _from_epoch(seconds: float) -> str | None:
     if seconds > 1e11:  # milliseconds, as JavaScript writes them
         seconds /= 1000
     try:
-        return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d")
+        day = datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
         return None
+    return _valid(str(day.year), str(day.month), str(day.day))

@@ -8,7 +8,8 @@ ours        crawler spellings accepted
 id          id, _id, uuid, guid, article_id, doc_id
 text        text, maintext (news-please), content, body, article, article_text, full_text
             (a list of paragraphs is joined with blank lines)
-html        html, raw_html, content_html: a page, run through the HTML reader when no text
+html        html, raw_html, content_html: a page, run through the HTML reader (so is a text
+            field that holds markup)
 url         url, link, canonical_url, source_url, uri, article_url
 outlet      outlet, publisher, sitename, site_name, source_name, source, media, newspaper;
             or the domain in source_domain (news-please), domain, hostname, site
@@ -30,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import regex
 from sqlite_utils.utils import hash_record
 
 from quotes.ingest.html import NoArticle, extract_page
@@ -54,6 +56,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "title": ("title", "headline"),
 }  # fmt: skip
+
+# Text fields that hold a page's markup rather than its words ("content": "<p>...</p>").
+_MARKUP = regex.compile(r"</(?:p|div|article|span)>|<(?:p|br|div)\b[^>]*>", regex.I)
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Problem]:
@@ -87,9 +92,10 @@ def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
     fields = map_fields(rec)
     text = normalise(str(fields.get("text") or ""))
     given = {k: fields[k] for k in ("url", "outlet", "published", "title") if fields.get(k)}
-    if not text.strip() and fields.get("html"):
+    markup = (text if _MARKUP.search(text[:2000]) else None) if text else fields.get("html")
+    if markup:
         try:
-            text, page = extract_page(str(fields["html"]), fields.get("url"))
+            text, page = extract_page(str(markup), fields.get("url"))
         except NoArticle as exc:
             return Problem(where, str(exc))
         given = page | given
