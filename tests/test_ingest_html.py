@@ -1,7 +1,9 @@
 import json
 from pathlib import Path
 
-from quotes.ingest import read_articles
+import pytest
+
+from quotes.ingest import html, read_articles
 from quotes.ingest.html import extract_page
 from quotes.model import Article, Problem
 from tests.conftest import FIXTURES
@@ -58,3 +60,17 @@ def test_extract_page_takes_the_url_it_is_given_when_the_page_has_none() -> None
     text, meta = extract_page(html, "https://www.wweek.com/news/x")
     assert text.startswith("The council met")
     assert meta["url"] == "https://www.wweek.com/news/x"
+
+
+def test_a_parser_failure_is_a_problem_for_that_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise ValueError("lxml gave up")
+
+    monkeypatch.setattr(html.trafilatura, "bare_extraction", explode)
+    (tmp_path / "a.html").write_text("<html><p>Broken</p></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("“Fine,” she said.", encoding="utf-8")
+    items = list(read_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Problem", "Article"]
+    assert "page could not be parsed" in items[0].message

@@ -23,14 +23,17 @@ class NoArticle(ValueError):
 
 def extract_page(html: bytes | str, url: str | None = None) -> tuple[str, dict[str, Any]]:
     """A page's main text, one paragraph per block, and its url, outlet, published and title."""
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params=DATE_PARAMS,
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=DATE_PARAMS,
+        )
+    except Exception as exc:  # noqa: BLE001 - lxml and htmldate raise many kinds on odd markup
+        raise NoArticle(f"page could not be parsed: {exc!r}") from exc
     text = (doc.text or "").strip() if isinstance(doc, Document) else ""
     if not isinstance(doc, Document) or not text:
         raise NoArticle("no article text found in the page")
