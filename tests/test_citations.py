@@ -5,9 +5,9 @@ from quotes.model import Citation
 from tests.conftest import article
 
 
-def credits(text: str, **meta: str | None) -> list[tuple[str, str]]:
+def credits(text: str, outlet: str | None = None, url: str | None = None) -> list[tuple[str, str]]:
     """(outlet, words as written) for each credit in a short article."""
-    return [(c.outlet, c.text) for c in extract_citations(article(text, **meta))]
+    return [(c.outlet, c.text) for c in extract_citations(article(text, outlet=outlet, url=url))]
 
 
 def test_outlet_then_reported_credits_that_outlet_with_offsets() -> None:

@@ -73,4 +73,4 @@ def test_a_parser_failure_is_a_problem_for_that_page_only(
     (tmp_path / "b.txt").write_text("“Fine,” she said.", encoding="utf-8")
     items = list(read_articles([tmp_path]))
     assert [type(i).__name__ for i in items] == ["Problem", "Article"]
-    assert "page could not be parsed" in items[0].message
+    assert isinstance(items[0], Problem) and "page could not be parsed" in items[0].message

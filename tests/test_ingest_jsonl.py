@@ -13,7 +13,7 @@ CRAWL = FIXTURES / "ingest.crawl.jsonl"
 
 
 def by_line(path: Path) -> dict[str, Article | Problem]:
-    return {item.source.rsplit("#", 1)[1]: item for item in read_articles([path])}
+    return {str(item.source).rsplit("#", 1)[1]: item for item in read_articles([path])}
 
 
 def test_our_own_fields_are_read_as_they_are() -> None:
@@ -75,7 +75,7 @@ def test_bad_lines_are_problems_and_the_lines_after_them_still_read() -> None:
 def test_gzipped_json_lines_are_read(tmp_path: Path) -> None:
     packed = tmp_path / "crawl.jsonl.gz"
     packed.write_bytes(gzip.compress(CRAWL.read_bytes()))
-    assert [i.source.rsplit("#")[1] for i in read_articles([packed])] == [
+    assert [str(i.source).rsplit("#")[1] for i in read_articles([packed])] == [
         "1",
         "2",
         "3",

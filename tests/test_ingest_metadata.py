@@ -116,3 +116,9 @@ def test_placeholder_and_far_future_years_are_not_dates() -> None:
     assert iso_date("0001-01-01") is None
     assert iso_date("2999-01-01") is None
     assert iso_date(0) == "1970-01-01"
+
+
+def test_an_unreadable_given_date_falls_back_to_the_text() -> None:
+    text = "Vote delayed\n\nPublished: March 4, 2021\n\nText."
+    article = make_article("x", text, "x.jsonl#1", given={"published": "yesterday"})
+    assert article.published == "2021-03-04"

@@ -51,8 +51,9 @@ def make_article(
             meta[name] = sidecar[name]
         elif given.get(name):
             meta[name] = given[name]
-    if "published" not in meta:
-        meta["published"] = infer_published(text) or fallback.get("published")
+    published = iso_date(meta.get("published"))
+    if published is None and "published" not in sidecar:  # none given, or none readable
+        published = infer_published(text) or iso_date(fallback.get("published"))
     if "title" not in meta:
         meta["title"] = infer_title(text)
     url = _clean(meta.get("url"))
@@ -64,7 +65,7 @@ def make_article(
         text=text,
         url=url,
         outlet=outlet_name(outlet) if outlet else None,
-        published=iso_date(meta.get("published")),
+        published=published,
         title=_clean(meta.get("title")),
         source=source,
     )
