@@ -190,3 +190,11 @@ def test_two_different_articles_with_one_file_name_keep_apart(tmp_path: Path) ->
     ids = [a.id for a in articles]
     assert ids[0] == "story" and ids[1].startswith("story-") and ids[2] == "story"
     assert ids == [a.id for a in read(tmp_path)[0]]  # the same id on every build
+
+
+def test_files_named_one_by_one_still_get_their_sidecar_and_skip_it(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    write_sidecar(tmp_path, [{"file": "story.txt", "outlet": "OregonLive"}])
+    articles, problems = read(*sorted(tmp_path.iterdir()))  # as a shell glob would name them
+    assert [(a.id, a.outlet) for a in articles] == [("story", "The Oregonian")]
+    assert problems == []

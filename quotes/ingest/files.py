@@ -21,7 +21,8 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named, and files under folders named (recursively, sorted, hidden ones left out)."""
     for path in map(Path, paths):
         if not path.is_dir():
-            yield path
+            if path.name != SIDECAR:  # `quotes build seeds/*` names the sidecar too
+                yield path
             continue
         for file in sorted(path.rglob("*")):
             hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
