@@ -95,5 +95,7 @@ def _article(record: ArcWarcRecord, body: bytes, where: str) -> Article | Proble
 
 def _printable(exc: Exception, limit: int = 100) -> str:
     """An error message fit for the problems table: no raw bytes, not pages long."""
-    text = "".join(c if c.isprintable() else "?" for c in str(exc) or type(exc).__name__)
-    return text if len(text) <= limit else text[:limit] + "…"
+    text = str(exc) or type(exc).__name__
+    cut = next((i for i, c in enumerate(text) if not c.isprintable()), len(text))
+    cut = min(cut, limit)
+    return text if cut == len(text) else text[:cut].rstrip() + " …"
