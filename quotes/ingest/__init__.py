@@ -1,90 +1,91 @@
-"""Read articles from files and folders; every input yields Articles or a Problem, never an exception."""
+"""Read articles from files and folders: every input yields Articles or a Problem, never an error.
+
+Plain text (.txt, with metadata from the folder's sources.json), web pages (.html, .htm), JSON Lines
+(.jsonl, .jsonl.gz) and web archives (.warc, .warc.gz). Files of other names are read by content.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+from sqlite_utils.utils import hash_record
+
+from quotes.ingest.files import SIDECAR, kind_of, load_sidecar, walk
+from quotes.ingest.html import NoArticle, extract_page, looks_like_html
+from quotes.ingest.jsonl import read_jsonl
+from quotes.ingest.metadata import make_article
+from quotes.ingest.text import DecodeError, decode, normalise
+from quotes.ingest.warc import read_warc
 from quotes.model import Article, Problem
 
-SIDECAR = "sources.json"
+__all__ = ["SIDECAR", "read_articles", "read_file"]
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
-    """Yield every article found under `paths` (files or folders), and a Problem for each bad input."""
-    for path in map(Path, paths):
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if file.name == SIDECAR:
-                continue
-            yield from read_file(file, _sidecar(file))
+    """Every article found under `paths` (files or folders), and a Problem for each bad input."""
+    sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
+    texts_by_id: dict[str, str] = {}
+    for file in walk(paths):
+        if file.parent not in sidecars:
+            sidecars[file.parent], trouble = load_sidecar(file.parent)
+            if trouble:
+                yield Problem(str(file.parent / SIDECAR), trouble)
+        for item in read_file(file, sidecars[file.parent].get(file.name)):
+            if isinstance(item, Article):
+                item = _unique(item, texts_by_id)
+            yield item
 
 
-def read_file(file: Path, meta: dict[str, dict]) -> Iterator[Article | Problem]:
-    """Dispatch on the file's extension."""
+def _unique(article: Article, texts_by_id: dict[str, str]) -> Article:
+    """Give a different article that arrives under a taken id (a/story.txt, b/story.txt) its own."""
+    seen = texts_by_id.setdefault(article.id, article.text)
+    if seen == article.text:
+        return article
+    own_id = f"{article.id}-{hash_record({'source': article.source})[:8]}"
+    texts_by_id.setdefault(own_id, article.text)
+    return replace(article, id=own_id)
+
+
+def read_file(file: Path, sidecar: dict[str, Any] | None = None) -> Iterator[Article | Problem]:
+    """The articles in one file, whatever its kind; a Problem instead of any error."""
     source = str(file)
     try:
-        raw = file.read_bytes()
+        kind = kind_of(file)
+        if kind == "jsonl":
+            yield from read_jsonl(file)
+        elif kind == "warc":
+            yield from read_warc(file)
+        else:
+            yield _read_document(file, kind, sidecar)
     except OSError as exc:
         yield Problem(source, f"cannot read: {exc.strerror or exc}")
-        return
-    if b"\x00" in raw[:4096]:
-        yield Problem(source, "binary file, not an article")
-        return
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the corpus
+        yield Problem(source, f"unexpected error while reading: {exc!r}")
+
+
+def _read_document(
+    file: Path, kind: str | None, sidecar: dict[str, Any] | None
+) -> Article | Problem:
+    """A file holding one article: plain text, or a web page."""
+    source = str(file)
+    raw = file.read_bytes()
+    if not raw.strip():
+        return Problem(source, "empty file")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        yield Problem(source, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
-        return
-    if file.suffix == ".jsonl":
-        yield from _read_jsonl(text, source)
-        return
-    if not text.strip():
-        yield Problem(source, "empty file")
-        return
-    m = meta.get(file.name, {})
-    yield Article(
-        id=m.get("id") or file.stem,
-        text=text,
-        url=m.get("url"),
-        outlet=m.get("outlet"),
-        published=m.get("published"),
-        title=m.get("title"),
-        source=source,
-    )
-
-
-def _read_jsonl(text: str, source: str) -> Iterator[Article | Problem]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}#{n}"
+        text = decode(raw)
+    except DecodeError as exc:
+        return Problem(source, str(exc))
+    given: dict[str, Any] = {}
+    if kind == "html" or (kind is None and looks_like_html(text)):
+        url = (sidecar or {}).get("url")
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(where, f"malformed JSON: {exc.msg}")
-            continue
-        if not isinstance(rec, dict) or not str(rec.get("text") or "").strip():
-            yield Problem(where, "record has no text")
-            continue
-        yield Article(
-            id=str(rec.get("id") or f"{Path(source).stem}-{n}"),
-            text=str(rec["text"]),
-            url=rec.get("url"),
-            outlet=rec.get("outlet"),
-            published=rec.get("published"),
-            title=rec.get("title"),
-            source=where,
-        )
-
-
-def _sidecar(file: Path) -> dict[str, dict]:
-    """Metadata for the files of a folder, from its sources.json (a list of objects with "file")."""
-    side = file.parent / SIDECAR
-    if not side.exists():
-        return {}
-    try:
-        return {e["file"]: e for e in json.loads(side.read_text("utf-8")) if "file" in e}
-    except (ValueError, TypeError, KeyError):
-        return {}
+            text, given = extract_page(raw, url)
+        except NoArticle as exc:
+            return Problem(source, str(exc))
+    text = normalise(text)
+    if not text:
+        return Problem(source, "empty file (only blank space)")
+    return make_article(file.stem, text, source, given, sidecar)

@@ -1,0 +1,57 @@
+"""Which files to read, what kind each is, and the metadata a folder's sources.json gives them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+SIDECAR = "sources.json"
+
+KINDS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
+    ".warc": "warc", ".warc.gz": "warc",
+}  # fmt: skip
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted, hidden ones left out)."""
+    for path in map(Path, paths):
+        if not path.is_dir():
+            if path.name != SIDECAR:  # `quotes build seeds/*` names the sidecar too
+                yield path
+            continue
+        for file in sorted(path.rglob("*")):
+            hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
+            if file.is_file() and not hidden and file.name != SIDECAR:
+                yield file
+
+
+def kind_of(path: Path) -> str | None:
+    """The reader for a file, by its extension or else its first bytes; None for text or HTML."""
+    name = path.name.lower()
+    for suffix, kind in KINDS.items():
+        if name.endswith(suffix):
+            return kind
+    with path.open("rb") as f:
+        return "warc" if f.read(7) == b"WARC/1." else None
+
+
+def load_sidecar(folder: Path) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """A folder's sources.json entries by file name, and why it is unusable if it is."""
+    side = folder / SIDECAR
+    if not side.is_file():
+        return {}, None
+    try:
+        entries = json.loads(side.read_text("utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        return {}, f"unusable {SIDECAR}, its metadata is ignored: {exc}"
+    if not isinstance(entries, list):
+        return {}, f"unusable {SIDECAR}: expected a list of objects with a 'file' name"
+    by_file = {
+        e["file"]: e for e in entries if isinstance(e, dict) and isinstance(e.get("file"), str)
+    }
+    return by_file, None

@@ -1,0 +1,128 @@
+"""JSON Lines corpora, one article per line, from our own format or a crawler's.
+
+Field names, first present wins (case-insensitive):
+
+==========  ==============================================================================
+ours        crawler spellings accepted
+==========  ==============================================================================
+id          id, _id, uuid, guid, article_id, doc_id
+text        text, maintext (news-please), content, body, article, article_text, full_text
+            (a list of paragraphs is joined with blank lines)
+html        html, raw_html, content_html: a page, run through the HTML reader (so is a text
+            field that holds markup)
+url         url, link, canonical_url, source_url, uri, article_url
+outlet      outlet, publisher, sitename, site_name, source_name, source, media, newspaper;
+            or the domain in source_domain (news-please), domain, hostname, site
+published   published, date_publish (news-please), published_at, publish_date, pubdate,
+            date_published, datepublished, pub_date, date, created_at
+title       title, headline
+==========  ==============================================================================
+
+Download and modification dates (news-please's date_download, date_modify) are never taken for the
+publication date. A value that is an object with a "name" (schema.org publisher) gives its name.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import regex
+from sqlite_utils.utils import hash_record
+
+from quotes.ingest.html import NoArticle, extract_page
+from quotes.ingest.metadata import make_article
+from quotes.ingest.text import DecodeError, decode, normalise
+from quotes.model import Article, Problem
+from quotes.outlets import domain_of
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "_id", "uuid", "guid", "article_id", "doc_id"),
+    "text": ("text", "maintext", "content", "body", "article", "article_text", "full_text"),
+    "html": ("html", "raw_html", "content_html"),
+    "url": ("url", "link", "canonical_url", "source_url", "uri", "article_url"),
+    "outlet": (
+        "outlet", "publisher", "sitename", "site_name", "source_name", "source", "media",
+        "newspaper",
+    ),
+    "domain": ("source_domain", "domain", "hostname", "site"),
+    "published": (
+        "published", "date_publish", "published_at", "publish_date", "pubdate", "date_published",
+        "datepublished", "pub_date", "date", "created_at",
+    ),
+    "title": ("title", "headline"),
+}  # fmt: skip
+
+# Text fields that hold a page's markup rather than its words ("content": "<p>...</p>").
+_MARKUP = regex.compile(r"</(?:p|div|article|span)>|<(?:p|br|div)\b[^>]*>", regex.I)
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Problem]:
+    """One Article per good line; one Problem per bad line, and the lines after it still read."""
+    source = str(path)
+    n = 0
+    try:
+        with _open(path) as lines:
+            for n, raw in enumerate(lines, 1):
+                if raw.strip():
+                    yield _record(raw, f"{source}#{n}", f"{path.name.split('.')[0]}-{n}")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Problem(f"{source}#{n + 1}", f"cannot read past line {n}: {exc}")
+
+
+def _open(path: Path) -> BinaryIO:
+    with path.open("rb") as f:
+        gzipped = f.read(2) == b"\x1f\x8b"
+    return gzip.open(path, "rb") if gzipped else path.open("rb")  # type: ignore[return-value]
+
+
+def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
+    try:
+        rec = json.loads(decode(raw).strip())
+    except DecodeError as exc:
+        return Problem(where, str(exc))
+    except json.JSONDecodeError as exc:
+        return Problem(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
+    if not isinstance(rec, dict):
+        return Problem(where, f"expected a JSON object, found {type(rec).__name__}")
+    fields = map_fields(rec)
+    text = normalise(str(fields.get("text") or ""))
+    given = {k: fields[k] for k in ("url", "outlet", "published", "title") if fields.get(k)}
+    markup = (text if _MARKUP.search(text[:2000]) else None) if text else fields.get("html")
+    if markup:
+        try:
+            text, page = extract_page(str(markup), fields.get("url"))
+        except NoArticle as exc:
+            return Problem(where, str(exc))
+        given = page | given
+    if not text.strip():
+        names = ", ".join(FIELD_NAMES["text"])
+        return Problem(where, f"record has no article text (looked for: {names})")
+    if not given.get("outlet") and fields.get("domain"):
+        given["outlet"] = domain_of(str(fields["domain"])) or fields["domain"]
+    url = given.get("url")
+    id = fields.get("id") or (hash_record({"url": url})[:16] if url else default_id)
+    return make_article(str(id), text, where, given)
+
+
+def map_fields(rec: dict[str, Any]) -> dict[str, Any]:
+    """Our field names filled from whichever spelling the record uses."""
+    lower = {str(k).lower(): v for k, v in rec.items()}
+    out: dict[str, Any] = {}
+    for ours, names in FIELD_NAMES.items():
+        for name in names:
+            value = lower.get(name)
+            if ours == "text" and isinstance(value, list):  # a list of paragraphs
+                value = "\n\n".join(str(v) for v in value if v)
+            if isinstance(value, dict):
+                value = value.get("name") or value.get("@id")
+            if isinstance(value, list):
+                value = value[0] if value and isinstance(value[0], str | int | float) else None
+            if value not in (None, ""):
+                out[ours] = value
+                break
+    return out

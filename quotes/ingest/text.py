@@ -1,0 +1,78 @@
+"""Bytes to text: plain-text articles, and the decoding every other reader shares.
+
+Encodings, in order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; otherwise strict UTF-8;
+otherwise UTF-8 with a few stray bytes (scraped text often has some) is kept, the stray bytes shown
+as U+FFFD; otherwise cp1252 when the bytes are mostly ASCII (old Western news pages, where
+detection misreads a few accents: "Núñez" as "N·±ez"); otherwise charset-normalizer (installed
+with trafilatura) picks the most plausible encoding (Cyrillic, Greek, East Asian pages). Bytes that
+none of these makes readable, or that look like a binary file, are an error, not mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import regex
+from charset_normalizer import from_bytes
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.01  # news text has almost no control characters; binary files have many
+MIN_GOOD_PER_BAD = 4  # UTF-8 with this many good non-ASCII letters per bad byte is damaged UTF-8
+MIN_ASCII_FOR_CP1252 = 0.8
+
+
+class DecodeError(ValueError):
+    """The bytes are not readable text; the message says why, for the problems table."""
+
+
+def decode(raw: bytes) -> str:
+    """Text from bytes in whatever encoding they were saved, or DecodeError."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"broken {encoding} text at byte {exc.start}") from exc
+    if b"\x00" in raw[:8192]:
+        raise DecodeError("binary file (contains NUL bytes), not an article")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = _guess(raw, exc)
+    sample = text[:8192]
+    if _CONTROL.search(sample) and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        raise DecodeError("binary file (control characters), not an article")
+    return text
+
+
+def _guess(raw: bytes, exc: UnicodeDecodeError) -> str:
+    """Damaged UTF-8, else cp1252 for mostly-ASCII text, else charset-normalizer's pick."""
+    damaged = raw.decode("utf-8", errors="replace")
+    bad = damaged.count("\ufffd")
+    good = sum(1 for c in damaged if ord(c) > 127) - bad
+    if good >= MIN_GOOD_PER_BAD * bad:  # a few stray bytes in UTF-8: keep the rest exact
+        return damaged
+    ascii_share = sum(1 for b in raw if b < 128) / len(raw)
+    if ascii_share >= MIN_ASCII_FOR_CP1252:  # Western text: detection misreads a few accents
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    best = from_bytes(raw).best()
+    if best is not None and not best.encoding.startswith("utf"):
+        return str(best)
+    raise DecodeError(
+        f"undecodable: not UTF-8 ({exc.reason} at byte {exc.start}) and no other encoding fits"
+    ) from exc
+
+
+def normalise(text: str) -> str:
+    """Unix line ends and no trailing blanks, so offsets mean the same whatever the source."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip("\ufeff\n ")
