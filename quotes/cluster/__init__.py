@@ -49,18 +49,19 @@ def cluster_quotes(
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
         credits[c.article_id].add(outlet_name(c.outlet))
-    by_wording: dict[int, list[tuple[Quote, int]]] = defaultdict(list)
-    for q, w in zip(ordered, wording_of, strict=True):
-        by_wording[w].append((q, w))
+    ids = [q.id for q in ordered]
+    by_wording: dict[int, list[tuple[Quote, str, int]]] = defaultdict(list)
+    for q, i, w in zip(ordered, ids, wording_of, strict=True):
+        by_wording[w].append((q, i, w))
     context = _Context(
         wordings,
-        tokens_by_id={q.id: t for q, t in zip(ordered, tokens, strict=True)},
+        tokens_by_id=dict(zip(ids, tokens, strict=True)),
         articles=articles,
         credits={a: frozenset(o) for a, o in credits.items()},
         grouping=grouping,
         by_wording=by_wording,
     )
-    clusters = [_cluster(ids, context) for ids in grouping.groups]
+    clusters = [_cluster(members, context) for members in grouping.groups]
     return sorted(clusters, key=lambda c: c.id)
 
 
@@ -91,7 +92,7 @@ class _Context:
         articles: Mapping[str, Article],
         credits: dict[str, frozenset[str]],
         grouping: Grouping,
-        by_wording: dict[int, list[tuple[Quote, int]]],
+        by_wording: dict[int, list[tuple[Quote, str, int]]],
     ) -> None:
         self.wordings = wordings
         self.tokens_by_id = tokens_by_id
@@ -99,6 +100,7 @@ class _Context:
         self.credits = credits
         self.grouping = grouping
         self.by_wording = by_wording
+        self.codes = [w.code for w in wordings]
 
 
 def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
@@ -106,27 +108,25 @@ def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
     members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
     canonical_w = canonical_wording(wording_ids, wordings, set(splices) & set(wording_ids))
     canonical = canonical_quote(members, canonical_w)
-    canonical_side = Side(ctx.tokens_by_id[canonical.quote.id], wordings[canonical_w].code)
+    canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
     changes = {}
     for m in members:
         splice = splices.get(m.wording)
-        side = Side(ctx.tokens_by_id[m.quote.id], wordings[m.wording].code)
+        side = Side(ctx.tokens_by_id[m.id], wordings[m.wording].code)
         span = (splice.start, splice.end) if splice else None
-        changes[m.quote.id] = alterations(m.quote.id, canonical_side, side, span)
+        changes[m.id] = alterations(m.id, canonical_side, side, span)
     firsts, first_day = first_appearance(members)
-    edges = copy_edges(
-        members, firsts, {i: w.code for i, w in enumerate(wordings)}, changes, ctx.credits
-    )
+    edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits)
     edges += splice_edges(members, *_splice_partners(members, ctx))
     return Cluster(
-        id=_cluster_id(wordings[canonical_w].tokens.key or canonical.quote.id),
-        quote_ids=[m.quote.id for m in members],
+        id=_cluster_id(wordings[canonical_w].tokens.key or canonical.id),
+        quote_ids=[m.id for m in members],
         canonical_text=canonical.quote.text,
-        canonical_quote_id=canonical.quote.id,
+        canonical_quote_id=canonical.id,
         speaker=majority_speaker(members, canonical),
-        first_quote_ids=[m.quote.id for m in firsts],
+        first_quote_ids=[m.id for m in firsts],
         first_published=first_day,
-        alterations=[a for m in members for a in changes[m.quote.id]],
+        alterations=[a for m in members for a in changes[m.id]],
         edges=edges,
     )
 
@@ -142,8 +142,8 @@ def _splice_partners(
         if splice is None:
             continue
         partner = members_of(ctx.by_wording[splice.partner], ctx.articles)[0]
-        partners[m.quote.id] = partner
-        spans[m.quote.id] = (splice.start, splice.end)
+        partners[m.id] = partner
+        spans[m.id] = (splice.start, splice.end)
     return partners, spans
 
 

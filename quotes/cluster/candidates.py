@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 SHINGLE = 3  # words per shingle: short enough that a four-word fragment has two
-MAX_POSTING = 200  # a shingle in more distinct wordings than this is a stock phrase
+MAX_POSTING = 50  # a shingle in more distinct wordings than this is a stock phrase
 MIN_PROBES = 2  # a quotation made only of stock phrases still probes with its two rarest
+MIN_SHARED = 2  # shingles a candidate must share, unless the quotation has three or fewer
 
 
 class ShingleIndex:
@@ -37,7 +38,8 @@ class ShingleIndex:
         for s in probes:
             found.update(self.postings[s])
         del found[i]
-        return found
+        least = 1 if len(probes) <= 3 else MIN_SHARED
+        return Counter({j: n for j, n in found.items() if n >= least})
 
 
 def shingles(code: str) -> list[str]:

@@ -44,7 +44,7 @@ class Evidence:
 def copy_edges(
     members: Sequence[Member],
     firsts: Sequence[Member],
-    codes: Mapping[int, str],
+    codes: Sequence[str],
     changes: Mapping[str, Sequence[Alteration]],
     credits: Mapping[str, frozenset[str]],
 ) -> list[Edge]:
@@ -53,10 +53,10 @@ def copy_edges(
     `codes` maps wording index to encoded words, `changes` quote id to its alterations and
     `credits` article id to the outlets that article credits.
     """
-    first_ids = {m.quote.id for m in firsts}
+    first_ids = {m.id for m in firsts}
     edges = []
     for q in members:
-        if q.quote.id in first_ids:
+        if q.id in first_ids:
             continue
         found = [e for s in members if (e := _evidence(q, s, codes, changes, credits))]
         if not found:
@@ -67,9 +67,7 @@ def copy_edges(
         # strong its own evidence is.
         share = 1 / sum(math.exp(e.score - best.score) for e in found)
         confidence = share * min(1.0, max(best.score, 0.0) / STRONG)
-        edges.append(
-            Edge(q.quote.id, best.source.quote.id, "; ".join(best.reasons), round(confidence, 3))
-        )
+        edges.append(Edge(q.id, best.source.id, "; ".join(best.reasons), round(confidence, 3)))
     return edges
 
 
@@ -80,7 +78,7 @@ def _order(m: Member) -> tuple[bool, str, str, int]:
 def _evidence(
     q: Member,
     s: Member,
-    codes: Mapping[int, str],
+    codes: Sequence[str],
     changes: Mapping[str, Sequence[Alteration]],
     credits: Mapping[str, frozenset[str]],
 ) -> Evidence | None:
@@ -99,7 +97,7 @@ def _evidence(
     if credited:
         score += W_QUOTE_CREDIT if quote_credit else W_ARTICLE_CREDIT
         reasons.append(f"credits {source_outlet}" + ("" if quote_credit else " in the article"))
-    shared = _shared_changes(changes.get(q.quote.id, ()), changes.get(s.quote.id, ()))
+    shared = _shared_changes(changes.get(q.id, ()), changes.get(s.id, ()))
     substantive = [a for a in shared if a.op not in ("case", "typography")]
     score += W_SHARED_CHANGE * min(len(substantive), 3) + W_SHARED_MINOR * min(
         len(shared) - len(substantive), 2
@@ -141,14 +139,14 @@ def splice_edges(
     """Link each splicing quote to the quotation of another cluster it took words from."""
     edges = []
     for m in members:
-        partner = partners.get(m.quote.id)
+        partner = partners.get(m.id)
         if partner is None:
             continue
-        start, end = spans[m.quote.id]
+        start, end = spans[m.id]
         edges.append(
             Edge(
-                m.quote.id,
-                partner.quote.id,
+                m.id,
+                partner.id,
                 f"splice: words {start + 1}–{end} come from this quotation",
                 1.0,
                 kind="splice",

@@ -20,6 +20,7 @@ class Member:
     """A quote in a cluster, with what provenance needs to know about it."""
 
     quote: Quote
+    id: str  # the quote's id, computed once
     wording: int
     published: str | None  # ISO date (YYYY-MM-DD) of its article, None when undated
     outlet: str | None
@@ -105,15 +106,16 @@ def first_appearance(members: Sequence[Member]) -> tuple[list[Member], str | Non
 
 
 def members_of(
-    quotes: Sequence[tuple[Quote, int]], articles: Mapping[str, Article]
+    quotes: Sequence[tuple[Quote, str, int]], articles: Mapping[str, Article]
 ) -> list[Member]:
-    """Quotes with their wording and their article's date and outlet, in reading order."""
+    """Quotes (with id and wording) and their article's date and outlet, oldest first."""
     out = []
-    for quote, wording in quotes:
+    for quote, quote_id, wording in quotes:
         article = articles.get(quote.article_id)
         out.append(
             Member(
                 quote,
+                quote_id,
                 wording,
                 day(article.published) if article else None,
                 article.outlet if article else None,

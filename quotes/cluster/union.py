@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 
 from quotes.cluster.candidates import ShingleIndex, bag_overlap
 from quotes.cluster.normalise import Tokens
-from quotes.cluster.verify import MIN_FRAGMENT_WORDS, Alignment, align, contains
+from quotes.cluster.verify import (
+    MIN_FRAGMENT_WORDS,
+    Alignment,
+    align,
+    contains,
+    share_contained,
+)
 
 JOIN_COVERAGE = 0.7  # share of a wording's words a cluster member must contain
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
@@ -139,10 +145,11 @@ def _coverage(
     i: int, j: int, wordings: Sequence[Wording], bags: Sequence[Counter[str]], need: float
 ) -> float:
     """Share of wording i contained in wording j, or 0 when it cannot reach `need` words."""
-    if bag_overlap(bags[i], bags[j]) < need:
+    free = wordings[i].tokens.bracketed
+    if bag_overlap(bags[i], bags[j]) + len(free) < need:
         return 0.0
-    alignment = align(wordings[i].code, wordings[j].code)
-    return alignment.coverage_a if contains(alignment, JOIN_COVERAGE) else 0.0
+    share = share_contained(align(wordings[i].code, wordings[j].code), free)
+    return share if contains(share, len(wordings[i].code), JOIN_COVERAGE) else 0.0
 
 
 def _runs_from_others(
@@ -180,7 +187,11 @@ def _merge_spliced_heads(
         n = len(wordings[head].code)
         if n < 2 * SPLICE_MIN_WORDS or uf.find(head) != head:
             continue
-        runs = sorted(_runs_from_others(head, wordings, index, uf), key=lambda r: -r[1].matched)
+        # The larger run is the quotation spliced into; on a tie, the one the splice opens with.
+        runs = sorted(
+            _runs_from_others(head, wordings, index, uf),
+            key=lambda r: (-r[1].matched, r[1].span_a()[0]),
+        )
         if len(runs) < 2:
             continue
         (major, a), (minor, b) = runs[0], runs[1]

@@ -88,10 +88,20 @@ def _close(x: Block, y: Block) -> bool:
     return gap_a <= _WEDGE_GAP and gap_b <= _WEDGE_GAP
 
 
-def contains(alignment: Alignment, min_coverage: float) -> bool:
-    """Whether a (the shorter quotation) is, allowing a few changed words, part of b."""
-    n = alignment.len_a
+def share_contained(alignment: Alignment, free: frozenset[int] = frozenset()) -> float:
+    """Share of a's words found in b, counting the words at positions `free` as found.
+
+    Words an editor put in brackets are free: they stand in for the speaker's words.
+    """
+    if not free:
+        return alignment.coverage_a
+    matched = {a + k for a, _, size in alignment.blocks for k in range(size)}
+    return (len(matched) + len(free - matched)) / alignment.len_a if alignment.len_a else 0.0
+
+
+def contains(share: float, n: int, min_coverage: float) -> bool:
+    """Whether a quotation of n words, `share` of them found in a longer one, is part of it."""
     if n < MIN_FRAGMENT_WORDS:
         return False
     needed = max(min_coverage, (n - 1) / n) if n < SHORT_FRAGMENT_WORDS else min_coverage
-    return alignment.coverage_a >= needed - 1e-9
+    return share >= needed - 1e-9
