@@ -74,7 +74,7 @@ def build(inputs: Iterable[str | Path], db_path: str | Path) -> BuildReport:
         report.articles_total = len(articles)
         quotes, citations, problems = analyse(articles)
         report.problems.extend(problems)
-        clusters = cluster_quotes(quotes, {a.id: a for a in articles})
+        clusters = cluster_quotes(quotes, {a.id: a for a in articles}, citations)
         store.clear_derived(db)
         store.save_quotes(db, quotes, clusters)
         store.save_citations(db, citations)

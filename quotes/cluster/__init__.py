@@ -1,12 +1,152 @@
-"""Group the same quotation across articles and trace how it travelled."""
+"""Group the same quotation across articles and trace how it travelled.
+
+Stages, one module each: normalise (words that compare equal across typography and case) →
+candidates (exact keys, then a trigram index; never all pairs) → verify (word alignment) →
+union (clusters grown longest wording first, guarded against chains; splices) → provenance
+(canonical wording, speaker, first appearance) → alterations (word-level changes against the
+canonical) → edges (who copied whom).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
-from quotes.model import Article, Cluster, Quote
+from sqlite_utils.utils import hash_record
+
+from quotes.cluster.alterations import Side, alterations
+from quotes.cluster.edges import copy_edges, splice_edges
+from quotes.cluster.normalise import Tokens, Vocabulary, tokenise
+from quotes.cluster.provenance import (
+    Member,
+    canonical_quote,
+    canonical_wording,
+    first_appearance,
+    majority_speaker,
+    members_of,
+)
+from quotes.cluster.union import Grouping, Wording, group
+from quotes.model import Article, Citation, Cluster, Quote
+from quotes.outlets import outlet_name
+
+__all__ = ["cluster_quotes"]
 
 
-def cluster_quotes(quotes: Sequence[Quote], articles: Mapping[str, Article]) -> list[Cluster]:
-    """One Cluster per distinct quotation, with canonical text, first appearance and provenance."""
-    return []
+def cluster_quotes(
+    quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    citations: Iterable[Citation] = (),
+) -> list[Cluster]:
+    """One Cluster per distinct quotation, with canonical text, first appearance and provenance.
+
+    Every quote belongs to exactly one cluster (most to a cluster of one). `citations` are the
+    outlets articles credit, used as evidence of who copied whom.
+    """
+    ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
+    tokens = [tokenise(q.text) for q in ordered]
+    wordings, wording_of = _wordings(ordered, tokens)
+    grouping = group(wordings)
+    credits: dict[str, set[str]] = defaultdict(set)
+    for c in citations:
+        credits[c.article_id].add(outlet_name(c.outlet))
+    ids = [q.id for q in ordered]
+    by_wording: dict[int, list[tuple[Quote, str, int]]] = defaultdict(list)
+    for q, i, w in zip(ordered, ids, wording_of, strict=True):
+        by_wording[w].append((q, i, w))
+    context = _Context(
+        wordings,
+        tokens_by_id=dict(zip(ids, tokens, strict=True)),
+        articles=articles,
+        credits={a: frozenset(o) for a, o in credits.items()},
+        grouping=grouping,
+        by_wording=by_wording,
+    )
+    clusters = [_cluster(members, context) for members in grouping.groups]
+    return sorted(clusters, key=lambda c: c.id)
+
+
+def _wordings(quotes: Sequence[Quote], tokens: Sequence[Tokens]) -> tuple[list[Wording], list[int]]:
+    """One Wording per distinct normalised key; quotes without words each stand alone."""
+    vocab = Vocabulary()
+    index: dict[str, int] = {}
+    wordings: list[Wording] = []
+    wording_of: list[int] = []
+    for q, t in zip(quotes, tokens, strict=True):
+        key = t.key if t.words else f"\0{q.id}"
+        if key not in index:
+            index[key] = len(wordings)
+            wordings.append(Wording(t, vocab.encode(t.words), 0))
+        i = index[key]
+        wordings[i] = Wording(wordings[i].tokens, wordings[i].code, wordings[i].weight + 1)
+        wording_of.append(i)
+    return wordings, wording_of
+
+
+class _Context:
+    """What building one Cluster needs from the whole corpus."""
+
+    def __init__(
+        self,
+        wordings: list[Wording],
+        tokens_by_id: dict[str, Tokens],
+        articles: Mapping[str, Article],
+        credits: dict[str, frozenset[str]],
+        grouping: Grouping,
+        by_wording: dict[int, list[tuple[Quote, str, int]]],
+    ) -> None:
+        self.wordings = wordings
+        self.tokens_by_id = tokens_by_id
+        self.articles = articles
+        self.credits = credits
+        self.grouping = grouping
+        self.by_wording = by_wording
+        self.codes = [w.code for w in wordings]
+
+
+def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
+    wordings, splices = ctx.wordings, ctx.grouping.splices
+    members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
+    canonical_w = canonical_wording(wording_ids, wordings, set(splices) & set(wording_ids))
+    canonical = canonical_quote(members, canonical_w)
+    canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
+    changes = {}
+    for m in members:
+        splice = splices.get(m.wording)
+        side = Side(ctx.tokens_by_id[m.id], wordings[m.wording].code)
+        span = (splice.start, splice.end) if splice else None
+        changes[m.id] = alterations(m.id, canonical_side, side, span)
+    firsts, first_day = first_appearance(members)
+    edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits)
+    edges += splice_edges(members, *_splice_partners(members, ctx))
+    return Cluster(
+        id=_cluster_id(wordings[canonical_w].tokens.key or canonical.id),
+        quote_ids=[m.id for m in members],
+        canonical_text=canonical.quote.text,
+        canonical_quote_id=canonical.id,
+        speaker=majority_speaker(members, canonical),
+        first_quote_ids=[m.id for m in firsts],
+        first_published=first_day,
+        alterations=[a for m in members for a in changes[m.id]],
+        edges=edges,
+    )
+
+
+def _splice_partners(
+    members: Sequence[Member], ctx: _Context
+) -> tuple[dict[str, Member], dict[str, tuple[int, int]]]:
+    """For each splicing quote, the earliest quote using the wording it took words from."""
+    partners: dict[str, Member] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for m in members:
+        splice = ctx.grouping.splices.get(m.wording)
+        if splice is None:
+            continue
+        partner = members_of(ctx.by_wording[splice.partner], ctx.articles)[0]
+        partners[m.id] = partner
+        spans[m.id] = (splice.start, splice.end)
+    return partners, spans
+
+
+def _cluster_id(canonical_key: str) -> str:
+    """Stable across builds: the same canonical wording always gives the same id."""
+    return hash_record({"canonical": canonical_key})[:16]

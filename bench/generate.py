@@ -1,0 +1,671 @@
+"""Write news corpora with known truth, to measure how well quotations are clustered and traced.
+
+Outlets publish articles day by day. Some articles report new statements; others copy quotes
+from earlier articles, and copies get copied in turn. A copy may be truncated at either end,
+elided (marked "...", "…", "[…]" or not marked), re-cased, given another word, an inserted
+word or a bracketed editorial word, spliced with part of another quotation, or set in the
+copying outlet's own apostrophes; it credits its source or not. Unrelated quotations share
+stock phrases ("at the end of the day"). Every quote records its true cluster, the quote it was
+copied from and the alterations it carries, so the clusterer can be scored. No external data:
+the words are drawn from lists below and from pseudo-words built of syllables.
+
+    python bench/generate.py 200 --seed 1 > corpus.jsonl   # articles, one JSON object a line
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from quotes.model import Article, Citation, Quote, Speaker
+
+FUNCTION_WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "a",
+    "in",
+    "that",
+    "is",
+    "for",
+    "it",
+    "we",
+    "on",
+    "with",
+    "this",
+    "be",
+    "are",
+    "not",
+    "have",
+    "as",
+    "our",
+    "they",
+    "will",
+    "at",
+    "by",
+    "but",
+    "from",
+    "all",
+    "what",
+    "was",
+    "can",
+    "their",
+    "more",
+    "about",
+    "there",
+    "so",
+    "if",
+    "been",
+    "who",
+    "would",
+    "them",
+    "do",
+    "when",
+    "because",
+    "every",
+    "very",
+    "just",
+    "going",
+    "think",
+    "know",
+    "need",
+    "make",
+    "want",
+    "time",
+    "work",
+    "year",
+    "years",
+    "people",
+    "public",
+    "state",
+    "now",
+    "here",
+    "than",
+    "one",
+    "new",
+    "also",
+    "only",
+    "into",
+    "over",
+    "after",
+    "before",
+    "these",
+    "those",
+    "many",
+    "still",
+    "even",
+    "should",
+    "could",
+    "must",
+    "again",
+    "never",
+    "always",
+    "any",
+    "some",
+    "other",
+    "such",
+]
+CONTRACTIONS = [
+    "don't",
+    "we're",
+    "it's",
+    "can't",
+    "won't",
+    "that's",
+    "they're",
+    "isn't",
+    "I'm",
+    "we've",
+]
+CONTENT_WORDS = [
+    "budget",
+    "council",
+    "mayor",
+    "police",
+    "contract",
+    "housing",
+    "transit",
+    "bridge",
+    "school",
+    "water",
+    "election",
+    "vote",
+    "safety",
+    "families",
+    "workers",
+    "union",
+    "lawsuit",
+    "court",
+    "judge",
+    "agency",
+    "funding",
+    "taxes",
+    "rent",
+    "wages",
+    "audit",
+    "program",
+    "policy",
+    "plan",
+    "decision",
+    "report",
+    "officers",
+    "residents",
+    "neighbors",
+    "business",
+    "streets",
+    "schools",
+    "hospital",
+    "clinic",
+    "fire",
+    "parks",
+    "permit",
+    "license",
+    "investigation",
+    "evidence",
+    "statement",
+    "letter",
+    "meeting",
+    "hearing",
+    "testimony",
+    "record",
+    "crisis",
+    "promise",
+    "deal",
+    "agreement",
+    "project",
+    "proposal",
+    "board",
+    "district",
+    "county",
+    "government",
+    "leaders",
+    "staff",
+    "officials",
+    "members",
+    "protest",
+    "rally",
+    "strike",
+    "deadline",
+    "vote",
+    "reform",
+    "review",
+]
+STOCK_PHRASES = [
+    "at the end of the day",
+    "let me be clear",
+    "make no mistake",
+    "moving forward",
+    "the people of this city deserve better",
+    "we will continue to fight for",
+    "first and foremost",
+    "this is not about politics",
+    "I want to thank everyone who",
+    "we are going to get this done",
+    "it is what it is",
+    "we take this very seriously",
+    "the safety of our community",
+    "there is a lot of work to do",
+    "nobody is above the law",
+    "we are not going anywhere",
+]
+SYLLABLES_ON = [
+    "b",
+    "br",
+    "c",
+    "d",
+    "dr",
+    "f",
+    "g",
+    "gr",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "pr",
+    "qu",
+    "r",
+    "s",
+    "st",
+    "t",
+    "tr",
+    "v",
+    "w",
+    "z",
+]
+SYLLABLES_NU = ["a", "e", "i", "o", "u", "ai", "ea", "ou"]
+SYLLABLES_CO = ["", "", "n", "r", "l", "m", "s", "t", "nd", "rk", "st"]
+FIRST_NAMES = [
+    "Ana",
+    "Ben",
+    "Carla",
+    "Dev",
+    "Elena",
+    "Frank",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jamal",
+    "Kara",
+    "Luis",
+    "Maya",
+    "Nate",
+    "Olga",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sam",
+    "Tariq",
+]
+LAST_NAMES = [
+    "Alvarez",
+    "Brooks",
+    "Chen",
+    "Dubois",
+    "Eklund",
+    "Fofana",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quintero",
+    "Rossi",
+    "Sato",
+    "Tanaka",
+    "Umar",
+    "Varga",
+    "Weber",
+    "Yilmaz",
+]
+OUTLET_WORDS = [
+    "Riverton Ledger",
+    "Harbor City Times",
+    "Valley Dispatch",
+    "Northgate Post",
+    "Daily Beacon",
+    "Coastal Herald",
+    "Prairie Sentinel",
+    "Metro Courier",
+    "Lakeside Gazette",
+    "Summit Tribune",
+    "Eastside Observer",
+    "Capital Record",
+    "Bayview Chronicle",
+    "Ironwood Journal",
+    "Granite Standard",
+    "Westfield Voice",
+    "Union Bulletin",
+    "Cedar Falls Monitor",
+    "Redhill Examiner",
+    "Southport Press",
+]
+ELISION_MARKS = ["...", "…", "[…]", ""]
+BRACKET_WORDS = [
+    "the mayor",
+    "the council",
+    "police",
+    "the union",
+    "the city",
+    "ICE",
+    "him",
+    "them",
+]
+INSERTED_WORDS = ["really", "very", "simply", "clearly", "also", "still", "now"]
+
+# How often a copy makes each change (a copy may make several).
+OPS = {
+    "fragment": 0.08,
+    "truncated_start": 0.15,
+    "truncated_end": 0.2,
+    "elision": 0.15,
+    "case": 0.1,
+    "substitution": 0.15,
+    "insertion": 0.05,
+    "bracket": 0.07,
+    "splice": 0.04,
+}
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One word of a generated quotation, remembering where it came from."""
+
+    surface: str  # as printed, with any punctuation attached
+    origin: int | None  # position in the original quotation; None for words a copy added
+    kind: str = "orig"  # orig, sub, ins, bracket, splice
+    mark: str | None = None  # elision mark printed before this word ("" when unmarked)
+
+
+@dataclass
+class Statement:
+    """A quotation as someone said it: the root of one true cluster."""
+
+    label: str
+    speaker: Speaker
+    words: list[str]
+
+
+@dataclass
+class Printed:
+    """A quotation as one article printed it."""
+
+    quote: Quote
+    statement: Statement
+    toks: list[Tok]
+    source: Quote | None = None  # the quote it was copied from
+    partner: Statement | None = None  # the statement a splice took words from
+
+
+@dataclass
+class Truth:
+    """What the clusterer should find."""
+
+    cluster: dict[str, str] = field(default_factory=dict)  # quote id -> statement label
+    source: dict[str, str] = field(default_factory=dict)  # quote id -> quote it copied
+    labels: dict[str, frozenset[str]] = field(default_factory=dict)  # quote id -> operations
+    splice_partner: dict[str, str] = field(default_factory=dict)  # quote id -> statement label
+
+
+@dataclass
+class Corpus:
+    """Articles, their quotes and citations, and the truth about them."""
+
+    articles: list[Article]
+    quotes: list[Quote]
+    citations: list[Citation]
+    truth: Truth
+
+
+class Writer:
+    """Draws words, statements and articles from one seeded random generator."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.lexicon = self._lexicon(6000)
+        self.weights = [1 / (rank + 20) for rank in range(len(self.lexicon))]
+        self.names = self._lexicon(400)
+
+    def _lexicon(self, n: int) -> list[str]:
+        words: set[str] = set()
+        while len(words) < n:
+            words.add(
+                "".join(
+                    self.rng.choice(SYLLABLES_ON)
+                    + self.rng.choice(SYLLABLES_NU)
+                    + self.rng.choice(SYLLABLES_CO)
+                    for _ in range(self.rng.choice([2, 2, 3]))
+                )
+            )
+        return sorted(words)
+
+    def word(self) -> str:
+        r = self.rng.random()
+        if r < 0.45:
+            return self.rng.choice(FUNCTION_WORDS)
+        if r < 0.5:
+            return self.rng.choice(CONTRACTIONS)
+        if r < 0.62:
+            return self.rng.choice(CONTENT_WORDS)
+        if r < 0.66:
+            return self.rng.choice(self.names).capitalize()
+        return self.rng.choices(self.lexicon, self.weights)[0]
+
+    def sentence(self) -> list[str]:
+        words = [self.word() for _ in range(self.rng.randint(5, 16))]
+        if self.rng.random() < 0.35:
+            at = self.rng.randint(0, len(words))
+            words[at:at] = self.rng.choice(STOCK_PHRASES).split()
+        if self.rng.random() < 0.4:
+            words[self.rng.randrange(len(words) - 1)] += ","
+        words[0] = words[0][0].upper() + words[0][1:]
+        words[-1] += self.rng.choice([".", ".", ".", "?"])
+        return words
+
+    def statement(self, label: str) -> Statement:
+        words = [w for _ in range(self.rng.choice([1, 1, 2, 2, 3])) for w in self.sentence()]
+        speaker = Speaker(f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}")
+        return Statement(label, speaker, words)
+
+
+def render(toks: list[Tok], curly: bool) -> str:
+    """A quotation's text: words with elision marks, in the outlet's apostrophes."""
+    parts = []
+    for t in toks:
+        if t.mark:
+            parts.append(t.mark)
+        parts.append(t.surface.replace("'", "’") if curly else t.surface.replace("’", "'"))
+    return " ".join(parts).rstrip(",")
+
+
+def alter(w: Writer, toks: list[Tok], other: list[Tok] | None) -> tuple[list[Tok], bool]:
+    """A copy's changes to its source's words; True when it spliced in words of `other`."""
+    rng, out, spliced = w.rng, list(toks), False
+    for op, p in OPS.items():
+        if rng.random() >= p or len(out) < 8:
+            continue
+        n = len(out)
+        if op == "truncated_start":
+            out = out[rng.randint(2, n // 3) :]
+        elif op == "truncated_end":
+            out = out[: n - rng.randint(2, n // 3)]
+        elif op == "fragment":
+            size = rng.randint(5, min(8, n - 2))
+            at = rng.randint(1, n - size)
+            out = out[at : at + size]
+        elif op == "elision":
+            size = rng.randint(2, max(2, n // 4))
+            at = rng.randint(2, n - size - 2)
+            if at + size < len(out):
+                out = (
+                    out[:at]
+                    + [replace(out[at + size], mark=rng.choice(ELISION_MARKS))]
+                    + out[at + size + 1 :]
+                )
+        elif op == "case":
+            k = rng.randrange(n)
+            s = out[k].surface
+            flipped = s[0].lower() + s[1:] if s[0].isupper() else s[0].upper() + s[1:]
+            out[k] = replace(out[k], surface=flipped)
+        elif op == "substitution":
+            k = rng.randint(1, n - 2)
+            out[k] = Tok(w.word() + _tail(out[k].surface), None, "sub", out[k].mark)
+        elif op == "insertion":
+            k = rng.randint(1, n - 2)
+            out.insert(k, Tok(rng.choice(INSERTED_WORDS), None, "ins"))
+        elif op == "bracket":
+            k = rng.randint(1, n - 2)
+            out[k] = Tok(
+                f"[{rng.choice(BRACKET_WORDS)}]" + _tail(out[k].surface),
+                None,
+                "bracket",
+                out[k].mark,
+            )
+        elif op == "splice" and other and len(other) >= 12 and n >= 12:
+            # The copy keeps most of its own quotation and ends with a shorter run of another.
+            keep = out[: max(10, int(n * rng.uniform(0.6, 0.8)))]
+            take = other[-rng.randint(5, max(5, min(10, len(keep) * 2 // 3, len(other) - 4))) :]
+            out = keep + [Tok(t.surface, None, "splice") for t in take]
+            spliced = True
+    return out, spliced
+
+
+def _tail(surface: str) -> str:
+    return surface[len(surface.rstrip(",.?")) :]
+
+
+def labels_of(toks: list[Tok], root: list[str]) -> frozenset[str]:
+    """The alterations a copy carries against the first printing, from where each word came from.
+
+    `toks` are styled as the copy printed them and `root` as the first article printed them.
+    """
+    found = {t.kind for t in toks if t.kind in ("splice", "bracket")}
+    origins = [t.origin for t in toks if t.origin is not None]
+    if origins and origins[0] > 0:
+        found.add("truncated_start")
+    if origins and origins[-1] < len(root) - 1:
+        found.add("truncated_end")
+    prev: int | None = None
+    between: list[Tok] = []
+    for t in toks:
+        if t.origin is None:
+            between.append(t)
+            continue
+        added = {b.kind for b in between}
+        missing = t.origin - prev - 1 if prev is not None else 0
+        if prev is not None and missing and not added:
+            found.add("elision")
+        if "sub" in added:
+            found.add("substitution")
+        if "ins" in added and prev is not None:
+            found.add("insertion")
+        before = root[t.origin]
+        if t.surface != before:
+            plain = t.surface.replace("’", "'") == before.replace("’", "'")
+            found.add("typography" if plain else "case")
+        prev, between = t.origin, []
+    if any(b.kind == "sub" for b in between):
+        found.add("substitution")
+    return frozenset(found)
+
+
+def styled(toks: list[Tok], curly: bool) -> list[Tok]:
+    """Words in an outlet's apostrophes, as it would print them."""
+    return [replace(t, surface=_style(t.surface, curly)) for t in toks]
+
+
+def _style(word: str, curly: bool) -> str:
+    return word.replace("'", "’") if curly else word.replace("’", "'")
+
+
+@dataclass
+class Draft:
+    """A quotation an article is about to print."""
+
+    statement: Statement
+    toks: list[Tok]
+    source: Printed | None = None
+    source_outlet: str | None = None
+    partner: Statement | None = None
+
+
+def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int = 20) -> Corpus:
+    """A corpus of `n_articles` articles, about `per_day` a day, some of them undated."""
+    w = Writer(seed)
+    rng = w.rng
+    outlets = {name: rng.random() < 0.5 for name in OUTLET_WORDS}  # name -> curly apostrophes
+    corpus = Corpus([], [], [], Truth())
+    printed: list[tuple[int, Article, Printed]] = []
+    roots: dict[str, list[str]] = {}  # statement label -> words as first printed
+    for i in range(n_articles):
+        day = i // per_day
+        outlet = rng.choice(list(outlets))
+        published = (
+            None if rng.random() < undated else (date(2024, 3, 1) + timedelta(days=day)).isoformat()
+        )
+        earlier = [p for p in printed if day - 7 <= p[0] < day]
+        drafts: list[Draft] = []
+        if earlier and rng.random() < 0.6:
+            source_article = rng.choice(earlier)[1]
+            from_source = [p[2] for p in earlier if p[1] is source_article]
+            for src in rng.sample(from_source, min(len(from_source), rng.randint(1, 3))):
+                other = rng.choice(earlier)[2]
+                foreign = other.toks if other.statement is not src.statement else None
+                toks, spliced = alter(w, src.toks, foreign)
+                drafts.append(
+                    Draft(
+                        src.statement,
+                        toks,
+                        src,
+                        source_article.outlet,
+                        other.statement if spliced else None,
+                    )
+                )
+        if not drafts or rng.random() < 0.4:
+            for k in range(rng.randint(1, 3)):
+                statement = w.statement(f"s{seed}-{i:06d}-{k}")
+                drafts.append(Draft(statement, [Tok(x, n) for n, x in enumerate(statement.words)]))
+        article_id = f"g{seed}-{i:06d}"
+        article, quotes = _write(w, article_id, outlet, published, outlets[outlet], drafts, corpus)
+        for p in quotes:
+            root = roots.setdefault(p.statement.label, [t.surface for t in p.toks])
+            corpus.truth.cluster[p.quote.id] = p.statement.label
+            corpus.truth.labels[p.quote.id] = labels_of(p.toks, root) if p.source else frozenset()
+            if p.source:
+                corpus.truth.source[p.quote.id] = p.source.quote.id
+            if p.partner:
+                corpus.truth.splice_partner[p.quote.id] = p.partner.label
+            printed.append((day, article, p))
+        corpus.articles.append(article)
+    return corpus
+
+
+def _write(
+    w: Writer,
+    article_id: str,
+    outlet: str,
+    published: str | None,
+    curly: bool,
+    drafts: list[Draft],
+    corpus: Corpus,
+) -> tuple[Article, list[Printed]]:
+    """Lay the drafts out as an article's paragraphs, recording each quote's offsets."""
+    rng = w.rng
+    title = " ".join(w.sentence()[:7]).rstrip(",.?")
+    text = title + "\n\n"
+    out: list[Printed] = []
+    for d in drafts:
+        text += " ".join(w.sentence()) + "\n\n"
+        toks = styled(d.toks, curly)
+        quoted = render(toks, curly)
+        credit = d.source_outlet if d.source_outlet and rng.random() < 0.5 else None
+        name = d.statement.speaker.name
+        lead = "“" if curly else '"'
+        close = "”" if curly else '"'
+        if credit:
+            cited = f"the {credit} reported"
+            text += f"{name} said, {cited}: "
+            at = len(text) - len(cited) - 2
+            corpus.citations.append(Citation(article_id, credit, cited, at, at + len(cited)))
+        start = len(text) + len(lead)
+        text += f"{lead}{quoted}{close}"
+        text += "\n\n" if credit else f", {name} said.\n\n"
+        kind = "partial" if len(toks) < 9 else "direct"
+        quote = Quote(
+            article_id,
+            quoted,
+            start,
+            start + len(quoted),
+            kind,
+            d.statement.speaker,
+            "said",
+            credit,
+        )
+        corpus.quotes.append(quote)
+        out.append(Printed(quote, d.statement, toks, d.source, d.partner))
+    article = Article(
+        article_id, text, f"https://example.com/{article_id}", outlet, published, title
+    )
+    return article, out
+
+
+def main() -> None:
+    """Print a generated corpus as JSON Lines articles (the format `quotes build` reads)."""
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 0
+    for article in generate(n, seed).articles:
+        print(json.dumps({k: v for k, v in article.as_dict().items() if k != "source"}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""How a variant differs from its cluster's canonical wording, as word-level operations.
+
+Operations (Alteration.op), positions in words of the canonical and the variant:
+  case             same words, different capitals ("Mayor" for "mayor")
+  typography       same words, different apostrophes, dashes or punctuation between them
+  truncated_start  canonical words missing before the variant's first word
+  truncated_end    canonical words missing after the variant's last word
+  elision          canonical words missing inside; `variant` holds the mark ("…", "[…]")
+                   when the writer marked the cut, and is empty when they did not
+  bracket          words the variant puts in square brackets ("[calls]"), alone or in place
+                   of canonical words
+  substitution     canonical words replaced by others (both sides given)
+  insertion        variant words the canonical does not have
+  splice           variant words taken from a quotation of another cluster; the provenance
+                   table links the quote to that quotation (kind 'splice')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from quotes.cluster.normalise import Tokens, plain_sep, typographic_form
+from quotes.cluster.verify import align
+from quotes.model import Alteration
+
+_SPACES = regex.compile(r"\s+")
+Emit = Callable[[str, int, int, int, int], None]
+MINOR_OPS = frozenset({"case", "typography"})
+# When both sides of a gap at either end are this short, it reads as changed words, not a cut.
+_SHORT_GAP = 3
+
+
+@dataclass(frozen=True)
+class Side:
+    """A wording as tokens plus its encoded words, for alignment."""
+
+    tokens: Tokens
+    code: str
+
+
+def alterations(
+    quote_id: str, canonical: Side, variant: Side, splice: tuple[int, int] | None = None
+) -> list[Alteration]:
+    """Every difference between `variant` and `canonical`, in canonical order."""
+    c, v = canonical.tokens, variant.tokens
+    out: list[Alteration] = []
+
+    def emit(op: str, cs: int, ce: int, vs: int, ve: int, variant_text: str | None = None) -> None:
+        text = span_text(v, vs, ve) if variant_text is None else variant_text
+        out.append(Alteration(quote_id, op, span_text(c, cs, ce), text, cs, ce, vs, ve))
+
+    def gap(cs: int, ce: int, vs: int, ve: int, where: str) -> None:
+        if splice and splice[0] < ve and vs < splice[1]:
+            s0, s1 = max(vs, splice[0]), min(ve, splice[1])
+            emit("splice", cs, cs, s0, s1)
+            vs, ve = (s1, ve) if s0 == vs else (vs, s0)
+        has_c, has_v = ce > cs, ve > vs
+        added = "bracket" if has_v and all(k in v.bracketed for k in range(vs, ve)) else "insertion"
+        if not has_c:
+            if has_v:
+                emit(added, cs, cs, vs, ve)
+        elif where == "middle" and (not has_v or vs in v.elided):
+            emit("elision", cs, ce, vs, vs, plain_sep(v.seps[vs]) if vs in v.elided else "")
+            if has_v:
+                emit(added, ce, ce, vs, ve)
+        elif where != "middle" and not has_v:
+            emit(f"truncated_{where}", cs, ce, vs, vs)
+        elif added == "bracket":
+            emit("bracket", cs, ce, vs, ve)
+        elif where == "middle" or (ce - cs <= _SHORT_GAP and ve - vs <= _SHORT_GAP):
+            emit("substitution", cs, ce, vs, ve)
+        elif where == "start":
+            emit("truncated_start", cs, ce, vs, vs)
+            emit("insertion", ce, ce, vs, ve)
+        else:
+            emit("insertion", cs, cs, vs, ve)
+            emit("truncated_end", cs, ce, ve, ve)
+
+    blocks = align(canonical.code, variant.code).blocks
+    prev_c = prev_v = 0
+    for n, (a0, b0, size) in enumerate(blocks):
+        gap(prev_c, a0, prev_v, b0, "start" if n == 0 else "middle")
+        _same_words(c, v, a0, b0, size, emit)
+        prev_c, prev_v = a0 + size, b0 + size
+    gap(prev_c, len(c), prev_v, len(v), "end" if blocks else "middle")
+    return sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op))
+
+
+def _same_words(c: Tokens, v: Tokens, a0: int, b0: int, size: int, emit: Emit) -> None:
+    """Case, typography and bracket changes within a run of matching words, merged into runs."""
+    ops: list[str | None] = [_word_change(c, v, a0 + k, b0 + k) for k in range(size)]
+    for k in range(1, size):
+        # Punctuation changed between two words: both words show where.
+        if _sep(c.seps[a0 + k]) != _sep(v.seps[b0 + k]):
+            ops[k - 1] = ops[k - 1] or "typography"
+            ops[k] = ops[k] or "typography"
+    start = 0
+    for k in range(1, size + 1):
+        if k == size or ops[k] != ops[start]:
+            op = ops[start]
+            if op:
+                emit(op, a0 + start, a0 + k, b0 + start, b0 + k)
+            start = k
+
+
+def _word_change(c: Tokens, v: Tokens, ca: int, vb: int) -> str | None:
+    if vb in v.bracketed and ca not in c.bracketed:
+        return "bracket"
+    a, b = c.surface[ca], v.surface[vb]
+    if a == b:
+        return None
+    ta, tb = typographic_form(a), typographic_form(b)
+    return "case" if ta != tb and ta.casefold() == tb.casefold() else "typography"
+
+
+def span_text(tokens: Tokens, start: int, end: int) -> str:
+    """Words start..end as written, with the punctuation between them."""
+    parts = []
+    for k in range(start, end):
+        if k > start:
+            parts.append(_SPACES.sub(" ", tokens.seps[k]))
+        parts.append(tokens.surface[k])
+    return "".join(parts)
+
+
+def _sep(sep: str) -> str:
+    return plain_sep(sep).replace("[", "").replace("]", "")
+
+
+def is_substantive(alteration: Alteration) -> bool:
+    """Whether a change alters wording, rather than capitals or punctuation alone."""
+    return alteration.op not in MINOR_OPS

@@ -1,0 +1,155 @@
+"""Who copied whom: for each quote after the first appearance, its most likely earlier source.
+
+Evidence, strongest first: the quote's article credits the source's outlet (for this quote, or
+anywhere in the article); both share the same changes to the canonical wording (the same
+truncation, the same changed word), which copies inherit; the source holds every word the
+quote has; closest wording; nearest earlier date. A source must be published before the quote
+(the same day only when credited). Undated quotes take part only when a credit says so, since
+without a date nothing else tells which way the copying went.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz.distance import Indel
+
+from quotes.cluster.provenance import Member
+from quotes.cluster.verify import align
+from quotes.model import Alteration, Edge
+from quotes.outlets import outlet_name
+
+W_QUOTE_CREDIT = 3.0
+W_ARTICLE_CREDIT = 2.0
+W_SHARED_CHANGE = 1.0
+W_SHARED_MINOR = 0.25
+W_CONTAINS = 2.0
+W_SIMILAR = 1.0
+W_DAYS = 0.01  # per day between source and copy: nearer sources are likelier, slightly
+STRONG = 4.0  # a score this high (same wording and a credit, or a shared change) is sure evidence
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What links a quote to one possible source, and how much it weighs."""
+
+    source: Member
+    score: float
+    reasons: tuple[str, ...]
+
+
+def copy_edges(
+    members: Sequence[Member],
+    firsts: Sequence[Member],
+    codes: Sequence[str],
+    changes: Mapping[str, Sequence[Alteration]],
+    credits: Mapping[str, frozenset[str]],
+) -> list[Edge]:
+    """One edge per quote whose source the evidence points to.
+
+    `codes` maps wording index to encoded words, `changes` quote id to its alterations and
+    `credits` article id to the outlets that article credits.
+    """
+    first_ids = {m.id for m in firsts}
+    edges = []
+    for q in members:
+        if q.id in first_ids:
+            continue
+        found = [e for s in members if (e := _evidence(q, s, codes, changes, credits))]
+        if not found:
+            continue
+        found.sort(key=lambda e: (-e.score, _order(e.source)))
+        best = found[0]
+        # Confidence: how far the best source stands out among the possible ones, times how
+        # strong its own evidence is.
+        share = 1 / sum(math.exp(e.score - best.score) for e in found)
+        confidence = share * min(1.0, max(best.score, 0.0) / STRONG)
+        edges.append(Edge(q.id, best.source.id, "; ".join(best.reasons), round(confidence, 3)))
+    return edges
+
+
+def _order(m: Member) -> tuple[bool, str, str, int]:
+    return (m.published is None, m.published or "", m.quote.article_id, m.quote.start)
+
+
+def _evidence(
+    q: Member,
+    s: Member,
+    codes: Sequence[str],
+    changes: Mapping[str, Sequence[Alteration]],
+    credits: Mapping[str, frozenset[str]],
+) -> Evidence | None:
+    if s.quote.article_id == q.quote.article_id:
+        return None
+    source_outlet = outlet_name(s.outlet) if s.outlet else None
+    quote_credit = bool(q.quote.credit and source_outlet == outlet_name(q.quote.credit))
+    article_credit = bool(source_outlet and source_outlet in credits.get(q.quote.article_id, ()))
+    credited = quote_credit or article_credit
+    if q.published and s.published:
+        if s.published > q.published or (s.published == q.published and not credited):
+            return None
+    elif not credited:
+        return None
+    score, reasons = 0.0, []
+    if credited:
+        score += W_QUOTE_CREDIT if quote_credit else W_ARTICLE_CREDIT
+        reasons.append(f"credits {source_outlet}" + ("" if quote_credit else " in the article"))
+    shared = _shared_changes(changes.get(q.id, ()), changes.get(s.id, ()))
+    substantive = [a for a in shared if a.op not in ("case", "typography")]
+    score += W_SHARED_CHANGE * min(len(substantive), 3) + W_SHARED_MINOR * min(
+        len(shared) - len(substantive), 2
+    )
+    reasons.extend(_describe(a) for a in shared[:3])
+    contained = align(codes[q.wording], codes[s.wording]).coverage_a
+    similar = Indel.normalized_similarity(codes[q.wording], codes[s.wording])
+    score += W_CONTAINS * contained + W_SIMILAR * similar
+    reasons.append(
+        f"wording {similar:.2f} similar"
+        + ("" if contained == 1 else f", {contained:.0%} of its words in the source")
+    )
+    if q.published and s.published:
+        days = (date.fromisoformat(q.published) - date.fromisoformat(s.published)).days
+        score -= W_DAYS * days
+        reasons.append("same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} earlier")
+    return Evidence(s, score, tuple(reasons))
+
+
+def _shared_changes(mine: Sequence[Alteration], theirs: Sequence[Alteration]) -> list[Alteration]:
+    """Changes both quotes make to the canonical wording, at the same place, the same way."""
+    seen = {(a.op, a.canonical_start, a.canonical_end, a.variant.casefold()) for a in theirs}
+    return [
+        a for a in mine if (a.op, a.canonical_start, a.canonical_end, a.variant.casefold()) in seen
+    ]
+
+
+def _describe(a: Alteration) -> str:
+    if a.op.startswith("truncated"):
+        return f"same {a.op.replace('_', ' at ')}"
+    if a.op == "substitution":
+        return f"same change of “{a.canonical}” to “{a.variant}”"
+    return f"same {a.op} ({a.variant or a.canonical})"
+
+
+def splice_edges(
+    members: Sequence[Member], partners: Mapping[str, Member], spans: Mapping[str, tuple[int, int]]
+) -> list[Edge]:
+    """Link each splicing quote to the quotation of another cluster it took words from."""
+    edges = []
+    for m in members:
+        partner = partners.get(m.id)
+        if partner is None:
+            continue
+        start, end = spans[m.id]
+        edges.append(
+            Edge(
+                m.id,
+                partner.id,
+                f"splice: words {start + 1}–{end} come from this quotation",
+                1.0,
+                kind="splice",
+            )
+        )
+    return edges

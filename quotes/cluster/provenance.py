@@ -1,0 +1,124 @@
+"""A cluster's canonical wording, its speaker and its first appearance."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from quotes.cluster.union import Wording
+from quotes.cluster.verify import align
+from quotes.model import Article, Quote, Speaker
+
+CANONICAL_CANDIDATES = 8  # longest wordings considered for canonical
+CANONICAL_PEERS = 64  # most used wordings each candidate is compared with
+CANONICAL_MIN_LENGTH = 0.8  # a candidate has at least this share of the longest wording's words
+
+
+@dataclass(frozen=True)
+class Member:
+    """A quote in a cluster, with what provenance needs to know about it."""
+
+    quote: Quote
+    id: str  # the quote's id, computed once
+    wording: int
+    published: str | None  # ISO date (YYYY-MM-DD) of its article, None when undated
+    outlet: str | None
+
+
+def day(published: str | None) -> str | None:
+    """The date part of an ISO timestamp: articles are compared by day."""
+    return published[:10] if published else None
+
+
+def canonical_wording(
+    wording_ids: Sequence[int], wordings: Sequence[Wording], spliced: set[int]
+) -> int:
+    """The most complete wording: long, and sharing the most words with the cluster's other quotes.
+
+    Among the longest wordings, the one whose words the others (weighted by how many quotes use
+    them) contain most; then the one adding fewest words nobody else has, so a variant with an
+    inserted word does not outrank the wording it was copied from.
+    """
+    pool = [i for i in wording_ids if i not in spliced] or list(wording_ids)
+    longest = max(len(wordings[i].code) for i in pool)
+    candidates = sorted(
+        (i for i in pool if len(wordings[i].code) >= CANONICAL_MIN_LENGTH * longest),
+        key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
+    )[:CANONICAL_CANDIDATES]
+    if len(candidates) == 1:
+        return candidates[0]
+    peers = sorted(pool, key=lambda i: (-wordings[i].weight, wordings[i].tokens.key))
+    peers = peers[:CANONICAL_PEERS]
+
+    def support(c: int) -> tuple[int, int]:
+        shared = extra = 0
+        for p in peers:
+            matched = align(wordings[c].code, wordings[p].code).matched
+            shared += wordings[p].weight * matched
+            extra += wordings[p].weight * (len(wordings[c].code) - matched)
+        return (shared, -extra)
+
+    scores = {c: support(c) for c in candidates}
+    return max(candidates, key=lambda c: scores[c])
+
+
+def canonical_quote(members: Sequence[Member], wording: int) -> Member:
+    """The earliest quote using the canonical wording: dated before undated, then by article."""
+    using = [m for m in members if m.wording == wording]
+    return min(using, key=_chronological)
+
+
+def _chronological(m: Member) -> tuple[bool, str, str, int]:
+    return (m.published is None, day(m.published) or "", m.quote.article_id, m.quote.start)
+
+
+def majority_speaker(members: Sequence[Member], canonical: Member) -> Speaker | None:
+    """The speaker most quotes name; ties go to the canonical quote's, then the earliest quote's."""
+    named = [m for m in members if m.quote.speaker is not None]
+    if not named:
+        return None
+    counts = Counter(m.quote.speaker.name for m in named if m.quote.speaker)
+    top = max(counts.values())
+    tied = {name for name, n in counts.items() if n == top}
+    if canonical.quote.speaker and canonical.quote.speaker.name in tied:
+        return canonical.quote.speaker
+    return min(
+        (m for m in named if m.quote.speaker and m.quote.speaker.name in tied), key=_chronological
+    ).quote.speaker
+
+
+def first_appearance(members: Sequence[Member]) -> tuple[list[Member], str | None]:
+    """The first quote of each article published on the earliest date; undated articles never count.
+
+    More than one means articles tied on that day. With no dated article the first appearance is
+    unknown and the list is empty.
+    """
+    dated = [m for m in members if m.published]
+    if not dated:
+        return [], None
+    first_day = min(day(m.published) or "" for m in dated)
+    by_article: dict[str, Member] = {}
+    for m in sorted(dated, key=_chronological):
+        if day(m.published) == first_day:
+            by_article.setdefault(m.quote.article_id, m)
+    return [by_article[a] for a in sorted(by_article)], first_day
+
+
+def members_of(
+    quotes: Sequence[tuple[Quote, str, int]], articles: Mapping[str, Article]
+) -> list[Member]:
+    """Quotes (with id and wording) and their article's date and outlet, oldest first."""
+    out = []
+    for quote, quote_id, wording in quotes:
+        article = articles.get(quote.article_id)
+        out.append(
+            Member(
+                quote,
+                quote_id,
+                wording,
+                day(article.published) if article else None,
+                article.outlet if article else None,
+            )
+        )
+    return sorted(out, key=_chronological)
