@@ -7,9 +7,18 @@ from collections.abc import Iterable, Sequence
 from sqlite_utils import Database
 
 from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
+from quotes.outlets import outlet_name
 
 # Tables rebuilt from the articles on every build: they are derived, never edited by hand.
-DERIVED_TABLES = ["alterations", "provenance", "citations", "quotes", "clusters", "speakers"]
+DERIVED_TABLES = [
+    "alterations", "provenance", "citations", "quotes", "clusters", "speakers", "outlets"
+]
+
+# Every place an outlet is named, so each spelling can be mapped to one name.
+OUTLET_NAMES_SQL = """
+select outlet from articles union select outlet from citations union select credit from quotes
+union select name from speakers where kind = 'outlet'
+"""
 
 FTS_CONFIG = {
     "quotes": ["text"],
@@ -35,6 +44,14 @@ FOREIGN_KEYS = [
 def _sql_list(values: Sequence[str]) -> str:
     """A constant list for SQL `in`, from names defined here (never from user input)."""
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+def _canonical(outlet: str) -> str:
+    """SQL for an outlet name's canonical form, lower-cased, via the `outlets` table."""
+    return (
+        f"lower(coalesce((select outlets.canonical from outlets where outlets.name = {outlet}),"
+        f" {outlet}))"
+    )
 
 
 # Alteration operations that change how a quote looks but not what it says.
@@ -72,7 +89,7 @@ order by quotes.cluster_id, articles.published is null, articles.published, arti
     # A reused quote whose article credits neither the outlet it came from nor the first one.
     # The source is the provenance edge when there is one, else the cluster's first appearance
     # for quotes published strictly later (undated articles are copies only on evidence).
-    "uncredited_reuse": """
+    "uncredited_reuse": f"""
 with sourced as (
   select quotes.id as quote_id, provenance.source_quote_id as source_quote_id,
          coalesce(provenance.evidence, 'provenance edge') as evidence
@@ -100,7 +117,7 @@ left join articles as first_articles on first_articles.id = clusters.first_artic
 left join speakers on speakers.id = quotes.speaker_id
 where source_articles.outlet is not null
   and sources.article_id != quotes.article_id
-  and lower(source_articles.outlet) != lower(coalesce(articles.outlet, ''))
+  and {_canonical("source_articles.outlet")} is not {_canonical("articles.outlet")}
   and not exists (
     select 1 from (
       select citations.outlet as credited from citations
@@ -108,7 +125,9 @@ where source_articles.outlet is not null
       union all select quotes.credit
       union all select speakers.name where speakers.kind = 'outlet'
     )
-    where lower(credited) in (lower(source_articles.outlet), lower(first_articles.outlet))
+    where {_canonical("credited")} in (
+      {_canonical("source_articles.outlet")}, {_canonical("first_articles.outlet")}
+    )
   )
 order by quotes.cluster_id, articles.published is null, articles.published, articles.id
 """,
@@ -132,6 +151,8 @@ order by substantive_alterations desc, clusters.id
 
 def save_articles(db: Database, articles: Iterable[Article]) -> None:
     """Insert or replace articles by id, so rebuilding with a changed file updates it."""
+    columns = {"id": str, "text": str, "url": str, "outlet": str, "published": str, "title": str}
+    db.table("articles").create({**columns, "source": str}, pk="id", if_not_exists=True)
     db.table("articles").insert_all(
         (a.as_dict() for a in articles), pk="id", replace=True, alter=True,
         columns={"published": str, "url": str, "outlet": str, "title": str, "source": str},
@@ -266,9 +287,18 @@ def _create_tables(db: Database) -> None:
     )
 
 
-def ensure_db_shape(db: Database) -> None:
-    """Add foreign keys, indexes, full-text search and views; safe to run on any build."""
+def save_outlet_names(db: Database) -> None:
+    """Map every outlet name in the database to its canonical name, for views comparing outlets."""
     _create_tables(db)
+    outlets = db.table("outlets")
+    outlets.create({"name": str, "canonical": str}, pk="name", if_not_exists=True)
+    names = [row[0] for row in db.execute(OUTLET_NAMES_SQL).fetchall() if row[0]]
+    outlets.insert_all(({"name": n, "canonical": outlet_name(n)} for n in names), replace=True)
+
+
+def ensure_db_shape(db: Database) -> None:
+    """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build."""
+    save_outlet_names(db)
     existing = {(fk.table, fk.column) for t in db.tables for fk in t.foreign_keys}
     missing = [fk for fk in FOREIGN_KEYS if (fk[0], fk[1]) not in existing]
     if missing:

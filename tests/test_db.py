@@ -134,6 +134,20 @@ def test_the_quotes_own_credit_counts_as_credit(fresh_db: Database) -> None:
     assert fresh_db["uncredited_reuse"].count == 0
 
 
+def test_credit_counts_whatever_spelling_names_the_outlet(fresh_db: Database) -> None:
+    later = Article(
+        "later", '"Rates will rise," she said.', outlet="Bay News", published="2024-05-03"
+    )
+    small_cluster(fresh_db, later, [], credit="Harbor Gazette")
+    fresh_db["articles"].update("first", {"outlet": "WWeek"})
+    fresh_db["quotes"].update(Quote("later", "", 1, 17).id, {"credit": "Willamette Week"})
+    store.ensure_db_shape(fresh_db)
+    assert fresh_db["uncredited_reuse"].count == 0
+    fresh_db["quotes"].update(Quote("later", "", 1, 17).id, {"credit": "Oregon Live"})
+    store.ensure_db_shape(fresh_db)
+    assert rows(fresh_db, "uncredited_reuse", "outlet", "source_outlet") == [("Bay News", "WWeek")]
+
+
 def test_an_outlet_reusing_its_own_quote_needs_no_credit(fresh_db: Database) -> None:
     own = Article(
         "own", '"Rates will rise," she said.', outlet="harbor gazette", published="2024-05-09"

@@ -120,7 +120,7 @@ def add_hostile_cluster(db: Database) -> None:
         speaker,
         [quotes[0].id],
         "2024-01-01",
-        alterations=[Alteration(quotes[1].id, "truncated_end", "we said", "", 3, 5, 3, 3)],
+        alterations=[Alteration(quotes[1].id, "truncated_end", "we said", "", 1, 3, 1, 1)],
         edges=[Edge(quotes[1].id, quotes[0].id, "<b>same</b>", 0.5)],
     )
     store.save_articles(db, articles)
@@ -153,6 +153,7 @@ async def test_quote_text_is_escaped_on_every_page(newsroom: Path) -> None:
     cluster_page = (await datasette.client.get(pages[0])).text
     assert "&lt;script&gt;alert(&#34;quote&#34;)&lt;/script&gt; we said" in cluster_page
     assert "&lt;b&gt;same&lt;/b&gt;" in cluster_page
+    assert 'title="truncated_end">we said</del>' in cluster_page
 
 
 @pytest.mark.asyncio

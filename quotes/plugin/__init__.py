@@ -61,6 +61,8 @@ async def cluster_page(datasette: Any, request: Any) -> Response:
     if context is None:
         raise NotFound(f"Cluster not found: {cluster_id}")
     context.update(database=database, clusters_url=datasette.urls.table(database, "clusters"))
+    for q in context["variants"]:
+        q["row_url"] = datasette.urls.row(database, "quotes", tilde_encode(q["id"]))
     html = await datasette.render_template("quotes_cluster.html", context, request=request)
     return Response.html(html)
 
