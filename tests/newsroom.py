@@ -24,7 +24,7 @@ GAZETTE_AS_SPEAKER = Speaker("Harbor Gazette", "outlet")
 
 PLEDGE = "We will not sign a contract that leaves the ferry unfunded for a decade,"
 PLEDGE_CHANGED = "We will not sign a deal that leaves the ferry unfunded"
-PLEDGE_RECASED = "we will not sign a contract that leaves the ferry unfunded for a decade"
+PLEDGE_RECASED = "we will not sign a contract that leaves the ferry unfunded, for a decade"
 
 ARTICLES = [
     Article(
@@ -91,7 +91,7 @@ def changed_word_and_truncation(quote_id: str) -> list[Alteration]:
     """How the River Times wording differs from the pledge: one word, and the end cut off."""
     return [
         Alteration(quote_id, "substitution", "contract", "deal", 5, 6, 5, 6),
-        Alteration(quote_id, "truncated_end", "for a decade,", "", 11, 14, 11, 11),
+        Alteration(quote_id, "truncated_end", "for a decade", "", 11, 14, 11, 11),
     ]
 
 
@@ -107,7 +107,9 @@ CLUSTERS = [
         alterations=[
             *changed_word_and_truncation(PLEDGES[1].id),
             Alteration(PLEDGES[2].id, "case", "We", "we", 0, 1, 0, 1),
-            Alteration(PLEDGES[2].id, "typography", "decade,", "decade", 13, 14, 13, 14),
+            Alteration(
+                PLEDGES[2].id, "typography", "unfunded for", "unfunded, for", 10, 12, 10, 12
+            ),
             *changed_word_and_truncation(PLEDGES[3].id),
         ],
         edges=[

@@ -11,6 +11,7 @@ from datasette.app import Datasette
 from sqlite_utils import Database
 
 from quotes import db as store
+from quotes import plugin
 from quotes.model import Alteration, Article, Cluster, Edge, Quote, Speaker
 from quotes.plugin.marks import Segment, describe, mark_alterations, provenance_tree
 from tests.newsroom import PLEDGES, build_newsroom
@@ -41,6 +42,13 @@ async def test_plugin_is_installed(newsroom: Path) -> None:
     assert plugin["templates"]
 
 
+def test_every_hook_has_a_test() -> None:
+    hooks = [name for name, f in vars(plugin).items() if hasattr(f, "datasette_impl")]
+    assert hooks
+    for hook in hooks:
+        assert f"test_hook_{hook}" in globals(), f"hook {hook} has no test_hook_{hook}"
+
+
 @pytest.mark.asyncio
 async def test_hook_register_routes(newsroom: Path) -> None:
     response = await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/pledge")
@@ -53,7 +61,7 @@ async def test_hook_register_routes(newsroom: Path) -> None:
         assert outlet in html
     assert '<del class="quotes-substitution" title="substitution">contract</del>' in html
     assert '<ins class="quotes-substitution" title="substitution">deal</ins>' in html
-    assert '<del class="quotes-truncated_end" title="truncated_end">for a decade,</del>' in html
+    assert '<del class="quotes-truncated_end" title="truncated_end">for a decade</del>' in html
     assert "substitution: “contract” → “deal”" in html
 
 
@@ -120,7 +128,7 @@ def add_hostile_cluster(db: Database) -> None:
         speaker,
         [quotes[0].id],
         "2024-01-01",
-        alterations=[Alteration(quotes[1].id, "truncated_end", "we said", "", 1, 3, 1, 1)],
+        alterations=[Alteration(quotes[1].id, "truncated_end", "we said", "", 4, 6, 4, 4)],
         edges=[Edge(quotes[1].id, quotes[0].id, "<b>same</b>", 0.5)],
     )
     store.save_articles(db, articles)
@@ -237,29 +245,47 @@ def alteration(op: str, canonical: str, variant: str, cs: int, ce: int, vs: int,
     }
 
 
-def test_mark_alterations_places_struck_words_where_the_variant_lacks_them() -> None:
+def test_mark_alterations_strikes_missing_words_where_the_variant_lacks_them() -> None:
     marked = mark_alterations(
-        "the ... will go [now]",
+        "The … vote will go [ahead].",
         [
-            alteration("elision", "budget vote", "...", 1, 3, 1, 2),
-            alteration("bracket", "", "[now]", 5, 5, 4, 5),
+            alteration("elision", "budget", "…", 1, 2, 1, 1),
+            alteration("bracket", "", "ahead", 4, 4, 4, 5),
+            alteration("truncated_end", "on Monday", "", 4, 6, 5, 5),
         ],
     )
     assert marked == [
-        Segment("same", "the"),
-        Segment("deleted", "budget vote", "elision"),
-        Segment("inserted", "...", "elision"),
-        Segment("same", "will go"),
-        Segment("inserted", "[now]", "bracket"),
+        Segment("same", "The … "),
+        Segment("deleted", "budget", "elision"),
+        Segment("same", " vote will go ["),
+        Segment("inserted", "ahead", "bracket"),
+        Segment("same", "]. "),
+        Segment("deleted", "on Monday", "truncated_end"),
+    ]
+
+
+def test_mark_alterations_puts_a_substitution_beside_the_words_it_replaced() -> None:
+    marked = mark_alterations(
+        "a deal, they said",
+        [
+            alteration("substitution", "contract", "deal", 1, 2, 1, 2),
+        ],
+    )
+    assert marked == [
+        Segment("same", "a "),
+        Segment("deleted", "contract", "substitution"),
+        Segment("same", " "),
+        Segment("inserted", "deal", "substitution"),
+        Segment("same", ", they said"),
     ]
 
 
 def test_mark_alterations_shows_case_changes_with_the_canonical_form() -> None:
     marked = mark_alterations("the Mayor said", [alteration("case", "mayor", "Mayor", 1, 2, 1, 2)])
     assert marked == [
-        Segment("same", "the"),
+        Segment("same", "the "),
         Segment("cosmetic", "Mayor", "case", "mayor"),
-        Segment("same", "said"),
+        Segment("same", " said"),
     ]
 
 

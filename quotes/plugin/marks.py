@@ -6,6 +6,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
+# The clustering tokeniser's word (quotes/cluster/normalise.py): keep the two in step.
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’ʼ‘`´][\p{L}\p{N}]+)*")
+
 # Changes to how words look, not to which words: shown quietly, with the canonical form on hover.
 COSMETIC = {"case", "typography"}
 
@@ -42,9 +47,13 @@ class Node:
     children: list[Node] = field(default_factory=list)
 
 
-def words(text: str) -> list[str]:
-    """Split a quotation into the words alteration positions count."""
-    return text.split()
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each word is in `text`: alteration positions count these words.
+
+    Words are the clustering tokeniser's (quotes.cluster.normalise): letters and digits with
+    inner apostrophes; punctuation, brackets and elision marks lie between them.
+    """
+    return [m.span() for m in WORD.finditer(text)]
 
 
 def label(op: str) -> str:
@@ -53,42 +62,60 @@ def label(op: str) -> str:
 
 
 def mark_alterations(text: str, alterations: Iterable[Mapping[str, Any]]) -> list[Segment] | None:
-    """The variant's words with each alteration marked, or None when the positions do not fit it.
+    """The variant as written with each alteration marked, or None when the positions do not fit.
 
-    Deleted canonical words are placed where the variant lacks them, so the variant reads
-    as an edit of the canonical text.
+    Canonical words the variant lacks are struck in place, before the variant word that
+    follows the gap, so the variant reads as an edit of the canonical text.
     """
-    variant = words(text)
-    ordered = sorted(alterations, key=lambda a: (a["variant_start"], a["canonical_start"]))
+    spans = word_spans(text)
+    ordered = sorted(alterations, key=lambda a: (a["variant_start"], a["variant_end"]))
     segments: list[Segment] = []
-    position = 0
+    at = 0  # character offset rendered so far
     for alt in ordered:
         start, end = alt["variant_start"], alt["variant_end"]
-        changed = words(alt["variant"] or "")
-        if start < position or end > len(variant) or variant[start:end] != changed:
+        if not 0 <= start <= end <= len(spans):
             return None
-        _same(segments, variant[position:start])
-        segments.extend(_alteration_segments(alt, " ".join(changed)))
-        position = end
-    _same(segments, variant[position:])
+        anchor = spans[start][0] if start < len(spans) else len(text)
+        if anchor < at:
+            return None
+        _add(segments, Segment("same", text[at:anchor]))
+        at = anchor
+        if end > start:
+            at = spans[end - 1][1]
+            if _squeeze(text[anchor:at]) != _squeeze(alt["variant"] or ""):
+                return None
+        for part in _alteration_segments(alt, text[anchor:at], at == len(text)):
+            _add(segments, part)
+    _add(segments, Segment("same", text[at:]))
     return segments
 
 
-def _alteration_segments(alt: Mapping[str, Any], changed: str) -> list[Segment]:
-    op, canonical = alt["op"], " ".join(words(alt["canonical"] or ""))
+def _alteration_segments(alt: Mapping[str, Any], changed: str, at_end: bool) -> list[Segment]:
+    op, canonical = alt["op"], _squeeze(alt["canonical"] or "")
     if op in COSMETIC:
         return [Segment("cosmetic", changed, op, canonical)]
     parts = []
     if canonical:
-        parts.append(Segment("deleted", canonical, op))
+        struck = Segment("deleted", canonical, op)
+        space = Segment("same", " ")
+        parts += [space, struck] if at_end and not changed else [struck, space]
     if changed:
         parts.append(Segment("inserted", changed, op))
     return parts
 
 
-def _same(segments: list[Segment], run: Sequence[str]) -> None:
-    if run:
-        segments.append(Segment("same", " ".join(run)))
+def _add(segments: list[Segment], segment: Segment) -> None:
+    """Append, merging runs of unchanged text."""
+    if segment.kind != "same":
+        segments.append(segment)
+    elif segment.text and segments and segments[-1].kind == "same":
+        segments[-1] = Segment("same", segments[-1].text + segment.text)
+    elif segment.text:
+        segments.append(segment)
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
 
 
 def describe(alt: Mapping[str, Any]) -> str:
