@@ -278,7 +278,10 @@ def _create_tables(db: Database) -> None:
         if_not_exists=True,
     )
     db["provenance"].create(
-        {"quote_id": str, "source_quote_id": str, "evidence": str, "confidence": float},
+        {
+            "quote_id": str, "source_quote_id": str, "evidence": str, "confidence": float,
+            "kind": str,
+        },
         pk=("quote_id", "source_quote_id"), if_not_exists=True,
     )
     db["citations"].create(

@@ -14,7 +14,7 @@ from quotes import db as store
 from quotes import plugin
 from quotes.model import Alteration, Article, Cluster, Edge, Quote, Speaker
 from quotes.plugin.marks import Segment, describe, mark_alterations, provenance_tree
-from tests.newsroom import PLEDGES, build_newsroom
+from tests.newsroom import BUDGET, PLEDGES, build_newsroom
 
 METADATA_PATH = Path(__file__).resolve().parent.parent / "quotes" / "metadata.yml"
 METADATA = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
@@ -74,6 +74,15 @@ async def test_cluster_page_nests_each_copy_under_its_source(newsroom: Path) -> 
     assert gazette < times < post
     assert tree.count("<ul>", gazette, post) == 2
     assert "same changed word; same truncation; confidence 0.80" in tree
+
+
+@pytest.mark.asyncio
+async def test_cluster_page_links_a_splice_to_the_other_quotation(newsroom: Path) -> None:
+    splice = {"quote_id": BUDGET[1].id, "source_quote_id": PLEDGES[0].id, "kind": "splice"}
+    Database(newsroom)["provenance"].insert({**splice, "evidence": "shared words", "confidence": 1})
+    html = (await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/budget")).text
+    assert "splices in words of another quotation" in html
+    assert '<a href="/-/quotes/quotes/cluster/pledge">&ldquo;We will not sign' in html
 
 
 @pytest.mark.asyncio

@@ -63,6 +63,8 @@ async def cluster_page(datasette: Any, request: Any) -> Response:
     context.update(database=database, clusters_url=datasette.urls.table(database, "clusters"))
     for q in context["variants"]:
         q["row_url"] = datasette.urls.row(database, "quotes", tilde_encode(q["id"]))
+        for splice in q["spliced_from"]:
+            splice["url"] = cluster_url(datasette, database, splice["source_cluster_id"] or "")
     html = await datasette.render_template("quotes_cluster.html", context, request=request)
     return Response.html(html)
 
@@ -85,6 +87,10 @@ async def cluster_context(db: Any, cluster_id: str) -> dict[str, Any] | None:
             {"op": a["op"], "label": label(a["op"]), "text": describe(a)} for a in changes[q["id"]]
         ]
     edges = [dict(r) for r in await db.execute(EDGES_SQL, {"id": cluster_id})]
+    for q in quotes:
+        q["spliced_from"] = [
+            e for e in edges if e["quote_id"] == q["id"] and e["source_cluster_id"] != cluster_id
+        ]
     return {"cluster": cluster, "variants": quotes, "tree": provenance_tree(quotes, edges)}
 
 
@@ -132,7 +138,11 @@ order by alterations.quote_id, alterations.variant_start, alterations.canonical_
 """
 
 EDGES_SQL = """
-select provenance.* from provenance
+select provenance.*, sources.cluster_id as source_cluster_id, sources.text as source_text,
+       source_articles.outlet as source_outlet, source_articles.published as source_published
+from provenance
 join quotes on quotes.id = provenance.quote_id
+join quotes as sources on sources.id = provenance.source_quote_id
+join articles as source_articles on source_articles.id = sources.article_id
 where quotes.cluster_id = :id
 """
