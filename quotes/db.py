@@ -55,10 +55,10 @@ def _canonical(outlet: str) -> str:
 
 
 # Alteration operations that change how a quote looks but not what it says.
-COSMETIC_OPS = _sql_list(["case", "typography"])
+COSMETIC_OPS = ("case", "typography")
 
 # Speaker kinds that credit a source or hide one, so they never dispute who spoke.
-NON_PERSONAL_SPEAKERS = _sql_list(["outlet", "anonymous"])
+NON_PERSONAL_SPEAKERS = ("outlet", "anonymous")
 
 VIEWS = {
     "who_said_what": """
@@ -78,12 +78,12 @@ select quotes.cluster_id as cluster_id, clusters.canonical_text as canonical_tex
         join speakers as others on others.id = other.speaker_id
         where other.cluster_id = quotes.cluster_id and other.article_id != quotes.article_id
           and other.speaker_id != quotes.speaker_id
-          and others.kind not in {NON_PERSONAL_SPEAKERS}) as other_speakers
+          and others.kind not in {_sql_list(NON_PERSONAL_SPEAKERS)}) as other_speakers
 from quotes
 join speakers on speakers.id = quotes.speaker_id
 join clusters on clusters.id = quotes.cluster_id
 join articles on articles.id = quotes.article_id
-where speakers.kind not in {NON_PERSONAL_SPEAKERS} and other_speakers is not null
+where speakers.kind not in {_sql_list(NON_PERSONAL_SPEAKERS)} and other_speakers is not null
 order by quotes.cluster_id, articles.published is null, articles.published, articles.id
 """,
     # A reused quote whose article credits neither the outlet it came from nor the first one.
@@ -142,7 +142,7 @@ from alterations
 join quotes on quotes.id = alterations.quote_id
 join clusters on clusters.id = quotes.cluster_id
 left join speakers on speakers.id = clusters.speaker_id
-where alterations.op not in {COSMETIC_OPS}
+where alterations.op not in {_sql_list(COSMETIC_OPS)}
 group by clusters.id
 order by substantive_alterations desc, clusters.id
 """,

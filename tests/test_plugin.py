@@ -93,6 +93,17 @@ async def test_cluster_page_is_not_found_for_unknown_cluster_or_database(newsroo
 
 
 @pytest.mark.asyncio
+async def test_cluster_page_obeys_the_permission_to_view_clusters(newsroom: Path) -> None:
+    private = {"databases": {"quotes": {"tables": {"clusters": {"allow": {"id": "editor"}}}}}}
+    datasette = Datasette([str(newsroom)], metadata=private)
+    await datasette.invoke_startup()
+    path = "/-/quotes/quotes/cluster/pledge"
+    assert (await datasette.client.get(path)).status_code == 403
+    cookies = {"ds_actor": datasette.sign({"a": {"id": "editor"}}, "actor")}
+    assert (await datasette.client.get(path, cookies=cookies)).status_code == 200
+
+
+@pytest.mark.asyncio
 async def test_hook_render_cell(newsroom: Path) -> None:
     datasette = await serve(newsroom)
     link = '<a href="/-/quotes/quotes/cluster/pledge">'

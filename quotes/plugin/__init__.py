@@ -9,7 +9,7 @@ from datasette import NotFound, Response, hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 
 from quotes.db import VIEWS
-from quotes.plugin.marks import describe, label, mark_alterations, provenance_tree
+from quotes.plugin.marks import describe, mark_alterations, provenance_tree
 
 CLUSTER_ROUTE = r"^/-/quotes/(?P<database>[^/]+)/cluster/(?P<cluster_id>[^/]+)$"
 
@@ -64,7 +64,8 @@ async def cluster_page(datasette: Any, request: Any) -> Response:
     for q in context["variants"]:
         q["row_url"] = datasette.urls.row(database, "quotes", tilde_encode(q["id"]))
         for splice in q["spliced_from"]:
-            splice["url"] = cluster_url(datasette, database, splice["source_cluster_id"] or "")
+            if splice["source_cluster_id"]:
+                splice["url"] = cluster_url(datasette, database, splice["source_cluster_id"])
     html = await datasette.render_template("quotes_cluster.html", context, request=request)
     return Response.html(html)
 
@@ -83,9 +84,7 @@ async def cluster_context(db: Any, cluster_id: str) -> dict[str, Any] | None:
         q["url"] = web_url(q["url"])
         q["first"] = _is_first(q, cluster)
         q["segments"] = mark_alterations(q["text"], changes[q["id"]])
-        q["changes"] = [
-            {"op": a["op"], "label": label(a["op"]), "text": describe(a)} for a in changes[q["id"]]
-        ]
+        q["changes"] = [describe(a) for a in changes[q["id"]]]
     edges = [dict(r) for r in await db.execute(EDGES_SQL, {"id": cluster_id})]
     for q in quotes:
         q["spliced_from"] = [

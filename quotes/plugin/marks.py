@@ -8,11 +8,11 @@ from typing import Any
 
 import regex
 
+from quotes.db import COSMETIC_OPS
+
 # The clustering tokeniser's word (quotes/cluster/normalise.py): keep the two in step.
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’ʼ‘`´][\p{L}\p{N}]+)*")
 
-# Changes to how words look, not to which words: shown quietly, with the canonical form on hover.
-COSMETIC = {"case", "typography"}
 
 LABELS = {
     "case": "case only",
@@ -92,7 +92,7 @@ def mark_alterations(text: str, alterations: Iterable[Mapping[str, Any]]) -> lis
 
 def _alteration_segments(alt: Mapping[str, Any], changed: str, at_end: bool) -> list[Segment]:
     op, canonical = alt["op"], _squeeze(alt["canonical"] or "")
-    if op in COSMETIC:
+    if op in COSMETIC_OPS:  # shown quietly, with the canonical form on hover
         return [Segment("cosmetic", changed, op, canonical)]
     parts = []
     if canonical:
