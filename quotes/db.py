@@ -7,9 +7,18 @@ from collections.abc import Iterable, Sequence
 from sqlite_utils import Database
 
 from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
+from quotes.outlets import outlet_name
 
 # Tables rebuilt from the articles on every build: they are derived, never edited by hand.
-DERIVED_TABLES = ["alterations", "provenance", "citations", "quotes", "clusters", "speakers"]
+DERIVED_TABLES = [
+    "alterations", "provenance", "citations", "quotes", "clusters", "speakers", "outlets"
+]
+
+# Every place an outlet is named, so each spelling can be mapped to one name.
+OUTLET_NAMES_SQL = """
+select outlet from articles union select outlet from citations union select credit from quotes
+union select name from speakers where kind = 'outlet'
+"""
 
 FTS_CONFIG = {
     "quotes": ["text"],
@@ -21,6 +30,7 @@ FOREIGN_KEYS = [
     ("quotes", "speaker_id", "speakers", "id"),
     ("quotes", "cluster_id", "clusters", "id"),
     ("clusters", "speaker_id", "speakers", "id"),
+    ("clusters", "canonical_quote_id", "quotes", "id"),
     ("clusters", "first_quote_id", "quotes", "id"),
     ("clusters", "first_article_id", "articles", "id"),
     ("alterations", "quote_id", "quotes", "id"),
@@ -28,6 +38,27 @@ FOREIGN_KEYS = [
     ("provenance", "source_quote_id", "quotes", "id"),
     ("citations", "article_id", "articles", "id"),
 ]
+
+
+
+def _sql_list(values: Sequence[str]) -> str:
+    """A constant list for SQL `in`, from names defined here (never from user input)."""
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+def _canonical(outlet: str) -> str:
+    """SQL for an outlet name's canonical form, lower-cased, via the `outlets` table."""
+    return (
+        f"lower(coalesce((select outlets.canonical from outlets where outlets.name = {outlet}),"
+        f" {outlet}))"
+    )
+
+
+# Alteration operations that change how a quote looks but not what it says.
+COSMETIC_OPS = ("case", "typography")
+
+# Speaker kinds that credit a source or hide one, so they never dispute who spoke.
+NON_PERSONAL_SPEAKERS = ("outlet", "anonymous")
 
 VIEWS = {
     "who_said_what": """
@@ -38,12 +69,91 @@ join articles on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
 order by articles.published is null, articles.published, articles.id, quotes.start
 """,
+    # A quote whose cluster names someone else in another article: one of them may be wrong.
+    "possible_misattributions": f"""
+select quotes.cluster_id as cluster_id, clusters.canonical_text as canonical_text,
+       speakers.name as speaker, quotes.text as quote, articles.outlet as outlet,
+       articles.published as published, articles.url as url, quotes.id as quote_id,
+       (select group_concat(distinct others.name) from quotes as other
+        join speakers as others on others.id = other.speaker_id
+        where other.cluster_id = quotes.cluster_id and other.article_id != quotes.article_id
+          and other.speaker_id != quotes.speaker_id
+          and others.kind not in {_sql_list(NON_PERSONAL_SPEAKERS)}) as other_speakers
+from quotes
+join speakers on speakers.id = quotes.speaker_id
+join clusters on clusters.id = quotes.cluster_id
+join articles on articles.id = quotes.article_id
+where speakers.kind not in {_sql_list(NON_PERSONAL_SPEAKERS)} and other_speakers is not null
+order by quotes.cluster_id, articles.published is null, articles.published, articles.id
+""",
+    # A reused quote whose article credits neither the outlet it came from nor the first one.
+    # The source is the provenance edge when there is one, else the cluster's first appearance
+    # for quotes published strictly later (undated articles are copies only on evidence).
+    "uncredited_reuse": f"""
+with sourced as (
+  select quotes.id as quote_id, provenance.source_quote_id as source_quote_id,
+         coalesce(provenance.evidence, 'provenance edge') as evidence
+  from quotes join provenance on provenance.quote_id = quotes.id
+  union all
+  select quotes.id, clusters.first_quote_id, 'later than the first appearance'
+  from quotes
+  join clusters on clusters.id = quotes.cluster_id
+  join articles on articles.id = quotes.article_id
+  where articles.published > clusters.first_published
+    and not exists (select 1 from provenance where provenance.quote_id = quotes.id)
+)
+select quotes.cluster_id as cluster_id, quotes.text as quote, articles.outlet as outlet,
+       articles.published as published, articles.url as url,
+       source_articles.outlet as source_outlet, source_articles.published as source_published,
+       source_articles.url as source_url, sourced.evidence as evidence,
+       quotes.id as quote_id, sourced.source_quote_id as source_quote_id
+from sourced
+join quotes on quotes.id = sourced.quote_id
+join articles on articles.id = quotes.article_id
+join quotes as sources on sources.id = sourced.source_quote_id
+join articles as source_articles on source_articles.id = sources.article_id
+join clusters on clusters.id = quotes.cluster_id
+left join articles as first_articles on first_articles.id = clusters.first_article_id
+left join speakers on speakers.id = quotes.speaker_id
+where source_articles.outlet is not null
+  and sources.article_id != quotes.article_id
+  and {_canonical("source_articles.outlet")} is not {_canonical("articles.outlet")}
+  and not exists (
+    select 1 from (
+      select citations.outlet as credited from citations
+      where citations.article_id = quotes.article_id
+      union all select quotes.credit
+      union all select speakers.name where speakers.kind = 'outlet'
+    )
+    where {_canonical("credited")} in (
+      {_canonical("source_articles.outlet")}, {_canonical("first_articles.outlet")}
+    )
+  )
+order by quotes.cluster_id, articles.published is null, articles.published, articles.id
+""",
+    # Clusters whose variants changed words, not only case or punctuation.
+    "substantively_altered_clusters": f"""
+select clusters.id as cluster_id, clusters.canonical_text as canonical_text,
+       speakers.name as speaker, count(*) as substantive_alterations,
+       count(distinct alterations.quote_id) as altered_quotes,
+       group_concat(distinct alterations.op) as operations,
+       clusters.quote_count as quote_count, clusters.article_count as article_count
+from alterations
+join quotes on quotes.id = alterations.quote_id
+join clusters on clusters.id = quotes.cluster_id
+left join speakers on speakers.id = clusters.speaker_id
+where alterations.op not in {_sql_list(COSMETIC_OPS)}
+group by clusters.id
+order by substantive_alterations desc, clusters.id
+""",
 }
 
 
 def save_articles(db: Database, articles: Iterable[Article]) -> None:
     """Insert or replace articles by id, so rebuilding with a changed file updates it."""
-    db["articles"].insert_all(
+    columns = {"id": str, "text": str, "url": str, "outlet": str, "published": str, "title": str}
+    db.table("articles").create({**columns, "source": str}, pk="id", if_not_exists=True)
+    db.table("articles").insert_all(
         (a.as_dict() for a in articles), pk="id", replace=True, alter=True,
         columns={"published": str, "url": str, "outlet": str, "title": str, "source": str},
     )
@@ -51,8 +161,8 @@ def save_articles(db: Database, articles: Iterable[Article]) -> None:
 
 def save_problems(db: Database, problems: Iterable[Problem]) -> None:
     """Record inputs that could not be read, keyed by where they came from."""
-    db["problems"].create({"source": str, "message": str}, pk="source", if_not_exists=True)
-    db["problems"].insert_all((p.as_dict() for p in problems), pk="source", replace=True)
+    db.table("problems").create({"source": str, "message": str}, pk="source", if_not_exists=True)
+    db.table("problems").insert_all((p.as_dict() for p in problems), pk="source", replace=True)
 
 
 def load_articles(db: Database) -> list[Article]:
@@ -69,8 +179,8 @@ def clear_derived(db: Database) -> None:
         db.execute(f"drop view if exists [{view}]")
     for table in DERIVED_TABLES:
         if table in db.table_names():
-            if db[table].detect_fts():
-                db[table].disable_fts()
+            if db.table(table).detect_fts():
+                db.table(table).disable_fts()
             db[table].drop()
 
 
@@ -128,7 +238,7 @@ def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluste
 def save_citations(db: Database, citations: Iterable[Citation]) -> None:
     """Record the outlets each article credits."""
     _create_tables(db)
-    db["citations"].insert_all(c.__dict__ for c in citations)
+    db.table("citations").insert_all(c.__dict__ for c in citations)
 
 
 def _speaker_id(db: Database, speaker: Speaker | None) -> int | None:
@@ -180,16 +290,25 @@ def _create_tables(db: Database) -> None:
     )
 
 
-def ensure_db_shape(db: Database) -> None:
-    """Add foreign keys, indexes, full-text search and views; safe to run on any build."""
+def save_outlet_names(db: Database) -> None:
+    """Map every outlet name in the database to its canonical name, for views comparing outlets."""
     _create_tables(db)
+    outlets = db.table("outlets")
+    outlets.create({"name": str, "canonical": str}, pk="name", if_not_exists=True)
+    names = [row[0] for row in db.execute(OUTLET_NAMES_SQL).fetchall() if row[0]]
+    outlets.insert_all(({"name": n, "canonical": outlet_name(n)} for n in names), replace=True)
+
+
+def ensure_db_shape(db: Database) -> None:
+    """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build."""
+    save_outlet_names(db)
     existing = {(fk.table, fk.column) for t in db.tables for fk in t.foreign_keys}
     missing = [fk for fk in FOREIGN_KEYS if (fk[0], fk[1]) not in existing]
     if missing:
         db.add_foreign_keys(missing)
     db.index_foreign_keys()
     for table, columns in FTS_CONFIG.items():
-        if not db[table].detect_fts():
-            db[table].enable_fts(columns, create_triggers=True)
+        if not db.table(table).detect_fts():
+            db.table(table).enable_fts(columns, create_triggers=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)

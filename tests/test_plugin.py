@@ -1,0 +1,350 @@
+"""The Datasette plugin and metadata: cluster pages, cell links, descriptions and canned queries."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from datasette.app import Datasette
+from sqlite_utils import Database
+
+from quotes import db as store
+from quotes import plugin
+from quotes.model import Alteration, Article, Cluster, Edge, Quote, Speaker
+from quotes.plugin.marks import Segment, describe, mark_alterations, provenance_tree
+from tests.newsroom import BUDGET, PLEDGES, build_newsroom
+
+METADATA_PATH = Path(__file__).resolve().parent.parent / "quotes" / "metadata.yml"
+METADATA = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
+DATABASE = METADATA["databases"]["quotes"]
+
+
+async def serve(db_path: Path) -> Datasette:
+    datasette = Datasette([str(db_path)], metadata=METADATA)
+    await datasette.invoke_startup()
+    return datasette
+
+
+@pytest.fixture
+def newsroom(db_path: Path) -> Path:
+    build_newsroom(db_path).close()
+    return db_path
+
+
+@pytest.mark.asyncio
+async def test_plugin_is_installed(newsroom: Path) -> None:
+    response = await (await serve(newsroom)).client.get("/-/plugins.json")
+    assert response.status_code == 200
+    plugin = next(p for p in response.json() if p["name"] == "quotes")
+    assert {"register_routes", "render_cell"} <= set(plugin["hooks"])
+    assert plugin["templates"]
+
+
+def test_every_hook_has_a_test() -> None:
+    hooks = [name for name, f in vars(plugin).items() if hasattr(f, "datasette_impl")]
+    assert hooks
+    for hook in hooks:
+        assert f"test_hook_{hook}" in globals(), f"hook {hook} has no test_hook_{hook}"
+
+
+@pytest.mark.asyncio
+async def test_hook_register_routes(newsroom: Path) -> None:
+    response = await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/pledge")
+    assert response.status_code == 200
+    html = response.text
+    assert "We will not sign a contract that leaves the ferry unfunded for a decade," in html
+    assert "Attributed to <strong>Ana Ruiz</strong>" in html
+    assert "<strong>Harbor Gazette</strong>, 2024-03-04" in html
+    for outlet in ["Harbor Gazette", "River Times", "Daily Ledger", "Plain Post"]:
+        assert outlet in html
+    assert '<del class="quotes-substitution" title="substitution">contract</del>' in html
+    assert '<ins class="quotes-substitution" title="substitution">deal</ins>' in html
+    assert '<del class="quotes-truncated_end" title="truncated_end">for a decade</del>' in html
+    assert "substitution: “contract” → “deal”" in html
+
+
+@pytest.mark.asyncio
+async def test_cluster_page_nests_each_copy_under_its_source(newsroom: Path) -> None:
+    html = (await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/pledge")).text
+    tree = html[html.index("Who copied whom") :]
+    # The Plain Post copied the River Times, which copied the Harbor Gazette.
+    gazette, times, post = (tree.index(f"#quote-{PLEDGES[i].id}") for i in (0, 1, 3))
+    assert gazette < times < post
+    assert tree.count("<ul>", gazette, post) == 2
+    assert "same changed word; same truncation; confidence 0.80" in tree
+
+
+@pytest.mark.asyncio
+async def test_cluster_page_links_a_splice_to_the_other_quotation(newsroom: Path) -> None:
+    splice = {"quote_id": BUDGET[1].id, "source_quote_id": PLEDGES[0].id, "kind": "splice"}
+    Database(newsroom)["provenance"].insert({**splice, "evidence": "shared words", "confidence": 1})
+    html = (await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/budget")).text
+    assert "splices in words of another quotation" in html
+    assert '<a href="/-/quotes/quotes/cluster/pledge">&ldquo;We will not sign' in html
+
+
+@pytest.mark.asyncio
+async def test_cluster_page_is_not_found_for_unknown_cluster_or_database(newsroom: Path) -> None:
+    datasette = await serve(newsroom)
+    assert (await datasette.client.get("/-/quotes/quotes/cluster/nope")).status_code == 404
+    assert (await datasette.client.get("/-/quotes/nope/cluster/pledge")).status_code == 404
+
+
+@pytest.mark.asyncio
+async def test_cluster_page_obeys_the_permission_to_view_clusters(newsroom: Path) -> None:
+    private = {"databases": {"quotes": {"tables": {"clusters": {"allow": {"id": "editor"}}}}}}
+    datasette = Datasette([str(newsroom)], metadata=private)
+    await datasette.invoke_startup()
+    path = "/-/quotes/quotes/cluster/pledge"
+    assert (await datasette.client.get(path)).status_code == 403
+    cookies = {"ds_actor": datasette.sign({"a": {"id": "editor"}}, "actor")}
+    assert (await datasette.client.get(path, cookies=cookies)).status_code == 200
+
+
+@pytest.mark.asyncio
+async def test_hook_render_cell(newsroom: Path) -> None:
+    datasette = await serve(newsroom)
+    link = '<a href="/-/quotes/quotes/cluster/pledge">'
+    clusters = (await datasette.client.get("/quotes/clusters")).text
+    assert link + "We will not sign a contract" in clusters
+    for view in ["uncredited_reuse", "possible_misattributions", "substantively_altered_clusters"]:
+        assert link + "pledge</a>" in (await datasette.client.get(f"/quotes/{view}")).text
+    query = (await datasette.client.get("/quotes/speaker_quotes?speaker=Ruiz")).text
+    assert link + "pledge</a>" in query
+
+
+HOSTILE = '<script>alert("quote")</script>'
+
+
+def add_hostile_cluster(db: Database) -> None:
+    """A cluster whose every piece of text is markup, as scraped pages can carry."""
+    text = f"{HOSTILE} we said"
+    articles = [
+        Article(
+            "evil1",
+            f'"{text}"',
+            url="javascript:alert(1)",
+            outlet="<b>Evil</b> Post",
+            published="2024-01-01",
+            title="<i>t</i>",
+        ),
+        Article(
+            "evil2",
+            f'"{HOSTILE}"',
+            url="https://ok.example/<x>",
+            outlet="Copy<script>",
+            published="2024-01-02",
+        ),
+    ]
+    speaker = Speaker('<img src=x onerror="alert(2)">', "person")
+    quotes = [Quote(a.id, a.text[1:-1], 1, len(a.text) - 1, "direct", speaker) for a in articles]
+    cluster = Cluster(
+        "<evil>",
+        [q.id for q in quotes],
+        text,
+        quotes[0].id,
+        speaker,
+        [quotes[0].id],
+        "2024-01-01",
+        alterations=[Alteration(quotes[1].id, "truncated_end", "we said", "", 4, 6, 4, 4)],
+        edges=[Edge(quotes[1].id, quotes[0].id, "<b>same</b>", 0.5)],
+    )
+    store.save_articles(db, articles)
+    store.save_quotes(db, quotes, [cluster])
+    store.ensure_db_shape(db)
+
+
+@pytest.mark.asyncio
+async def test_quote_text_is_escaped_on_every_page(newsroom: Path) -> None:
+    add_hostile_cluster(Database(newsroom))
+    datasette = await serve(newsroom)
+    pages = [
+        "/-/quotes/quotes/cluster/~3Cevil~3E",
+        "/quotes/clusters",
+        "/quotes/quotes",
+        "/quotes/possible_misattributions",
+        "/quotes/uncredited_reuse",
+        "/quotes/substantively_altered_clusters",
+        "/quotes/who_said_what",
+        *(f"/quotes/{name}?speaker=img&words=alert" for name in DATABASE["queries"]),
+    ]
+    for page in pages:
+        response = await datasette.client.get(page)
+        assert response.status_code == 200, page
+        html = response.text
+        assert "<script>alert" not in html, page
+        assert "<img src=x" not in html, page
+        assert "<b>" not in html, page
+        assert 'href="javascript:' not in html, page
+    cluster_page = (await datasette.client.get(pages[0])).text
+    assert "&lt;script&gt;alert(&#34;quote&#34;)&lt;/script&gt; we said" in cluster_page
+    assert "&lt;b&gt;same&lt;/b&gt;" in cluster_page
+    assert 'title="truncated_end">we said</del>' in cluster_page
+
+
+@pytest.mark.asyncio
+async def test_every_table_view_and_column_has_a_description(newsroom: Path) -> None:
+    db = Database(newsroom)
+    described = DATABASE["tables"]
+    hidden = {t for t in db.table_names() if "_fts" in t}
+    for name in [*db.table_names(), *db.view_names()]:
+        if name in hidden:
+            continue
+        assert described.get(name, {}).get("description"), f"{name} has no description"
+        columns = described[name].get("columns", {})
+        for column in db[name].columns_dict:
+            assert columns.get(column), f"{name}.{column} has no description"
+        assert set(columns) <= set(db[name].columns_dict), f"{name} describes missing columns"
+
+
+def test_facets_sorts_and_labels_name_real_columns(newsroom: Path) -> None:
+    db = Database(newsroom)
+    for name, table in DATABASE["tables"].items():
+        columns = set(db[name].columns_dict)
+        named = [*table.get("facets", []), *table.get("sortable_columns", [])]
+        named += [table[k] for k in ("label_column", "sort_desc", "sort") if k in table]
+        assert set(named) <= columns, name
+
+
+QUERY_ARGS = "?_shape=array&speaker=Ruiz&words=ferry"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", list(DATABASE["queries"]))
+async def test_canned_query_runs(newsroom: Path, name: str) -> None:
+    response = await (await serve(newsroom)).client.get(f"/quotes/{name}.json{QUERY_ARGS}")
+    assert response.status_code == 200, response.text
+    assert response.json(), f"{name} found nothing in the newsroom"
+
+
+@pytest.mark.asyncio
+async def test_canned_queries_answer_the_questions_they_name(newsroom: Path) -> None:
+    datasette = await serve(newsroom)
+
+    async def rows(name: str) -> list[dict]:
+        return (await datasette.client.get(f"/quotes/{name}.json{QUERY_ARGS}")).json()
+
+    assert {r["outlet"] for r in await rows("speaker_quotes")} == {
+        "Harbor Gazette",
+        "River Times",
+        "Plain Post",
+    }
+    assert {r["quote"] for r in await rows("search_quotes")} == {
+        "Ferry service will resume in May,",
+        PLEDGES[0].text,
+        PLEDGES[1].text,
+        PLEDGES[2].text,
+    }
+    first = await rows("first_appearance")
+    assert {(r["cluster_id"], r["first_outlet"], r["first_published"]) for r in first} == {
+        ("pledge", "Harbor Gazette", "2024-03-04"),
+        ("ferry", "Harbor Gazette", "2024-03-04"),
+    }
+    spread = await rows("widest_spread")
+    assert (spread[0]["cluster_id"], spread[0]["outlets"]) == ("pledge", 4)
+    changes = await rows("substantive_alterations")
+    assert {(r["op"], r["outlet"]) for r in changes} == {
+        ("substitution", "River Times"),
+        ("truncated_end", "River Times"),
+        ("substitution", "Plain Post"),
+        ("truncated_end", "Plain Post"),
+    }
+
+
+def alteration(op: str, canonical: str, variant: str, cs: int, ce: int, vs: int, ve: int) -> dict:
+    return {
+        "op": op,
+        "canonical": canonical,
+        "variant": variant,
+        "canonical_start": cs,
+        "canonical_end": ce,
+        "variant_start": vs,
+        "variant_end": ve,
+    }
+
+
+def test_mark_alterations_strikes_missing_words_where_the_variant_lacks_them() -> None:
+    marked = mark_alterations(
+        "The … vote will go [ahead].",
+        [
+            alteration("elision", "budget", "…", 1, 2, 1, 1),
+            alteration("bracket", "", "ahead", 4, 4, 4, 5),
+            alteration("truncated_end", "on Monday", "", 4, 6, 5, 5),
+        ],
+    )
+    assert marked == [
+        Segment("same", "The … "),
+        Segment("deleted", "budget", "elision"),
+        Segment("same", " vote will go ["),
+        Segment("inserted", "ahead", "bracket"),
+        Segment("same", "]. "),
+        Segment("deleted", "on Monday", "truncated_end"),
+    ]
+
+
+def test_mark_alterations_puts_a_substitution_beside_the_words_it_replaced() -> None:
+    marked = mark_alterations(
+        "a deal, they said",
+        [
+            alteration("substitution", "contract", "deal", 1, 2, 1, 2),
+        ],
+    )
+    assert marked == [
+        Segment("same", "a "),
+        Segment("deleted", "contract", "substitution"),
+        Segment("same", " "),
+        Segment("inserted", "deal", "substitution"),
+        Segment("same", ", they said"),
+    ]
+
+
+def test_mark_alterations_shows_case_changes_with_the_canonical_form() -> None:
+    marked = mark_alterations("the Mayor said", [alteration("case", "mayor", "Mayor", 1, 2, 1, 2)])
+    assert marked == [
+        Segment("same", "the "),
+        Segment("cosmetic", "Mayor", "case", "mayor"),
+        Segment("same", " said"),
+    ]
+
+
+def test_mark_alterations_gives_up_when_positions_do_not_fit_the_variant() -> None:
+    assert (
+        mark_alterations("one two", [alteration("substitution", "a", "three", 0, 1, 0, 1)]) is None
+    )
+    assert mark_alterations("one two", [alteration("insertion", "", "x y", 2, 2, 1, 3)]) is None
+
+
+def test_describe_says_what_changed_in_words() -> None:
+    assert describe(alteration("substitution", "than", "as", 4, 5, 4, 5)) == (
+        "substitution: “than” → “as”"
+    )
+    assert describe(alteration("truncated_start", "Well,", "", 0, 1, 0, 0)) == (
+        "truncated start: drops “Well,”"
+    )
+    assert describe(alteration("bracket", "", "[calls]", 3, 3, 3, 4)) == (
+        "editorial insertion: adds “[calls]”"
+    )
+
+
+def test_provenance_tree_hangs_a_splice_under_its_most_confident_source() -> None:
+    quotes = [{"id": i} for i in ("a", "b", "c")]
+    edges = [
+        {"quote_id": "c", "source_quote_id": "a", "evidence": "date", "confidence": 0.3},
+        {"quote_id": "c", "source_quote_id": "b", "evidence": "same cut", "confidence": 0.7},
+    ]
+    roots = provenance_tree(quotes, edges)
+    assert [n.quote["id"] for n in roots] == ["a", "b"]
+    assert [(n.quote["id"], n.evidence) for n in roots[1].children] == [("c", "same cut")]
+
+
+def test_provenance_tree_breaks_cycles_so_every_quote_appears_once() -> None:
+    quotes = [{"id": "a"}, {"id": "b"}]
+    edges = [
+        {"quote_id": "a", "source_quote_id": "b", "evidence": "x", "confidence": 0.5},
+        {"quote_id": "b", "source_quote_id": "a", "evidence": "y", "confidence": 0.5},
+    ]
+    roots = provenance_tree(quotes, edges)
+    seen = re.findall(r"'id': '(\w)'", repr(roots))
+    assert sorted(seen) == ["a", "b"]
