@@ -74,7 +74,7 @@ def _after(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), lo + m.end())
     m = _CUE_FIRST.match(tail)
-    if m and m["cue"].casefold() not in _NOT_SPEAKER_CUES and m["np"].strip():
+    if m and m["cue"][0].islower() and m["cue"] not in _NOT_SPEAKER_CUES and m["np"].strip():
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         if who:
             return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())

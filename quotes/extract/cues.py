@@ -86,5 +86,5 @@ def verb_cues(text: str, start: int = 0, end: int | None = None) -> list[regex.M
     return [
         m
         for m in CUE.finditer(text, start, end)
-        if not _NOUN_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+        if m[0][0].islower() and not _NOUN_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
     ]

@@ -71,7 +71,9 @@ def _speech_naming(before: str) -> bool:
     """ "which he called" names in someone's voice; "a group called" merely names."""
     m = regex.search(r"(\p{L}+)\s+(\p{L}+)\s*[,:]?\s*$", before)
     return (
-        bool(m) and m[2].casefold() in NAMING and m[1].casefold() in lx.PRONOUNS | {"which", "it"}
+        bool(m)
+        and m[2].casefold() in NAMING
+        and (m[1].casefold() in lx.PRONOUNS or m[1].casefold() == "which")
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -14,6 +15,8 @@ _CONN = r"(?:of|and|for|the|de|del|la|le|van|von|der|du|da|al|bin|y|&)"
 SEQUENCE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’.-]){_TOKEN}(?:[ \t]+(?:{_CONN}[ \t]+)*{_TOKEN})*")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}s?")
 _POSSESSIVE = regex.compile(r"['’]s?$")
+_HAS_POSSESSIVE = regex.compile(r"\p{L}['’]s?$")
+_INITIALS = regex.compile(r"(?:\p{L}\.)+")
 _NOUNISH = regex.compile(
     r"(?i)(?:ity|ism|tion|sion|ment|ness|ance|ence|ship|ure|ing|ics|ogy|ary|ery)$"
 )
@@ -30,9 +33,10 @@ class Name:
     possessive: bool = False
 
 
+@lru_cache(maxsize=65536)
 def clean_token(token: str) -> str:
     """A token without a sentence-final period or a possessive ending."""
-    token = _POSSESSIVE.sub("", token) if regex.search(r"\p{L}['’]s?$", token) else token
+    token = _POSSESSIVE.sub("", token) if _HAS_POSSESSIVE.search(token) else token
     if token.endswith(".") and not is_abbreviation(token):
         token = token[:-1]
     return token
@@ -44,7 +48,7 @@ def is_abbreviation(token: str) -> bool:
     return (
         low in lx.ROLES
         or low in lx.NOT_NAMES
-        or bool(regex.fullmatch(r"(?:\p{L}\.)+", token))
+        or bool(_INITIALS.fullmatch(token))
         or low in {"jr.", "sr.", "inc.", "co.", "corp.", "st."}
     )
 
@@ -99,10 +103,11 @@ def _looks_like_name(tokens: list[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
 def classify(phrase: str) -> Name:
     """Classify one capitalised phrase ("Portland Deputy Police Chief Jami Resch", "Oregon Live")."""
     raw = phrase.split()
-    possessive = bool(raw) and bool(regex.search(r"\p{L}['’]s?$", raw[-1]))
+    possessive = bool(raw) and bool(_HAS_POSSESSIVE.search(raw[-1]))
     tokens = [clean_token(t) for t in raw]
     while tokens and tokens[0].casefold() in lx.FUNCTION_WORDS:
         tokens.pop(0)
@@ -120,9 +125,9 @@ def classify(phrase: str) -> Name:
         or (len(tokens) == 1 and is_acronym(tokens[0]))
     ):
         return Name("organization", text, possessive=possessive)
-    if last in lx.PLACE_HEADS:
-        return Name(None, text)
     first, end = _role_span(tokens)
+    if last in lx.PLACE_HEADS and end == 0 and tokens[0].casefold() not in lx.MALE | lx.FEMALE:
+        return Name(None, text)
     desc = " ".join(tokens[first:end]) or None
     rest = tokens[end:]
     if not rest:

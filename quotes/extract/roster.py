@@ -63,6 +63,9 @@ class Roster:
         self.genders: dict[str, str | None] = {}
         self.orgs: dict[str, set[str]] = {}
         self.acronyms: dict[str, str] = {}
+        self.unknown: list[
+            tuple[int, str]
+        ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
         self._by_sentence: dict[int, list[Mention]] = defaultdict(list)
         phrases = self._phrases()
@@ -112,8 +115,14 @@ class Roster:
         return " ".join(out)
 
     def _learn(self, phrases: list[tuple[int, int, str]]) -> None:
-        for _, _, phrase in phrases:
+        for start, _, phrase in phrases:
             n = classify(phrase)
+            if (
+                n.kind is None
+                and len(n.name.split()) >= 2
+                and n.name.split()[-1].casefold() not in lx.PLACE_HEADS
+            ):
+                self.unknown.append((start, n.name))
             if n.kind == "person" and " " in n.name:
                 known = self.persons.get(n.name)
                 if known is None or (known.description is None and n.description):
@@ -224,7 +233,12 @@ class Roster:
             score += 0.5 if last < pos else 0
             if score > best_score or (score == best_score and best and last > best[1]):
                 best, best_score = (name, last), score
-        return Speaker(best[0], "organization") if best and best_score >= 2 else None
+        if best and best_score >= 2:
+            return Speaker(best[0], "organization")
+        if not government:  # "Portland Tenants United ... the group": a name with no telltale word
+            earlier = [name for start, name in self.unknown if start < pos]
+            return Speaker(earlier[-1], "organization") if earlier else None
+        return None
 
     def _last_mention(self, name: str, pos: int) -> int | None:
         """Where the organisation was last named before `pos` (or first named after it)."""
