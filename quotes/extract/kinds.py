@@ -43,12 +43,12 @@ def kind_of(
     before = masked[sentence[0] : span.open]
     after = masked[span.close : sentence[1]]
     lead = before.rstrip()
+    if _TITLE_BEFORE.search(before) and not _speech_naming(before):
+        return None
     if span.open < title_end or (
         is_title_case(quoted) and (not span.closed or _headline_cue(lead))
     ):
         return "headline"
-    if _TITLE_BEFORE.search(before) and not _speech_naming(before):
-        return None
     if _nickname(text, span):
         return None
     starts_sentence = not regex.search(r"[\p{L}\p{N}]", before) or lead.endswith((":", "\x00"))
@@ -88,7 +88,7 @@ def _nickname(text: str, span: Span) -> bool:
     before = text[max(0, span.open - 30) : span.open]
     after = text[span.close : span.close + 30]
     return bool(
-        regex.search(r"\p{Lu}[\p{L}.]*\s+$", before)
+        regex.search(r"\p{Lu}[\p{L}'’-]*[ \t]+$", before)
         and regex.match(r"\s+\p{Lu}\p{Ll}", after)
         and len(words(text[span.start : span.end])) <= 3
     )
