@@ -2,12 +2,118 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import regex
+
+from quotes.extract.attribution import Found, attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
-from quotes.model import Article, Quote
+from quotes.extract.kinds import kind_of
+from quotes.extract.marks import Span, find_spans, paragraphs
+from quotes.extract.nested import nested_quotes
+from quotes.extract.roster import Mention, Roster
+from quotes.extract.sentences import Sentences, mask
+from quotes.model import Article, Citation, Quote
+from quotes.outlets import canonical_outlet
 
 __all__ = ["extract_citations", "extract_quotes"]
 
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every quotation in the article, in text order, with its speaker resolved when possible."""
-    return []
+    text = article.text or ""
+    spans = find_spans(text)
+    if not spans:
+        return []
+    masked = mask(text, spans)
+    paras = paragraphs(text)
+    sentences = Sentences(text, masked, paras, spans)
+    roster = Roster(text, masked, sentences)
+    title_end = _title_end(article, paras)
+    own = canonical_outlet(article.outlet or "")
+    citations = [c for c in extract_citations(article) if c.outlet != own]
+    top = [s for s in spans if s.outer is None]
+    quotes: list[Quote] = []
+    found_for: dict[int, Found | None] = {}
+    for span in top:
+        bounds = sentences.bounds(span.open)
+        kind = kind_of(text, masked, span, bounds, title_end)
+        if kind is None:
+            continue
+        found = attribute(span, kind, bounds, roster)
+        if found and found.speaker:
+            roster.add(_mention(found))
+        found_for[len(quotes)] = found
+        quote = Quote(article.id, text[span.start : span.end], span.start, span.end, kind)
+        if found:
+            credit = _credit(found, citations, own, text)
+            quote = replace(quote, speaker=found.speaker, cue=found.cue, credit=credit)
+        quotes.append(quote)
+    kept = [s for s in top if any(q.start == s.start for q in quotes)]
+    quotes = _carry(quotes, kept, found_for, text, paras)
+    quotes.extend(nested_quotes(article, text, spans, quotes, roster))
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def _mention(found: Found) -> Mention:
+    s = found.speaker
+    assert s is not None
+    number = {"person": "sg", "anonymous": "sg", "group": "pl"}.get(s.kind, "it")
+    return Mention(found.start, found.end, s, gender_of_speaker(s), number)
+
+
+def _credit(found: Found, citations: list[Citation], own: str | None, text: str) -> str | None:
+    """The outlet credited in the attribution ("WWeek reported Monday"), if any."""
+    if found.speaker and found.speaker.kind == "outlet" and found.speaker.name != own:
+        return found.speaker.name
+    for c in citations:
+        if (
+            c.end > found.start
+            and c.start <= found.end + 40
+            and not regex.search(r"[.!?]\s", text[found.end : c.start])
+        ):
+            return c.outlet
+    return None
+
+
+def _title_end(article: Article, paras: list[tuple[int, int]]) -> int:
+    """Where the title line ends when the text starts with the article's title."""
+    if article.title and paras and article.text.startswith(article.title.strip()):
+        return paras[0][1]
+    return 0
+
+
+def _carry(
+    quotes: list[Quote],
+    spans: list[Span],
+    found_for: dict[int, Found | None],
+    text: str,
+    paras: list[tuple[int, int]],
+) -> list[Quote]:
+    """Give quotes with no cue of their own the speaker of the quote they continue or float beside."""
+    out = list(quotes)
+    for i in range(len(out)):  # forwards: continuations and later paragraphs of one quote
+        if out[i].speaker or found_for.get(i) or i == 0:
+            continue
+        prev, s = out[i - 1], spans[i]
+        same_para = spans[i - 1].para == s.para
+        if prev.speaker and (same_para or s.continued):
+            out[i] = replace(out[i], speaker=prev.speaker)
+        elif prev.speaker and _alone(text, s, paras) and spans[i - 1].para == s.para - 1:
+            out[i] = replace(out[i], speaker=prev.speaker, kind="floating")
+    for i in range(len(out) - 2, -1, -1):  # backwards: a quote whose attribution comes later
+        if out[i].speaker or found_for.get(i) or not out[i + 1].speaker:
+            continue
+        s, nxt = spans[i], spans[i + 1]
+        between = text[s.close : nxt.open].strip()
+        if s.continues or (s.para == nxt.para and not between):
+            out[i] = replace(out[i], speaker=out[i + 1].speaker)
+        elif _alone(text, s, paras) and nxt.para == s.para + 1:
+            out[i] = replace(out[i], speaker=out[i + 1].speaker, kind="floating")
+    return out
+
+
+def _alone(text: str, span: Span, paras: list[tuple[int, int]]) -> bool:
+    """True when the quotation is its paragraph's only content."""
+    lo, hi = paras[span.para]
+    return not text[lo : span.open].strip() and len(text[span.close : hi].strip()) <= 2

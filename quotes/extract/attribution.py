@@ -1,0 +1,146 @@
+"""Tie one quotation to its cue and speaker by reading the words around it in its sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.cues import ACCORDING, AUX, AUX_WORDS, VERB_PHRASE, verb_cues
+from quotes.extract.marks import Span
+from quotes.extract.names import SEQUENCE
+from quotes.extract.phrases import speaker_of
+from quotes.extract.roster import Roster
+from quotes.model import Speaker
+
+_LEADING = regex.compile(r"^[\s,;]*")
+_DASH = regex.compile(r"^\s*(?:—|–|--|-)\s*(?P<np>[^\x00\n]{2,100}?)\s*\.?\s*$")
+_ACCORDING_AFTER = regex.compile(
+    rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I
+)
+_CUE_FIRST = regex.compile(
+    rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)", regex.I
+)
+_NOT_SPEAKER_CUES = frozenset("adding saying noting citing continuing explaining writing".split())
+_CLAUSE = regex.compile(
+    r"(?i).*(?:[;:]|\b(?:what|which|who|whom|that|because|when|while|if|after|before|as|where|but)\b)"
+)
+_TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
+_ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
+_INTRODUCED = regex.compile(r"^(?:\s+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
+_SUBJECT = regex.compile(
+    r"\s*(?P<np>(?:he|she|they|it|we|He|She|They|It|We)\b"
+    r"|(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?=\s+\p{Ll}+(?:s|ed)\b)"
+    rf"|{SEQUENCE.pattern})"
+)
+_DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A cue and the speaker it names (either may be missing), with where the attribution lies."""
+
+    speaker: Speaker | None
+    cue: str | None
+    start: int
+    end: int
+
+
+def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) -> Found | None:
+    """The cue and speaker for a quotation from its own sentence, or None when it has none."""
+    masked = roster.masked
+    tail_end = masked.find("\x00", span.close, sentence[1])
+    tail_end = sentence[1] if tail_end < 0 else tail_end
+    head_start = masked.rfind("\x00", sentence[0], span.open)
+    head_start = sentence[0] if head_start < 0 else head_start + 1
+    found = _after(masked, span.close, tail_end, roster)
+    if found is None:
+        found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
+    if found is None and kind == "partial":
+        found = _subject(masked, head_start, span.open, roster)
+    return found
+
+
+def _after(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+    tail = masked[lo:hi]
+    m = _DASH.match(tail)
+    if m and hi - lo < 100:
+        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
+        if who:
+            return Found(who, "—", lo, hi)
+    m = _ACCORDING_AFTER.match(tail)
+    if m:
+        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
+        return Found(who, "according to", lo + m.start(), lo + m.end())
+    m = _CUE_FIRST.match(tail)
+    if m and m["cue"][0].islower() and m["cue"] not in _NOT_SPEAKER_CUES and m["np"].strip():
+        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
+        if who:
+            return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())
+    lead = _LEADING.match(tail).end()
+    cue = next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
+    if cue is None or cue.group().casefold() in _NOT_SPEAKER_CUES:
+        return None
+    np = _TRAILING_AUX.sub("", tail[lead : cue.start()])
+    if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or len(np.split()) > 15:
+        return None
+    if _DETERMINER_END.search(np):
+        return None
+    who = speaker_of(_clause_tail(np), lo + lead, roster)
+    return Found(who, _cue_text(cue.group()), lo + lead, lo + cue.end())
+
+
+def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Found | None:
+    head = masked[lo:hi]
+    m = _ACCORDING_BEFORE.search(head)
+    if m:
+        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
+        return Found(who, "according to", lo + m.start(), hi)
+    cues = [c for c in verb_cues(head) if c.group().casefold() not in _NOT_SPEAKER_CUES]
+    acc = list(ACCORDING.finditer(head))
+    if not cues or (acc and acc[-1].start() > cues[-1].start()):
+        return None
+    cue = cues[-1]
+    if anchored and not _INTRODUCED.match(head[cue.end() :]):
+        return None
+    np = _TRAILING_AUX.sub("", head[: cue.start()])
+    if not np.strip() or _DETERMINER_END.search(np):
+        return None
+    np = _clause_tail(regex.split(r"(?<=[.!?])\s+", np)[-1])
+    at = lo + head.rfind(np, 0, cue.start())
+    return Found(speaker_of(np, at, roster), _cue_text(cue.group()), at, lo + cue.end())
+
+
+def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+    """The subject of the sentence, for a partial quote with no verb of speech: "The group seeks an “end”"."""
+    m = _SUBJECT.match(masked, lo, hi)
+    if not m:
+        return None
+    who = speaker_of(m["np"], m.start("np"), roster, forward=True)
+    if who is None or who.kind in ("document", "anonymous"):
+        return None
+    return Found(who, None, m.start(), m.end())
+
+
+def _clause_tail(np: str) -> str:
+    """Only the words after the last clause opener: "policies, which he" → " he"."""
+    m = _CLAUSE.match(np)
+    return np[m.end() :] if m and np[m.end() :].strip() else np
+
+
+def _abbrev_free(np: str) -> str:
+    """The phrase with abbreviation periods removed, so "Sen. Ruiz" is not two sentences."""
+    return regex.sub(r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})", "", np)
+
+
+def _cue_text(cue: str) -> str:
+    return regex.sub(r"\s+", " ", cue.strip())
+
+
+def gender_of_speaker(speaker: Speaker) -> str | None:
+    """'m' or 'f' for an unnamed speaker described by a gendered noun ("a spokeswoman")."""
+    for word in speaker.name.casefold().split():
+        if word in lx.GENDERED_NOUNS:
+            return lx.GENDERED_NOUNS[word]
+    return None

@@ -1,0 +1,90 @@
+"""Reporting verbs and phrases ("said", "tells WW", "according to") that tie quoted words to a speaker."""
+
+from __future__ import annotations
+
+import regex
+
+# Irregular verbs of speech: every form written out.
+_IRREGULAR = [
+    "say says said saying",
+    "tell tells told telling",
+    "write writes wrote written writing",
+    "speak speaks spoke spoken speaking",
+    "posted stated texted emailed messaged questioned offered charged",  # nouns in other forms
+]
+# Regular verbs: base form; -s, -ed and -ing are derived.
+_REGULAR = """add allege argue assert acknowledge admit announce answer ask boast caution claim comment
+complain concede conclude confirm contend continue counter declare demand deny describe emphasize
+emphasise estimate exclaim explain insist joke lament maintain mention muse note observe offer plead
+pledge predict promise protest recall recount remark repeat reply report respond retort scoff
+shout stress suggest testify tweet urge vow warn wonder yell quip reason recommend accuse call characterize characterise dub label term chant whisper cry blast slam agree disagree
+concur grumble huff snap sigh laugh fume gush rave reiterate acknowledge assure advise inform
+proclaim""".split()
+# Verbs that name or describe rather than report a whole sentence; cue partial quotes only.
+NAMING = frozenset(
+    "call calls called calling characterize characterizes characterized characterizing "
+    "characterise characterises characterised describe describes described describing dub dubs "
+    "dubbed label labels labeled labelled term terms termed".split()
+)
+
+
+_DOUBLED = frozenset("admit quip concur snap slam dub".split())  # admitted, quipped
+
+
+def _forms(base: str) -> list[str]:
+    """The -s, -ed and -ing forms of a regular verb."""
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if base.endswith("ee"):
+        return [base, base + "s", base + "d", base + "ing"]
+    if base.endswith("e"):
+        return [base, base + "s", base + "d", base[:-1] + "ing"]
+    s = base + ("es" if base.endswith(("sh", "ch", "ss", "x", "z")) else "s")
+    stem = base + base[-1] if base in _DOUBLED else base
+    return [base, s, stem + "ed", stem + "ing"]
+
+
+def _all_forms() -> list[str]:
+    forms = {f for line in _IRREGULAR for f in line.split()}
+    for base in _REGULAR:
+        forms.update(_forms(base))
+    forms.update({"pled", "labelled", "labelling"})
+    return sorted(forms, key=len, reverse=True)
+
+
+SPEECH_VERBS = frozenset(_all_forms())
+_VERB = "|".join(_all_forms())
+# Objects kept with the verb because they say who heard it: "tells WW", "told reporters".
+_HEARER = (
+    r"(?:reporters|journalists|the\s+press|me|us|him|her|them|you|members|supporters|"
+    r"(?:the\s+)?(?:[\p{Lu}][\p{L}.&’'-]*)(?:\s+[\p{Lu}][\p{L}.&’'-]*){0,3})"
+)
+VERB_PHRASE = (
+    rf"(?:(?:went|goes|go)\s+on(?:\s+to\s+say)?|pointed\s+out|points\s+out|point\s+out|"
+    rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|as\s+(?:he|she|they|it)\s+put\s+it|"
+    rf"(?:{_VERB}))"
+)
+CUE = regex.compile(rf"\b{VERB_PHRASE}\b", regex.I)
+ACCORDING = regex.compile(r"\baccording\s+to\b", regex.I)
+# Adverbs and auxiliaries that may sit between a speaker and the verb: "reportedly said", "has said".
+AUX_WORDS = (
+    r"(?!(?:family|assembly|italy|rally|ally|supply|anomaly|bully|july|reply)\b)\p{Ll}{3,}ly|also|then|"
+    r"later|once|again|has|have|had|will|would|could|did|does|is|was|were|are|not|never|just|first|"
+    r"still|previously|recently|earlier|separately|repeatedly"
+)
+AUX = rf"(?:(?:{AUX_WORDS})\s+)"
+
+
+_NOUN_BEFORE = regex.compile(
+    r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)\s+$"
+)
+
+
+def verb_cues(text: str, start: int = 0, end: int | None = None) -> list[regex.Match[str]]:
+    """Verbs of speech in `text`, leaving out the same words used as nouns ("their demands")."""
+    end = len(text) if end is None else end
+    return [
+        m
+        for m in CUE.finditer(text, start, end)
+        if m[0][0].islower() and not _NOUN_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+    ]

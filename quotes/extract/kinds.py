@@ -1,0 +1,94 @@
+"""Decide what a quoted span is: speech (direct, partial, headline) or not (scare quotes, titles, labels)."""
+
+from __future__ import annotations
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.cues import CUE, NAMING, verb_cues
+from quotes.extract.marks import Span
+
+_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_TITLE_BEFORE = regex.compile(
+    r"(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
+    r"play|poem|musical|hashtag|slogan|titled|entitled|headlined|nicknamed|dubbed|so-called|"
+    r"known\s+as|named|a\s+\w+\s+called|the\s+\w+\s+called|click|clicking|tap|press|select|button|"
+    r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
+    r"\s*[,:]?\s*$"
+)
+_SMALL = frozenset("a an the and or of for to in on at by with from as but nor is".split())
+
+
+def words(text: str) -> list[str]:
+    """The words of a quotation."""
+    return _WORDS.findall(text)
+
+
+def is_title_case(text: str) -> bool:
+    """True for headline-style capitals: "Portland Police Refused to Respond…"."""
+    ws = words(text)
+    content = [w for w in ws if w.casefold() not in _SMALL]
+    if len(ws) < 4 or len(content) < 3:
+        return False
+    caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return caps >= 0.8 * len(content) and not text.isupper()
+
+
+def kind_of(
+    text: str, masked: str, span: Span, sentence: tuple[int, int], title_end: int
+) -> str | None:
+    """direct, partial or headline for speech; None for scare quotes, titles, nicknames and labels."""
+    quoted = text[span.start : span.end]
+    n = len(words(quoted))
+    before = masked[sentence[0] : span.open]
+    after = masked[span.close : sentence[1]]
+    lead = before.rstrip()
+    if _TITLE_BEFORE.search(before) and not _speech_naming(before):
+        return None
+    if span.open < title_end or (
+        is_title_case(quoted) and (not span.closed or _headline_cue(lead))
+    ):
+        return "headline"
+    if _nickname(text, span):
+        return None
+    starts_sentence = not regex.search(r"[\p{L}\p{N}]", before) or lead.endswith((":", "\x00"))
+    introduced = bool(regex.search(r"[,:]$", lead)) and bool(CUE.search(before[-60:]))
+    if starts_sentence or introduced or (not lead and span.continued):
+        if n <= 2 and not _has_cue(before, after) and not quoted.rstrip().endswith(("?", "!")):
+            return None  # “Stuff” happens. A label, not a quotation.
+        return "direct"
+    if n <= 3 and not _has_cue(before, after):
+        return None  # scare quotes: ‘activists’, click “see first”
+    return "partial"
+
+
+def _has_cue(before: str, after: str) -> bool:
+    """A verb of speech in the sentence, outside the quotation itself."""
+    return bool(verb_cues(before) or verb_cues(after[:120]) or "according to" in after[:60])
+
+
+def _speech_naming(before: str) -> bool:
+    """ "which he called" names in someone's voice; "a group called" merely names."""
+    m = regex.search(r"(\p{L}+)\s+(\p{L}+)\s*[,:]?\s*$", before)
+    return (
+        bool(m)
+        and m[2].casefold() in NAMING
+        and (m[1].casefold() in lx.PRONOUNS or m[1].casefold() == "which")
+    )
+
+
+def _headline_cue(lead: str) -> bool:
+    return bool(
+        regex.search(r"(?i)(?:reports?|reported|headline[sd]?|story|article|[:,])\s*$", lead)
+    )
+
+
+def _nickname(text: str, span: Span) -> bool:
+    """John “Jack” Smith: a quoted word between two parts of a name."""
+    before = text[max(0, span.open - 30) : span.open]
+    after = text[span.close : span.close + 30]
+    return bool(
+        regex.search(r"\p{Lu}[\p{L}'’-]*[ \t]+$", before)
+        and regex.match(r"\s+\p{Lu}\p{Ll}", after)
+        and len(words(text[span.start : span.end])) <= 3
+    )

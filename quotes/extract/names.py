@@ -1,0 +1,155 @@
+"""Tell from a capitalised phrase whether it names a person (with role), an organisation or an outlet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.outlets import canonical_outlet
+
+_TOKEN = r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{N}&-]*(?:['’]\p{L}+)*\.?)"
+_CONN = r"(?:of|and|for|the|de|del|la|le|van|von|der|du|da|al|bin|y|&)"
+SEQUENCE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’.-]){_TOKEN}(?:[ \t]+(?:{_CONN}[ \t]+)*{_TOKEN})*")
+_ACRONYM = regex.compile(r"\p{Lu}{2,6}s?")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_HAS_POSSESSIVE = regex.compile(r"\p{L}['’]s?$")
+_INITIALS = regex.compile(r"(?:\p{L}\.)+")
+_NOUNISH = regex.compile(
+    r"(?i)(?:ity|ism|tion|sion|ment|ness|ance|ence|ship|ure|ing|ics|ogy|ary|ery)$"
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    """What a capitalised phrase names: kind is person, organization, outlet, role or None (unknown)."""
+
+    kind: str | None
+    name: str
+    description: str | None = None
+    gender: str | None = None
+    possessive: bool = False
+
+
+@lru_cache(maxsize=65536)
+def clean_token(token: str) -> str:
+    """A token without a sentence-final period or a possessive ending."""
+    token = _POSSESSIVE.sub("", token) if _HAS_POSSESSIVE.search(token) else token
+    if token.endswith(".") and not is_abbreviation(token):
+        token = token[:-1]
+    return token
+
+
+def is_abbreviation(token: str) -> bool:
+    """True for "Sen.", "U.S.", "J." and the like, whose period does not end a sentence."""
+    low = token.casefold()
+    return (
+        low in lx.ROLES
+        or low in lx.NOT_NAMES
+        or bool(_INITIALS.fullmatch(token))
+        or low in {"jr.", "sr.", "inc.", "co.", "corp.", "st."}
+    )
+
+
+def is_acronym(token: str) -> bool:
+    """True for all-capital short words such as ICE, FBI, PPB."""
+    return bool(_ACRONYM.fullmatch(token)) and token not in {"I", "A"}
+
+
+def _role_span(tokens: list[str]) -> tuple[int, int]:
+    """Where the role in front of a name starts and ends: "Portland Deputy Police Chief" in
+    "… and Portland Deputy Police Chief Jami Resch"; (0, 0) when there is none."""
+    first = last = -1
+    for i, t in enumerate(tokens):
+        low = t.casefold()
+        if low in lx.ROLES or low.rstrip(".") in lx.ROLES:
+            first = i if first < 0 or last < i - 2 else first
+            last = i
+        elif last >= 0 and low not in lx.CONNECTORS:
+            break
+    if last < 0:
+        return 0, 0
+    while first > 0 and tokens[first - 1].casefold() not in lx.CONNECTORS and first > last - 4:
+        first -= 1
+    return first, last + 1
+
+
+def gender_of(first: str, description: str | None = None) -> str | None:
+    """'m' or 'f' from a given name, an honorific or a gendered role; None when unknown."""
+    low = first.casefold()
+    if low in lx.MALE and low not in lx.FEMALE:
+        return "m"
+    if low in lx.FEMALE and low not in lx.MALE:
+        return "f"
+    for word in (description or "").casefold().split():
+        if word in lx.HONORIFIC_GENDER:
+            return lx.HONORIFIC_GENDER[word]
+        if word in lx.GENDERED_NOUNS:
+            return lx.GENDERED_NOUNS[word]
+    return None
+
+
+def _looks_like_name(tokens: list[str]) -> bool:
+    if not 1 <= len(tokens) <= 4:
+        return False
+    for t in tokens:
+        low = t.casefold()
+        if low in lx.NOT_NAMES or low in lx.ORG_HEADS or is_acronym(t):
+            return False
+        if not (t[0].isupper() or low in {"van", "von", "de", "del", "bin", "al"}):
+            return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def classify(phrase: str) -> Name:
+    """Classify one capitalised phrase ("Portland Deputy Police Chief Jami Resch", "Oregon Live")."""
+    raw = phrase.split()
+    possessive = bool(raw) and bool(_HAS_POSSESSIVE.search(raw[-1]))
+    tokens = [clean_token(t) for t in raw]
+    while tokens and tokens[0].casefold() in lx.FUNCTION_WORDS:
+        tokens.pop(0)
+    if not tokens:
+        return Name(None, "")
+    text = " ".join(tokens)
+    outlet = canonical_outlet(text)
+    if outlet:
+        return Name("outlet", outlet, possessive=possessive)
+    last = tokens[-1].casefold()
+    heads = [t.casefold() for t, nxt in zip(tokens, tokens[1:]) if nxt == "of"]
+    if (
+        last in lx.ORG_HEADS
+        or any(h in lx.ORG_HEADS for h in heads)
+        or (len(tokens) == 1 and is_acronym(tokens[0]))
+    ):
+        return Name("organization", text, possessive=possessive)
+    first, end = _role_span(tokens)
+    if last in lx.PLACE_HEADS and end == 0 and tokens[0].casefold() not in lx.MALE | lx.FEMALE:
+        return Name(None, text)
+    desc = " ".join(tokens[first:end]) or None
+    rest = tokens[end:]
+    if not rest:
+        desc = text
+        return Name("role", text, desc, gender_of("", desc), possessive)
+    if not _looks_like_name(rest):
+        return Name(None, text)
+    gender = gender_of(rest[0], desc)
+    known_first = rest[0].casefold() in lx.MALE | lx.FEMALE
+    if desc or known_first or (len(rest) >= 2 and not any(_NOUNISH.search(t) for t in rest)):
+        return Name("person", " ".join(rest), _tidy_role(desc), gender, possessive)
+    return Name("surname", rest[0], _tidy_role(desc), gender, possessive)
+
+
+def _tidy_role(desc: str | None) -> str | None:
+    """A role without honorifics: "Mr." says nothing a reader needs."""
+    if not desc:
+        return None
+    words = [w for w in desc.split() if w.casefold() not in lx.HONORIFIC_GENDER]
+    return " ".join(words) or None
+
+
+def initials(words: list[str]) -> str:
+    """The initials of the content words: "Immigration and Customs Enforcement" → "ICE"."""
+    return "".join(w[0] for w in words if w.casefold() not in lx.CONNECTORS)

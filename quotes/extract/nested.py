@@ -1,0 +1,67 @@
+"""Quotations inside quotations: the inner words belong to whoever the outer speaker says said them."""
+
+from __future__ import annotations
+
+import regex
+
+from quotes.extract.cues import CUE
+from quotes.extract.kinds import words
+from quotes.extract.marks import Span
+from quotes.extract.phrases import speaker_of
+from quotes.extract.roster import Roster
+from quotes.model import Article, Quote, Speaker
+
+_NP_BEFORE_CUE = regex.compile(r"(?P<np>[\p{L}][\p{L}\s.'’-]{0,60}?)\s+$")
+
+
+def nested_quotes(
+    article: Article, text: str, spans: list[Span], quotes: list[Quote], roster: Roster
+) -> list[Quote]:
+    """Quotes nested in a kept quotation, attributed from the outer quote's own words or to nobody."""
+    kept = {(q.start, q.end): q for q in quotes}
+    tops = [s for s in spans if s.outer is None]
+    out = []
+    for s in spans:
+        if s.outer is None:
+            continue
+        outer_span = _outer(tops, s)
+        outer = kept.get((outer_span.start, outer_span.end)) if outer_span else None
+        if outer is None or len(words(text[s.start : s.end])) < 3:
+            continue
+        speaker, cue = _inner_speaker(text, outer_span, s, outer, roster)
+        kind = "nested"
+        out.append(Quote(article.id, text[s.start : s.end], s.start, s.end, kind, speaker, cue))
+    return out
+
+
+def _outer(tops: list[Span], s: Span) -> Span | None:
+    for t in tops:
+        if t.start <= s.open and s.close <= t.end:
+            return t
+    return None
+
+
+def _inner_speaker(
+    text: str, outer_span: Span, s: Span, outer: Quote, roster: Roster
+) -> tuple[Speaker | None, str | None]:
+    """ "He told me, ‘No’" inside Smith's quote: "he" is read from the outer words; "I" is Smith."""
+    head = text[outer_span.start : s.open]
+    cues = list(CUE.finditer(head))
+    if not cues:
+        return None, None
+    cue = cues[-1]
+    if (
+        regex.search(r"[\p{L}]", head[cue.end() :].replace("that", ""))
+        and len(head) - cue.end() > 12
+    ):
+        return None, None
+    m = _NP_BEFORE_CUE.search(head[: cue.start()] + " ")
+    if not m:
+        return None, None
+    np = m["np"].split(".")[-1].strip()
+    if np.casefold() in ("i", "we"):
+        return outer.speaker, cue.group()
+    who = speaker_of(np, s.open, roster)
+    if who == outer.speaker:
+        return None, cue.group()
+    return who, cue.group()

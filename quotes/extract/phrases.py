@@ -1,0 +1,256 @@
+"""Turn the words naming a speaker ("their attorney, Sean Riddell", "a statement from the group") into a Speaker."""
+
+from __future__ import annotations
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.cues import CUE
+from quotes.extract.names import SEQUENCE, classify
+from quotes.extract.roster import Roster, group
+from quotes.model import Speaker
+
+_PREPOSITIONS = frozenset(
+    "of for from at in on with to by about against over under near behind".split()
+)
+_ADJUNCT = regex.compile(
+    r"(?i)^(?:in|on|at|during|after|before|while|via|through|when|to|from|with|without|last|this|"
+    r"earlier|later|late|early|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today|tonight|who|which|whose|where|whom|that|adding|noting|saying|citing|as|but|and)\b"
+)
+_LEAD = regex.compile(
+    r"(?i)^(?:(?:and|but|so|then|also|which|who|whom|that|what|as|while|because)\s+)+"
+)
+_DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
+_DOC_PHRASE = regex.compile(
+    rf"(?i)^(?:\S+\s+){{0,4}}?(?P<noun>{_DOC})(?:\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?P<author>.+))?$"
+)
+_AUTHOR_BY = (
+    r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
+)
+_AUTHOR_VERB = r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|penned)"
+_NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
+_MEMBERS = regex.compile(
+    r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"
+)
+
+
+def parts(np: str) -> list[str]:
+    """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
+    np = regex.sub(r"\s*\([^()]*\)", "", np)
+    out = []
+    for part in regex.split(r"\s*,\s*|\s+[—–]\s+", np):
+        part = _LEAD.sub("", part.strip(' \t.;:\x00"“”'))
+        if part:
+            out.append(part)
+    return out
+
+
+def speaker_of(
+    np: str, pos: int, roster: Roster, forward: bool = False, depth: int = 0
+) -> Speaker | None:
+    """The speaker a noun phrase names; parts are read from the one nearest the cue outwards."""
+    items = parts(np)
+    if not forward:
+        items.reverse()
+    named: Speaker | None = None
+    nominal: Speaker | None = None
+    role: str | None = None
+    for i, part in enumerate(items):
+        if i > 0 and (_ADJUNCT.match(part) or CUE.search(part)):
+            break
+        if i == 0 and _ADJUNCT.match(part) and not forward and len(items) == 1:
+            return None
+        s, desc = _part(part, pos, roster, depth)
+        if s is None:
+            continue
+        if s.kind == "person" or (named is None and s.kind in ("organization", "outlet", "group")):
+            if named is None or (s.kind == "person" and named.kind != "person"):
+                named = s
+        elif nominal is None:
+            nominal, role = s, desc
+        if named and named.kind == "person" and role:
+            break
+    if named is not None:
+        if named.kind == "person" and not named.description and role:
+            return Speaker(named.name, "person", role)
+        return named
+    return nominal
+
+
+def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | None, str | None]:
+    """One appositive part as a speaker, with the role words it carries (for a description)."""
+    low = part.casefold()
+    words = part.split()
+    if low in lx.PRONOUNS:
+        number = lx.PRONOUNS[low]
+        if number in ("i", "you"):
+            return None, None
+        return roster.antecedent(number, pos), None
+    m = _NAMING.match(part)
+    if m:
+        return _part(m["name"], pos, roster, depth)
+    m = _MEMBERS.match(part)
+    if m:
+        org, _ = _part(m["org"], pos, roster, depth)
+        if org and org.kind in ("organization", "group"):
+            return org, None
+    if words and words[0].casefold() in ("their", "its") and len(words) == 2:
+        owner = roster.antecedent("pl", pos)
+        if owner and words[1].casefold() in lx.GROUP_NOUNS | {"statement", "statements"}:
+            return owner, None
+    head, _, _ = _split_head(words)
+    capital = _capital_head(head)
+    if capital is not None:
+        return _named(capital, head, pos, roster)
+    m = _DOC_PHRASE.match(part)
+    if m and m["noun"].casefold() in [w.casefold() for w in head]:
+        return document(m["noun"], m["author"], pos, roster, depth), None
+    noun = head[-1].casefold() if head else ""
+    if noun in lx.ORG_NOUNS:
+        found = roster.org_nominal(noun, " ".join(head), pos)
+        return found or Speaker(_bare(part), "organization"), None
+    if noun in lx.GROUP_NOUNS:
+        return group(part), None
+    if not head or len(words) > 10 or not regex.search(r"\p{L}{3}", part):
+        return None, None
+    role = _bare(part)
+    if words[0].casefold() == "the" and any(w.casefold() in lx.ROLES for w in head):
+        person = _role_holder(head, pos, roster)
+        if person:
+            return person, None
+    return Speaker(role, "anonymous"), role
+
+
+def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
+    """Words before the first preposition that is not inside a capitalised name, and the rest."""
+    for i, w in enumerate(words):
+        if (
+            w.casefold() in _PREPOSITIONS
+            and w.islower()
+            and not (
+                w == "of"
+                and i > 0
+                and words[i - 1][0].isupper()
+                and i + 1 < len(words)
+                and words[i + 1][0].isupper()
+            )
+        ):
+            return words[:i], w, words[i + 1 :]
+    return words, "", []
+
+
+def _capital_head(head: list[str]) -> str | None:
+    """The capitalised phrase that ends the head ("Hillary Clinton" in "presidential candidate Hillary Clinton")."""
+    text = " ".join(head)
+    last = None
+    for m in SEQUENCE.finditer(text):
+        last = m
+    if last is None or text[last.end() :].strip():
+        return None
+    return last[0]
+
+
+def _named(
+    capital: str, head: list[str], pos: int, roster: Roster
+) -> tuple[Speaker | None, str | None]:
+    n = classify(capital)
+    prefix = " ".join(head)[: -len(capital)].strip()
+    desc = _bare(" ".join(x for x in (prefix, n.description or "") if x)) or None
+    if n.kind == "outlet":
+        return Speaker(n.name, "outlet"), None
+    if n.kind == "organization":
+        return roster.org(n.name), None
+    if n.kind == "person":
+        known = roster.persons.get(n.name)
+        if known:
+            return known, desc
+        if " " not in n.name:
+            found = roster.person(n.name, pos, n.gender)
+            return (found if found.description else Speaker(found.name, "person", desc)), desc
+        return Speaker(n.name, "person", desc), desc
+    if n.kind == "surname":
+        return roster.person(n.name, pos, n.gender), desc
+    if n.kind == "role":
+        return _role_holder(n.name.split(), pos, roster) or Speaker(
+            _bare(n.name), "anonymous"
+        ), None
+    if n.name:
+        return roster.org(n.name), None
+    return None, None
+
+
+def _role_holder(head: list[str], pos: int, roster: Roster) -> Speaker | None:
+    """The named person whose role this is: "the mayor" → Mayor Ted Wheeler."""
+    roles = {w.casefold().rstrip(".") for w in head} & {r.rstrip(".") for r in lx.ROLES}
+    roles -= {"former", "u.s", "state", "federal", "senior", "first", "acting", "deputy", "vice"}
+    if not roles:
+        return None
+    best = None
+    for m in roster.mentions:
+        if m.start >= pos and best is not None:
+            break
+        desc = (m.speaker.description or "").casefold()
+        if m.speaker.kind == "person" and roles & set(desc.replace(".", "").split()):
+            best = m.speaker
+    return best
+
+
+def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int) -> Speaker:
+    """A document as speaker is spoken for by its author when the article names one."""
+    if author and depth < 3:
+        found = speaker_of(author, pos, roster, forward=True, depth=depth + 1)
+        if found:
+            return found
+    if depth < 3:
+        found = _author(noun, pos, roster, depth)
+        if found:
+            return found
+    return Speaker(noun.casefold(), "document")
+
+
+def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
+    """Who wrote the letter: the last author named before `pos`, else the first named after it."""
+    found: list[tuple[int, Speaker]] = []
+    for pattern, forward in _author_patterns(noun):
+        for m in pattern.finditer(roster.masked):
+            who = speaker_of(m["np"], m.start("np"), roster, forward=forward, depth=depth + 1)
+            if who and who.kind not in ("document", "anonymous"):
+                found.append((m.start(), who))
+    before = [f for f in found if f[0] < pos]
+    if before:
+        return max(before, key=lambda f: f[0])[1]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _author_patterns(noun: str) -> list[tuple[regex.Pattern[str], bool]]:
+    n = regex.escape(noun)
+    return [
+        (
+            regex.compile(
+                rf"(?i)\b{n}\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"
+            ),
+            True,
+        ),
+        (
+            regex.compile(
+                rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
+                rf"[^.\x00\n]{{0,60}}?\b(?i:{n})\b"
+            ),
+            False,
+        ),
+        (
+            regex.compile(
+                rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+(?:[\w-]+\s+){{0,2}}(?i:{n})\b"
+            ),
+            False,
+        ),
+    ]
+
+
+def _bare(words: str) -> str:
+    """Words without leading determiners or possessives: "their attorney" → "attorney"."""
+    out = words.split()
+    while out and (out[0].casefold() in lx.DETERMINERS or out[0].casefold() in lx.PRONOUNS):
+        out.pop(0)
+    return " ".join(out).strip(" ,")

@@ -1,0 +1,275 @@
+"""Who and what an article names, so "Outlaw", "she", "the group" and "the ICE union" find their referent."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_acronym
+from quotes.extract.sentences import Sentences
+from quotes.model import Speaker
+
+_WORD = r"[\p{Ll}][\p{Ll}-]*"
+_ORG_NOUN = "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True))
+_NOMINAL = regex.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?"
+    rf"(?P<noun>{_ORG_NOUN})\b(?!\s+(?:of|to)\b)"
+)
+_GROUP_NOUN = "|".join(sorted(lx.GROUP_NOUNS, key=len, reverse=True))
+_GROUP = regex.compile(
+    rf"(?<![\p{{L}}’'-])(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Ss]everal)\s+)?"
+    rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?(?P<noun>{_GROUP_NOUN})\b"
+    rf"(?P<rel>\s+who\s+[^,.;:\x00\n]{{1,60}}?(?=\s+(?:\p{{L}}+ed|said|says|have|has|are|were|will)\b))?"
+)
+_DEFINED_AS = regex.compile(
+    rf"\b(?:the|a|an)\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
+    r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
+)
+_DEFINED_BY = regex.compile(
+    r"(?P<name>"
+    + SEQUENCE.pattern
+    + rf"),\s+(?:a|an|the)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b"
+)
+_APPOSITIVE = regex.compile(
+    r"(?P<name>"
+    + SEQUENCE.pattern
+    + r"),\s+(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
+)
+_PAREN = regex.compile(r"(?P<name>" + SEQUENCE.pattern + r")\s*\((?P<acr>\p{Lu}{2,6})\)")
+_SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place the article names someone, and who it is."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    gender: str | None = None
+    number: str = "sg"  # sg (a person), pl (a group or organisation), it (organisation, document)
+    possessive: bool = False
+
+
+class Roster:
+    """The people, organisations and outlets one article names, with where it names them."""
+
+    def __init__(self, text: str, masked: str, sentences: Sentences):
+        self.text, self.masked, self.sentences = text, masked, sentences
+        self.persons: dict[str, Speaker] = {}
+        self.genders: dict[str, str | None] = {}
+        self.orgs: dict[str, set[str]] = {}
+        self.acronyms: dict[str, str] = {}
+        self.unknown: list[
+            tuple[int, str]
+        ] = []  # capitalised names of nothing we know: maybe groups
+        self.mentions: list[Mention] = []
+        self._by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        phrases = self._phrases()
+        self._learn_acronyms(phrases)
+        self._learn(phrases)
+        self._learn_org_types()
+        self._mention(phrases)
+
+    def _phrases(self) -> list[tuple[int, int, str]]:
+        out = []
+        for m in SEQUENCE.finditer(self.masked):
+            pos = m.start()
+            for piece in _SPLIT_POSSESSIVE.split(m[0]):
+                stripped = piece.strip()
+                if stripped:
+                    start = self.masked.index(stripped, pos)
+                    out.append((start, start + len(stripped), stripped))
+                    pos = start + len(stripped)
+        return out
+
+    def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
+        for m in _PAREN.finditer(self.masked):
+            words = [clean_token(w) for w in m["name"].split()]
+            for k in range(len(words)):
+                if initials(words[k:]) == m["acr"]:
+                    self.acronyms[m["acr"]] = " ".join(words[k:])
+                    break
+        wanted = {w for _, _, p in phrases for w in p.split() if is_acronym(w)} - set(self.acronyms)
+        for _, _, p in phrases:
+            words = [clean_token(w) for w in p.split() if not is_acronym(w)]
+            for i in range(len(words)):
+                for j in range(i + 2, len(words) + 1):
+                    window = words[i:j]
+                    if (
+                        window[-1].casefold() in lx.CONNECTORS
+                        or window[0].casefold() in lx.NOT_NAMES
+                    ):
+                        continue
+                    acr = initials(window)
+                    if acr in wanted and window[0][0].isupper():
+                        self.acronyms.setdefault(acr, " ".join(window))
+
+    def expand(self, name: str) -> str:
+        """Spell out acronyms the article defines: "National ICE Council" → "National Immigration …"."""
+        words = name.split()
+        out = [self.acronyms.get(w, w) if is_acronym(w) else w for w in words]
+        return " ".join(out)
+
+    def _learn(self, phrases: list[tuple[int, int, str]]) -> None:
+        for start, _, phrase in phrases:
+            n = classify(phrase)
+            if (
+                n.kind is None
+                and len(n.name.split()) >= 2
+                and n.name.split()[-1].casefold() not in lx.PLACE_HEADS
+            ):
+                self.unknown.append((start, n.name))
+            if n.kind == "person" and " " in n.name:
+                known = self.persons.get(n.name)
+                if known is None or (known.description is None and n.description):
+                    self.persons[n.name] = Speaker(n.name, "person", n.description)
+                if n.gender or n.name not in self.genders:
+                    self.genders[n.name] = n.gender
+            elif n.kind == "organization":
+                self.orgs.setdefault(self.expand(n.name), set()).add(n.name.split()[-1].casefold())
+        for m in _APPOSITIVE.finditer(self.masked):
+            n = classify(m["name"])
+            person = self.persons.get(n.name)
+            role = set(m["desc"].casefold().split()) & lx.ROLES
+            if person and not person.description and role and len(m["desc"].split()) <= 8:
+                desc = regex.sub(r"^(?:the|a|an)\s+", "", m["desc"])
+                self.persons[n.name] = Speaker(n.name, "person", desc)
+        for acr, full in self.acronyms.items():
+            if acr in self.orgs or any(acr in o.split() for o in self.orgs):
+                self.orgs.setdefault(full, set())
+
+    def _learn_org_types(self) -> None:
+        for pattern in (_DEFINED_AS, _DEFINED_BY):
+            for m in pattern.finditer(self.masked):
+                n = classify(m["name"])
+                if n.kind in ("organization", None) and n.name:
+                    self.orgs.setdefault(self.expand(n.name), set()).add(m["noun"].casefold())
+
+    def _mention(self, phrases: list[tuple[int, int, str]]) -> None:
+        found: list[Mention] = []
+        for start, end, phrase in phrases:
+            n = classify(phrase)
+            speaker = None
+            if n.kind == "person" or n.kind == "surname":
+                speaker = (
+                    self.person(n.name, start, n.gender)
+                    if n.kind == "surname"
+                    else (self.persons.get(n.name) or Speaker(n.name, "person", n.description))
+                )
+                if n.kind == "surname" and speaker.name == n.name:
+                    speaker = None  # a lone capitalised word we cannot place
+            elif n.kind == "organization":
+                speaker = self.org(n.name)
+            elif n.kind == "outlet":
+                speaker = Speaker(n.name, "outlet")
+            if speaker:
+                gender = self.genders.get(speaker.name, n.gender)
+                number = "sg" if speaker.kind == "person" else "it"
+                found.append(Mention(start, end, speaker, gender, number, n.possessive))
+        self.mentions = found  # named mentions first: "the group" is resolved against them
+        for m in _NOMINAL.finditer(self.masked):
+            org = self.org_nominal(m["noun"].casefold(), m[0], m.start())
+            if org:
+                found.append(Mention(m.start(), m.end(), org, None, "it"))
+        for m in _GROUP.finditer(self.masked):
+            found.append(Mention(m.start(), m.end(), group(m[0]), None, "pl"))
+        self.mentions = []
+        for mention in sorted(found, key=lambda x: x.start):
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        """Record a mention (quote speakers are added as attribution proceeds)."""
+        self.mentions.append(mention)
+        self._by_sentence[self.sentences.index(mention.start)].append(mention)
+
+    def person(self, name: str, pos: int, gender: str | None = None) -> Speaker:
+        """The full name behind a surname or first name; the latest-named one when two share it."""
+        if name in self.persons:
+            return self.persons[name]
+        fits = [
+            full
+            for full in self.persons
+            if (full.split()[-1] == name or full.split()[0] == name)
+            and (gender is None or self.genders.get(full) in (None, gender))
+        ]
+        if not fits:
+            return Speaker(name, "person")
+        if len(fits) > 1:
+            last = {m.speaker.name: m.start for m in self.mentions if m.start < pos}
+            fits.sort(key=lambda f: last.get(f, -1))
+        return self.persons[fits[-1]]
+
+    def org(self, name: str) -> Speaker:
+        """One name per organisation: "the Police Bureau" → "Portland Police Bureau"."""
+        full = self.expand(regex.sub(r"^(?:[Tt]he)\s+", "", name))
+        words = full.split()
+        longer = [o for o in self.orgs if o.split()[-len(words) :] == words and o != full]
+        if longer and len(words) > 1:
+            full = max(longer, key=len)
+        return Speaker(full, "organization")
+
+    def org_nominal(self, noun: str, phrase: str, pos: int) -> Speaker | None:
+        """The organisation meant by "the group", "the union", "the ICE union"."""
+        modifiers = [self.expand(w) for w in phrase.split()[1:-1] if w[0].isupper()]
+        government = noun in lx.GOVERNMENT_HEADS
+        best, best_score = None, 0
+        for name, types in self.orgs.items():
+            last = self._last_mention(name, pos)
+            if last is None:
+                continue
+            score = 1
+            if noun in types:
+                score += 4
+            if modifiers and all(mod in name and mod != name for mod in modifiers):
+                score += 3
+            elif modifiers:
+                score -= 1
+            if (name.split()[-1].casefold() in lx.GOVERNMENT_HEADS) == government:
+                score += 1
+            score += 0.5 if last < pos else 0
+            if score > best_score or (score == best_score and best and last > best[1]):
+                best, best_score = (name, last), score
+        if best and best_score >= 2:
+            return Speaker(best[0], "organization")
+        if not government:  # "Portland Tenants United ... the group": a name with no telltale word
+            earlier = [name for start, name in self.unknown if start < pos]
+            return Speaker(earlier[-1], "organization") if earlier else None
+        return None
+
+    def _last_mention(self, name: str, pos: int) -> int | None:
+        """Where the organisation was last named before `pos` (or first named after it)."""
+        starts = [m.start for m in self.mentions if m.speaker.name == name]
+        before = [s for s in starts if s < pos]
+        return max(before) if before else (min(starts) if starts else None)
+
+    def antecedent(self, number: str, pos: int) -> Speaker | None:
+        """Who a pronoun refers to: the first fitting mention of the nearest earlier sentence."""
+        here = self.sentences.index(pos)
+        for i in range(here, max(here - 8, -1), -1):
+            found = [m for m in self._by_sentence.get(i, []) if m.end <= pos and _fits(m, number)]
+            if found:
+                found.sort(key=lambda m: (m.possessive, m.start))
+                return found[0].speaker
+        return None
+
+
+def _fits(m: Mention, number: str) -> bool:
+    if number in ("m", "f"):
+        return m.speaker.kind in ("person", "anonymous") and m.gender in (None, number)
+    if number == "pl":
+        return m.speaker.kind in ("group", "organization")
+    if number == "it":
+        return m.speaker.kind in ("organization", "document", "outlet")
+    return False
+
+
+def group(phrase: str) -> Speaker:
+    """A plural speaker as a reader would name it: "The groups who fought…" → "groups who fought…"."""
+    words = phrase.split()
+    if words and words[0].casefold() in lx.DETERMINERS:
+        words = words[1:]
+    return Speaker(" ".join(words), "group")

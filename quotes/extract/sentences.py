@@ -1,0 +1,74 @@
+"""Sentence boundaries outside quotations, and a masked copy of the text where quoted words are hidden."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import regex
+
+from quotes.extract.marks import Span
+
+FILL = "\x00"  # stands in for quoted words, so name and cue patterns never reach inside a quote
+_ABBREV = (
+    r"Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Cpl|Adm|Maj|St|Jr|Sr|Prof|Rev|Hon|Pres|Supt|Det|"
+    r"Atty|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Ave|Blvd|Rd|"
+    r"Calif|Ariz|Fla|Mass|Mich|Minn|Penn|Tenn|Tex|Wash|Wis|Conn|Ill|Ind|Kan|Ore|Okla|Va|Pa|Ga|La|"
+    r"Md|Mo|Ky|Ala|Ark|Colo|Del|Neb|Nev|Miss|\p{Lu}"
+)
+_BOUNDARY = regex.compile(
+    rf"(?<!\b(?:{_ABBREV}))[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[{FILL}]*[\p{{Lu}}\p{{N}}{FILL}])"
+)
+
+
+def mask(text: str, spans: Sequence[Span]) -> str:
+    """The text with every top-level quotation (marks included) replaced by FILL characters."""
+    parts, pos = [], 0
+    for s in spans:
+        if s.outer is not None or s.open < pos:
+            continue
+        parts.append(text[pos : s.open])
+        parts.append(FILL * (s.close - s.open))
+        pos = s.close
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class Sentences:
+    """Sentence start offsets over the whole article, for "which sentence is this in?" lookups."""
+
+    def __init__(
+        self, text: str, masked: str, paras: Sequence[tuple[int, int]], spans: Sequence[Span]
+    ):
+        starts: set[int] = set()
+        for lo, hi in paras:
+            starts.add(lo)
+            for m in _BOUNDARY.finditer(masked, lo, hi):
+                starts.add(_next_word(masked, m.end(), hi))
+        for s in spans:  # “We won.” Then ... : a quote ending a sentence
+            if s.outer is None and s.closed and text[s.end - 1 : s.end] in ".!?":
+                after = regex.match(r"\s+(?=[\p{Lu}“\"‘])", text[s.close : s.close + 3])
+                if after:
+                    starts.add(s.close + after.end())
+        self.starts = sorted(starts)
+        self.ends = {lo: hi for lo, hi in paras}
+        self.para_starts = sorted(lo for lo, _ in paras)
+
+    def index(self, pos: int) -> int:
+        """The number of the sentence holding `pos`."""
+        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """Start and end offsets of the sentence holding `pos` (never past its paragraph)."""
+        i = self.index(pos)
+        start = self.starts[i] if self.starts else 0
+        p = bisect.bisect_right(self.para_starts, pos) - 1
+        para_end = self.ends[self.para_starts[p]] if p >= 0 else start
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else para_end
+        return start, min(end, para_end) if para_end > start else end
+
+
+def _next_word(masked: str, pos: int, hi: int) -> int:
+    while pos < hi and masked[pos].isspace():
+        pos += 1
+    return pos
