@@ -108,21 +108,22 @@ def in_subprocess(tool: str, args: argparse.Namespace) -> Result:
     python = Path(os.environ.get("BENCH_PYTHON", BENCH_PYTHON))
     if not python.exists():
         return Result(tool, note=f"not run: {python} missing (make bench-env)")
-    command = [str(python), "-m", "bench.accuracy", "--tool", tool, "--json"]
+    command = [str(python), "-m", "bench.accuracy", "--tool", tool, "--here", "--json"]
     command += ["--split", args.split, "--polnear", str(args.data_dir)]
     command += ["--errors", str(args.errors)]
     if args.limit:
         command += ["--limit", str(args.limit)]
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if run.returncode:
-        return Result(tool, note=f"failed: {run.stderr.strip().splitlines()[-1:]}")
+        last_line = (run.stderr.strip().splitlines() or ["no message"])[-1]
+        return Result(tool, note=f"failed in {python}: {last_line}")
     return Result.from_dict(json.loads(run.stdout))
 
 
 def run_tool(tool: str, docs: list[Document], args: argparse.Namespace) -> Result:
     """In this interpreter when the tool is installed here, else in the benchmark environment."""
     module = "quotes" if tool == "quotes" else "textacy"
-    if importlib.util.find_spec(module):
+    if args.here or importlib.util.find_spec(module):
         return evaluate(tool, docs, args.errors)
     return in_subprocess(tool, args)
 
@@ -168,6 +169,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--tool", choices=(*TOOLS, "all"), default="all")
     parser.add_argument("--errors", type=int, default=0, help="print N examples of each error")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--here", action="store_true", help="run tools in this interpreter only")
     return parser.parse_args(argv)
 
 
@@ -180,7 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     tools = TOOLS if args.tool == "all" else (args.tool,)
-    results = [run_tool(tool, docs, args) for tool in tools]
+    try:
+        results = [run_tool(tool, docs, args) for tool in tools]
+    except ImportError as error:
+        print(f"{error.name} is not installed in {sys.executable}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(asdict(results[0]) if len(results) == 1 else [asdict(r) for r in results]))
         return 0
