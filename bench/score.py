@@ -1,9 +1,9 @@
 """Score predicted quotations against PolNeAR's quoted attribution contents.
 
-Gold: every attribution whose content contains a double quotation mark contributes the quoted
-fragments of that content (the words between an opening mark and its closing mark). A predicted
-quotation matches a gold fragment when they share at least half of the words of each, words
-being found by their positions in the article, and each side is matched at most once.
+Gold: every attribution whose content contains quotation marks contributes the quoted fragments
+of that content (the words between an opening mark and its closing mark). A predicted quotation
+matches a gold fragment when they share at least half of the words of each, words being found
+by their positions in the article, and each side is matched at most once.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from bench.polnear import Document, Span
 
-# Double marks only: single marks are mostly apostrophes (Jones’ dog, ’90s). NYT writes ''.
-MARK = re.compile(r"''|[\"“”„‟«»]")
+MARK = re.compile(r"''|[\"“”„‟«»]")  # double marks; the New York Times writes ''
 OPENING, CLOSING = "“„‟«", "”»"
+# Single marks are mostly apostrophes (Jones’ dog, ’90s): a single-marked quotation needs an
+# opening mark before a word and a closing mark after a word or its punctuation.
+SINGLE_QUOTED = re.compile(r"(?<!\w)[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?!\w)", re.DOTALL)
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 TITLE_OR_PRONOUN = {
     "a", "all", "an", "another", "both", "each", "he", "her", "his", "i", "it", "its", "many",
@@ -44,6 +46,15 @@ class Predicted:
     doc_id: str
     span: Span
     speaker: str | None
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One article's gold fragments, the predictions scored, and the matched pairs."""
+
+    golds: list[Gold]
+    predictions: list[Predicted]
+    pairs: list[tuple[int, int]]  # (gold index, prediction index)
 
 
 @dataclass
@@ -75,16 +86,24 @@ class Scores:
 
 
 def gold_fragments(doc: Document) -> list[Gold]:
-    """The quoted fragments of every attribution whose content holds a double mark."""
+    """The quoted fragments of every attribution whose content holds quotation marks."""
     golds = []
     for attribution in doc.attributions:
-        if not any(MARK.search(doc.text, s, e) for s, e in attribution.content):
+        fragments = content_fragments(doc.text, attribution.content)
+        if not fragments:
             continue
         source = " ".join(doc.text[s:e] for s, e in attribution.source)
         surname = named_surname(doc.text, attribution.source[0]) if attribution.source else None
-        for span in quoted_fragments(doc.text, attribution.content):
-            golds.append(Gold(doc.id, span, source, surname))
+        golds += [Gold(doc.id, span, source, surname) for span in fragments]
     return golds
+
+
+def content_fragments(text: str, content: tuple[Span, ...]) -> list[Span]:
+    """Fragments by double marks; by single marks only in a content without double marks."""
+    if any(MARK.search(text, s, e) for s, e in content):
+        return quoted_fragments(text, content)
+    quoted = [m.span(1) for s, e in content for m in SINGLE_QUOTED.finditer(text, s, e)]
+    return [trimmed for span in quoted if (trimmed := _trim_to_words(text, span))]
 
 
 def quoted_fragments(text: str, content: tuple[Span, ...]) -> list[Span]:
@@ -212,11 +231,13 @@ def match(text: str, golds: list[Gold], predictions: list[Predicted]) -> list[tu
     return pairs
 
 
-def score_document(
-    doc: Document, predictions: list[Predicted], scores: Scores
-) -> tuple[list[Gold], list[tuple[int, int]]]:
-    """Add one document's counts to scores; return its gold fragments and matched pairs."""
+def score_document(doc: Document, predictions: list[Predicted], scores: Scores) -> Scored:
+    """Add one document's counts to scores and say what matched what.
+
+    A quotation nested inside another predicted one is left out: PolNeAR annotates the outer.
+    """
     golds = gold_fragments(doc)
+    predictions = [p for p in predictions if not _nested(p.span, predictions)]
     pairs = match(doc.text, golds, predictions)
     scores.predicted += len(predictions)
     scores.gold += len(golds)
@@ -226,4 +247,10 @@ def score_document(
         if surname:
             scores.speaker_judged += 1
             scores.speaker_right += speaker_matches(surname, predictions[j].speaker)
-    return golds, pairs
+    return Scored(golds, predictions, pairs)
+
+
+def _nested(span: Span, predictions: list[Predicted]) -> bool:
+    return any(
+        p.span != span and p.span[0] <= span[0] and span[1] <= p.span[1] for p in predictions
+    )
