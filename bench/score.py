@@ -25,6 +25,7 @@ TITLE_OR_PRONOUN = {
     "their", "these", "they", "this", "those", "we", "which", "who", "you", "your",
 }  # fmt: skip
 PREPOSITIONS = {"about", "among", "at", "by", "for", "from", "in", "of", "on", "to", "with"}
+CONJUNCTIONS = {"and", "&", "or"}  # "Obama and Clinton" is no one speaker
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PARTICLES = {"al", "bin", "da", "de", "del", "der", "di", "la", "le", "van", "von"}
 
@@ -156,8 +157,9 @@ def named_surname(text: str, source: Span) -> str | None:
 
     A name is a run of capitalised words ending the source's head (the part before any comma,
     parenthesis, dash or a preposition following a name), not inside a prepositional phrase
-    ("a spokesman for Ruiz") and not a pronoun. One capitalised word opening a sentence must
-    also be capitalised mid-sentence somewhere in the article, so "Officials" is no name.
+    ("a spokesman for Ruiz") nor a list ("Ruiz and Lee") and not a pronoun. One capitalised
+    word opening a sentence must also be capitalised mid-sentence somewhere in the article, so
+    "Officials" is no name.
     """
     head = re.split(r"[,(;:—–]| -", text[source[0] : source[1]])[0]
     head = re.sub(r"(?:['’]s?|[.\s])+$", "", head).strip()
@@ -181,7 +183,7 @@ def named_surname(text: str, source: Span) -> str | None:
     if not names:
         return None
     prefix = tokens[: len(tokens) - len(run)]
-    if any(t.lower() in PREPOSITIONS for t in prefix):
+    if any(t.lower() in PREPOSITIONS | CONJUNCTIONS for t in prefix):
         return None
     sentence_initial = len(run) == 1 and not prefix and _opens_sentence(text, source[0])
     if sentence_initial and not _capitalised_mid_sentence(text, names[-1]):

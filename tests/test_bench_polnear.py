@@ -153,6 +153,7 @@ def test_single_marks_quote_only_where_no_double_mark_does_and_apostrophes_never
         ("Ruiz’s", "Ruiz"),
         ("a spokeswoman for Senator Ruiz", None),
         ("the Ruiz campaign", None),
+        ("Lee and Ruiz", None),
         ("He", None),
     ],
 )
