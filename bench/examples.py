@@ -6,7 +6,7 @@ import random
 import re
 
 from bench.polnear import Document, Span
-from bench.score import Gold, Predicted, speaker_matches
+from bench.score import Scored, speaker_matches
 
 CONTEXT = 60  # characters shown on each side of a quotation
 LONGEST = 160  # longer quotations are shown by their beginning and end
@@ -19,16 +19,11 @@ class Examples:
         self.n = n
         self.kinds: dict[str, list[str]] = {"miss": [], "false positive": [], "wrong speaker": []}
 
-    def collect(
-        self,
-        doc: Document,
-        golds: list[Gold],
-        predictions: list[Predicted],
-        pairs: list[tuple[int, int]],
-    ) -> None:
+    def collect(self, doc: Document, scored: Scored) -> None:
         """File one scored document's errors under their kind."""
         if not self.n:
             return
+        golds, predictions, pairs = scored.golds, scored.predictions, scored.pairs
         matched_gold = {i for i, _ in pairs}
         matched_pred = {j for _, j in pairs}
         for i, gold in enumerate(golds):

@@ -1,9 +1,9 @@
 """Score predicted quotations against PolNeAR's quoted attribution contents.
 
-Gold: every attribution whose content contains a double quotation mark contributes the quoted
-fragments of that content (the words between an opening mark and its closing mark). A predicted
-quotation matches a gold fragment when they share at least half of the words of each, words
-being found by their positions in the article, and each side is matched at most once.
+Gold: every attribution whose content contains quotation marks contributes the quoted fragments
+of that content (the words between an opening mark and its closing mark). A predicted quotation
+matches a gold fragment when they share at least half of the words of each, words being found
+by their positions in the article, and each side is matched at most once.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from bench.polnear import Document, Span
 
-# Double marks only: single marks are mostly apostrophes (Jones’ dog, ’90s). NYT writes ''.
-MARK = re.compile(r"''|[\"“”„‟«»]")
+MARK = re.compile(r"''|[\"“”„‟«»]")  # double marks; the New York Times writes ''
 OPENING, CLOSING = "“„‟«", "”»"
+# Single marks are mostly apostrophes (Jones’ dog, ’90s): a single-marked quotation needs an
+# opening mark before a word and a closing mark after a word or its punctuation.
+SINGLE_QUOTED = re.compile(r"(?<!\w)[‘'](?=\w)(.+?)(?<=[\w.,!?])[’'](?!\w)", re.DOTALL)
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 TITLE_OR_PRONOUN = {
     "a", "all", "an", "another", "both", "each", "he", "her", "his", "i", "it", "its", "many",
@@ -23,6 +25,7 @@ TITLE_OR_PRONOUN = {
     "their", "these", "they", "this", "those", "we", "which", "who", "you", "your",
 }  # fmt: skip
 PREPOSITIONS = {"about", "among", "at", "by", "for", "from", "in", "of", "on", "to", "with"}
+CONJUNCTIONS = {"and", "&", "or"}  # "Obama and Clinton" is no one speaker
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 PARTICLES = {"al", "bin", "da", "de", "del", "der", "di", "la", "le", "van", "von"}
 
@@ -44,6 +47,15 @@ class Predicted:
     doc_id: str
     span: Span
     speaker: str | None
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One article's gold fragments, the predictions scored, and the matched pairs."""
+
+    golds: list[Gold]
+    predictions: list[Predicted]
+    pairs: list[tuple[int, int]]  # (gold index, prediction index)
 
 
 @dataclass
@@ -75,16 +87,24 @@ class Scores:
 
 
 def gold_fragments(doc: Document) -> list[Gold]:
-    """The quoted fragments of every attribution whose content holds a double mark."""
+    """The quoted fragments of every attribution whose content holds quotation marks."""
     golds = []
     for attribution in doc.attributions:
-        if not any(MARK.search(doc.text, s, e) for s, e in attribution.content):
+        fragments = content_fragments(doc.text, attribution.content)
+        if not fragments:
             continue
         source = " ".join(doc.text[s:e] for s, e in attribution.source)
         surname = named_surname(doc.text, attribution.source[0]) if attribution.source else None
-        for span in quoted_fragments(doc.text, attribution.content):
-            golds.append(Gold(doc.id, span, source, surname))
+        golds += [Gold(doc.id, span, source, surname) for span in fragments]
     return golds
+
+
+def content_fragments(text: str, content: tuple[Span, ...]) -> list[Span]:
+    """Fragments by double marks; by single marks only in a content without double marks."""
+    if any(MARK.search(text, s, e) for s, e in content):
+        return quoted_fragments(text, content)
+    quoted = [m.span(1) for s, e in content for m in SINGLE_QUOTED.finditer(text, s, e)]
+    return [trimmed for span in quoted if (trimmed := _trim_to_words(text, span))]
 
 
 def quoted_fragments(text: str, content: tuple[Span, ...]) -> list[Span]:
@@ -137,8 +157,9 @@ def named_surname(text: str, source: Span) -> str | None:
 
     A name is a run of capitalised words ending the source's head (the part before any comma,
     parenthesis, dash or a preposition following a name), not inside a prepositional phrase
-    ("a spokesman for Ruiz") and not a pronoun. One capitalised word opening a sentence must
-    also be capitalised mid-sentence somewhere in the article, so "Officials" is no name.
+    ("a spokesman for Ruiz") nor a list ("Ruiz and Lee") and not a pronoun. One capitalised
+    word opening a sentence must also be capitalised mid-sentence somewhere in the article, so
+    "Officials" is no name.
     """
     head = re.split(r"[,(;:—–]| -", text[source[0] : source[1]])[0]
     head = re.sub(r"(?:['’]s?|[.\s])+$", "", head).strip()
@@ -162,7 +183,7 @@ def named_surname(text: str, source: Span) -> str | None:
     if not names:
         return None
     prefix = tokens[: len(tokens) - len(run)]
-    if any(t.lower() in PREPOSITIONS for t in prefix):
+    if any(t.lower() in PREPOSITIONS | CONJUNCTIONS for t in prefix):
         return None
     sentence_initial = len(run) == 1 and not prefix and _opens_sentence(text, source[0])
     if sentence_initial and not _capitalised_mid_sentence(text, names[-1]):
@@ -212,11 +233,13 @@ def match(text: str, golds: list[Gold], predictions: list[Predicted]) -> list[tu
     return pairs
 
 
-def score_document(
-    doc: Document, predictions: list[Predicted], scores: Scores
-) -> tuple[list[Gold], list[tuple[int, int]]]:
-    """Add one document's counts to scores; return its gold fragments and matched pairs."""
+def score_document(doc: Document, predictions: list[Predicted], scores: Scores) -> Scored:
+    """Add one document's counts to scores and say what matched what.
+
+    A quotation nested inside another predicted one is left out: PolNeAR annotates the outer.
+    """
     golds = gold_fragments(doc)
+    predictions = [p for p in predictions if not _nested(p.span, predictions)]
     pairs = match(doc.text, golds, predictions)
     scores.predicted += len(predictions)
     scores.gold += len(golds)
@@ -226,4 +249,10 @@ def score_document(
         if surname:
             scores.speaker_judged += 1
             scores.speaker_right += speaker_matches(surname, predictions[j].speaker)
-    return golds, pairs
+    return Scored(golds, predictions, pairs)
+
+
+def _nested(span: Span, predictions: list[Predicted]) -> bool:
+    return any(
+        p.span != span and p.span[0] <= span[0] and span[1] <= p.span[1] for p in predictions
+    )

@@ -13,6 +13,7 @@ from bench.polnear import Attribution, Document, PolnearMissing, polnear_dir, re
 from bench.score import (
     Predicted,
     Scores,
+    content_fragments,
     gold_fragments,
     named_surname,
     quoted_fragments,
@@ -132,6 +133,16 @@ def test_straight_and_doubled_apostrophe_marks_open_and_close_by_position():
     assert [text[s:e] for s, e in fragments] == ["a mess", "a scandal"]
 
 
+def test_single_marks_quote_only_where_no_double_mark_does_and_apostrophes_never_do():
+    headline = "Mayor Calls Budget ‘Bill’s Folly,’ Vows Veto"
+    (fragment,) = content_fragments(headline, ((0, len(headline)),))
+    assert headline[fragment[0] : fragment[1]] == "Bill’s Folly"
+    body = "“It was ‘a mistake’ from the start,” she said of the voters’ plan."
+    (fragment,) = content_fragments(body, ((0, len(body)),))
+    assert body[fragment[0] : fragment[1]] == "It was ‘a mistake’ from the start"
+    assert content_fragments("the voters’ plan and Jones’ dog", ((0, 31),)) == []
+
+
 @pytest.mark.parametrize(
     ("source", "surname"),
     [
@@ -142,6 +153,7 @@ def test_straight_and_doubled_apostrophe_marks_open_and_close_by_position():
         ("Ruiz’s", "Ruiz"),
         ("a spokeswoman for Senator Ruiz", None),
         ("the Ruiz campaign", None),
+        ("Lee and Ruiz", None),
         ("He", None),
     ],
 )
@@ -183,6 +195,14 @@ def test_the_same_words_elsewhere_in_the_article_do_not_match(park: Document):
     assert scores.matched == 0
 
 
+def test_a_quotation_nested_in_another_prediction_is_not_scored(park: Document):
+    outer = predicted(park, "Now the children of Eastside will have a place to play", "Ruiz")
+    inner = predicted(park, "children of Eastside", "Ruiz")
+    scores = Scores()
+    scored = score_document(park, [outer, inner], scores)
+    assert (scores.predicted, scores.matched, scored.predictions) == (1, 1, [outer])
+
+
 def test_scores_count_speaker_accuracy_on_named_sources_only(park: Document):
     predictions = [
         predicted(park, "a gift to every family", "Senator Jane Ruiz"),
@@ -203,8 +223,7 @@ def test_error_examples_show_misses_false_positives_and_wrong_speakers_in_contex
         predicted(park, "the budget was tight", "Officials"),
     ]
     scores, examples = Scores(), Examples(5)
-    golds, pairs = score_document(park, predictions, scores)
-    examples.collect(park, golds, predictions, pairs)
+    examples.collect(park, score_document(park, predictions, scores))
     shown = "\n".join(examples.chosen())
     assert "-- miss: 3 of 3" in shown
     assert "was “⟦a gift to every family⟧” and" in shown
