@@ -13,7 +13,10 @@ from sqlite_utils import Database
 from quotes import db as store
 from quotes import plugin
 from quotes.model import Alteration, Article, Cluster, Edge, Quote, Speaker
+from quotes.pipeline import build
+from quotes.plugin import cluster_context
 from quotes.plugin.marks import Segment, describe, mark_alterations, provenance_tree
+from tests.conftest import SEEDS
 from tests.newsroom import BUDGET, PLEDGES, build_newsroom
 
 METADATA_PATH = Path(__file__).resolve().parent.parent / "quotes" / "metadata.yml"
@@ -83,6 +86,23 @@ async def test_cluster_page_links_a_splice_to_the_other_quotation(newsroom: Path
     html = (await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/budget")).text
     assert "splices in words of another quotation" in html
     assert '<a href="/-/quotes/quotes/cluster/pledge">&ldquo;We will not sign' in html
+
+
+@pytest.mark.asyncio
+async def test_every_seed_cluster_page_renders_with_its_changes_marked_in_place(
+    db_path: Path,
+) -> None:
+    build([SEEDS], db_path)
+    datasette = await serve(db_path)
+    ids = [r["id"] for r in Database(db_path)["clusters"].rows]
+    assert ids
+    for cluster_id in ids:
+        page = await datasette.client.get(f"/-/quotes/quotes/cluster/{cluster_id}")
+        assert page.status_code == 200, cluster_id
+        context = await cluster_context(datasette.get_database("quotes"), cluster_id)
+        assert context is not None
+        misplaced = [q["text"] for q in context["variants"] if q["segments"] is None]
+        assert not misplaced, f"alteration positions do not fit {misplaced}"
 
 
 @pytest.mark.asyncio
