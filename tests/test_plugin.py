@@ -66,6 +66,8 @@ async def test_hook_register_routes(newsroom: Path) -> None:
     assert '<ins class="quotes-substitution" title="substitution">deal</ins>' in html
     assert '<del class="quotes-truncated_end" title="truncated_end">for a decade</del>' in html
     assert "substitution: “contract” → “deal”" in html
+    gazette_row = html[html.index(f'id="quote-{PLEDGES[0].id}"') :].split("</tr>")[0]
+    assert "first appearance" in gazette_row and "canonical wording" in gazette_row
 
 
 @pytest.mark.asyncio
