@@ -40,7 +40,6 @@ FOREIGN_KEYS = [
 ]
 
 
-
 def _sql_list(values: Sequence[str]) -> str:
     """A constant list for SQL `in`, from names defined here (never from user input)."""
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"

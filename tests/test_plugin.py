@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,9 @@ from sqlite_utils import Database
 from quotes import db as store
 from quotes import plugin
 from quotes.model import Alteration, Article, Cluster, Edge, Quote, Speaker
-from quotes.plugin.marks import Segment, describe, mark_alterations, provenance_tree
+from quotes.pipeline import build
+from quotes.plugin import cluster_context
+from tests.conftest import SEEDS
 from tests.newsroom import BUDGET, PLEDGES, build_newsroom
 
 METADATA_PATH = Path(__file__).resolve().parent.parent / "quotes" / "metadata.yml"
@@ -63,6 +64,8 @@ async def test_hook_register_routes(newsroom: Path) -> None:
     assert '<ins class="quotes-substitution" title="substitution">deal</ins>' in html
     assert '<del class="quotes-truncated_end" title="truncated_end">for a decade</del>' in html
     assert "substitution: “contract” → “deal”" in html
+    gazette_row = html[html.index(f'id="quote-{PLEDGES[0].id}"') :].split("</tr>")[0]
+    assert "first appearance" in gazette_row and "canonical wording" in gazette_row
 
 
 @pytest.mark.asyncio
@@ -83,6 +86,23 @@ async def test_cluster_page_links_a_splice_to_the_other_quotation(newsroom: Path
     html = (await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/budget")).text
     assert "splices in words of another quotation" in html
     assert '<a href="/-/quotes/quotes/cluster/pledge">&ldquo;We will not sign' in html
+
+
+@pytest.mark.asyncio
+async def test_every_seed_cluster_page_renders_with_its_changes_marked_in_place(
+    db_path: Path,
+) -> None:
+    build([SEEDS], db_path)
+    datasette = await serve(db_path)
+    ids = [r["id"] for r in Database(db_path)["clusters"].rows]
+    assert ids
+    for cluster_id in ids:
+        page = await datasette.client.get(f"/-/quotes/quotes/cluster/{cluster_id}")
+        assert page.status_code == 200, cluster_id
+        context = await cluster_context(datasette.get_database("quotes"), cluster_id)
+        assert context is not None
+        misplaced = [q["text"] for q in context["variants"] if q["segments"] is None]
+        assert not misplaced, f"alteration positions do not fit {misplaced}"
 
 
 @pytest.mark.asyncio
@@ -251,100 +271,3 @@ async def test_canned_queries_answer_the_questions_they_name(newsroom: Path) -> 
         ("substitution", "Plain Post"),
         ("truncated_end", "Plain Post"),
     }
-
-
-def alteration(op: str, canonical: str, variant: str, cs: int, ce: int, vs: int, ve: int) -> dict:
-    return {
-        "op": op,
-        "canonical": canonical,
-        "variant": variant,
-        "canonical_start": cs,
-        "canonical_end": ce,
-        "variant_start": vs,
-        "variant_end": ve,
-    }
-
-
-def test_mark_alterations_strikes_missing_words_where_the_variant_lacks_them() -> None:
-    marked = mark_alterations(
-        "The … vote will go [ahead].",
-        [
-            alteration("elision", "budget", "…", 1, 2, 1, 1),
-            alteration("bracket", "", "ahead", 4, 4, 4, 5),
-            alteration("truncated_end", "on Monday", "", 4, 6, 5, 5),
-        ],
-    )
-    assert marked == [
-        Segment("same", "The … "),
-        Segment("deleted", "budget", "elision"),
-        Segment("same", " vote will go ["),
-        Segment("inserted", "ahead", "bracket"),
-        Segment("same", "]. "),
-        Segment("deleted", "on Monday", "truncated_end"),
-    ]
-
-
-def test_mark_alterations_puts_a_substitution_beside_the_words_it_replaced() -> None:
-    marked = mark_alterations(
-        "a deal, they said",
-        [
-            alteration("substitution", "contract", "deal", 1, 2, 1, 2),
-        ],
-    )
-    assert marked == [
-        Segment("same", "a "),
-        Segment("deleted", "contract", "substitution"),
-        Segment("same", " "),
-        Segment("inserted", "deal", "substitution"),
-        Segment("same", ", they said"),
-    ]
-
-
-def test_mark_alterations_shows_case_changes_with_the_canonical_form() -> None:
-    marked = mark_alterations("the Mayor said", [alteration("case", "mayor", "Mayor", 1, 2, 1, 2)])
-    assert marked == [
-        Segment("same", "the "),
-        Segment("cosmetic", "Mayor", "case", "mayor"),
-        Segment("same", " said"),
-    ]
-
-
-def test_mark_alterations_gives_up_when_positions_do_not_fit_the_variant() -> None:
-    assert (
-        mark_alterations("one two", [alteration("substitution", "a", "three", 0, 1, 0, 1)]) is None
-    )
-    assert mark_alterations("one two", [alteration("insertion", "", "x y", 2, 2, 1, 3)]) is None
-
-
-def test_describe_says_what_changed_in_words() -> None:
-    assert describe(alteration("substitution", "than", "as", 4, 5, 4, 5)) == (
-        "substitution: “than” → “as”"
-    )
-    assert describe(alteration("truncated_start", "Well,", "", 0, 1, 0, 0)) == (
-        "truncated start: drops “Well,”"
-    )
-    assert describe(alteration("bracket", "", "[calls]", 3, 3, 3, 4)) == (
-        "editorial insertion: adds “[calls]”"
-    )
-
-
-def test_provenance_tree_hangs_a_splice_under_its_most_confident_source() -> None:
-    quotes = [{"id": i} for i in ("a", "b", "c")]
-    edges = [
-        {"quote_id": "c", "source_quote_id": "a", "evidence": "date", "confidence": 0.3},
-        {"quote_id": "c", "source_quote_id": "b", "evidence": "same cut", "confidence": 0.7},
-    ]
-    roots = provenance_tree(quotes, edges)
-    assert [n.quote["id"] for n in roots] == ["a", "b"]
-    assert [(n.quote["id"], n.evidence) for n in roots[1].children] == [("c", "same cut")]
-
-
-def test_provenance_tree_breaks_cycles_so_every_quote_appears_once() -> None:
-    quotes = [{"id": "a"}, {"id": "b"}]
-    edges = [
-        {"quote_id": "a", "source_quote_id": "b", "evidence": "x", "confidence": 0.5},
-        {"quote_id": "b", "source_quote_id": "a", "evidence": "y", "confidence": 0.5},
-    ]
-    roots = provenance_tree(quotes, edges)
-    seen = re.findall(r"'id': '(\w)'", repr(roots))
-    assert sorted(seen) == ["a", "b"]

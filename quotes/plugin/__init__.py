@@ -83,6 +83,7 @@ async def cluster_context(db: Any, cluster_id: str) -> dict[str, Any] | None:
     for q in quotes:
         q["url"] = web_url(q["url"])
         q["first"] = _is_first(q, cluster)
+        q["canonical"] = q["id"] == cluster["canonical_quote_id"]
         q["segments"] = mark_alterations(q["text"], changes[q["id"]])
         q["changes"] = [describe(a) for a in changes[q["id"]]]
     edges = [dict(r) for r in await db.execute(EDGES_SQL, {"id": cluster_id})]

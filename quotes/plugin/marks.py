@@ -6,13 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
+from quotes.cluster.normalise import tokenise
 from quotes.db import COSMETIC_OPS
-
-# The clustering tokeniser's word (quotes/cluster/normalise.py): keep the two in step.
-WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’ʼ‘`´][\p{L}\p{N}]+)*")
-
 
 LABELS = {
     "case": "case only",
@@ -48,12 +43,15 @@ class Node:
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Where each word is in `text`: alteration positions count these words.
-
-    Words are the clustering tokeniser's (quotes.cluster.normalise): letters and digits with
-    inner apostrophes; punctuation, brackets and elision marks lie between them.
-    """
-    return [m.span() for m in WORD.finditer(text)]
+    """Where each word is in `text`, as the clustering tokeniser counts alteration positions."""
+    tokens = tokenise(text)
+    spans = []
+    at = 0
+    for sep, word in zip(tokens.seps, tokens.surface, strict=False):
+        at += len(sep)
+        spans.append((at, at + len(word)))
+        at += len(word)
+    return spans
 
 
 def label(op: str) -> str:
