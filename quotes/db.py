@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 
 from sqlite_utils import Database
 
@@ -185,14 +186,19 @@ def clear_derived(db: Database) -> None:
 
 def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluster]) -> None:
     """Write speakers, quotes, clusters and their provenance."""
-    cluster_of = {qid: c.id for c in clusters for qid in c.quote_ids}
     _create_tables(db)
-    db["quotes"].insert_all(
+    speaker_ids = save_speakers(db, [q.speaker for q in quotes] + [c.speaker for c in clusters])
+
+    def speaker_id(speaker: Speaker | None) -> int | None:
+        return speaker_ids[(speaker.name, speaker.kind)] if speaker else None
+
+    cluster_of = {qid: c.id for c in clusters for qid in c.quote_ids}
+    db.table("quotes").insert_all(
         (
             {
                 "id": q.id,
                 "article_id": q.article_id,
-                "speaker_id": _speaker_id(db, q.speaker),
+                "speaker_id": speaker_id(q.speaker),
                 "text": q.text,
                 "start": q.start,
                 "end": q.end,
@@ -203,15 +209,16 @@ def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluste
             }
             for q in quotes
         ),
-        pk="id", replace=True,
+        pk="id",
+        replace=True,
     )
     by_id = {q.id: q for q in quotes}
-    db["clusters"].insert_all(
+    db.table("clusters").insert_all(
         (
             {
                 "id": c.id,
                 "canonical_text": c.canonical_text,
-                "speaker_id": _speaker_id(db, c.speaker),
+                "speaker_id": speaker_id(c.speaker),
                 "canonical_quote_id": c.canonical_quote_id,
                 "first_quote_id": c.first_quote_ids[0] if c.first_quote_ids else None,
                 "first_article_id": (
@@ -224,29 +231,39 @@ def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluste
             }
             for c in clusters
         ),
-        pk="id", replace=True,
+        pk="id",
+        replace=True,
     )
-    db["alterations"].insert_all(
-        (a.__dict__ for c in clusters for a in c.alterations),
+    db.table("alterations").insert_all(asdict(a) for c in clusters for a in c.alterations)
+    db.table("provenance").insert_all(
+        (asdict(e) for c in clusters for e in c.edges),
+        pk=("quote_id", "source_quote_id"),
+        replace=True,
     )
-    db["provenance"].insert_all(
-        (e.__dict__ for c in clusters for e in c.edges), pk=("quote_id", "source_quote_id"),
+
+
+def save_speakers(db: Database, speakers: Iterable[Speaker | None]) -> dict[tuple[str, str], int]:
+    """One row per (name, kind), numbered in name order so ids are stable between builds."""
+    described: dict[tuple[str, str], str | None] = {}
+    for s in speakers:
+        if s is not None and not described.get((s.name, s.kind)):
+            described[(s.name, s.kind)] = s.description
+    ids = {key: n for n, key in enumerate(sorted(described), 1)}
+    db.table("speakers").insert_all(
+        (
+            {"id": n, "name": name, "kind": kind, "description": described[(name, kind)]}
+            for (name, kind), n in ids.items()
+        ),
+        pk="id",
+        replace=True,
     )
+    return ids
 
 
 def save_citations(db: Database, citations: Iterable[Citation]) -> None:
     """Record the outlets each article credits."""
     _create_tables(db)
     db.table("citations").insert_all(c.__dict__ for c in citations)
-
-
-def _speaker_id(db: Database, speaker: Speaker | None) -> int | None:
-    if speaker is None:
-        return None
-    return db["speakers"].lookup(
-        {"name": speaker.name, "kind": speaker.kind},
-        {"description": speaker.description},
-    )
 
 
 def _create_tables(db: Database) -> None:
