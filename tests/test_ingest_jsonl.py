@@ -132,3 +132,34 @@ def test_plain_text_wins_over_the_page_it_came_from(tmp_path: Path) -> None:
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     [article] = read_articles([path])
     assert isinstance(article, Article) and article.text == "“Fine,” she said."
+
+
+def test_a_news_please_json_file_is_one_article(tmp_path: Path) -> None:
+    record = {
+        "title": "Dock reopens",
+        "maintext": "The dock reopened on Friday.\n\n“Finally,” a ferry captain said.",
+        "date_publish": "2021-04-09 14:02:11",
+        "source_domain": "www.kellvalleycourier.example",
+    }
+    (tmp_path / "dock.json").write_text(json.dumps(record), encoding="utf-8")
+    [article] = read_articles([tmp_path / "dock.json"])
+    assert isinstance(article, Article)
+    assert (article.id, article.title, article.published, article.outlet) == (
+        "dock",
+        "Dock reopens",
+        "2021-04-09",
+        "kellvalleycourier.example",
+    )
+
+
+def test_a_json_list_gives_one_article_or_problem_per_item(tmp_path: Path) -> None:
+    items = [{"id": "a", "text": "“Yes,” she said."}, {"id": "b"}, "oops"]
+    (tmp_path / "list.json").write_text(json.dumps(items), encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"text": "unfinished', encoding="utf-8")
+    found = {str(i.source).rsplit("/", 1)[1]: type(i).__name__ for i in read_articles([tmp_path])}
+    assert found == {
+        "bad.json": "Problem",
+        "list.json#1": "Article",
+        "list.json#2": "Problem",
+        "list.json#3": "Problem",
+    }

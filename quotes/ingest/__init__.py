@@ -1,7 +1,12 @@
 """Read articles from files and folders: every input yields Articles or a Problem, never an error.
 
 Plain text (.txt, with metadata from the folder's sources.json), web pages (.html, .htm), JSON Lines
-(.jsonl, .jsonl.gz) and web archives (.warc, .warc.gz). Files of other names are read by content.
+(.jsonl, .jsonl.gz), JSON (.json: one article or a list, as news-please writes them) and web
+archives (.warc, .warc.gz). Files of other names are read by content.
+
+sources.json is a list of objects: {"file": name in the folder, "url", "outlet", "published",
+"title", and optionally "id"}; other keys (a "note") are ignored. Its values win over anything
+found in the file, and an explicit null there means "unknown" and stops inference.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from sqlite_utils.utils import hash_record
 
 from quotes.ingest.files import SIDECAR, kind_of, load_sidecar, walk
 from quotes.ingest.html import NoArticle, extract_page, looks_like_html
-from quotes.ingest.jsonl import read_jsonl
+from quotes.ingest.jsonl import read_json, read_jsonl
 from quotes.ingest.metadata import make_article
 from quotes.ingest.text import DecodeError, decode, normalise
 from quotes.ingest.warc import read_warc
@@ -56,6 +61,8 @@ def read_file(file: Path, sidecar: dict[str, Any] | None = None) -> Iterator[Art
         kind = kind_of(file)
         if kind == "jsonl":
             yield from read_jsonl(file)
+        elif kind == "json":
+            yield from read_json(file)
         elif kind == "warc":
             yield from read_warc(file)
         else:

@@ -13,7 +13,7 @@ KINDS = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
-    ".warc": "warc", ".warc.gz": "warc",
+    ".warc": "warc", ".warc.gz": "warc", ".json": "json",
 }  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""JSON Lines corpora, one article per line, from our own format or a crawler's.
+"""JSON Lines corpora, one article per line, from our own format or a crawler's; also .json files.
 
 Field names, first present wins (case-insensitive):
 
@@ -80,6 +80,24 @@ def _open(path: Path) -> BinaryIO:
     return gzip.open(path, "rb") if gzipped else path.open("rb")  # type: ignore[return-value]
 
 
+def read_json(path: Path) -> Iterator[Article | Problem]:
+    """A .json file: one article (news-please writes one file per article) or a list of them."""
+    source = str(path)
+    try:
+        data = json.loads(decode(path.read_bytes()))
+    except DecodeError as exc:
+        yield Problem(source, str(exc))
+        return
+    except json.JSONDecodeError as exc:
+        yield Problem(source, f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+        return
+    if not isinstance(data, list):
+        yield _article(data, source, path.stem)
+        return
+    for n, rec in enumerate(data, 1):
+        yield _article(rec, f"{source}#{n}", f"{path.stem}-{n}")
+
+
 def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
     try:
         rec = json.loads(decode(raw).strip())
@@ -87,6 +105,11 @@ def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
         return Problem(where, str(exc))
     except json.JSONDecodeError as exc:
         return Problem(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
+    return _article(rec, where, default_id)
+
+
+def _article(rec: Any, where: str, default_id: str) -> Article | Problem:
+    """The article in one JSON record, whichever field names it uses."""
     if not isinstance(rec, dict):
         return Problem(where, f"expected a JSON object, found {type(rec).__name__}")
     fields = map_fields(rec)
