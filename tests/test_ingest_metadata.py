@@ -122,3 +122,13 @@ def test_an_unreadable_given_date_falls_back_to_the_text() -> None:
     text = "Vote delayed\n\nPublished: March 4, 2021\n\nText."
     article = make_article("x", text, "x.jsonl#1", given={"published": "yesterday"})
     assert article.published == "2021-03-04"
+
+
+def test_a_time_may_come_between_the_label_and_the_date() -> None:
+    assert infer_published("Posted 9:12 PM PDT Sep 25, 2019\n\nText.") == "2019-09-25"
+    assert infer_published("Published by the city on March 4, 2021\n\nText.") is None
+
+
+def test_a_date_at_the_end_of_the_byline_is_the_publication_date() -> None:
+    assert infer_published("By Dana Whitfield | March 4, 2021 9:12 pm\n\nText.") == "2021-03-04"
+    assert infer_published("By Dana Whitfield, who covered the March 4, 2021 vote\n\nText.") is None
