@@ -198,3 +198,18 @@ def test_files_named_one_by_one_still_get_their_sidecar_and_skip_it(tmp_path: Pa
     articles, problems = read(*sorted(tmp_path.iterdir()))  # as a shell glob would name them
     assert [(a.id, a.outlet) for a in articles] == [("story", "The Oregonian")]
     assert problems == []
+
+
+def test_without_its_sidecar_seed_001_dates_itself_by_its_published_line(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("001_*.txt"))
+    (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    [article], _ = read(tmp_path)
+    assert article.text.startswith("Thursday,\u00a0 December 12 , 2024")
+    assert article.published == "2019-09-25"
+
+
+def test_without_its_sidecar_seed_003_has_no_date_from_its_update_note(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("003_*.txt"))
+    (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    [article], _ = read(tmp_path)
+    assert "UPDATE 7/31/18" in article.text and article.published is None
