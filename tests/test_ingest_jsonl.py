@@ -163,3 +163,9 @@ def test_a_json_list_gives_one_article_or_problem_per_item(tmp_path: Path) -> No
         "list.json#2": "Problem",
         "list.json#3": "Problem",
     }
+
+
+@pytest.mark.parametrize("name", ["empty.jsonl", "blank.jsonl", "empty.json"])
+def test_an_empty_json_file_is_a_problem(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("\n \n" if name.startswith("blank") else "", encoding="utf-8")
+    assert list(read_articles([tmp_path / name])) == [Problem(str(tmp_path / name), "empty file")]

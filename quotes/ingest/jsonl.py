@@ -64,14 +64,18 @@ _MARKUP = regex.compile(r"</(?:p|div|article|span)>|<(?:p|br|div)\b[^>]*>", rege
 def read_jsonl(path: Path) -> Iterator[Article | Problem]:
     """One Article per good line; one Problem per bad line, and the lines after it still read."""
     source = str(path)
-    n = 0
+    n = records = 0
     try:
         with _open(path) as lines:
             for n, raw in enumerate(lines, 1):
                 if raw.strip():
+                    records += 1
                     yield _record(raw, f"{source}#{n}", f"{path.name.split('.')[0]}-{n}")
     except (OSError, EOFError, zlib.error) as exc:
         yield Problem(f"{source}#{n + 1}", f"cannot read past line {n}: {exc}")
+        return
+    if not records:
+        yield Problem(source, "empty file")
 
 
 def _open(path: Path) -> BinaryIO:
@@ -83,8 +87,12 @@ def _open(path: Path) -> BinaryIO:
 def read_json(path: Path) -> Iterator[Article | Problem]:
     """A .json file: one article (news-please writes one file per article) or a list of them."""
     source = str(path)
+    raw = path.read_bytes()
+    if not raw.strip():
+        yield Problem(source, "empty file")
+        return
     try:
-        data = json.loads(decode(path.read_bytes()))
+        data = json.loads(decode(raw))
     except DecodeError as exc:
         yield Problem(source, str(exc))
         return
