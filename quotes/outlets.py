@@ -89,6 +89,12 @@ def _key(name: str) -> str:
     return regex.sub(r"[\W_]+", "", name).casefold()
 
 
+# Outlets whose bare name is a common word or surname: known only with "The" ("The Hill said").
+_NEEDS_THE = frozenset(
+    {"hill", "times", "guardian", "independent", "atlantic", "economist", "intercept", "federalist",
+     "telegraph"}
+)  # fmt: skip
+
 _ALIASES: dict[str, str] = {}
 for _canonical, _others in KNOWN_OUTLETS.items():
     for _alias in [_canonical, *_others]:
@@ -100,6 +106,8 @@ def canonical_outlet(name: str) -> str | None:
     if not name or not name.strip():
         return None
     key = _key(name)
+    if key in _NEEDS_THE and regex.fullmatch(r"[\p{L}'’]+", name.strip()):
+        return None  # "Hill said" is a person; "The Hill" is the outlet
     if key in _ALIASES:
         return _ALIASES[key]
     if key.startswith("the") and _DOMAIN.fullmatch(name.strip()):  # thepeoplesvoice.tv

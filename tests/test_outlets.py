@@ -71,3 +71,9 @@ def test_outlet_from_url_of_an_unknown_site_is_its_tidy_domain() -> None:
 def test_domain_of_keeps_the_country_suffix_of_british_sites() -> None:
     assert domain_of("https://www.bbc.co.uk/news/uk-1") == "bbc.co.uk"
     assert domain_of("https://www.theguardian.com/uk") == "theguardian.com"
+
+
+@pytest.mark.parametrize("bare", ["Hill", "Guardian", "Independent", "Times"])
+def test_outlets_named_by_a_common_word_need_their_the(bare: str) -> None:
+    assert canonical_outlet(bare) is None
+    assert canonical_outlet("The " + bare) is not None
