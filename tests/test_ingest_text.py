@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,13 @@ def write_sidecar(folder: Path, entries: list[dict]) -> None:
     (folder / "sources.json").write_text(json.dumps(entries), encoding="utf-8")
 
 
-def test_a_folder_is_read_recursively_in_path_order(tmp_path: Path) -> None:
+def test_a_folder_is_read_recursively_in_name_order_folder_by_folder(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "two.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "c.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     articles, problems = read(tmp_path)
-    assert [a.id for a in articles] == ["a", "two", "c"]
+    assert [a.id for a in articles] == ["a", "c", "two"]
     assert problems == []
 
 
@@ -213,3 +214,21 @@ def test_without_its_sidecar_seed_003_has_no_date_from_its_update_note(tmp_path:
     (tmp_path / seed.name).write_bytes(seed.read_bytes())
     [article], _ = read(tmp_path)
     assert "UPDATE 7/31/18" in article.text and article.published is None
+
+
+def test_a_folder_that_cannot_be_listed_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles, problems = read(tmp_path)
+    assert [a.id for a in articles] == ["story"]
+    assert problems == [Problem(str(tmp_path / "locked"), "cannot list folder: Permission denied")]

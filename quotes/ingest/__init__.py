@@ -34,6 +34,9 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
     texts_by_id: dict[str, str] = {}
     for file in walk(paths):
+        if isinstance(file, Problem):
+            yield file
+            continue
         if file.parent not in sidecars:
             sidecars[file.parent], trouble = load_sidecar(file.parent)
             if trouble:
