@@ -232,3 +232,11 @@ def test_a_folder_that_cannot_be_listed_is_a_problem(
     articles, problems = read(tmp_path)
     assert [a.id for a in articles] == ["story"]
     assert problems == [Problem(str(tmp_path / "locked"), "cannot list folder: Permission denied")]
+
+
+def test_a_named_pipe_is_a_problem_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    articles, problems = read(tmp_path)
+    assert [a.id for a in articles] == ["story"]
+    assert problems == [Problem(str(tmp_path / "pipe.txt"), "not a regular file")]

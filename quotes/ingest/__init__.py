@@ -60,6 +60,9 @@ def _unique(article: Article, texts_by_id: dict[str, str]) -> Article:
 def read_file(file: Path, sidecar: dict[str, Any] | None = None) -> Iterator[Article | Problem]:
     """The articles in one file, whatever its kind; a Problem instead of any error."""
     source = str(file)
+    if file.exists() and not file.is_file():  # a pipe or a device would block the read forever
+        yield Problem(source, "not a regular file")
+        return
     try:
         kind = kind_of(file)
         if kind == "jsonl":
