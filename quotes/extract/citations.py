@@ -33,7 +33,8 @@ _ADVERB = (
 _VERB_AFTER = (
     r"(?:reported|reports|wrote|writes|revealed|reveals|published|publishes"
     r"|broke\s+the\s+(?:news|story)|(?:the\s+)?first\s+to\s+report"
-    r"|said|says|noted|notes|found|learned|confirmed|obtained)\b"
+    r"|said|says|noted|notes|found|learned|confirmed|obtained"
+    r"|contributed\s+to\s+this\s+(?:report|story|article))\b"
 )
 _POSSESSIVE = (
     r"['’]s\s+(?:own\s+)?(?:report|reporting|story|article|investigation|coverage|interview"
