@@ -169,8 +169,16 @@ def test_random_high_bytes_are_not_text() -> None:
         decode(bytes(range(0x80, 0x100)) * 8)
 
 
-def test_a_file_of_unknown_type_is_read_by_its_content(tmp_path: Path) -> None:
+def test_a_file_of_unknown_type_or_a_page_saved_as_text_is_read_by_its_content(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "story").write_text(STORY, encoding="utf-8")
+    (tmp_path / "saved.txt").write_text(
+        "<!DOCTYPE html><html><body><article><p>"
+        + "Saved as text on Tuesday night. " * 5
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
     (tmp_path / "page.php").write_text(
         "<html><body><article><p>" + "The council met on Tuesday to vote. " * 5 + "</p>"
         "</article></body></html>",
@@ -178,7 +186,11 @@ def test_a_file_of_unknown_type_is_read_by_its_content(tmp_path: Path) -> None:
     )
     articles, problems = read(tmp_path)
     assert problems == []
-    assert {a.id: a.text[:11] for a in articles} == {"page": "The council", "story": "Bridge vote"}
+    assert {a.id: a.text[:11] for a in articles} == {
+        "page": "The council",
+        "saved": "Saved as te",
+        "story": "Bridge vote",
+    }
 
 
 def test_two_different_articles_with_one_file_name_keep_apart(tmp_path: Path) -> None:

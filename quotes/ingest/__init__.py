@@ -92,7 +92,7 @@ def _read_document(
     except DecodeError as exc:
         return Problem(source, str(exc))
     given: dict[str, Any] = {}
-    if kind == "html" or (kind is None and looks_like_html(text)):
+    if kind == "html" or looks_like_html(text):  # a page saved as .txt is still a page
         url = (sidecar or {}).get("url")
         try:
             text, given = extract_page(raw, url)
