@@ -169,3 +169,16 @@ def test_a_json_list_gives_one_article_or_problem_per_item(tmp_path: Path) -> No
 def test_an_empty_json_file_is_a_problem(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text("\n \n" if name.startswith("blank") else "", encoding="utf-8")
     assert list(read_articles([tmp_path / name])) == [Problem(str(tmp_path / name), "empty file")]
+
+
+def test_one_paragraph_per_line_gets_blank_lines_between() -> None:
+    article = by_line(CRAWL)["2"]
+    assert isinstance(article, Article)
+    assert "closed it twice.\n\n“We got lucky" in article.text
+
+
+def test_prose_wrapped_at_short_lines_is_left_alone(tmp_path: Path) -> None:
+    wrapped = "The council met on Tuesday and\nvoted to delay the bridge\nuntil spring."
+    (tmp_path / "w.jsonl").write_text(json.dumps({"id": "w", "text": wrapped}) + "\n")
+    [article] = read_articles([tmp_path / "w.jsonl"])
+    assert isinstance(article, Article) and article.text == wrapped

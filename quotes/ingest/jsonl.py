@@ -7,7 +7,7 @@ ours        crawler spellings accepted
 ==========  ==============================================================================
 id          id, _id, uuid, guid, article_id, doc_id
 text        text, maintext (news-please), content, body, article, article_text, full_text
-            (a list of paragraphs is joined with blank lines)
+            (a list of paragraphs, or one paragraph per line, gets blank lines between)
 html        html, raw_html, content_html: a page, run through the HTML reader (so is a text
             field that holds markup)
 url         url, link, canonical_url, source_url, uri, article_url
@@ -36,7 +36,7 @@ from sqlite_utils.utils import hash_record
 
 from quotes.ingest.html import NoArticle, extract_page
 from quotes.ingest.metadata import make_article
-from quotes.ingest.text import DecodeError, decode, normalise
+from quotes.ingest.text import DecodeError, decode, normalise, paragraphs_apart
 from quotes.model import Article, Problem
 from quotes.outlets import domain_of
 
@@ -121,7 +121,7 @@ def _article(rec: Any, where: str, default_id: str) -> Article | Problem:
     if not isinstance(rec, dict):
         return Problem(where, f"expected a JSON object, found {type(rec).__name__}")
     fields = map_fields(rec)
-    text = normalise(str(fields.get("text") or ""))
+    text = paragraphs_apart(normalise(str(fields.get("text") or "")))
     given = {k: fields[k] for k in ("url", "outlet", "published", "title") if fields.get(k)}
     markup = (text if _MARKUP.search(text[:2000]) else None) if text else fields.get("html")
     if markup:

@@ -26,6 +26,7 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01  # news text has almost no control characters; binary files have many
 MIN_GOOD_PER_BAD = 4  # UTF-8 with this many good non-ASCII letters per bad byte is damaged UTF-8
 MIN_ASCII_FOR_CP1252 = 0.8
+MIN_PARAGRAPH_LINE = 100  # a typical line this long is a paragraph, not prose wrapped at ~72
 
 
 class DecodeError(ValueError):
@@ -76,3 +77,13 @@ def _guess(raw: bytes, exc: UnicodeDecodeError) -> str:
 def normalise(text: str) -> str:
     """Unix line ends and no trailing blanks, so offsets mean the same whatever the source."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip("\ufeff\n ")
+
+
+def paragraphs_apart(text: str) -> str:
+    """Blank lines between paragraphs when a crawler put one paragraph per line (news-please)."""
+    if "\n\n" in text or "\n" not in text:
+        return text
+    lengths = sorted(len(line) for line in text.split("\n"))
+    if lengths[len(lengths) // 2] < MIN_PARAGRAPH_LINE:  # short lines: hard-wrapped prose
+        return text
+    return text.replace("\n", "\n\n")
