@@ -126,7 +126,7 @@ def outlet_name(name: str) -> str:
     tidy = regex.sub(r"\s+", " ", name.strip()).strip(" .,;:")
     if "//" in tidy or _DOMAIN.fullmatch(tidy):
         return domain_of(tidy) or tidy
-    return regex.sub(r"['’]s$", "", tidy)
+    return regex.sub(r"^the\s", "The ", regex.sub(r"['’]s$", "", tidy))
 
 
 def outlet_from_url(url: str) -> str | None:

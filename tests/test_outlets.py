@@ -45,6 +45,7 @@ def test_unknown_names_and_blanks_are_not_outlets() -> None:
 def test_outlet_name_tidies_an_unknown_outlet() -> None:
     assert outlet_name("  The   Riverton  Ledger ") == "The Riverton Ledger"
     assert outlet_name("Riverton Ledger's") == "Riverton Ledger"
+    assert outlet_name("the Riverton Ledger") == "The Riverton Ledger"
 
 
 def test_outlet_name_gives_a_web_address_as_its_domain() -> None:
