@@ -119,14 +119,18 @@ def canonical_outlet(name: str) -> str | None:
 
 
 def outlet_name(name: str) -> str:
-    """A known outlet's canonical name, or the name itself tidied (for outlets we have not met)."""
+    """A known outlet's canonical name, or else the name tidied, one spelling for each outlet."""
     known = canonical_outlet(name)
     if known:
         return known
     tidy = regex.sub(r"\s+", " ", name.strip()).strip(" .,;:")
     if "//" in tidy or _DOMAIN.fullmatch(tidy):
         return domain_of(tidy) or tidy
-    return regex.sub(r"^the\s", "The ", regex.sub(r"['’]s$", "", tidy))
+    tidy = regex.sub(r"['’]s$", "", tidy)
+    bare = regex.sub(r"^the\s+", "", tidy, flags=regex.I)
+    # One name with or without its "The": "the Kell Valley Courier" → Kell Valley Courier, but
+    # a one-word name keeps it, as a bare "Tribune" is not a name: "the Tribune" → The Tribune.
+    return bare if len(bare.split()) > 1 or bare == tidy else "The " + bare
 
 
 def outlet_from_url(url: str) -> str | None:

@@ -17,7 +17,7 @@ def test_a_web_page_becomes_an_article_with_its_metadata() -> None:
     assert (article.id, article.url, article.outlet, article.published, article.title) == (
         "ingest.riverton-bridge",
         "https://www.rivertonledger.example/news/2021/03/04/council-rejects-bridge",
-        "The Riverton Ledger",
+        "Riverton Ledger",
         "2021-03-04",
         "Council rejects river bridge plan",
     )

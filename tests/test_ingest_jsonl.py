@@ -23,7 +23,7 @@ def test_our_own_fields_are_read_as_they_are() -> None:
         text="Ferry service to resume\n\n“The boats will run again by May,” harbor director "
         "Lena Ortiz said.\n\nThe ferry stopped in January after a storm damaged the dock.",
         url="https://www.rivertonledger.example/news/ferry",
-        outlet="The Riverton Ledger",
+        outlet="Riverton Ledger",  # one spelling, with or without its "The"
         published="2021-03-05",
         title="Ferry service to resume",
         source=f"{CRAWL}#1",

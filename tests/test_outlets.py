@@ -42,10 +42,11 @@ def test_unknown_names_and_blanks_are_not_outlets() -> None:
     assert canonical_outlet("  ") is None
 
 
-def test_outlet_name_tidies_an_unknown_outlet() -> None:
-    assert outlet_name("  The   Riverton  Ledger ") == "The Riverton Ledger"
+def test_outlet_name_gives_an_unknown_outlet_one_spelling() -> None:
+    assert outlet_name("  The   Riverton  Ledger ") == "Riverton Ledger"
     assert outlet_name("Riverton Ledger's") == "Riverton Ledger"
-    assert outlet_name("the Riverton Ledger") == "The Riverton Ledger"
+    assert outlet_name("the Tribune") == "The Tribune"
+    assert outlet_name("Riverton Ledger") == "Riverton Ledger"
 
 
 def test_outlet_name_gives_a_web_address_as_its_domain() -> None:

@@ -144,10 +144,7 @@ def outlet_in(name: str) -> str | None:
     last = regex.split(r"[-/]", words[-1])[-1].casefold()
     if last not in NEWS_WORDS and words[0].casefold() != "daily" and words[1:2] != ["Daily"]:
         return None
-    tidy = outlet_name(name)
-    if tidy.casefold().startswith("the "):  # "the Tampa Bay Times" → Tampa Bay Times; The Tribune
-        tidy = tidy[4:] if len(words) > 2 else "The " + tidy[4:]
-    return tidy
+    return outlet_name(name)
 
 
 def _run_before(text: str, end: int) -> int | None:
