@@ -41,6 +41,8 @@ def extract_page(html: bytes | str, url: str | None = None) -> tuple[str, dict[s
         raise NoArticle(f"no article text found in the page, only {text[:60]!r}")
     # trafilatura puts one block per line; quote extraction wants paragraphs apart by a blank line.
     text = regex.sub(r"[ \t]*\n\s*", "\n\n", text)
+    if doc.title and not text.startswith(doc.title):  # the headline is part of the story
+        text = f"{doc.title}\n\n{text}"
     meta = {
         "url": doc.url or url,
         "outlet": doc.sitename,
