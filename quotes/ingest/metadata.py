@@ -2,7 +2,8 @@
 
 Order of trust, field by field: the folder's sources.json (an explicit null there means "known to be
 unknown" and is kept), then what the format itself carries (JSON fields, HTML metadata), then what
-the text says, then last-resort hints such as a WARC capture date.
+the text says, then a date in the article's web address, then last-resort hints such as a WARC
+capture date.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import regex
 
-from quotes.ingest.dates import find_date, iso_date
+from quotes.ingest.dates import date_from_url, find_date, iso_date
 from quotes.model import Article
 from quotes.outlets import outlet_from_url, outlet_name
 
@@ -52,12 +53,16 @@ def make_article(
             meta[name] = sidecar[name]
         elif given.get(name):
             meta[name] = given[name]
+    url = _clean(meta.get("url"))
     published = iso_date(meta.get("published"))
     if published is None and "published" not in sidecar:  # none given, or none readable
-        published = infer_published(text) or iso_date(fallback.get("published"))
+        published = (
+            infer_published(text)
+            or (date_from_url(url) if url else None)
+            or iso_date(fallback.get("published"))
+        )
     if "title" not in meta:
         meta["title"] = infer_title(text)
-    url = _clean(meta.get("url"))
     outlet = _clean(meta.get("outlet"))
     if "outlet" not in sidecar and not outlet and url:
         outlet = outlet_from_url(url)
