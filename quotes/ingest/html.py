@@ -12,8 +12,8 @@ from trafilatura.settings import Document
 # trafilatura logs every page it finds too short at ERROR level; those pages become Problems here.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
-# htmldate: look beyond the obvious meta tags, and prefer the original date to the last update.
 MIN_WORDS = 10  # fewer is a menu, a login wall or an error page, even if trafilatura kept it
+# htmldate: look beyond the obvious meta tags, and prefer the original date to the last update.
 DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 
