@@ -89,6 +89,12 @@ def _key(name: str) -> str:
     return regex.sub(r"[\W_]+", "", name).casefold()
 
 
+# Outlets whose bare name is a common word or surname: known only with "The" ("The Hill said").
+_NEEDS_THE = frozenset(
+    {"hill", "times", "guardian", "independent", "atlantic", "economist", "intercept", "federalist",
+     "telegraph"}
+)  # fmt: skip
+
 _ALIASES: dict[str, str] = {}
 for _canonical, _others in KNOWN_OUTLETS.items():
     for _alias in [_canonical, *_others]:
@@ -100,6 +106,8 @@ def canonical_outlet(name: str) -> str | None:
     if not name or not name.strip():
         return None
     key = _key(name)
+    if key in _NEEDS_THE and regex.fullmatch(r"[\p{L}'’]+", name.strip()):
+        return None  # "Hill said" is a person; "The Hill" is the outlet
     if key in _ALIASES:
         return _ALIASES[key]
     if key.startswith("the") and _DOMAIN.fullmatch(name.strip()):  # thepeoplesvoice.tv
@@ -111,14 +119,18 @@ def canonical_outlet(name: str) -> str | None:
 
 
 def outlet_name(name: str) -> str:
-    """A known outlet's canonical name, or the name itself tidied (for outlets we have not met)."""
+    """A known outlet's canonical name, or else the name tidied, one spelling for each outlet."""
     known = canonical_outlet(name)
     if known:
         return known
     tidy = regex.sub(r"\s+", " ", name.strip()).strip(" .,;:")
     if "//" in tidy or _DOMAIN.fullmatch(tidy):
         return domain_of(tidy) or tidy
-    return regex.sub(r"['’]s$", "", tidy)
+    tidy = regex.sub(r"['’]s$", "", tidy)
+    bare = regex.sub(r"^the\s+", "", tidy, flags=regex.I)
+    # One name with or without its "The": "the Kell Valley Courier" → Kell Valley Courier, but
+    # a one-word name keeps it, as a bare "Tribune" is not a name: "the Tribune" → The Tribune.
+    return bare if len(bare.split()) > 1 or bare == tidy else "The " + bare
 
 
 def outlet_from_url(url: str) -> str | None:

@@ -2,7 +2,7 @@ import pytest
 
 from quotes.extract.citations import extract_citations, outlet_in
 from quotes.model import Citation
-from tests.conftest import article
+from tests.conftest import FIXTURES, article
 
 
 def credits(text: str, outlet: str | None = None, url: str | None = None) -> list[tuple[str, str]]:
@@ -144,3 +144,17 @@ def test_outlet_in_requires_known_one_word_names_as_written() -> None:
     assert outlet_in("Hill") is None
     assert outlet_in("the Hill") == "The Hill"
     assert outlet_in("riverton-ledger.com") == "riverton-ledger.com"
+
+
+def test_a_whole_article_credits_its_sources_and_nobody_else() -> None:
+    text = (FIXTURES / "ingest.credits.txt").read_text(encoding="utf-8")
+    found = extract_citations(article(text, outlet="The Riverton Ledger"))
+    assert [(c.outlet, c.text) for c in found] == [
+        ("Kell Valley Courier", "the Kell Valley Courier reported"),
+        ("Willamette Week", "obtained by Willamette Week"),
+        ("Willamette Week", "told WWeek"),
+        ("The Oregonian", "According to The Oregonian/OregonLive"),
+        ("Oregon Public Broadcasting", "in an interview with OPB"),
+        ("Associated Press", "The Associated Press contributed to this report"),
+    ]
+    assert all(text[c.start : c.end] == c.text for c in found)

@@ -34,7 +34,7 @@ def test_a_mixed_folder_builds_every_readable_article_and_records_the_rest(
     }
     outlets = {row["outlet"] for row in db["articles"].rows}
     assert outlets == {
-        "The Riverton Ledger",
+        "Riverton Ledger",
         "kellvalleycourier.example",
         "Willamette Week",
         "rivertonledger.example",

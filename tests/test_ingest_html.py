@@ -17,7 +17,7 @@ def test_a_web_page_becomes_an_article_with_its_metadata() -> None:
     assert (article.id, article.url, article.outlet, article.published, article.title) == (
         "ingest.riverton-bridge",
         "https://www.rivertonledger.example/news/2021/03/04/council-rejects-bridge",
-        "The Riverton Ledger",
+        "Riverton Ledger",
         "2021-03-04",
         "Council rejects river bridge plan",
     )
@@ -74,3 +74,11 @@ def test_a_parser_failure_is_a_problem_for_that_page_only(
     items = list(read_articles([tmp_path]))
     assert [type(i).__name__ for i in items] == ["Problem", "Article"]
     assert isinstance(items[0], Problem) and "page could not be parsed" in items[0].message
+
+
+def test_the_headline_opens_the_text_even_when_the_page_body_lacks_it() -> None:
+    body = "<p>" + "The council met on Tuesday night to vote on the plan. " * 4 + "</p>"
+    html = f"<html><head><title>“Not this year,” mayor says | Ledger</title></head><body>{body}"
+    text, meta = extract_page(html)
+    assert text.startswith("“Not this year,” mayor says\n\nThe council met")
+    assert meta["title"] == "“Not this year,” mayor says"

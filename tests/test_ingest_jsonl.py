@@ -23,7 +23,7 @@ def test_our_own_fields_are_read_as_they_are() -> None:
         text="Ferry service to resume\n\n“The boats will run again by May,” harbor director "
         "Lena Ortiz said.\n\nThe ferry stopped in January after a storm damaged the dock.",
         url="https://www.rivertonledger.example/news/ferry",
-        outlet="The Riverton Ledger",
+        outlet="Riverton Ledger",  # one spelling, with or without its "The"
         published="2021-03-05",
         title="Ferry service to resume",
         source=f"{CRAWL}#1",
@@ -132,3 +132,53 @@ def test_plain_text_wins_over_the_page_it_came_from(tmp_path: Path) -> None:
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     [article] = read_articles([path])
     assert isinstance(article, Article) and article.text == "“Fine,” she said."
+
+
+def test_a_news_please_json_file_is_one_article(tmp_path: Path) -> None:
+    record = {
+        "title": "Dock reopens",
+        "maintext": "The dock reopened on Friday.\n\n“Finally,” a ferry captain said.",
+        "date_publish": "2021-04-09 14:02:11",
+        "source_domain": "www.kellvalleycourier.example",
+    }
+    (tmp_path / "dock.json").write_text(json.dumps(record), encoding="utf-8")
+    [article] = read_articles([tmp_path / "dock.json"])
+    assert isinstance(article, Article)
+    assert (article.id, article.title, article.published, article.outlet) == (
+        "dock",
+        "Dock reopens",
+        "2021-04-09",
+        "kellvalleycourier.example",
+    )
+
+
+def test_a_json_list_gives_one_article_or_problem_per_item(tmp_path: Path) -> None:
+    items = [{"id": "a", "text": "“Yes,” she said."}, {"id": "b"}, "oops"]
+    (tmp_path / "list.json").write_text(json.dumps(items), encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"text": "unfinished', encoding="utf-8")
+    found = {str(i.source).rsplit("/", 1)[1]: type(i).__name__ for i in read_articles([tmp_path])}
+    assert found == {
+        "bad.json": "Problem",
+        "list.json#1": "Article",
+        "list.json#2": "Problem",
+        "list.json#3": "Problem",
+    }
+
+
+@pytest.mark.parametrize("name", ["empty.jsonl", "blank.jsonl", "empty.json"])
+def test_an_empty_json_file_is_a_problem(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("\n \n" if name.startswith("blank") else "", encoding="utf-8")
+    assert list(read_articles([tmp_path / name])) == [Problem(str(tmp_path / name), "empty file")]
+
+
+def test_one_paragraph_per_line_gets_blank_lines_between() -> None:
+    article = by_line(CRAWL)["2"]
+    assert isinstance(article, Article)
+    assert "closed it twice.\n\n“We got lucky" in article.text
+
+
+def test_prose_wrapped_at_short_lines_is_left_alone(tmp_path: Path) -> None:
+    wrapped = "The council met on Tuesday and\nvoted to delay the bridge\nuntil spring."
+    (tmp_path / "w.jsonl").write_text(json.dumps({"id": "w", "text": wrapped}) + "\n")
+    [article] = read_articles([tmp_path / "w.jsonl"])
+    assert isinstance(article, Article) and article.text == wrapped

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from quotes.ingest.dates import iso_date
+from quotes.ingest.dates import date_from_url, iso_date
 from quotes.ingest.metadata import infer_published, infer_title, make_article
 
 
@@ -122,3 +122,46 @@ def test_an_unreadable_given_date_falls_back_to_the_text() -> None:
     text = "Vote delayed\n\nPublished: March 4, 2021\n\nText."
     article = make_article("x", text, "x.jsonl#1", given={"published": "yesterday"})
     assert article.published == "2021-03-04"
+
+
+def test_a_time_may_come_between_the_label_and_the_date() -> None:
+    assert infer_published("Posted 9:12 PM PDT Sep 25, 2019\n\nText.") == "2019-09-25"
+    assert infer_published("Published by the city on March 4, 2021\n\nText.") is None
+
+
+def test_a_date_at_the_end_of_the_byline_is_the_publication_date() -> None:
+    assert infer_published("By Dana Whitfield | March 4, 2021 9:12 pm\n\nText.") == "2021-03-04"
+    assert infer_published("By Dana Whitfield, who covered the March 4, 2021 vote\n\nText.") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "https://www.rivertonledger.example/news/courts/2018/07/30/council-delays-vote/",
+            "2018-07-30",
+        ),
+        ("https://www.kellvalleycourier.example/news/2019/sep/25/ferry-returns/", "2019-09-25"),
+        ("https://news.example/2021-03-04/library-hours", "2021-03-04"),
+        ("https://news.example/archive/20210304/library-hours", "2021-03-04"),
+        ("https://news.example/portland-ends-contract-with-ice/", None),
+        ("https://news.example/2021/13/45/not-a-date", None),
+    ],
+)
+def test_dates_in_article_addresses(url: str, expected: str | None) -> None:
+    assert date_from_url(url) == expected
+
+
+def test_an_address_date_comes_after_the_text_and_before_the_capture_date() -> None:
+    url = "https://news.example/2019/sep/25/ferry/"
+    assert (
+        make_article(
+            "a", "Text.", "a", {"url": url}, fallback={"published": "2024-12-12"}
+        ).published
+        == "2019-09-25"
+    )
+    dated = "Ferry returns\n\nPublished: Sept. 24, 2019\n\nText."
+    assert make_article("b", dated, "b", {"url": url}).published == "2019-09-24"
+    assert (
+        make_article("c", "Text.", "c", {"url": url}, sidecar={"published": None}).published is None
+    )

@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,13 @@ def write_sidecar(folder: Path, entries: list[dict]) -> None:
     (folder / "sources.json").write_text(json.dumps(entries), encoding="utf-8")
 
 
-def test_a_folder_is_read_recursively_in_path_order(tmp_path: Path) -> None:
+def test_a_folder_is_read_recursively_in_name_order_folder_by_folder(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "two.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "c.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     articles, problems = read(tmp_path)
-    assert [a.id for a in articles] == ["a", "two", "c"]
+    assert [a.id for a in articles] == ["a", "c", "two"]
     assert problems == []
 
 
@@ -168,8 +169,16 @@ def test_random_high_bytes_are_not_text() -> None:
         decode(bytes(range(0x80, 0x100)) * 8)
 
 
-def test_a_file_of_unknown_type_is_read_by_its_content(tmp_path: Path) -> None:
+def test_a_file_of_unknown_type_or_a_page_saved_as_text_is_read_by_its_content(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "story").write_text(STORY, encoding="utf-8")
+    (tmp_path / "saved.txt").write_text(
+        "<!DOCTYPE html><html><body><article><p>"
+        + "Saved as text on Tuesday night. " * 5
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
     (tmp_path / "page.php").write_text(
         "<html><body><article><p>" + "The council met on Tuesday to vote. " * 5 + "</p>"
         "</article></body></html>",
@@ -177,7 +186,11 @@ def test_a_file_of_unknown_type_is_read_by_its_content(tmp_path: Path) -> None:
     )
     articles, problems = read(tmp_path)
     assert problems == []
-    assert {a.id: a.text[:11] for a in articles} == {"page": "The council", "story": "Bridge vote"}
+    assert {a.id: a.text[:11] for a in articles} == {
+        "page": "The council",
+        "saved": "Saved as te",
+        "story": "Bridge vote",
+    }
 
 
 def test_two_different_articles_with_one_file_name_keep_apart(tmp_path: Path) -> None:
@@ -198,3 +211,44 @@ def test_files_named_one_by_one_still_get_their_sidecar_and_skip_it(tmp_path: Pa
     articles, problems = read(*sorted(tmp_path.iterdir()))  # as a shell glob would name them
     assert [(a.id, a.outlet) for a in articles] == [("story", "The Oregonian")]
     assert problems == []
+
+
+def test_without_its_sidecar_seed_001_dates_itself_by_its_published_line(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("001_*.txt"))
+    (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    [article], _ = read(tmp_path)
+    assert article.text.startswith("Thursday,\u00a0 December 12 , 2024")
+    assert article.published == "2019-09-25"
+
+
+def test_without_its_sidecar_seed_003_has_no_date_from_its_update_note(tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("003_*.txt"))
+    (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    [article], _ = read(tmp_path)
+    assert "UPDATE 7/31/18" in article.text and article.published is None
+
+
+def test_a_folder_that_cannot_be_listed_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles, problems = read(tmp_path)
+    assert [a.id for a in articles] == ["story"]
+    assert problems == [Problem(str(tmp_path / "locked"), "cannot list folder: Permission denied")]
+
+
+def test_a_named_pipe_is_a_problem_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    articles, problems = read(tmp_path)
+    assert [a.id for a in articles] == ["story"]
+    assert problems == [Problem(str(tmp_path / "pipe.txt"), "not a regular file")]

@@ -121,3 +121,13 @@ def test_a_captured_page_without_article_text_is_a_problem(tmp_path: Path) -> No
     path.write_bytes(archive(False, ("https://news.example/menu", b"<html><nav>Home</nav></html>")))
     [problem] = read(path)
     assert isinstance(problem, Problem) and problem.source == f"{path}#0"
+
+
+def test_an_archive_without_pages_says_so(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    response(writer, "https://news.example/logo.png", b"\x89PNG...", content_type="image/png")
+    path = tmp_path / "images.warc"
+    path.write_bytes(out.getvalue())
+    [problem] = read(path)
+    assert isinstance(problem, Problem) and problem.message.startswith("no HTML pages")

@@ -42,9 +42,11 @@ def test_unknown_names_and_blanks_are_not_outlets() -> None:
     assert canonical_outlet("  ") is None
 
 
-def test_outlet_name_tidies_an_unknown_outlet() -> None:
-    assert outlet_name("  The   Riverton  Ledger ") == "The Riverton Ledger"
+def test_outlet_name_gives_an_unknown_outlet_one_spelling() -> None:
+    assert outlet_name("  The   Riverton  Ledger ") == "Riverton Ledger"
     assert outlet_name("Riverton Ledger's") == "Riverton Ledger"
+    assert outlet_name("the Tribune") == "The Tribune"
+    assert outlet_name("Riverton Ledger") == "Riverton Ledger"
 
 
 def test_outlet_name_gives_a_web_address_as_its_domain() -> None:
@@ -71,3 +73,9 @@ def test_outlet_from_url_of_an_unknown_site_is_its_tidy_domain() -> None:
 def test_domain_of_keeps_the_country_suffix_of_british_sites() -> None:
     assert domain_of("https://www.bbc.co.uk/news/uk-1") == "bbc.co.uk"
     assert domain_of("https://www.theguardian.com/uk") == "theguardian.com"
+
+
+@pytest.mark.parametrize("bare", ["Hill", "Guardian", "Independent", "Times"])
+def test_outlets_named_by_a_common_word_need_their_the(bare: str) -> None:
+    assert canonical_outlet(bare) is None
+    assert canonical_outlet("The " + bare) is not None

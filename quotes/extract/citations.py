@@ -20,7 +20,9 @@ from quotes.outlets import KNOWN_OUTLETS, canonical_outlet, outlet_from_url, out
 # after one ("KOIN 6"), or a lower-case web domain ("dailycaller.com").
 _WORD = r"(?:[\p{Lu}\d][\p{L}\d&'’./-]*|[\p{Ll}\d-]+(?:\.[\p{Ll}\d-]+)*\.(?:com|org|net|news|tv)\b)"
 _RUN = _WORD + r"(?:[^\S\n]+(?:(?:of|&|and)[^\S\n]+)?" + _WORD + r"){0,7}"
-_RUN_BEFORE = regex.compile(r"(?:\b[Tt]he[^\S\n]+)?" + _RUN + r"[^\S\n]*$")
+_NAME_WORD = regex.compile(_WORD)
+_TOKEN = regex.compile(r"\S+")
+_CONNECTORS = ("of", "&", "and")
 _RUN_AFTER = regex.compile(r"(?:[Tt]he[^\S\n]+)?" + _RUN)
 
 _ADVERB = (
@@ -31,15 +33,14 @@ _ADVERB = (
 _VERB_AFTER = (
     r"(?:reported|reports|wrote|writes|revealed|reveals|published|publishes"
     r"|broke\s+the\s+(?:news|story)|(?:the\s+)?first\s+to\s+report"
-    r"|said|says|noted|notes|found|learned|confirmed|obtained)\b"
+    r"|said|says|noted|notes|found|learned|confirmed|obtained"
+    r"|contributed\s+to\s+this\s+(?:report|story|article))\b"
 )
 _POSSESSIVE = (
     r"['’]s\s+(?:own\s+)?(?:report|reporting|story|article|investigation|coverage|interview"
     r"|analysis)\b"
 )
-CUES_AFTER = regex.compile(
-    r"(?<=\S[^\S\n]+|\S)(?:(?:,\s+which\s+)?" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE + ")"
-)
+CUES_AFTER = regex.compile(r"(?:,\s+which\s+)?\b" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE)
 # Cues that come before it: "according to Oregon Live", "told WW", "first reported by the Tribune".
 CUES_BEFORE = regex.compile(
     r"\b(?:according\s+to(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?"
@@ -106,8 +107,8 @@ def extract_citations(article: Article) -> list[Citation]:
 def _named_before_cue(text: str) -> Iterator[tuple[str, int, int]]:
     """Credits whose name comes first: "WWeek reported", "WWeek's story"."""
     for cue in CUES_AFTER.finditer(text):
-        run = _RUN_BEFORE.search(text, max(0, cue.start() - 120), cue.start())
-        named = _name_ending_at(text, run.start(), cue.start()) if run else None
+        run_start = _run_before(text, cue.start())
+        named = _name_ending_at(text, run_start, cue.start()) if run_start is not None else None
         if named:
             yield named[0], named[1], cue.end()
 
@@ -143,17 +144,31 @@ def outlet_in(name: str) -> str | None:
     last = regex.split(r"[-/]", words[-1])[-1].casefold()
     if last not in NEWS_WORDS and words[0].casefold() != "daily" and words[1:2] != ["Daily"]:
         return None
-    tidy = outlet_name(name)
-    if tidy.casefold().startswith("the "):  # "the Tampa Bay Times" → Tampa Bay Times; The Tribune
-        tidy = tidy[4:] if len(words) > 2 else "The " + tidy[4:]
-    return tidy
+    return outlet_name(name)
+
+
+def _run_before(text: str, end: int) -> int | None:
+    """Where the run of name words ending at `end` starts: "the Daily Caller News Foundation"."""
+    line_start = text.rfind("\n", max(0, end - 120), end) + 1 or max(0, end - 120)
+    start = None
+    words = 0
+    for token in reversed(list(_TOKEN.finditer(text, line_start, end))):
+        word = token[0]
+        if word in ("the", "The"):
+            return token.start() if start is not None else None
+        if word in _CONNECTORS and start is not None:
+            continue
+        if words == 8 or not _NAME_WORD.fullmatch(word):
+            break
+        start, words = token.start(), words + 1
+    return start
 
 
 def _name_ending_at(text: str, start: int, end: int) -> tuple[str, int] | None:
     """The longest outlet name that ends where the cue begins, and where that name starts."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    words = list(regex.finditer(r"\S+", text[start:end]))
+    words = list(_TOKEN.finditer(text[start:end]))
     for i, word in enumerate(words):
         if i and not _breaks_name(words[i - 1][0]):
             continue  # "Michael Bloomberg said" is a person, not Bloomberg
@@ -165,7 +180,7 @@ def _name_ending_at(text: str, start: int, end: int) -> tuple[str, int] | None:
 
 def _name_starting_at(text: str, start: int, end: int) -> tuple[str, int] | None:
     """The longest outlet name that starts right after the cue, and where that name ends."""
-    ends = [start + m.end() for m in regex.finditer(r"\S+", text[start:end])]
+    ends = [start + m.end() for m in _TOKEN.finditer(text[start:end])]
     for stop in reversed(ends):
         while stop > start and text[stop - 1] in ".,;:'’":  # "according to WWeek." ends the name
             stop -= 1

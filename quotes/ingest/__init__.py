@@ -1,7 +1,12 @@
 """Read articles from files and folders: every input yields Articles or a Problem, never an error.
 
 Plain text (.txt, with metadata from the folder's sources.json), web pages (.html, .htm), JSON Lines
-(.jsonl, .jsonl.gz) and web archives (.warc, .warc.gz). Files of other names are read by content.
+(.jsonl, .jsonl.gz), JSON (.json: one article or a list, as news-please writes them) and web
+archives (.warc, .warc.gz). Files of other names are read by content.
+
+sources.json is a list of objects: {"file": name in the folder, "url", "outlet", "published",
+"title", and optionally "id"}; other keys (a "note") are ignored. Its values win over anything
+found in the file, and an explicit null there means "unknown" and stops inference.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from sqlite_utils.utils import hash_record
 
 from quotes.ingest.files import SIDECAR, kind_of, load_sidecar, walk
 from quotes.ingest.html import NoArticle, extract_page, looks_like_html
-from quotes.ingest.jsonl import read_jsonl
+from quotes.ingest.jsonl import read_json, read_jsonl
 from quotes.ingest.metadata import make_article
 from quotes.ingest.text import DecodeError, decode, normalise
 from quotes.ingest.warc import read_warc
@@ -29,6 +34,9 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
     texts_by_id: dict[str, str] = {}
     for file in walk(paths):
+        if isinstance(file, Problem):
+            yield file
+            continue
         if file.parent not in sidecars:
             sidecars[file.parent], trouble = load_sidecar(file.parent)
             if trouble:
@@ -52,10 +60,15 @@ def _unique(article: Article, texts_by_id: dict[str, str]) -> Article:
 def read_file(file: Path, sidecar: dict[str, Any] | None = None) -> Iterator[Article | Problem]:
     """The articles in one file, whatever its kind; a Problem instead of any error."""
     source = str(file)
+    if file.exists() and not file.is_file():  # a pipe or a device would block the read forever
+        yield Problem(source, "not a regular file")
+        return
     try:
         kind = kind_of(file)
         if kind == "jsonl":
             yield from read_jsonl(file)
+        elif kind == "json":
+            yield from read_json(file)
         elif kind == "warc":
             yield from read_warc(file)
         else:
@@ -79,7 +92,7 @@ def _read_document(
     except DecodeError as exc:
         return Problem(source, str(exc))
     given: dict[str, Any] = {}
-    if kind == "html" or (kind is None and looks_like_html(text)):
+    if kind == "html" or looks_like_html(text):  # a page saved as .txt is still a page
         url = (sidecar or {}).get("url")
         try:
             text, given = extract_page(raw, url)

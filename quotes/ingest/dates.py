@@ -45,6 +45,21 @@ def iso_date(value: object) -> str | None:
     return found[0] if found else None
 
 
+_URL_DATE = regex.compile(
+    r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2}|[a-z]{3})[/-](?P<day>\d{1,2})(?:/|-|$)"
+    r"|/(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})/",
+    regex.I,
+)
+
+
+def date_from_url(url: str) -> str | None:
+    """The date many sites put in their article paths: /2018/07/30/, /2019/sep/25/, /20210304/."""
+    m = _URL_DATE.search(url)
+    if not m or (not m["month"].isdigit() and m["month"][:3].lower() not in MONTHS):
+        return None
+    return _valid(m["year"], m["month"], m["day"])
+
+
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first valid date written in `text`, with where it starts and ends."""
     best: tuple[str, int, int] | None = None

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from quotes.model import Problem
 
 SIDECAR = "sources.json"
 
@@ -13,21 +16,25 @@ KINDS = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl",
-    ".warc": "warc", ".warc.gz": "warc",
+    ".warc": "warc", ".warc.gz": "warc", ".json": "json",
 }  # fmt: skip
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[Path]:
+def walk(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
     """Files named, and files under folders named (recursively, sorted, hidden ones left out)."""
     for path in map(Path, paths):
         if not path.is_dir():
             if path.name != SIDECAR:  # `quotes build seeds/*` names the sidecar too
                 yield path
             continue
-        for file in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
-            if file.is_file() and not hidden and file.name != SIDECAR:
-                yield file
+        errors: list[OSError] = []
+        for folder, dirs, files in os.walk(path, onerror=errors.append):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and name != SIDECAR:
+                    yield Path(folder) / name
+        for error in errors:
+            yield Problem(str(error.filename or path), f"cannot list folder: {error.strerror}")
 
 
 def kind_of(path: Path) -> str | None:

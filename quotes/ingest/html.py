@@ -12,8 +12,8 @@ from trafilatura.settings import Document
 # trafilatura logs every page it finds too short at ERROR level; those pages become Problems here.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
-# htmldate: look beyond the obvious meta tags, and prefer the original date to the last update.
 MIN_WORDS = 10  # fewer is a menu, a login wall or an error page, even if trafilatura kept it
+# htmldate: look beyond the obvious meta tags, and prefer the original date to the last update.
 DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 
@@ -41,6 +41,8 @@ def extract_page(html: bytes | str, url: str | None = None) -> tuple[str, dict[s
         raise NoArticle(f"no article text found in the page, only {text[:60]!r}")
     # trafilatura puts one block per line; quote extraction wants paragraphs apart by a blank line.
     text = regex.sub(r"[ \t]*\n\s*", "\n\n", text)
+    if doc.title and not text.startswith(doc.title):  # the headline is part of the story
+        text = f"{doc.title}\n\n{text}"
     meta = {
         "url": doc.url or url,
         "outlet": doc.sitename,

@@ -1,4 +1,4 @@
-"""JSON Lines corpora, one article per line, from our own format or a crawler's.
+"""JSON Lines corpora, one article per line, from our own format or a crawler's; also .json files.
 
 Field names, first present wins (case-insensitive):
 
@@ -7,7 +7,7 @@ ours        crawler spellings accepted
 ==========  ==============================================================================
 id          id, _id, uuid, guid, article_id, doc_id
 text        text, maintext (news-please), content, body, article, article_text, full_text
-            (a list of paragraphs is joined with blank lines)
+            (a list of paragraphs, or one paragraph per line, gets blank lines between)
 html        html, raw_html, content_html: a page, run through the HTML reader (so is a text
             field that holds markup)
 url         url, link, canonical_url, source_url, uri, article_url
@@ -36,7 +36,7 @@ from sqlite_utils.utils import hash_record
 
 from quotes.ingest.html import NoArticle, extract_page
 from quotes.ingest.metadata import make_article
-from quotes.ingest.text import DecodeError, decode, normalise
+from quotes.ingest.text import DecodeError, decode, normalise, paragraphs_apart
 from quotes.model import Article, Problem
 from quotes.outlets import domain_of
 
@@ -64,20 +64,46 @@ _MARKUP = regex.compile(r"</(?:p|div|article|span)>|<(?:p|br|div)\b[^>]*>", rege
 def read_jsonl(path: Path) -> Iterator[Article | Problem]:
     """One Article per good line; one Problem per bad line, and the lines after it still read."""
     source = str(path)
-    n = 0
+    n = records = 0
     try:
         with _open(path) as lines:
             for n, raw in enumerate(lines, 1):
                 if raw.strip():
+                    records += 1
                     yield _record(raw, f"{source}#{n}", f"{path.name.split('.')[0]}-{n}")
     except (OSError, EOFError, zlib.error) as exc:
         yield Problem(f"{source}#{n + 1}", f"cannot read past line {n}: {exc}")
+        return
+    if not records:
+        yield Problem(source, "empty file")
 
 
 def _open(path: Path) -> BinaryIO:
     with path.open("rb") as f:
         gzipped = f.read(2) == b"\x1f\x8b"
     return gzip.open(path, "rb") if gzipped else path.open("rb")  # type: ignore[return-value]
+
+
+def read_json(path: Path) -> Iterator[Article | Problem]:
+    """A .json file: one article (news-please writes one file per article) or a list of them."""
+    source = str(path)
+    raw = path.read_bytes()
+    if not raw.strip():
+        yield Problem(source, "empty file")
+        return
+    try:
+        data = json.loads(decode(raw))
+    except DecodeError as exc:
+        yield Problem(source, str(exc))
+        return
+    except json.JSONDecodeError as exc:
+        yield Problem(source, f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+        return
+    if not isinstance(data, list):
+        yield _article(data, source, path.stem)
+        return
+    for n, rec in enumerate(data, 1):
+        yield _article(rec, f"{source}#{n}", f"{path.stem}-{n}")
 
 
 def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
@@ -87,10 +113,15 @@ def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
         return Problem(where, str(exc))
     except json.JSONDecodeError as exc:
         return Problem(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
+    return _article(rec, where, default_id)
+
+
+def _article(rec: Any, where: str, default_id: str) -> Article | Problem:
+    """The article in one JSON record, whichever field names it uses."""
     if not isinstance(rec, dict):
         return Problem(where, f"expected a JSON object, found {type(rec).__name__}")
     fields = map_fields(rec)
-    text = normalise(str(fields.get("text") or ""))
+    text = paragraphs_apart(normalise(str(fields.get("text") or "")))
     given = {k: fields[k] for k in ("url", "outlet", "published", "title") if fields.get(k)}
     markup = (text if _MARKUP.search(text[:2000]) else None) if text else fields.get("html")
     if markup:

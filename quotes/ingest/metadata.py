@@ -2,7 +2,8 @@
 
 Order of trust, field by field: the folder's sources.json (an explicit null there means "known to be
 unknown" and is kept), then what the format itself carries (JSON fields, HTML metadata), then what
-the text says, then last-resort hints such as a WARC capture date.
+the text says, then a date in the article's web address, then last-resort hints such as a WARC
+capture date.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import regex
 
-from quotes.ingest.dates import find_date, iso_date
+from quotes.ingest.dates import date_from_url, find_date, iso_date
 from quotes.model import Article
 from quotes.outlets import outlet_from_url, outlet_name
 
@@ -30,6 +31,7 @@ _UPDATED = regex.compile(
 # A dateline opens the story: "WASHINGTON, Sept. 25, 2019 —", "Sept. 25, 2019 (AP) —".
 _DATELINE_TAIL = regex.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[—–-]")
 _DATELINE_HEAD = regex.compile(r"^(?:[A-Z][A-Za-z.'’ ]{1,40},\s*(?:[A-Z][A-Za-z. ]{1,20},\s*)?)?$")
+_WORDY = regex.compile(r"\p{L}{4,}")  # a word, where only a time ("9:12 PM PDT") may stand
 _BYLINE = regex.compile(r"^\s*(?:By|From)\s+[A-Z]")
 DATELINE_REACH = 100  # a dateline's date comes within this many characters of the line's start
 HEAD_LINES = 40  # dates and bylines sit near the top; the body below is full of other dates
@@ -51,12 +53,16 @@ def make_article(
             meta[name] = sidecar[name]
         elif given.get(name):
             meta[name] = given[name]
+    url = _clean(meta.get("url"))
     published = iso_date(meta.get("published"))
     if published is None and "published" not in sidecar:  # none given, or none readable
-        published = infer_published(text) or iso_date(fallback.get("published"))
+        published = (
+            infer_published(text)
+            or (date_from_url(url) if url else None)
+            or iso_date(fallback.get("published"))
+        )
     if "title" not in meta:
         meta["title"] = infer_title(text)
-    url = _clean(meta.get("url"))
     outlet = _clean(meta.get("outlet"))
     if "outlet" not in sidecar and not outlet and url:
         outlet = outlet_from_url(url)
@@ -76,8 +82,9 @@ def infer_published(text: str) -> str | None:
     lines = text.lstrip("\ufeff").splitlines()[:HEAD_LINES]
     for line in lines:
         label = _LABELLED.match(line)
-        found = find_date(line[label.end() :]) if label and not _UPDATED.match(line) else None
-        if found and found[1] < 4:  # the date follows the label
+        after = line[label.end() :] if label and not _UPDATED.match(line) else ""
+        found = find_date(after)
+        if found and not _WORDY.search(after[: found[1]]):  # at most a time before the date
             return found[0]
     for line in lines:
         found = find_date(line[:DATELINE_REACH])
@@ -90,6 +97,9 @@ def infer_published(text: str) -> str | None:
             return found[0]
     for i, line in enumerate(lines):
         if _BYLINE.match(line):
+            found = find_date(line)  # "By Dana Whitfield | March 4, 2021"
+            if found and _time_only(line[found[2] :]):
+                return found[0]
             for near in lines[max(0, i - 2) : i + 3]:
                 if (found := find_date(near)) and _only_date(near, found):
                     return found[0]
@@ -113,7 +123,11 @@ def infer_title(text: str) -> str | None:
 
 def _only_date(line: str, found: tuple[str, int, int]) -> bool:
     """Whether a line holds a date and nothing else of substance (a time or weekday at most)."""
-    rest = line[: found[1]] + " " + line[found[2] :]
+    return _time_only(line[: found[1]] + " " + line[found[2] :])
+
+
+def _time_only(rest: str) -> bool:
+    """Whether what is left beside a date is at most a time and a time zone: "9:12 pm PDT"."""
     rest = regex.sub(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b[ap]\.?m\.?\b|\b[A-Z]{2,4}\b", "", rest)
     return not regex.search(r"\p{L}{3,}", rest)
 

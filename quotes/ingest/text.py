@@ -1,4 +1,4 @@
-"""Bytes to text: plain-text articles, and the decoding every other reader shares.
+"""Bytes to text: the decoding and tidying that every reader shares.
 
 Encodings, in order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; otherwise strict UTF-8;
 otherwise UTF-8 with a few stray bytes (scraped text often has some) is kept, the stray bytes shown
@@ -22,10 +22,12 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
+_ASCII = bytes(range(128))
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01  # news text has almost no control characters; binary files have many
 MIN_GOOD_PER_BAD = 4  # UTF-8 with this many good non-ASCII letters per bad byte is damaged UTF-8
 MIN_ASCII_FOR_CP1252 = 0.8
+MIN_PARAGRAPH_LINE = 100  # a typical line this long is a paragraph, not prose wrapped at ~72
 
 
 class DecodeError(ValueError):
@@ -56,10 +58,10 @@ def _guess(raw: bytes, exc: UnicodeDecodeError) -> str:
     """Damaged UTF-8, else cp1252 for mostly-ASCII text, else charset-normalizer's pick."""
     damaged = raw.decode("utf-8", errors="replace")
     bad = damaged.count("\ufffd")
-    good = sum(1 for c in damaged if ord(c) > 127) - bad
+    good = len(damaged) - len(damaged.encode("ascii", "ignore")) - bad
     if good >= MIN_GOOD_PER_BAD * bad:  # a few stray bytes in UTF-8: keep the rest exact
         return damaged
-    ascii_share = sum(1 for b in raw if b < 128) / len(raw)
+    ascii_share = 1 - len(raw.translate(None, _ASCII)) / len(raw)
     if ascii_share >= MIN_ASCII_FOR_CP1252:  # Western text: detection misreads a few accents
         try:
             return raw.decode("cp1252")
@@ -76,3 +78,13 @@ def _guess(raw: bytes, exc: UnicodeDecodeError) -> str:
 def normalise(text: str) -> str:
     """Unix line ends and no trailing blanks, so offsets mean the same whatever the source."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip("\ufeff\n ")
+
+
+def paragraphs_apart(text: str) -> str:
+    """Blank lines between paragraphs when a crawler put one paragraph per line (news-please)."""
+    if "\n\n" in text or "\n" not in text:
+        return text
+    lengths = sorted(len(line) for line in text.split("\n"))
+    if lengths[len(lengths) // 2] < MIN_PARAGRAPH_LINE:  # short lines: hard-wrapped prose
+        return text
+    return text.replace("\n", "\n\n")

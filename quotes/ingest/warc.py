@@ -26,6 +26,15 @@ _WARC_HEADER = b"WARC/1."
 
 def read_warc(path: Path) -> Iterator[Article | Problem]:
     """One Article per HTML page in the archive, one Problem per broken record or empty page."""
+    found = False
+    for item in _read_warc(path):
+        found = True
+        yield item
+    if not found:
+        yield Problem(str(path), "no HTML pages in this archive (only other kinds of records)")
+
+
+def _read_warc(path: Path) -> Iterator[Article | Problem]:
     source = str(path)
     with path.open("rb") as f:
         if path.stat().st_size == 0:
