@@ -15,7 +15,7 @@ from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 _LEADING = regex.compile(r"^[\s,;]*")
-_DASH = regex.compile(r"^\s*(?:—|–|--|-)\s*(?P<np>[^\x00\n]{2,100}?)\s*\.?\s*$")
+_DASH = regex.compile(r"^\s*(?:—|–|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
 _ACCORDING_AFTER = regex.compile(
     rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I
 )
@@ -34,6 +34,7 @@ _SUBJECT = regex.compile(
     r"|(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?=\s+\p{Ll}+(?:s|ed)\b)"
     rf"|{SEQUENCE.pattern})"
 )
+_COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
 
@@ -57,7 +58,8 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     found = _after(masked, span.close, tail_end, roster)
     if found is None:
         found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
-    if found is None and kind == "partial":
+    colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
+    if found is None and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster)
     return found
 
@@ -83,6 +85,15 @@ def _after(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     if cue is None or cue.group().casefold() in _NOT_SPEAKER_CUES:
         return None
     np = _TRAILING_AUX.sub("", tail[lead : cue.start()])
+    first = np.split()[0] if np.split() else ""
+    if (
+        np.rstrip().endswith(",")
+        and first.islower()
+        and first not in lx.DETERMINERS | lx.PRONOUNS.keys()
+    ):
+        # "…,” in sharp contrast to X, says Dante Scala": the speaker follows the verb
+        who = speaker_of(tail[cue.end() :], lo + cue.end(), roster, forward=True)
+        return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
     if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or len(np.split()) > 15:
         return None
     if _DETERMINER_END.search(np):
@@ -97,16 +108,31 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     if m:
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), hi)
-    cues = [c for c in verb_cues(head) if c.group().casefold() not in _NOT_SPEAKER_CUES]
+    cues = verb_cues(head)
     acc = list(ACCORDING.finditer(head))
     if not cues or (acc and acc[-1].start() > cues[-1].start()):
         return None
     cue = cues[-1]
     if anchored and not _INTRODUCED.match(head[cue.end() :]):
         return None
+    if cue.group().endswith("ing"):  # "…, saying: “…”": whoever the clause is about speaks
+        finite = [c for c in cues if not c.group().endswith("ing")]
+        if not finite:
+            found = _subject(masked, lo, hi, roster)
+            return (
+                Found(found.speaker, _cue_text(cue.group()), found.start, found.end)
+                if found
+                else None
+            )
+        cue = finite[0]
     np = _TRAILING_AUX.sub("", head[: cue.start()])
     if not np.strip() or _DETERMINER_END.search(np):
         return None
+    if _COORDINATED.search(np):  # "Carson took the stage and called it “rotten”": the subject
+        found = _subject(masked, lo, hi, roster)
+        return (
+            Found(found.speaker, _cue_text(cue.group()), found.start, found.end) if found else None
+        )
     np = _clause_tail(regex.split(r"(?<=[.!?])\s+", np)[-1])
     at = lo + head.rfind(np, 0, cue.start())
     return Found(speaker_of(np, at, roster), _cue_text(cue.group()), at, lo + cue.end())
@@ -120,6 +146,8 @@ def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     who = speaker_of(m["np"], m.start("np"), roster, forward=True)
     if who is None or who.kind in ("document", "anonymous"):
         return None
+    if who.kind == "organization" and who.name not in roster.orgs:
+        return None  # a capitalised phrase we cannot place: "In Just the Way You Are"
     return Found(who, None, m.start(), m.end())
 
 

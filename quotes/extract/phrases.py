@@ -29,6 +29,10 @@ _AUTHOR_BY = (
     r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
 )
 _AUTHOR_VERB = r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|penned)"
+_RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
+_PARTY = regex.compile(
+    r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
+)  # "R-Ky.", the party and state after a name
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
     r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"

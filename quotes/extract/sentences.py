@@ -20,6 +20,12 @@ _BOUNDARY = regex.compile(
     rf"(?<!\b(?:{_ABBREV}))[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[{FILL}]*[\p{{Lu}}\p{{N}}{FILL}])"
 )
 
+_NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])")
+# “… missing.” Trump said. — a period where the comma belongs; the attribution still follows.
+_NAME_SAID = regex.compile(
+    r"\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|told|tells|added|asked|wrote|writes)\b[.,]"
+)
+
 
 def mask(text: str, spans: Sequence[Span]) -> str:
     """The text with every top-level quotation (marks included) replaced by FILL characters."""
@@ -47,9 +53,9 @@ class Sentences:
                 starts.add(_next_word(masked, m.end(), hi))
         for s in spans:  # “We won.” Then ... : a quote ending a sentence
             if s.outer is None and s.closed and text[s.end - 1 : s.end] in ".!?":
-                after = regex.match(r"\s+(?=[\p{Lu}“\"‘])", text[s.close : s.close + 3])
-                if after:
-                    starts.add(s.close + after.end())
+                after = _NEXT_SENTENCE.match(text, s.close, s.close + 3)
+                if after and not _NAME_SAID.match(text, s.close, s.close + 60):
+                    starts.add(after.end())
         self.starts = sorted(starts)
         self.ends = {lo: hi for lo, hi in paras}
         self.para_starts = sorted(lo for lo, _ in paras)
