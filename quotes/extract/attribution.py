@@ -15,7 +15,7 @@ from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 _LEADING = regex.compile(r"^[\s,;]*")
-_DASH = regex.compile(r"^\s*(?:—|–|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
+_DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
 _ACCORDING_AFTER = regex.compile(
     rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I
 )
@@ -55,16 +55,18 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     tail_end = sentence[1] if tail_end < 0 else tail_end
     head_start = masked.rfind("\x00", sentence[0], span.open)
     head_start = sentence[0] if head_start < 0 else head_start + 1
-    found = _after(masked, span.close, tail_end, roster)
+    adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
+    found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     if found is None:
         found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
-    if found is None and (kind == "partial" or colon):
-        found = _subject(masked, head_start, span.open, roster)
+    if (found is None or found.speaker is None) and (kind == "partial" or colon):
+        found = _subject(masked, head_start, span.open, roster) or found
     return found
 
 
-def _after(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Found | None:
+    """Attribution after the closing mark: "…,” Lee said", "…,” said Lee", "… — Lee"."""
     tail = masked[lo:hi]
     m = _DASH.match(tail)
     if m and hi - lo < 100:
@@ -81,6 +83,8 @@ def _after(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
         if who:
             return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())
     lead = _LEADING.match(tail).end()
+    if not adjacent and lead == 0:
+        return None  # "curb “activist” investors and others": the words after are not about it
     cue = next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
     if cue is None or cue.group().casefold() in _NOT_SPEAKER_CUES:
         return None
@@ -94,7 +98,7 @@ def _after(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
         # "…,” in sharp contrast to X, says Dante Scala": the speaker follows the verb
         who = speaker_of(tail[cue.end() :], lo + cue.end(), roster, forward=True)
         return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
-    if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or len(np.split()) > 15:
+    if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or _too_long(np):
         return None
     if _DETERMINER_END.search(np):
         return None
@@ -149,6 +153,14 @@ def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     if who.kind == "organization" and who.name not in roster.orgs:
         return None  # a capitalised phrase we cannot place: "In Just the Way You Are"
     return Found(who, None, m.start(), m.end())
+
+
+def _too_long(np: str) -> bool:
+    """A speaker phrase is short, unless a short name opens a long appositive ("Leonard Burman,
+    director of … University,")."""
+    words = np.split()
+    first = np.split(",")[0].split()
+    return len(words) > 15 and (len(first) > 5 or len(words) > 40)
 
 
 def _clause_tail(np: str) -> str:

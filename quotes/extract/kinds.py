@@ -16,6 +16,7 @@ _TITLE_BEFORE = regex.compile(
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
     r"\s*[,:]?\s*$"
 )
+_TITLE_CONTEXT = regex.compile(r"(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$")
 _SMALL = frozenset("a an the and or of for to in on at by with from as but nor is".split())
 
 
@@ -49,7 +50,7 @@ def kind_of(
         is_title_case(quoted) and (not span.closed or _headline_cue(lead))
     ):
         return "headline"
-    if _nickname(text, span):
+    if _nickname(text, span) or _programme(quoted, before):
         return None
     starts_sentence = not regex.search(r"[\p{L}\p{N}]", before) or lead.endswith((":", "\x00"))
     introduced = bool(regex.search(r"[,:]$", lead)) and bool(CUE.search(before[-60:]))
@@ -75,6 +76,13 @@ def _speech_naming(before: str) -> bool:
         and m[2].casefold() in NAMING
         and (m[1].casefold() in lx.PRONOUNS or m[1].casefold() == "which")
     )
+
+
+def _programme(quoted: str, before: str) -> bool:
+    """CNN's “State of the Union”, on “Face the Nation”: a capitalised name of a show or work."""
+    ws = words(quoted)
+    capital = all(w[0].isupper() or w.casefold() in _SMALL for w in ws) and ws[0][0].isupper()
+    return capital and len(ws) <= 6 and bool(_TITLE_CONTEXT.search(before))
 
 
 def _headline_cue(lead: str) -> bool:

@@ -17,6 +17,7 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,6}s?")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _HAS_POSSESSIVE = regex.compile(r"\p{L}['’]s?$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 _NOUNISH = regex.compile(
     r"(?i)(?:ity|ism|tion|sion|ment|ness|ance|ence|ship|ure|ing|ics|ogy|ary|ery)$"
 )
@@ -71,6 +72,8 @@ def _role_span(tokens: list[str]) -> tuple[int, int]:
             break
     if last < 0:
         return 0, 0
+    if last > 0 and tokens[last - 1].casefold().rstrip(".") in _HONORIFICS:
+        last -= 1  # "Mr. King": after an honorific comes the name, even a role-like one
     while first > 0 and tokens[first - 1].casefold() not in lx.CONNECTORS and first > last - 4:
         first -= 1
     return first, last + 1

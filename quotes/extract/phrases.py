@@ -43,7 +43,7 @@ def parts(np: str) -> list[str]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
     np = regex.sub(r"\s*\([^()]*\)", "", np)
     out = []
-    for part in regex.split(r"\s*,\s*|\s+[—–]\s+", np):
+    for part in regex.split(r"\s*,\s*|\s+(?:[—–―]|--)\s+", np):
         part = _LEAD.sub("", part.strip(' \t.;:\x00"“”'))
         if part:
             out.append(part)
