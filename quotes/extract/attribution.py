@@ -34,6 +34,19 @@ _SUBJECT = regex.compile(
     r"|(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?=\s+\p{Ll}+(?:s|ed)\b)"
     rf"|{SEQUENCE.pattern})"
 )
+_NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
+_LABEL = regex.compile(rf"(?:^|[-—–―:.]\s+|\n)(?P<np>{_NAME}):\s*$")
+_OWNED = regex.compile(
+    rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
+    r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
+    r"arguments?|descriptions?|characterizations?|words|calls?|tweets?|boasts?)\s+(?:that\s+)?"
+    r"(?:[^\x00\n]{0,80})$"
+)
+_NAME_VERB = regex.compile(
+    rf"(?P<np>{_NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
+)
+_THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
+_NAME_WHO = regex.compile(r"\s*[^,]{1,40},\s+(?:who|which)\b")
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -83,7 +96,7 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         if who:
             return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())
     lead = _LEADING.match(tail).end()
-    if not adjacent and lead == 0:
+    if not adjacent and "," not in tail[:lead]:
         return None  # "curb “activist” investors and others": the words after are not about it
     cue = next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
     if cue is None or cue.group().casefold() in _NOT_SPEAKER_CUES:
@@ -107,18 +120,29 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
 
 
 def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Found | None:
+    """Attribution before the opening mark: "Lee told reporters: “", "She called it “…”"."""
     head = masked[lo:hi]
     m = _ACCORDING_BEFORE.search(head)
     if m:
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), hi)
+    m = _LABEL.search(head)  # "Pollsters agree - Carl Bialik: “…”", transcripts
+    if m:
+        who = speaker_of(m["np"], lo + m.start("np"), roster)
+        if who and who.kind in ("person", "organization", "outlet"):
+            return Found(who, ":", lo + m.start("np"), hi)
+    m = _OWNED.search(head)  # "Trump’s claim that Obama “founded ISIS”"
+    if m and not anchored:
+        who = speaker_of(m["np"], lo + m.start("np"), roster)
+        if who:
+            return Found(who, m["noun"], lo + m.start("np"), lo + m.end())
     cues = verb_cues(head)
     acc = list(ACCORDING.finditer(head))
     if not cues or (acc and acc[-1].start() > cues[-1].start()):
-        return None
+        return _unknown_verb(head, lo, roster) if anchored else None
     cue = cues[-1]
     if anchored and not _INTRODUCED.match(head[cue.end() :]):
-        return None
+        return _unknown_verb(head, lo, roster)
     if cue.group().endswith("ing"):  # "…, saying: “…”": whoever the clause is about speaks
         finite = [c for c in cues if not c.group().endswith("ing")]
         if not finite:
@@ -137,9 +161,22 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         return (
             Found(found.speaker, _cue_text(cue.group()), found.start, found.end) if found else None
         )
-    np = _clause_tail(regex.split(r"(?<=[.!?])\s+", np)[-1])
+    np = regex.split(r"(?<=[.!?])\s+", np)[-1]
+    if _THAT_END.search(np):  # "Trump released a video that said, “…”": the video, for its maker
+        np = _THAT_END.sub("", np)
+    elif not _NAME_WHO.match(np):
+        np = _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
     return Found(speaker_of(np, at, roster), _cue_text(cue.group()), at, lo + cue.end())
+
+
+def _unknown_verb(head: str, lo: int, roster: Roster) -> Found | None:
+    """ "Hillary Clinton cracked, “…”": a name and a past-tense verb introduce a quote too."""
+    m = _NAME_VERB.search(head)
+    if not m:
+        return None
+    who = speaker_of(m["np"], lo + m.start("np"), roster)
+    return Found(who, m["verb"], lo + m.start("np"), lo + m.end("verb")) if who else None
 
 
 def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:

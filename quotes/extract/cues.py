@@ -61,7 +61,7 @@ _HEARER = (
 )
 VERB_PHRASE = (
     rf"(?:(?:went|goes|go)\s+on(?:\s+to\s+say)?|pointed\s+out|points\s+out|point\s+out|"
-    rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|as\s+(?:he|she|they|it)\s+put\s+it|"
+    rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|put\s+it|"
     rf"(?:{_VERB}))"
 )
 CUE = regex.compile(rf"\b{VERB_PHRASE}\b", regex.I)

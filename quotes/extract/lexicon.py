@@ -97,7 +97,7 @@ nonprofit network alliance league federation institute foundation center club
 # Documents that "say" things: "the letter alleges", "according to a statement".
 DOC_NOUNS = _words("""
 letter statement email e-mail memo memorandum report lawsuit complaint filing release post tweet
-op-ed editorial ruling order indictment affidavit motion brief study survey petition notice
+op-ed editorial video ad advertisement commercial website ruling order indictment affidavit motion brief study survey petition notice
 announcement document documents statements letters records transcript message note resolution
 proposal bill plan poll analysis audit review guidance decision opinion warrant subpoena
 """)
@@ -141,6 +141,8 @@ tomorrow it he she they we i you his her their our its my your not no yes also s
 all some many most more according despite during under over about against between through since
 until meanwhile however although though like unlike amid among within upon via per read related
 update trending photo video watch click share follow subscribe advertisement editor’s editor's
+yet earlier later instead indeed thus otherwise moreover furthermore besides nevertheless
+nonetheless finally second third
 """)
 # Capitalised words that are never part of a person's name.
 NOT_NAMES = FUNCTION_WORDS | _words("""

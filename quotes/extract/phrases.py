@@ -105,7 +105,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
             return owner, None
     head, _, _ = _split_head(words)
     capital = _capital_head(head)
-    if capital is not None:
+    if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
         return _named(capital, head, pos, roster)
     m = _DOC_PHRASE.match(part)
     if m and m["noun"].casefold() in [w.casefold() for w in head]:
@@ -174,7 +174,10 @@ def _named(
             return (found if found.description else Speaker(found.name, "person", desc)), desc
         return Speaker(n.name, "person", desc), desc
     if n.kind == "surname":
-        return roster.person(n.name, pos, n.gender), desc
+        found = roster.person(n.name, pos, n.gender)
+        if found.name == n.name and not roster.used_as_name(n.name):
+            return None, None  # "Yet", "Earlier": a capitalised word opening a sentence
+        return found, desc
     if n.kind == "role":
         return _role_holder(n.name.split(), pos, roster) or Speaker(
             _bare(n.name), "anonymous"

@@ -203,6 +203,11 @@ class Roster:
             fits.sort(key=lambda f: last.get(f, -1))
         return self.persons[fits[-1]]
 
+    def used_as_name(self, word: str) -> bool:
+        """True when the word is capitalised somewhere other than at a sentence's start."""
+        pattern = regex.compile(rf"[\p{{L}}\p{{N}},;’'\x00]\s+{regex.escape(word)}\b")
+        return bool(pattern.search(self.masked))
+
     def org(self, name: str) -> Speaker:
         """One name per organisation: "the Police Bureau" → "Portland Police Bureau"."""
         full = self.expand(regex.sub(r"^(?:[Tt]he)\s+", "", name))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
+from quotes.extract.cues import VERB_PHRASE
 from quotes.extract.marks import Span
 
 FILL = "\x00"  # stands in for quoted words, so name and cue patterns never reach inside a quote
@@ -23,7 +24,7 @@ _BOUNDARY = regex.compile(
 _NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])")
 # “… missing.” Trump said. — a period where the comma belongs; the attribution still follows.
 _NAME_SAID = regex.compile(
-    r"\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|told|tells|added|asked|wrote|writes)\b[.,]"
+    rf"\s+(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,3}}?{VERB_PHRASE}\b"
 )
 
 
