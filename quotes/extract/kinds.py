@@ -17,6 +17,7 @@ _TITLE_BEFORE = regex.compile(
     r"\s*[,:]?\s*$"
 )
 _TITLE_CONTEXT = regex.compile(r"(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$")
+_LETTERS = regex.compile(r"\p{L}{2}(?<![@#]\p{L}*)")
 _SMALL = frozenset("a an the and or of for to in on at by with from as but nor is".split())
 
 
@@ -36,7 +37,12 @@ def is_title_case(text: str) -> bool:
 
 
 def kind_of(
-    text: str, masked: str, span: Span, sentence: tuple[int, int], title_end: int
+    text: str,
+    masked: str,
+    span: Span,
+    sentence: tuple[int, int],
+    title_end: int,
+    follows_quote: bool = False,
 ) -> str | None:
     """direct, partial or headline for speech; None for scare quotes, titles, nicknames and labels."""
     quoted = text[span.start : span.end]
@@ -46,6 +52,8 @@ def kind_of(
     lead = before.rstrip()
     if _TITLE_BEFORE.search(before) and not _speech_naming(before):
         return None
+    if lead.endswith("=") or not _LETTERS.search(quoted):
+        return None  # <tweet id="672425547201294336">: markup, numbers and handles
     if span.open < title_end or (
         is_title_case(quoted) and (not span.closed or _headline_cue(lead))
     ):
@@ -55,12 +63,21 @@ def kind_of(
     starts_sentence = not regex.search(r"[\p{L}\p{N}]", before) or lead.endswith((":", "\x00"))
     introduced = bool(regex.search(r"[,:]$", lead)) and bool(CUE.search(before[-60:]))
     if starts_sentence or introduced or (not lead and span.continued):
-        if n <= 2 and not _has_cue(before, after) and not quoted.rstrip().endswith(("?", "!")):
+        if n <= 2 and not (follows_quote or _has_cue(before, after)) and quoted[-1:] not in "?!":
             return None  # “Stuff” happens. A label, not a quotation.
         return "direct"
+    if _is_title(quoted) and span.closed:
+        return None  # Scribner will publish “Trump Revealed,” a biography
     if n <= 3 and not _has_cue(before, after):
         return None  # scare quotes: ‘activists’, click “see first”
     return "partial"
+
+
+def _is_title(quoted: str) -> bool:
+    """Every word capitalised, as in the name of a book, a show or a slogan."""
+    ws = words(quoted)
+    content = [w for w in ws if w.casefold() not in _SMALL]
+    return len(ws) >= 2 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _has_cue(before: str, after: str) -> bool:

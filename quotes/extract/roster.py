@@ -166,6 +166,8 @@ class Roster:
                 speaker = self.org(n.name)
             elif n.kind == "outlet":
                 speaker = Speaker(n.name, "outlet")
+            if speaker and speaker.kind == "person" and self._weak(speaker, n.description):
+                speaker = None  # "Aral Sea": two capitalised words are not yet a person
             if speaker:
                 gender = self.genders.get(speaker.name, n.gender)
                 number = "sg" if speaker.kind == "person" else "it"
@@ -180,6 +182,15 @@ class Roster:
         self.mentions = []
         for mention in sorted(found, key=lambda x: x.start):
             self.add(mention)
+
+    def _weak(self, speaker: Speaker, description: str | None) -> bool:
+        """A two-word name with no known given name, no role and no surname used on its own."""
+        words = speaker.name.split()
+        if description or speaker.description or len(words) < 2:
+            return False
+        if words[0].casefold() in lx.MALE | lx.FEMALE or self.genders.get(speaker.name):
+            return False
+        return len(regex.findall(rf"\b{regex.escape(words[-1])}\b", self.masked)) < 2
 
     def add(self, mention: Mention) -> None:
         """Record a mention (quote speakers are added as attribution proceeds)."""
