@@ -28,7 +28,7 @@ _CLAUSE = regex.compile(
 )
 _TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
-_INTRODUCED = regex.compile(r"^(?:\s+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
+_INTRODUCED = regex.compile(r"^(?:[\s,]+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
 _SUBJECT = regex.compile(
     r"\s*(?P<np>(?:he|she|they|it|we|He|She|They|It|We)\b"
     r"|(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?=\s+\p{Ll}+(?:s|ed)\b)"
@@ -39,7 +39,8 @@ _LABEL = regex.compile(rf"(?:^|[-—–―:.]\s+|\n)(?P<np>{_NAME}):\s*$")
 _OWNED = regex.compile(
     rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
     r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
-    r"arguments?|descriptions?|characterizations?|words|calls?|tweets?|boasts?)\s+(?:that\s+)?"
+    r"arguments?|descriptions?|characterizations?|words|calls?|tweets?|boasts?|response|answer|"
+    r"reply|message|view|verdict|position)\s+(?:that\s+)?"
     r"(?:[^\x00\n]{0,80})$"
 )
 _NAME_VERB = regex.compile(

@@ -140,8 +140,10 @@ def classify(phrase: str) -> Name:
         return Name(None, text)
     gender = gender_of(rest[0], desc)
     known_first = rest[0].casefold() in lx.MALE | lx.FEMALE
-    if desc or known_first or (len(rest) >= 2 and not any(_NOUNISH.search(t) for t in rest)):
+    if desc or known_first or (len(rest) >= 2 and not _NOUNISH.search(rest[-1])):
         return Name("person", " ".join(rest), _tidy_role(desc), gender, possessive)
+    if len(rest) > 1:
+        return Name(None, text)
     return Name("surname", rest[0], _tidy_role(desc), gender, possessive)
 
 

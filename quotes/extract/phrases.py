@@ -33,6 +33,14 @@ _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
 )  # "R-Ky.", the party and state after a name
+_RELATIVE_CLAUSE = regex.compile(
+    r"(?i)(?:who|which|that|whose|whom)\s+(?:is|was|are|were|has|had|have|will|would|can|could|"
+    r"also|\p{Ll}+ed|\p{Ll}+s)\b"
+)
+_RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
+_PARTY = regex.compile(
+    r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
+)  # "R-Pa.", the party and state after a name
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
     r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"
@@ -44,8 +52,11 @@ def parts(np: str) -> list[str]:
     np = regex.sub(r"\s*\([^()]*\)", "", np)
     out = []
     for part in regex.split(r"\s*,\s*|\s+(?:[—–―]|--)\s+", np):
-        part = _LEAD.sub("", part.strip(' \t.;:\x00"“”'))
-        if part:
+        part = part.strip(' \t.;:\x00"“”')
+        if _RELATIVE_CLAUSE.match(part):
+            continue  # "which is currently airing": says what, not who
+        part = _RELATIVE.sub("", _LEAD.sub("", part))
+        if part and not _PARTY.fullmatch(part):
             out.append(part)
     return out
 

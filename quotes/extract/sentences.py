@@ -24,7 +24,8 @@ _BOUNDARY = regex.compile(
 _NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])")
 # “… missing.” Trump said. — a period where the comma belongs; the attribution still follows.
 _NAME_SAID = regex.compile(
-    rf"\s+(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,3}}?{VERB_PHRASE}\b"
+    r"\s+(?!(?:But|And|The|A|An|In|On|At|It|This|That|If|When|While|As|So|Yet|Or|Then)\b)"
+    rf"(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,2}}?{VERB_PHRASE}\b"
 )
 
 
