@@ -29,10 +29,19 @@ _CLAUSE = regex.compile(
 _TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _INTRODUCED = regex.compile(r"^(?:[\s,]+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
+_PAST = (
+    "took made gave went came got had was were is are said told wrote spoke put set ran met sent led held "
+    "kept left brought thought felt saw knew became began stood won lost"
+)
+# The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
 _SUBJECT = regex.compile(
-    r"\s*(?P<np>(?:he|she|they|it|we|He|She|They|It|We)\b"
-    r"|(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?=\s+\p{Ll}+(?:s|ed)\b)"
-    rf"|{SEQUENCE.pattern})"
+    r"(?P<np>(?:[\p{L}][\p{L}.'’-]*\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
+    rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
+)
+_CLAUSE_START = regex.compile(r",\s+")
+_PREPOSITION_START = regex.compile(
+    r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
+    r"with|from|to|by|although|though|because|but|and|so|then)\b"
 )
 _NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
 _LABEL = regex.compile(rf"(?:^|[-—–―:.]\s+|\n)(?P<np>{_NAME}):\s*$")
@@ -181,16 +190,20 @@ def _unknown_verb(head: str, lo: int, roster: Roster) -> Found | None:
 
 
 def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
-    """The subject of the sentence, for a partial quote with no verb of speech: "The group seeks an “end”"."""
-    m = _SUBJECT.match(masked, lo, hi)
-    if not m:
-        return None
-    who = speaker_of(m["np"], m.start("np"), roster, forward=True)
-    if who is None or who.kind in ("document", "anonymous"):
-        return None
-    if who.kind == "organization" and who.name not in roster.orgs:
-        return None  # a capitalised phrase we cannot place: "In Just the Way You Are"
-    return Found(who, None, m.start(), m.end())
+    """The sentence's subject, for a quote with no verb of speech of its own ("The group seeks an
+    “end”", "When asked, Ms. Sherry smiled and said, “…”"): tried at its start and after commas."""
+    starts = [lo] + [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
+    for start in starts[:6]:
+        m = _SUBJECT.match(masked, start, hi)
+        if not m or _PREPOSITION_START.match(m["np"]):
+            continue
+        who = speaker_of(m["np"], m.start("np"), roster)
+        if who is None or who.kind in ("document", "anonymous"):
+            continue
+        if who.kind == "organization" and who.name not in roster.orgs:
+            continue  # a capitalised phrase we cannot place: "In Just the Way You Are"
+        return Found(who, None, m.start(), m.end())
+    return None
 
 
 def _too_long(np: str) -> bool:
