@@ -1,4 +1,4 @@
-"""The five seed articles: every quotation found, nothing else, each with the speaker a reader would name."""
+"""The five seed articles: every quotation found, nothing else, each with its speaker."""
 
 from __future__ import annotations
 

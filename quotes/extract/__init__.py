@@ -98,7 +98,7 @@ def _carry(
     text: str,
     paras: list[tuple[int, int]],
 ) -> list[Quote]:
-    """Give quotes with no cue of their own the speaker of the quote they continue or float beside."""
+    """Give quotes with no cue of their own the speaker of the quote they follow or precede."""
     out = list(quotes)
     for i in range(len(out)):  # forwards: continuations and later paragraphs of one quote
         if out[i].speaker or found_for.get(i) or i == 0:

@@ -9,7 +9,6 @@ import regex
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import ACCORDING, AUX, AUX_WORDS, VERB_PHRASE, verb_cues
 from quotes.extract.marks import Span
-from quotes.extract.names import SEQUENCE
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
@@ -22,7 +21,9 @@ _ACCORDING_AFTER = regex.compile(
 _CUE_FIRST = regex.compile(
     rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)", regex.I
 )
-_NOT_SPEAKER_CUES = frozenset("adding saying noting citing continuing explaining writing".split())
+_NOT_SPEAKER_CUES = frozenset(
+    ["adding", "saying", "noting", "citing", "continuing", "explaining", "writing"]
+)
 _CLAUSE = regex.compile(
     r"(?i).*(?:[;:]|\b(?:what|which|who|whom|that|because|when|while|if|after|before|as|where|but)\b)"
 )
@@ -30,8 +31,8 @@ _TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _INTRODUCED = regex.compile(r"^(?:[\s,]+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
 _PAST = (
-    "took made gave went came got had was were is are said told wrote spoke put set ran met sent led held "
-    "kept left brought thought felt saw knew became began stood won lost"
+    "took made gave went came got had was were is are said told wrote spoke put set ran met sent "
+    "led held kept left brought thought felt saw knew became began stood won lost"
 )
 # The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
 _SUBJECT = regex.compile(

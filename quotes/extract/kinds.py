@@ -1,4 +1,4 @@
-"""Decide what a quoted span is: speech (direct, partial, headline) or not (scare quotes, titles, labels)."""
+"""Decide what a quoted span is: speech (direct, partial, headline) or not (scare quotes)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE, NAMING, verb_cues
+from quotes.extract.lexicon import wordlist
 from quotes.extract.marks import Span
 
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
@@ -18,7 +19,7 @@ _TITLE_BEFORE = regex.compile(
 )
 _TITLE_CONTEXT = regex.compile(r"(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$")
 _LETTERS = regex.compile(r"\p{L}{2}(?<![@#]\p{L}*)")
-_SMALL = frozenset("a an the and or of for to in on at by with from as but nor is".split())
+_SMALL = frozenset(wordlist("a an the and or of for to in on at by with from as but nor is"))
 
 
 def words(text: str) -> list[str]:
@@ -44,7 +45,7 @@ def kind_of(
     title_end: int,
     follows_quote: bool = False,
 ) -> str | None:
-    """direct, partial or headline for speech; None for scare quotes, titles, nicknames and labels."""
+    """direct, partial or headline for speech; None for scare quotes, titles, nicknames, labels."""
     quoted = text[span.start : span.end]
     n = len(words(quoted))
     before = masked[sentence[0] : span.open]

@@ -1,4 +1,4 @@
-"""Tell from a capitalised phrase whether it names a person (with role), an organisation or an outlet."""
+"""Tell whether a capitalised phrase names a person (with role), an organisation or an outlet."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,6}s?")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _HAS_POSSESSIVE = regex.compile(r"\p{L}['’]s?$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
-_HONORIFICS = frozenset("mr mrs ms miss dr".split())
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr"])
 _NOUNISH = regex.compile(
     r"(?i)(?:ity|ism|tion|sion|ment|ness|ance|ence|ship|ure|ing|ics|ogy|ary|ery)$"
 )
@@ -25,7 +25,7 @@ _NOUNISH = regex.compile(
 
 @dataclass(frozen=True)
 class Name:
-    """What a capitalised phrase names: kind is person, organization, outlet, role or None (unknown)."""
+    """What a capitalised phrase names: person, organization, outlet, role or None (unknown)."""
 
     kind: str | None
     name: str
@@ -108,7 +108,7 @@ def _looks_like_name(tokens: list[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def classify(phrase: str) -> Name:
-    """Classify one capitalised phrase ("Portland Deputy Police Chief Jami Resch", "Oregon Live")."""
+    """Classify a capitalised phrase ("Portland Deputy Police Chief Jami Resch", "Oregon Live")."""
     raw = phrase.split()
     possessive = bool(raw) and bool(_HAS_POSSESSIVE.search(raw[-1]))
     tokens = [clean_token(t) for t in raw]
@@ -121,7 +121,7 @@ def classify(phrase: str) -> Name:
     if outlet:
         return Name("outlet", outlet, possessive=possessive)
     last = tokens[-1].casefold()
-    heads = [t.casefold() for t, nxt in zip(tokens, tokens[1:]) if nxt == "of"]
+    heads = [t.casefold() for t, nxt in zip(tokens, tokens[1:], strict=False) if nxt == "of"]
     if (
         last in lx.ORG_HEADS
         or any(h in lx.ORG_HEADS for h in heads)

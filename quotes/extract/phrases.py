@@ -1,4 +1,4 @@
-"""Turn the words naming a speaker ("their attorney, Sean Riddell", "a statement from the group") into a Speaker."""
+"""Turn the words naming a speaker ("their attorney, Sean Riddell") into a Speaker."""
 
 from __future__ import annotations
 
@@ -11,7 +11,23 @@ from quotes.extract.roster import Roster, group
 from quotes.model import Speaker
 
 _PREPOSITIONS = frozenset(
-    "of for from at in on with to by about against over under near behind".split()
+    [
+        "of",
+        "for",
+        "from",
+        "at",
+        "in",
+        "on",
+        "with",
+        "to",
+        "by",
+        "about",
+        "against",
+        "over",
+        "under",
+        "near",
+        "behind",
+    ]
 )
 _ADJUNCT = regex.compile(
     r"(?i)^(?:in|on|at|during|after|before|while|via|through|when|to|from|with|without|last|this|"
@@ -28,7 +44,10 @@ _DOC_PHRASE = regex.compile(
 _AUTHOR_BY = (
     r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
 )
-_AUTHOR_VERB = r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|penned)"
+_AUTHOR_VERB = (
+    r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|"
+    r"penned)"
+)
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
@@ -156,7 +175,7 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
 
 
 def _capital_head(head: list[str]) -> str | None:
-    """The capitalised phrase that ends the head ("Hillary Clinton" in "presidential candidate Hillary Clinton")."""
+    """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton"."""
     text = " ".join(head)
     last = None
     for m in SEQUENCE.finditer(text):

@@ -1,4 +1,4 @@
-"""Who and what an article names, so "Outlaw", "she", "the group" and "the ICE union" find their referent."""
+"""Who and what an article names, so "Outlaw", "she" and "the ICE union" find their referent."""
 
 from __future__ import annotations
 
@@ -109,7 +109,7 @@ class Roster:
                         self.acronyms.setdefault(acr, " ".join(window))
 
     def expand(self, name: str) -> str:
-        """Spell out acronyms the article defines: "National ICE Council" → "National Immigration …"."""
+        """Spell out acronyms the article defines: "National ICE Council" → "National Immi…"."""
         words = name.split()
         out = [self.acronyms.get(w, w) if is_acronym(w) else w for w in words]
         return " ".join(out)
@@ -232,12 +232,13 @@ class Roster:
         """The organisation meant by "the group", "the union", "the ICE union"."""
         modifiers = [self.expand(w) for w in phrase.split()[1:-1] if w[0].isupper()]
         government = noun in lx.GOVERNMENT_HEADS
-        best, best_score = None, 0
+        best: tuple[str, int] | None = None
+        best_score = 0.0
         for name, types in self.orgs.items():
             last = self._last_mention(name, pos)
             if last is None:
                 continue
-            score = 1
+            score = 1.0
             if noun in types:
                 score += 4
             if modifiers and all(mod in name and mod != name for mod in modifiers):
@@ -284,7 +285,7 @@ def _fits(m: Mention, number: str) -> bool:
 
 
 def group(phrase: str) -> Speaker:
-    """A plural speaker as a reader would name it: "The groups who fought…" → "groups who fought…"."""
+    """A plural speaker as a reader would name it: "The groups who…" → "groups who…"."""
     words = phrase.split()
     if words and words[0].casefold() in lx.DETERMINERS:
         words = words[1:]

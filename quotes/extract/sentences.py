@@ -1,4 +1,4 @@
-"""Sentence boundaries outside quotations, and a masked copy of the text where quoted words are hidden."""
+"""Sentence boundaries outside quotations, and a masked copy of the text hiding quoted words."""
 
 from __future__ import annotations
 
