@@ -21,8 +21,10 @@ _ACCORDING_AFTER = regex.compile(
 _CUE_FIRST = regex.compile(
     rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)", regex.I
 )
-_NOT_SPEAKER_CUES = frozenset(
-    ["adding", "saying", "noting", "citing", "continuing", "explaining", "writing"]
+_PARTICIPLE = regex.compile(r"ing$")
+_PAST_VERB = regex.compile(r"(?<![\p{L}-])\p{Ll}{3,}ed\b")
+_SAID_FIRST = regex.compile(
+    r"(?:^|[.!?]\s+)(?:Said|Says|Added|Asked)\s+(?P<np>[^,\x00\n]{2,60}?),?\s*$"
 )
 _CLAUSE = regex.compile(
     r"(?i).*(?:[;:]|\b(?:what|which|who|whom|that|because|when|while|if|after|before|as|where|but)\b)"
@@ -36,13 +38,13 @@ _PAST = (
 )
 # The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
 _SUBJECT = regex.compile(
-    r"(?P<np>(?:[\p{L}][\p{L}.'’-]*\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
+    r"(?P<np>(?:(?:[\p{L}][\p{L}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
     rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
 )
 _CLAUSE_START = regex.compile(r",\s+")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
-    r"with|from|to|by|although|though|because|but|and|so|then)\b"
+    r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
 _NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
 _LABEL = regex.compile(rf"(?:^|[-—–―:.]\s+|\n)(?P<np>{_NAME}):\s*$")
@@ -101,16 +103,16 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
     if m:
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), lo + m.end())
-    m = _CUE_FIRST.match(tail)
-    if m and m["cue"][0].islower() and m["cue"] not in _NOT_SPEAKER_CUES and m["np"].strip():
-        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
-        if who:
-            return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())
     lead = _LEADING.match(tail).end()
     if not adjacent and "," not in tail[:lead]:
         return None  # "curb “activist” investors and others": the words after are not about it
+    m = _CUE_FIRST.match(tail)
+    if m and m["cue"][0].islower() and not _PARTICIPLE.search(m["cue"]) and m["np"].strip():
+        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
+        if who:
+            return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())
     cue = next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
-    if cue is None or cue.group().casefold() in _NOT_SPEAKER_CUES:
+    if cue is None or _PARTICIPLE.search(cue.group()):
         return None
     np = _TRAILING_AUX.sub("", tail[lead : cue.start()])
     first = np.split()[0] if np.split() else ""
@@ -124,8 +126,8 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
     if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or _too_long(np):
         return None
-    if _DETERMINER_END.search(np):
-        return None
+    if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
+        return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
     who = speaker_of(_clause_tail(np), lo + lead, roster)
     return Found(who, _cue_text(cue.group()), lo + lead, lo + cue.end())
 
@@ -137,6 +139,10 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     if m:
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), hi)
+    m = _SAID_FIRST.search(head)  # "Said Comey, “…”"
+    if m:
+        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
+        return Found(who, "said", lo + m.start("np"), hi) if who else None
     m = _LABEL.search(head)  # "Pollsters agree - Carl Bialik: “…”", transcripts
     if m:
         who = speaker_of(m["np"], lo + m.start("np"), roster)

@@ -68,6 +68,7 @@ _HEARER = (
 )
 VERB_PHRASE = (
     rf"(?:(?:went|goes|go)\s+on(?:\s+to\s+say)?|pointed\s+out|points\s+out|point\s+out|"
+    r"(?:shot|shoots|fired|fires|hit|hits|pushed|pushes)\s+back|(?:chimed|chimes|weighed|weighs)\s+in|"
     rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|put\s+it|"
     rf"(?:{_VERB}))"
 )
@@ -76,7 +77,7 @@ ACCORDING = regex.compile(r"\baccording\s+to\b", regex.I)
 # Adverbs and auxiliaries between a speaker and the verb: "reportedly said", "has said".
 AUX_WORDS = (
     r"(?!(?:family|assembly|italy|rally|ally|supply|anomaly|bully|july|reply)\b)\p{Ll}{3,}ly|also|then|"
-    r"later|once|again|has|have|had|will|would|could|did|does|is|was|were|are|not|never|just|first|"
+    r"later|now|once|again|has|have|had|will|would|could|did|does|is|was|were|are|not|never|just|first|"
     r"still|previously|recently|earlier|separately|repeatedly"
 )
 AUX = rf"(?:(?:{AUX_WORDS})\s+)"

@@ -53,8 +53,7 @@ _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
 )  # "R-Ky.", the party and state after a name
 _RELATIVE_CLAUSE = regex.compile(
-    r"(?i)(?:who|which|that|whose|whom)\s+(?:is|was|are|were|has|had|have|will|would|can|could|"
-    r"also|\p{Ll}+ed|\p{Ll}+s)\b"
+    r"(?i)(?:who|which|whose|whom|that)\s+(?!(?:he|she|they|it|we|i)\b)"
 )
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
@@ -98,18 +97,25 @@ def speaker_of(
         s, desc = _part(part, pos, roster, depth)
         if s is None:
             continue
-        if s.kind == "person" or (named is None and s.kind in ("organization", "outlet", "group")):
-            if named is None or (s.kind == "person" and named.kind != "person"):
+        if s.kind in ("person", "organization", "outlet", "group"):
+            if named is None or _rank(s) > _rank(named):
                 named = s
         elif nominal is None:
             nominal, role = s, desc
-        if named and named.kind == "person" and role:
+        if named and _rank(named) == 3 and role:
             break
     if named is not None:
         if named.kind == "person" and not named.description and role:
             return Speaker(named.name, "person", role)
         return named
     return nominal
+
+
+def _rank(s: Speaker) -> int:
+    """Full names beat lone surnames ("Michael Seaman, …, Sacramento"), which beat the rest."""
+    if s.kind == "person":
+        return 3 if " " in s.name else 1
+    return 2 if s.kind in ("organization", "outlet") else 0
 
 
 def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | None, str | None]:

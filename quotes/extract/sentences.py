@@ -25,7 +25,7 @@ _NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])")
 # “… missing.” Trump said. — a period where the comma belongs; the attribution still follows.
 _NAME_SAID = regex.compile(
     r"\s+(?!(?:But|And|The|A|An|In|On|At|It|This|That|If|When|While|As|So|Yet|Or|Then)\b)"
-    rf"(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,2}}?{VERB_PHRASE}\b"
+    rf"(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,2}}?{VERB_PHRASE}\b(?:\s+\p{{Ll}}+ly)?[.,]"
 )
 
 
