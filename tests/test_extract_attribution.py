@@ -126,7 +126,11 @@ def test_according_to_statement_from_group() -> None:
 
 def test_outlet_as_speaker_is_canonical_and_credited() -> None:
     (q,) = quotes("“Ridership fell by half,” Oregon Live reported.", outlet="KGW")
-    assert (q.speaker.name, q.speaker.kind, q.credit) == ("The Oregonian", "outlet", "The Oregonian")
+    assert (q.speaker.name, q.speaker.kind, q.credit) == (
+        "The Oregonian",
+        "outlet",
+        "The Oregonian",
+    )
 
 
 def test_outlet_credit_after_named_speaker() -> None:

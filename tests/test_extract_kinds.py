@@ -43,6 +43,4 @@ def test_sentence_opening_quote_is_direct() -> None:
 
 def test_title_case_quote_after_reports_is_a_headline() -> None:
     text = "The Daily Herald reports, “City Council Approves New Stadium Deal After Long Fight."
-    assert kinds(text) == [
-        ("City Council Approves New Stadium Deal After Long Fight.", "headline")
-    ]
+    assert kinds(text) == [("City Council Approves New Stadium Deal After Long Fight.", "headline")]

@@ -1,4 +1,4 @@
-"""The five seed articles: every quotation found, nothing else, each with the speaker a reader would name."""
+"""The five seed articles: every quotation found, nothing else, each with its speaker."""
 
 from __future__ import annotations
 
@@ -60,7 +60,11 @@ def test_one_organisation_has_one_name_across_seeds() -> None:
     letter = "Your current policy forbidding"
     names = {
         q.speaker.name
-        for name in ("002_af323c7408b160eb.txt", "003_b6047d1f9e8a733a.txt", "004_6e0aaa9de77e3f83.txt")
+        for name in (
+            "002_af323c7408b160eb.txt",
+            "003_b6047d1f9e8a733a.txt",
+            "004_6e0aaa9de77e3f83.txt",
+        )
         for q in _extract(name)
         if q.text.startswith(letter) and q.speaker
     }

@@ -8,7 +8,7 @@ import regex
 
 from quotes.extract.attribution import Found, attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
-from quotes.extract.kinds import kind_of
+from quotes.extract.kinds import is_title_case, kind_of
 from quotes.extract.marks import Span, find_spans, paragraphs
 from quotes.extract.nested import nested_quotes
 from quotes.extract.roster import Mention, Roster
@@ -35,9 +35,11 @@ def extract_quotes(article: Article) -> list[Quote]:
     top = [s for s in spans if s.outer is None]
     quotes: list[Quote] = []
     found_for: dict[int, Found | None] = {}
+    previous: Span | None = None
     for span in top:
         bounds = sentences.bounds(span.open)
-        kind = kind_of(text, masked, span, bounds, title_end)
+        follows = previous is not None and previous.para == span.para
+        kind = kind_of(text, masked, span, bounds, title_end, follows)
         if kind is None:
             continue
         found = attribute(span, kind, bounds, roster)
@@ -49,6 +51,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             credit = _credit(found, citations, own, text)
             quote = replace(quote, speaker=found.speaker, cue=found.cue, credit=credit)
         quotes.append(quote)
+        previous = span
     kept = [s for s in top if any(q.start == s.start for q in quotes)]
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
@@ -77,8 +80,13 @@ def _credit(found: Found, citations: list[Citation], own: str | None, text: str)
 
 
 def _title_end(article: Article, paras: list[tuple[int, int]]) -> int:
-    """Where the title line ends when the text starts with the article's title."""
-    if article.title and paras and article.text.startswith(article.title.strip()):
+    """Where the title line ends when the text opens with the title (given, or in title case)."""
+    if not paras:
+        return 0
+    first = article.text[paras[0][0] : paras[0][1]]
+    if article.title and article.text.startswith(article.title.strip()):
+        return paras[0][1]
+    if len(first.split()) <= 25 and is_title_case(first.rstrip(".")):
         return paras[0][1]
     return 0
 
@@ -90,7 +98,7 @@ def _carry(
     text: str,
     paras: list[tuple[int, int]],
 ) -> list[Quote]:
-    """Give quotes with no cue of their own the speaker of the quote they continue or float beside."""
+    """Give quotes with no cue of their own the speaker of the quote they follow or precede."""
     out = list(quotes)
     for i in range(len(out)):  # forwards: continuations and later paragraphs of one quote
         if out[i].speaker or found_for.get(i) or i == 0:

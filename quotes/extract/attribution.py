@@ -9,31 +9,58 @@ import regex
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import ACCORDING, AUX, AUX_WORDS, VERB_PHRASE, verb_cues
 from quotes.extract.marks import Span
-from quotes.extract.names import SEQUENCE
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 _LEADING = regex.compile(r"^[\s,;]*")
-_DASH = regex.compile(r"^\s*(?:—|–|--|-)\s*(?P<np>[^\x00\n]{2,100}?)\s*\.?\s*$")
+_DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
 _ACCORDING_AFTER = regex.compile(
     rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I
 )
 _CUE_FIRST = regex.compile(
     rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)", regex.I
 )
-_NOT_SPEAKER_CUES = frozenset("adding saying noting citing continuing explaining writing".split())
+_PARTICIPLE = regex.compile(r"ing$")
+_PAST_VERB = regex.compile(r"(?<![\p{L}-])\p{Ll}{3,}ed\b")
+_SAID_FIRST = regex.compile(
+    r"(?:^|[.!?]\s+)(?:Said|Says|Added|Asked)\s+(?P<np>[^,\x00\n]{2,60}?),?\s*$"
+)
 _CLAUSE = regex.compile(
     r"(?i).*(?:[;:]|\b(?:what|which|who|whom|that|because|when|while|if|after|before|as|where|but)\b)"
 )
 _TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
-_INTRODUCED = regex.compile(r"^(?:\s+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
-_SUBJECT = regex.compile(
-    r"\s*(?P<np>(?:he|she|they|it|we|He|She|They|It|We)\b"
-    r"|(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+(?=\s+\p{Ll}+(?:s|ed)\b)"
-    rf"|{SEQUENCE.pattern})"
+_INTRODUCED = regex.compile(r"^(?:[\s,]+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
+_PAST = (
+    "took made gave went came got had was were is are said told wrote spoke put set ran met sent "
+    "led held kept left brought thought felt saw knew became began stood won lost"
 )
+# The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
+_SUBJECT = regex.compile(
+    r"(?P<np>(?:(?:[\p{L}][\p{L}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
+    rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
+)
+_CLAUSE_START = regex.compile(r",\s+")
+_PREPOSITION_START = regex.compile(
+    r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
+    r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
+)
+_NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
+_LABEL = regex.compile(rf"(?:^|[-—–―:.]\s+|\n)(?P<np>{_NAME}):\s*$")
+_OWNED = regex.compile(
+    rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
+    r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
+    r"arguments?|descriptions?|characterizations?|words|calls?|tweets?|boasts?|response|answer|"
+    r"reply|message|view|verdict|position)\s+(?:that\s+)?"
+    r"(?:[^\x00\n]{0,80})$"
+)
+_NAME_VERB = regex.compile(
+    rf"(?P<np>{_NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
+)
+_THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
+_NAME_WHO = regex.compile(r"\s*[^,]{1,40},\s+(?:who|which)\b")
+_COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
 
@@ -54,15 +81,18 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     tail_end = sentence[1] if tail_end < 0 else tail_end
     head_start = masked.rfind("\x00", sentence[0], span.open)
     head_start = sentence[0] if head_start < 0 else head_start + 1
-    found = _after(masked, span.close, tail_end, roster)
+    adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
+    found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     if found is None:
         found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
-    if found is None and kind == "partial":
-        found = _subject(masked, head_start, span.open, roster)
+    colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
+    if (found is None or found.speaker is None) and (kind == "partial" or colon):
+        found = _subject(masked, head_start, span.open, roster) or found
     return found
 
 
-def _after(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Found | None:
+    """Attribution after the closing mark: "…,” Lee said", "…,” said Lee", "… — Lee"."""
     tail = masked[lo:hi]
     m = _DASH.match(tail)
     if m and hi - lo < 100:
@@ -73,54 +103,122 @@ def _after(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     if m:
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), lo + m.end())
+    lead = _LEADING.match(tail).end()
+    if not adjacent and "," not in tail[:lead]:
+        return None  # "curb “activist” investors and others": the words after are not about it
     m = _CUE_FIRST.match(tail)
-    if m and m["cue"][0].islower() and m["cue"] not in _NOT_SPEAKER_CUES and m["np"].strip():
+    if m and m["cue"][0].islower() and not _PARTICIPLE.search(m["cue"]) and m["np"].strip():
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         if who:
             return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())
-    lead = _LEADING.match(tail).end()
     cue = next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
-    if cue is None or cue.group().casefold() in _NOT_SPEAKER_CUES:
+    if cue is None or _PARTICIPLE.search(cue.group()):
         return None
     np = _TRAILING_AUX.sub("", tail[lead : cue.start()])
-    if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or len(np.split()) > 15:
+    first = np.split()[0] if np.split() else ""
+    if (
+        np.rstrip().endswith(",")
+        and first.islower()
+        and first not in lx.DETERMINERS | lx.PRONOUNS.keys()
+    ):
+        # "…,” in sharp contrast to X, says Dante Scala": the speaker follows the verb
+        who = speaker_of(tail[cue.end() :], lo + cue.end(), roster, forward=True)
+        return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
+    if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or _too_long(np):
         return None
-    if _DETERMINER_END.search(np):
-        return None
+    if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
+        return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
     who = speaker_of(_clause_tail(np), lo + lead, roster)
     return Found(who, _cue_text(cue.group()), lo + lead, lo + cue.end())
 
 
 def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Found | None:
+    """Attribution before the opening mark: "Lee told reporters: “", "She called it “…”"."""
     head = masked[lo:hi]
     m = _ACCORDING_BEFORE.search(head)
     if m:
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), hi)
-    cues = [c for c in verb_cues(head) if c.group().casefold() not in _NOT_SPEAKER_CUES]
+    m = _SAID_FIRST.search(head)  # "Said Comey, “…”"
+    if m:
+        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
+        return Found(who, "said", lo + m.start("np"), hi) if who else None
+    m = _LABEL.search(head)  # "Pollsters agree - Carl Bialik: “…”", transcripts
+    if m:
+        who = speaker_of(m["np"], lo + m.start("np"), roster)
+        if who and who.kind in ("person", "organization", "outlet"):
+            return Found(who, ":", lo + m.start("np"), hi)
+    m = _OWNED.search(head)  # "Trump’s claim that Obama “founded ISIS”"
+    if m and not anchored:
+        who = speaker_of(m["np"], lo + m.start("np"), roster)
+        if who:
+            return Found(who, m["noun"], lo + m.start("np"), lo + m.end())
+    cues = verb_cues(head)
     acc = list(ACCORDING.finditer(head))
     if not cues or (acc and acc[-1].start() > cues[-1].start()):
-        return None
+        return _unknown_verb(head, lo, roster) if anchored else None
     cue = cues[-1]
     if anchored and not _INTRODUCED.match(head[cue.end() :]):
-        return None
+        return _unknown_verb(head, lo, roster)
+    if cue.group().endswith("ing"):  # "…, saying: “…”": whoever the clause is about speaks
+        finite = [c for c in cues if not c.group().endswith("ing")]
+        if not finite:
+            found = _subject(masked, lo, hi, roster)
+            return (
+                Found(found.speaker, _cue_text(cue.group()), found.start, found.end)
+                if found
+                else None
+            )
+        cue = finite[0]
     np = _TRAILING_AUX.sub("", head[: cue.start()])
     if not np.strip() or _DETERMINER_END.search(np):
         return None
-    np = _clause_tail(regex.split(r"(?<=[.!?])\s+", np)[-1])
+    if _COORDINATED.search(np):  # "Carson took the stage and called it “rotten”": the subject
+        found = _subject(masked, lo, hi, roster)
+        return (
+            Found(found.speaker, _cue_text(cue.group()), found.start, found.end) if found else None
+        )
+    np = regex.split(r"(?<=[.!?])\s+", np)[-1]
+    if _THAT_END.search(np):  # "Trump released a video that said, “…”": the video, for its maker
+        np = _THAT_END.sub("", np)
+    elif not _NAME_WHO.match(np):
+        np = _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
     return Found(speaker_of(np, at, roster), _cue_text(cue.group()), at, lo + cue.end())
 
 
-def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
-    """The subject of the sentence, for a partial quote with no verb of speech: "The group seeks an “end”"."""
-    m = _SUBJECT.match(masked, lo, hi)
+def _unknown_verb(head: str, lo: int, roster: Roster) -> Found | None:
+    """ "Hillary Clinton cracked, “…”": a name and a past-tense verb introduce a quote too."""
+    m = _NAME_VERB.search(head)
     if not m:
         return None
-    who = speaker_of(m["np"], m.start("np"), roster, forward=True)
-    if who is None or who.kind in ("document", "anonymous"):
-        return None
-    return Found(who, None, m.start(), m.end())
+    who = speaker_of(m["np"], lo + m.start("np"), roster)
+    return Found(who, m["verb"], lo + m.start("np"), lo + m.end("verb")) if who else None
+
+
+def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+    """The sentence's subject, for a quote with no verb of speech of its own ("The group seeks an
+    “end”", "When asked, Ms. Sherry smiled and said, “…”"): tried at its start and after commas."""
+    starts = [lo] + [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
+    for start in starts[:6]:
+        m = _SUBJECT.match(masked, start, hi)
+        if not m or _PREPOSITION_START.match(m["np"]):
+            continue
+        who = speaker_of(m["np"], m.start("np"), roster)
+        if who is None or who.kind in ("document", "anonymous"):
+            continue
+        if who.kind == "organization" and who.name not in roster.orgs:
+            continue  # a capitalised phrase we cannot place: "In Just the Way You Are"
+        return Found(who, None, m.start(), m.end())
+    return None
+
+
+def _too_long(np: str) -> bool:
+    """A speaker phrase is short, unless a short name opens a long appositive ("Leonard Burman,
+    director of … University,")."""
+    words = np.split()
+    first = np.split(",")[0].split()
+    return len(words) > 15 and (len(first) > 5 or len(words) > 40)
 
 
 def _clause_tail(np: str) -> str:

@@ -1,8 +1,10 @@
-"""Reporting verbs and phrases ("said", "tells WW", "according to") that tie quoted words to a speaker."""
+"""Reporting verbs and phrases ("said", "tells WW", "according to") that tie quotes to speakers."""
 
 from __future__ import annotations
 
 import regex
+
+from quotes.extract.lexicon import wordlist
 
 # Irregular verbs of speech: every form written out.
 _IRREGULAR = [
@@ -13,22 +15,27 @@ _IRREGULAR = [
     "posted stated texted emailed messaged questioned offered charged",  # nouns in other forms
 ]
 # Regular verbs: base form; -s, -ed and -ing are derived.
-_REGULAR = """add allege argue assert acknowledge admit announce answer ask boast caution claim comment
+_REGULAR = wordlist(
+    """add allege argue assert acknowledge admit announce answer ask boast caution claim comment
 complain concede conclude confirm contend continue counter declare demand deny describe emphasize
 emphasise estimate exclaim explain insist joke lament maintain mention muse note observe offer plead
 pledge predict promise protest recall recount remark repeat reply report respond retort scoff
-shout stress suggest testify tweet urge vow warn wonder yell quip reason recommend accuse call characterize characterise dub label term chant whisper cry blast slam agree disagree
+shout stress suggest testify tweet urge vow warn wonder yell quip deem opine beam gripe tout
+recommend accuse
+call characterize characterise dub label term chant whisper cry blast slam agree disagree
 concur grumble huff snap sigh laugh fume gush rave reiterate acknowledge assure advise inform
-proclaim""".split()
+proclaim"""
+)
 # Verbs that name or describe rather than report a whole sentence; cue partial quotes only.
 NAMING = frozenset(
-    "call calls called calling characterize characterizes characterized characterizing "
-    "characterise characterises characterised describe describes described describing dub dubs "
-    "dubbed label labels labeled labelled term terms termed".split()
+    wordlist(
+        "call calls called calling characterize characterizes characterized characterizing "
+        "characterise characterises characterised describe describes described describing dub dubs "
+        "dubbed label labels labeled labelled term terms termed"
+    )
 )
 
-
-_DOUBLED = frozenset("admit quip concur snap slam dub".split())  # admitted, quipped
+_DOUBLED = frozenset(wordlist("admit quip concur snap slam dub"))  # admitted, quipped
 
 
 def _forms(base: str) -> list[str]:
@@ -61,15 +68,16 @@ _HEARER = (
 )
 VERB_PHRASE = (
     rf"(?:(?:went|goes|go)\s+on(?:\s+to\s+say)?|pointed\s+out|points\s+out|point\s+out|"
-    rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|as\s+(?:he|she|they|it)\s+put\s+it|"
+    r"(?:shot|shoots|fired|fires|hit|hits|pushed|pushes)\s+back|(?:chimed|chimes|weighed|weighs)\s+in|"
+    rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|put\s+it|"
     rf"(?:{_VERB}))"
 )
 CUE = regex.compile(rf"\b{VERB_PHRASE}\b", regex.I)
 ACCORDING = regex.compile(r"\baccording\s+to\b", regex.I)
-# Adverbs and auxiliaries that may sit between a speaker and the verb: "reportedly said", "has said".
+# Adverbs and auxiliaries between a speaker and the verb: "reportedly said", "has said".
 AUX_WORDS = (
     r"(?!(?:family|assembly|italy|rally|ally|supply|anomaly|bully|july|reply)\b)\p{Ll}{3,}ly|also|then|"
-    r"later|once|again|has|have|had|will|would|could|did|does|is|was|were|are|not|never|just|first|"
+    r"later|now|once|again|has|have|had|will|would|could|did|does|is|was|were|are|not|never|just|first|"
     r"still|previously|recently|earlier|separately|repeatedly"
 )
 AUX = rf"(?:(?:{AUX_WORDS})\s+)"

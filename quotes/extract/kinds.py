@@ -1,4 +1,4 @@
-"""Decide what a quoted span is: speech (direct, partial, headline) or not (scare quotes, titles, labels)."""
+"""Decide what a quoted span is: speech (direct, partial, headline) or not (scare quotes)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE, NAMING, verb_cues
+from quotes.extract.lexicon import wordlist
 from quotes.extract.marks import Span
 
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
@@ -16,7 +17,9 @@ _TITLE_BEFORE = regex.compile(
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
     r"\s*[,:]?\s*$"
 )
-_SMALL = frozenset("a an the and or of for to in on at by with from as but nor is".split())
+_TITLE_CONTEXT = regex.compile(r"(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$")
+_LETTERS = regex.compile(r"\p{L}{2}(?<![@#]\p{L}*)")
+_SMALL = frozenset(wordlist("a an the and or of for to in on at by with from as but nor is"))
 
 
 def words(text: str) -> list[str]:
@@ -35,9 +38,14 @@ def is_title_case(text: str) -> bool:
 
 
 def kind_of(
-    text: str, masked: str, span: Span, sentence: tuple[int, int], title_end: int
+    text: str,
+    masked: str,
+    span: Span,
+    sentence: tuple[int, int],
+    title_end: int,
+    follows_quote: bool = False,
 ) -> str | None:
-    """direct, partial or headline for speech; None for scare quotes, titles, nicknames and labels."""
+    """direct, partial or headline for speech; None for scare quotes, titles, nicknames, labels."""
     quoted = text[span.start : span.end]
     n = len(words(quoted))
     before = masked[sentence[0] : span.open]
@@ -45,21 +53,32 @@ def kind_of(
     lead = before.rstrip()
     if _TITLE_BEFORE.search(before) and not _speech_naming(before):
         return None
+    if lead.endswith("=") or not _LETTERS.search(quoted):
+        return None  # <tweet id="672425547201294336">: markup, numbers and handles
     if span.open < title_end or (
         is_title_case(quoted) and (not span.closed or _headline_cue(lead))
     ):
         return "headline"
-    if _nickname(text, span):
+    if _nickname(text, span) or _programme(quoted, before):
         return None
     starts_sentence = not regex.search(r"[\p{L}\p{N}]", before) or lead.endswith((":", "\x00"))
     introduced = bool(regex.search(r"[,:]$", lead)) and bool(CUE.search(before[-60:]))
     if starts_sentence or introduced or (not lead and span.continued):
-        if n <= 2 and not _has_cue(before, after) and not quoted.rstrip().endswith(("?", "!")):
+        if n <= 2 and not (follows_quote or _has_cue(before, after)) and quoted[-1:] not in "?!":
             return None  # “Stuff” happens. A label, not a quotation.
         return "direct"
+    if _is_title(quoted) and span.closed:
+        return None  # Scribner will publish “Trump Revealed,” a biography
     if n <= 3 and not _has_cue(before, after):
         return None  # scare quotes: ‘activists’, click “see first”
     return "partial"
+
+
+def _is_title(quoted: str) -> bool:
+    """Every word capitalised, as in the name of a book, a show or a slogan."""
+    ws = words(quoted)
+    content = [w for w in ws if w.casefold() not in _SMALL]
+    return len(ws) >= 2 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _has_cue(before: str, after: str) -> bool:
@@ -75,6 +94,13 @@ def _speech_naming(before: str) -> bool:
         and m[2].casefold() in NAMING
         and (m[1].casefold() in lx.PRONOUNS or m[1].casefold() == "which")
     )
+
+
+def _programme(quoted: str, before: str) -> bool:
+    """CNN's “State of the Union”, on “Face the Nation”: a capitalised name of a show or work."""
+    ws = words(quoted)
+    capital = all(w[0].isupper() or w.casefold() in _SMALL for w in ws) and ws[0][0].isupper()
+    return capital and len(ws) <= 6 and bool(_TITLE_CONTEXT.search(before))
 
 
 def _headline_cue(lead: str) -> bool:

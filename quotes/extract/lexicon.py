@@ -3,41 +3,48 @@
 from __future__ import annotations
 
 
+def wordlist(text: str) -> list[str]:
+    """The words of a whitespace-separated list, so long lists stay readable."""
+    return text.split()
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+    return frozenset(wordlist(text))
 
 
 # Common given names, for telling a person from a place and for "he"/"she".
 MALE = _words("""
 aaron adam adrian al alan albert alex alexander alfred andre andrew andy angel anthony antonio
-arthur austin barack barak ben benjamin bernie bill billy bob bobby brad bradley brandon brett brian
-bruce bryan carl carlos chad charles charlie chris christopher chuck clarence clay cory craig curtis
-dale dan daniel danny darrell dave david dean dennis derek devin dick don donald doug douglas duncan
-dwight ed eddie edward eli elijah eric ernest eugene evan frank franklin fred gabriel gary gavin gene
-george gerald glenn gordon greg gregory harold harry hector henry howard hunter ian isaac jack jacob
-jake james jared jason jay jeb jeff jeffrey jeremy jerry jesse jim jimmy joe joel john johnny jon
-jonathan jordan jorge jose joseph josh joshua juan julian justin keith ken kenneth kevin kyle larry
-lawrence lee leon lindsey louis luis luke marco marcus mario mark martin matt matthew max michael
-mickey mike mitch mitchell mohammed muhammad nathan neil newt nicholas nick noah oliver omar oscar
-patrick paul pete peter phil philip ralph randy ray raymond reince rex ricardo richard rick rob robert
-rod roger ron ronald roy rudy rush russell ryan sam samuel scott sean sergei seth shawn sherrod
-stephen steve steven stuart ted terry thomas tim timothy todd tom tommy tony travis trey troy tyler
-victor vince vincent vladimir walter wayne will william willie xi zach zachary
+arthur austin barack barak ben benjamin bernie bill billy bob bobby brad bradley brandon brett
+brian bruce bryan carl carlos chad charles charlie chris christopher chuck clarence clay cory
+craig curtis dale dan daniel danny darrell dave david dean dennis derek devin dick don donald doug
+douglas duncan dwight ed eddie edward eli elijah eric ernest eugene evan frank franklin fred
+gabriel gary gavin gene george gerald glenn gordon greg gregory harold harry hector henry howard
+hunter ian isaac jack jacob jake james jared jason jay jeb jeff jeffrey jeremy jerry jesse jim
+jimmy joe joel john johnny jon jonathan jordan jorge jose joseph josh joshua juan julian justin
+keith ken kenneth kevin kyle larry lawrence lee leon lindsey louis luis luke marco marcus mario
+mark martin matt matthew max michael mickey mike mitch mitchell mohammed muhammad nathan neil newt
+nicholas nick noah oliver omar oscar patrick paul pete peter phil philip ralph randy ray raymond
+reince rex ricardo richard rick rob robert rod roger ron ronald roy rudy rush russell ryan sam
+samuel scott sean sergei seth shawn sherrod stephen steve steven stuart ted terry thomas tim
+timothy todd tom tommy tony travis trey troy tyler victor vince vincent vladimir walter wayne will
+william willie xi zach zachary
 """)
 FEMALE = _words("""
 abigail alexandra alice alicia alison allison amanda amber amy ana andrea angela anita ann anna
-anne annie ashley barbara betsy betty beverly brenda brittany carly carol caroline carolyn catherine
-cathy cecilia charlotte cheryl christina christine cindy claire claudia colleen connie cynthia
-danielle deborah debbie debra denise diana diane donna doris dorothy elaine eleanor elizabeth ellen
-emily emma erin evelyn fiona frances gabrielle gina gloria grace hannah heather heidi helen hillary
-holly hope irene jane janet janice jean jeanne jennifer jessica jill jo joan joann joanne jodi josephine
-joyce judith judy julia julie karen kate katherine kathleen kathryn kathy katie kay kayleigh kelly
-kellyanne kim kimberly kirsten kristen laura lauren leah linda lisa liz lois loretta lori lorraine
-louise lucy lynn madeline maggie margaret maria marie marilyn marsha martha mary maxine megan melania
-melissa michelle mikki monica nancy natalie nicole nikki nina nora olivia pam pamela patricia patty
-paula peggy penny rachel rebecca regina rita roberta robin rosa rose ruth sally samantha sandra sara
-sarah sharon sheila shirley sophia sophie stacey stephanie sue susan suzanne tammy tara teresa theresa
-tiffany tina tracy valerie vanessa victoria virginia wendy whitney yvonne zoe
+anne annie ashley barbara betsy betty beverly brenda brittany carly carol caroline carolyn
+catherine cathy cecilia charlotte cheryl christina christine cindy claire claudia colleen connie
+cynthia danielle deborah debbie debra denise diana diane donna doris dorothy elaine eleanor
+elizabeth ellen emily emma erin evelyn fiona frances gabrielle gina gloria grace hannah heather
+heidi helen hillary holly hope irene jane janet janice jean jeanne jennifer jessica jill jo joan
+joann joanne jodi josephine joyce judith judy julia julie karen kate katherine kathleen kathryn
+kathy katie kay kayleigh kelly kellyanne kim kimberly kirsten kristen laura lauren leah linda lisa
+liz lois loretta lori lorraine louise lucy lynn madeline maggie margaret maria marie marilyn
+marsha martha mary maxine megan melania melissa michelle mikki monica nancy natalie nicole nikki
+nina nora olivia pam pamela patricia patty paula peggy penny rachel rebecca regina rita roberta
+robin rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley sophia sophie stacey
+stephanie sue susan suzanne tammy tara teresa theresa tiffany tina tracy valerie vanessa victoria
+virginia wendy whitney yvonne zoe
 """)
 HONORIFIC_GENDER = {
     "mr": "m",
@@ -50,13 +57,17 @@ HONORIFIC_GENDER = {
 }
 GENDERED_NOUNS = {
     **dict.fromkeys(
-        "spokeswoman chairwoman congresswoman councilwoman businesswoman woman mother wife "
-        "daughter sister actress queen princess lady grandmother girl aunt".split(),
+        wordlist(
+            "spokeswoman chairwoman congresswoman councilwoman businesswoman woman mother wife "
+            "daughter sister actress queen princess lady grandmother girl aunt"
+        ),
         "f",
     ),
     **dict.fromkeys(
-        "spokesman chairman congressman councilman businessman man father husband son brother "
-        "actor king prince grandfather boy uncle".split(),
+        wordlist(
+            "spokesman chairman congressman councilman businessman man father husband son brother "
+            "actor king prince grandfather boy uncle"
+        ),
         "m",
     ),
 }
@@ -65,24 +76,25 @@ ROLES = _words("""
 president vice sen. senator rep. representative gov. governor lt. lieutenant mayor chief deputy
 commissioner secretary director attorney general judge justice officer sgt. sergeant capt. captain
 detective spokesman spokeswoman spokesperson chairman chairwoman chair councilman councilwoman
-councilor councillor speaker leader minister premier ambassador dr. mr. mrs. ms. miss prof. professor
-rev. reverend pastor bishop pope gen. col. maj. adm. admiral sheriff marshal superintendent ceo
-executive founder candidate nominee former assistant associate acting interim senior first lady
-king queen prince princess sir dame lord delegate assemblyman assemblywoman congressman
-congresswoman alderman supervisor treasurer comptroller auditor clerk coach inspector agent trooper
-chancellor dean principal manager adviser advisor aide correspondent editor columnist anchor host
-rabbi imam cardinal archbishop sen rep gov dr mr mrs ms prof rev gen col maj adm det. lt capt sgt
-u.s. state federal police majority minority whip democratic republican gop chairperson press
+councilor councillor speaker leader minister premier ambassador dr. mr. mrs. ms. miss prof.
+professor rev. reverend pastor bishop pope gen. col. maj. adm. admiral sheriff marshal
+superintendent ceo executive founder candidate nominee former assistant associate acting interim
+senior first lady king queen prince princess sir dame lord delegate assemblyman assemblywoman
+congressman congresswoman alderman supervisor treasurer comptroller auditor clerk coach inspector
+agent trooper chancellor dean principal manager adviser advisor aide correspondent editor
+columnist anchor host rabbi imam cardinal archbishop sen rep gov dr mr mrs ms prof rev gen col maj
+adm det. lt capt sgt u.s. state federal police majority minority whip democratic republican gop
+chairperson press
 """)
 # Last words that make a capitalised name an organisation: "Portland Police Bureau".
 ORG_HEADS = _words("""
 bureau department council union association party committee agency service office administration
 commission court congress senate house institute university college foundation center centre
 corporation corp corp. inc inc. company co co. group network campaign coalition alliance league
-federation society organization organisation church ministry police army navy force guard board bank
-fund trust club caucus socialists democrats republicans government cabinet assembly legislature
-school schools hospital clinic reserve exchange authority district project initiative team times
-post news journal tribune herald media press magazine
+federation society organization organisation church ministry police army navy force guard board
+bank fund trust club caucus socialists democrats republicans government cabinet assembly
+legislature school schools hospital clinic reserve exchange authority district project initiative
+team times post news journal tribune herald media press magazine
 """)
 GOVERNMENT_HEADS = _words("""
 bureau department agency service office administration commission court congress senate house
@@ -97,23 +109,25 @@ nonprofit network alliance league federation institute foundation center club
 # Documents that "say" things: "the letter alleges", "according to a statement".
 DOC_NOUNS = _words("""
 letter statement email e-mail memo memorandum report lawsuit complaint filing release post tweet
-op-ed editorial ruling order indictment affidavit motion brief study survey petition notice
-announcement document documents statements letters records transcript message note resolution
-proposal bill plan poll analysis audit review guidance decision opinion warrant subpoena
+op-ed editorial video ad advertisement commercial website ruling order indictment affidavit motion
+brief study survey petition notice announcement document documents statements letters records
+transcript message note resolution proposal bill plan poll analysis audit review guidance decision
+opinion warrant subpoena
 """)
 # Plural nouns for people in numbers: "the groups", "federal officials".
 GROUP_NOUNS = _words("""
-groups organizations officials activists protesters protestors demonstrators members agents officers
-police lawmakers legislators senators residents critics supporters opponents advocates leaders
-democrats republicans investigators prosecutors experts scientists researchers analysts economists
-doctors workers employees students parents teachers voters authorities unions companies families
-neighbors witnesses sources people organizers administrators aides staffers attorneys lawyers
-representatives insiders observers diplomats officers troops soldiers americans citizens activists
-conservatives liberals progressives delegates members campaigners scholars historians spokesmen
+groups organizations officials activists protesters protestors demonstrators members agents
+officers police lawmakers legislators senators residents critics supporters opponents advocates
+leaders democrats republicans investigators prosecutors experts scientists researchers analysts
+economists doctors workers employees students parents teachers voters authorities unions companies
+families neighbors witnesses sources people organizers administrators aides staffers attorneys
+lawyers representatives insiders observers diplomats officers troops soldiers americans citizens
+activists conservatives liberals progressives delegates members campaigners scholars historians
+spokesmen
 """)
 DETERMINERS = _words("""
-the a an this that these those his her their its our my your whose some many several two three four
-five six both all each every another one
+the a an this that these those his her their its our my your whose some many several two three
+four five six both all each every another one
 """)
 PRONOUNS = {
     "he": "m",
@@ -137,22 +151,24 @@ PRONOUNS = {
 FUNCTION_WORDS = _words("""
 the a an and but or so if as at by for from in into of on to with without after before because
 when while where why how what who which that this these those there here then now today yesterday
-tomorrow it he she they we i you his her their our its my your not no yes also still even just only
-all some many most more according despite during under over about against between through since
-until meanwhile however although though like unlike amid among within upon via per read related
-update trending photo video watch click share follow subscribe advertisement editor’s editor's
+tomorrow it he she they we i you his her their our its my your not no yes also still even just
+only all some many most more according despite during under over about against between through
+since until meanwhile however although though like unlike amid among within upon via per read
+related update trending photo video watch click share follow subscribe advertisement editor’s
+editor's yet earlier later instead indeed thus otherwise moreover furthermore besides nevertheless
+nonetheless finally second third
 """)
 # Capitalised words that are never part of a person's name.
 NOT_NAMES = FUNCTION_WORDS | _words("""
-monday tuesday wednesday thursday friday saturday sunday january february march july
-september october november december jan. feb. aug. sept. oct. nov. dec. one two three four
-five first last next new north south east west northeast northwest southeast southwest los las san
-santa fort mount lake port saint st. united states america american americans national federal state
-city county republic democratic republican senate house white black mr. mrs. ms. dr. god
+monday tuesday wednesday thursday friday saturday sunday january february march july september
+october november december jan. feb. aug. sept. oct. nov. dec. one two three four five first last
+next new north south east west northeast northwest southeast southwest los las san santa fort
+mount lake port saint st. united states america american americans national federal state city
+county republic democratic republican senate house white black mr. mrs. ms. dr. god
 """)
 PLACE_HEADS = _words("""
-avenue street st. road way boulevard zone county city valley island river park square building hall
-airport station bridge district clause amendment act bill highway lane drive plaza coast beach
-mountains state states
+avenue street st. road way boulevard zone county city valley island river park square building
+hall airport station bridge district clause amendment act bill highway lane drive plaza coast
+beach mountains state states
 """)
 CONNECTORS = _words("of and for the de del la le van von der du da al bin on y")

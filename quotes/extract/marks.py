@@ -1,4 +1,4 @@
-"""Find quoted spans by their marks, however the typography went wrong (odd, straight, missing marks)."""
+"""Find quoted spans by their marks, however the typography went wrong (odd, straight, missing)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-# Doubled `` and '' (plain-text typesetting) are one mark; listed first so they win over single marks.
+# Doubled `` and '' (plain-text typesetting) are one mark; listed first to win over single marks.
 _MARK = regex.compile(r"``|''|[“”„‟\"«»〝〞＂]|[‘’‚‛'‹›`]")
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹`") | {"``"}
 _CLOSE_GLYPHS = frozenset("”»〞’›") | {"''"}
@@ -135,7 +135,7 @@ def _inside(spans: list[Span], pos: int) -> int | None:
 
 
 def find_spans(text: str) -> list[Span]:
-    """Every quoted span in the text, in order: double-mark quotes and single-mark quotes outside them,
+    """Every quoted span in the text, in order: double-mark quotes, single-mark quotes outside them,
     plus single-mark quotes nested inside double ones (with `outer` set)."""
     out: list[Span] = []
     paras = paragraphs(text)
@@ -162,7 +162,7 @@ def find_spans(text: str) -> list[Span]:
 
 
 def _link_paragraphs(text: str, spans: list[Span], paras: list[tuple[int, int]]) -> None:
-    """Mark unclosed quotes whose next paragraph opens with a quote mark as one multi-paragraph quote."""
+    """Mark an unclosed quote whose next paragraph opens with a mark as one quote."""
     first_in_para: dict[int, Span] = {}
     for s in spans:
         if s.outer is None and not s.single:

@@ -1,4 +1,4 @@
-"""Tell from a capitalised phrase whether it names a person (with role), an organisation or an outlet."""
+"""Tell whether a capitalised phrase names a person (with role), an organisation or an outlet."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,6}s?")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _HAS_POSSESSIVE = regex.compile(r"\p{L}['’]s?$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr"])
 _NOUNISH = regex.compile(
     r"(?i)(?:ity|ism|tion|sion|ment|ness|ance|ence|ship|ure|ing|ics|ogy|ary|ery)$"
 )
@@ -24,7 +25,7 @@ _NOUNISH = regex.compile(
 
 @dataclass(frozen=True)
 class Name:
-    """What a capitalised phrase names: kind is person, organization, outlet, role or None (unknown)."""
+    """What a capitalised phrase names: person, organization, outlet, role or None (unknown)."""
 
     kind: str | None
     name: str
@@ -71,6 +72,8 @@ def _role_span(tokens: list[str]) -> tuple[int, int]:
             break
     if last < 0:
         return 0, 0
+    if last > 0 and tokens[last - 1].casefold().rstrip(".") in _HONORIFICS:
+        last -= 1  # "Mr. King": after an honorific comes the name, even a role-like one
     while first > 0 and tokens[first - 1].casefold() not in lx.CONNECTORS and first > last - 4:
         first -= 1
     return first, last + 1
@@ -105,7 +108,7 @@ def _looks_like_name(tokens: list[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def classify(phrase: str) -> Name:
-    """Classify one capitalised phrase ("Portland Deputy Police Chief Jami Resch", "Oregon Live")."""
+    """Classify a capitalised phrase ("Portland Deputy Police Chief Jami Resch", "Oregon Live")."""
     raw = phrase.split()
     possessive = bool(raw) and bool(_HAS_POSSESSIVE.search(raw[-1]))
     tokens = [clean_token(t) for t in raw]
@@ -118,7 +121,7 @@ def classify(phrase: str) -> Name:
     if outlet:
         return Name("outlet", outlet, possessive=possessive)
     last = tokens[-1].casefold()
-    heads = [t.casefold() for t, nxt in zip(tokens, tokens[1:]) if nxt == "of"]
+    heads = [t.casefold() for t, nxt in zip(tokens, tokens[1:], strict=False) if nxt == "of"]
     if (
         last in lx.ORG_HEADS
         or any(h in lx.ORG_HEADS for h in heads)
@@ -137,8 +140,10 @@ def classify(phrase: str) -> Name:
         return Name(None, text)
     gender = gender_of(rest[0], desc)
     known_first = rest[0].casefold() in lx.MALE | lx.FEMALE
-    if desc or known_first or (len(rest) >= 2 and not any(_NOUNISH.search(t) for t in rest)):
+    if desc or known_first or (len(rest) >= 2 and not _NOUNISH.search(rest[-1])):
         return Name("person", " ".join(rest), _tidy_role(desc), gender, possessive)
+    if len(rest) > 1:
+        return Name(None, text)
     return Name("surname", rest[0], _tidy_role(desc), gender, possessive)
 
 

@@ -1,4 +1,4 @@
-"""Quotations inside quotations: the inner words belong to whoever the outer speaker says said them."""
+"""Quotations inside quotations: the inner words belong to whoever the outer speaker quotes."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ _NP_BEFORE_CUE = regex.compile(r"(?P<np>[\p{L}][\p{L}\s.'’-]{0,60}?)\s+$")
 def nested_quotes(
     article: Article, text: str, spans: list[Span], quotes: list[Quote], roster: Roster
 ) -> list[Quote]:
-    """Quotes nested in a kept quotation, attributed from the outer quote's own words or to nobody."""
+    """Quotes nested in a kept quotation, attributed from the outer quote's words or to nobody."""
     kept = {(q.start, q.end): q for q in quotes}
     tops = [s for s in spans if s.outer is None]
     out = []
@@ -26,7 +26,7 @@ def nested_quotes(
             continue
         outer_span = _outer(tops, s)
         outer = kept.get((outer_span.start, outer_span.end)) if outer_span else None
-        if outer is None or len(words(text[s.start : s.end])) < 3:
+        if outer_span is None or outer is None or len(words(text[s.start : s.end])) < 3:
             continue
         speaker, cue = _inner_speaker(text, outer_span, s, outer, roster)
         kind = "nested"

@@ -1,4 +1,4 @@
-"""Turn the words naming a speaker ("their attorney, Sean Riddell", "a statement from the group") into a Speaker."""
+"""Turn the words naming a speaker ("their attorney, Sean Riddell") into a Speaker."""
 
 from __future__ import annotations
 
@@ -11,7 +11,23 @@ from quotes.extract.roster import Roster, group
 from quotes.model import Speaker
 
 _PREPOSITIONS = frozenset(
-    "of for from at in on with to by about against over under near behind".split()
+    [
+        "of",
+        "for",
+        "from",
+        "at",
+        "in",
+        "on",
+        "with",
+        "to",
+        "by",
+        "about",
+        "against",
+        "over",
+        "under",
+        "near",
+        "behind",
+    ]
 )
 _ADJUNCT = regex.compile(
     r"(?i)^(?:in|on|at|during|after|before|while|via|through|when|to|from|with|without|last|this|"
@@ -28,7 +44,21 @@ _DOC_PHRASE = regex.compile(
 _AUTHOR_BY = (
     r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
 )
-_AUTHOR_VERB = r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|penned)"
+_AUTHOR_VERB = (
+    r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|"
+    r"penned)"
+)
+_RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
+_PARTY = regex.compile(
+    r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
+)  # "R-Ky.", the party and state after a name
+_RELATIVE_CLAUSE = regex.compile(
+    r"(?i)(?:who|which|whose|whom|that)\s+(?!(?:he|she|they|it|we|i)\b)"
+)
+_RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
+_PARTY = regex.compile(
+    r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
+)  # "R-Pa.", the party and state after a name
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
     r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"
@@ -39,9 +69,12 @@ def parts(np: str) -> list[str]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
     np = regex.sub(r"\s*\([^()]*\)", "", np)
     out = []
-    for part in regex.split(r"\s*,\s*|\s+[—–]\s+", np):
-        part = _LEAD.sub("", part.strip(' \t.;:\x00"“”'))
-        if part:
+    for part in regex.split(r"\s*,\s*|\s+(?:[—–―]|--)\s+", np):
+        part = part.strip(' \t.;:\x00"“”')
+        if _RELATIVE_CLAUSE.match(part):
+            continue  # "which is currently airing": says what, not who
+        part = _RELATIVE.sub("", _LEAD.sub("", part))
+        if part and not _PARTY.fullmatch(part):
             out.append(part)
     return out
 
@@ -64,18 +97,25 @@ def speaker_of(
         s, desc = _part(part, pos, roster, depth)
         if s is None:
             continue
-        if s.kind == "person" or (named is None and s.kind in ("organization", "outlet", "group")):
-            if named is None or (s.kind == "person" and named.kind != "person"):
+        if s.kind in ("person", "organization", "outlet", "group"):
+            if named is None or _rank(s) > _rank(named):
                 named = s
         elif nominal is None:
             nominal, role = s, desc
-        if named and named.kind == "person" and role:
+        if named and _rank(named) == 3 and role:
             break
     if named is not None:
         if named.kind == "person" and not named.description and role:
             return Speaker(named.name, "person", role)
         return named
     return nominal
+
+
+def _rank(s: Speaker) -> int:
+    """Full names beat lone surnames ("Michael Seaman, …, Sacramento"), which beat the rest."""
+    if s.kind == "person":
+        return 3 if " " in s.name else 1
+    return 2 if s.kind in ("organization", "outlet") else 0
 
 
 def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | None, str | None]:
@@ -101,7 +141,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
             return owner, None
     head, _, _ = _split_head(words)
     capital = _capital_head(head)
-    if capital is not None:
+    if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
         return _named(capital, head, pos, roster)
     m = _DOC_PHRASE.match(part)
     if m and m["noun"].casefold() in [w.casefold() for w in head]:
@@ -141,7 +181,7 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
 
 
 def _capital_head(head: list[str]) -> str | None:
-    """The capitalised phrase that ends the head ("Hillary Clinton" in "presidential candidate Hillary Clinton")."""
+    """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton"."""
     text = " ".join(head)
     last = None
     for m in SEQUENCE.finditer(text):
@@ -170,7 +210,10 @@ def _named(
             return (found if found.description else Speaker(found.name, "person", desc)), desc
         return Speaker(n.name, "person", desc), desc
     if n.kind == "surname":
-        return roster.person(n.name, pos, n.gender), desc
+        found = roster.person(n.name, pos, n.gender)
+        if found.name == n.name and not roster.used_as_name(n.name):
+            return None, None  # "Yet", "Earlier": a capitalised word opening a sentence
+        return found, desc
     if n.kind == "role":
         return _role_holder(n.name.split(), pos, roster) or Speaker(
             _bare(n.name), "anonymous"

@@ -1,8 +1,8 @@
-"""Who and what an article names, so "Outlaw", "she", "the group" and "the ICE union" find their referent."""
+"""Who and what an article names, so "Outlaw", "she" and "the ICE union" find their referent."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import regex
@@ -14,16 +14,22 @@ from quotes.model import Speaker
 
 _WORD = r"[\p{Ll}][\p{Ll}-]*"
 _ORG_NOUN = "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True))
+# Nominal mentions are found noun first, then read backwards: far faster than trying every start.
+_ORG_HEAD = regex.compile(rf"\b(?:{_ORG_NOUN})\b(?!\s+(?:of|to)\b)")
 _NOMINAL = regex.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?"
-    rf"(?P<noun>{_ORG_NOUN})\b(?!\s+(?:of|to)\b)"
+    rf"(?P<noun>{_ORG_NOUN})$"
 )
 _GROUP_NOUN = "|".join(sorted(lx.GROUP_NOUNS, key=len, reverse=True))
+_GROUP_HEAD = regex.compile(rf"(?<![\p{{L}}’'-])(?:{_GROUP_NOUN})\b")
 _GROUP = regex.compile(
     rf"(?<![\p{{L}}’'-])(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Ss]everal)\s+)?"
-    rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?(?P<noun>{_GROUP_NOUN})\b"
-    rf"(?P<rel>\s+who\s+[^,.;:\x00\n]{{1,60}}?(?=\s+(?:\p{{L}}+ed|said|says|have|has|are|were|will)\b))?"
+    rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
 )
+_WHO = regex.compile(
+    r"\s+who\s+[^,.;:\x00\n]{1,60}?(?=\s+(?:\p{L}+ed|said|says|have|has|are|were|will)\b)"
+)
+_CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
 _DEFINED_AS = regex.compile(
     rf"\b(?:the|a|an)\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
     r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
@@ -68,6 +74,8 @@ class Roster:
         ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
         self._by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        self._counts = Counter(m[0] for m in _CAPITALISED.finditer(masked))
+        self._used: dict[str, bool] = {}
         phrases = self._phrases()
         self._learn_acronyms(phrases)
         self._learn(phrases)
@@ -109,7 +117,7 @@ class Roster:
                         self.acronyms.setdefault(acr, " ".join(window))
 
     def expand(self, name: str) -> str:
-        """Spell out acronyms the article defines: "National ICE Council" → "National Immigration …"."""
+        """Spell out acronyms the article defines: "National ICE Council" → "National Immi…"."""
         words = name.split()
         out = [self.acronyms.get(w, w) if is_acronym(w) else w for w in words]
         return " ".join(out)
@@ -166,20 +174,36 @@ class Roster:
                 speaker = self.org(n.name)
             elif n.kind == "outlet":
                 speaker = Speaker(n.name, "outlet")
+            if speaker and speaker.kind == "person" and self._weak(speaker, n.description):
+                speaker = None  # "Aral Sea": two capitalised words are not yet a person
             if speaker:
                 gender = self.genders.get(speaker.name, n.gender)
                 number = "sg" if speaker.kind == "person" else "it"
                 found.append(Mention(start, end, speaker, gender, number, n.possessive))
         self.mentions = found  # named mentions first: "the group" is resolved against them
-        for m in _NOMINAL.finditer(self.masked):
-            org = self.org_nominal(m["noun"].casefold(), m[0], m.start())
-            if org:
+        for head in _ORG_HEAD.finditer(self.masked):
+            m = _NOMINAL.search(self.masked, max(0, head.start() - 40), head.end())
+            org = self.org_nominal(m["noun"].casefold(), m[0], m.start()) if m else None
+            if m and org:
                 found.append(Mention(m.start(), m.end(), org, None, "it"))
-        for m in _GROUP.finditer(self.masked):
-            found.append(Mention(m.start(), m.end(), group(m[0]), None, "pl"))
+        for head in _GROUP_HEAD.finditer(self.masked):
+            m = _GROUP.search(self.masked, max(0, head.start() - 40), head.end())
+            if m:
+                rel = _WHO.match(self.masked, m.end())
+                phrase = m[0] + (rel[0] if rel else "")
+                found.append(Mention(m.start(), m.end(), group(phrase), None, "pl"))
         self.mentions = []
         for mention in sorted(found, key=lambda x: x.start):
             self.add(mention)
+
+    def _weak(self, speaker: Speaker, description: str | None) -> bool:
+        """A two-word name with no known given name, no role and no surname used on its own."""
+        words = speaker.name.split()
+        if description or speaker.description or len(words) < 2:
+            return False
+        if words[0].casefold() in lx.MALE | lx.FEMALE or self.genders.get(speaker.name):
+            return False
+        return self._counts[words[-1]] < 2
 
     def add(self, mention: Mention) -> None:
         """Record a mention (quote speakers are added as attribution proceeds)."""
@@ -203,6 +227,13 @@ class Roster:
             fits.sort(key=lambda f: last.get(f, -1))
         return self.persons[fits[-1]]
 
+    def used_as_name(self, word: str) -> bool:
+        """True when the word is capitalised somewhere other than at a sentence's start."""
+        if word not in self._used:
+            pattern = regex.compile(rf"[\p{{L}}\p{{N}},;’'\x00]\s+{regex.escape(word)}\b")
+            self._used[word] = bool(pattern.search(self.masked))
+        return self._used[word]
+
     def org(self, name: str) -> Speaker:
         """One name per organisation: "the Police Bureau" → "Portland Police Bureau"."""
         full = self.expand(regex.sub(r"^(?:[Tt]he)\s+", "", name))
@@ -216,12 +247,13 @@ class Roster:
         """The organisation meant by "the group", "the union", "the ICE union"."""
         modifiers = [self.expand(w) for w in phrase.split()[1:-1] if w[0].isupper()]
         government = noun in lx.GOVERNMENT_HEADS
-        best, best_score = None, 0
+        best: tuple[str, int] | None = None
+        best_score = 0.0
         for name, types in self.orgs.items():
             last = self._last_mention(name, pos)
             if last is None:
                 continue
-            score = 1
+            score = 1.0
             if noun in types:
                 score += 4
             if modifiers and all(mod in name and mod != name for mod in modifiers):
@@ -268,7 +300,7 @@ def _fits(m: Mention, number: str) -> bool:
 
 
 def group(phrase: str) -> Speaker:
-    """A plural speaker as a reader would name it: "The groups who fought…" → "groups who fought…"."""
+    """A plural speaker as a reader would name it: "The groups who…" → "groups who…"."""
     words = phrase.split()
     if words and words[0].casefold() in lx.DETERMINERS:
         words = words[1:]

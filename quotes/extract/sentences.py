@@ -1,4 +1,4 @@
-"""Sentence boundaries outside quotations, and a masked copy of the text where quoted words are hidden."""
+"""Sentence boundaries outside quotations, and a masked copy of the text hiding quoted words."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
+from quotes.extract.cues import VERB_PHRASE
 from quotes.extract.marks import Span
 
 FILL = "\x00"  # stands in for quoted words, so name and cue patterns never reach inside a quote
@@ -18,6 +19,13 @@ _ABBREV = (
 )
 _BOUNDARY = regex.compile(
     rf"(?<!\b(?:{_ABBREV}))[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[{FILL}]*[\p{{Lu}}\p{{N}}{FILL}])"
+)
+
+_NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])")
+# “… missing.” Trump said. — a period where the comma belongs; the attribution still follows.
+_NAME_SAID = regex.compile(
+    r"\s+(?!(?:But|And|The|A|An|In|On|At|It|This|That|If|When|While|As|So|Yet|Or|Then)\b)"
+    rf"(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,2}}?{VERB_PHRASE}\b(?:\s+\p{{Ll}}+ly)?[.,]"
 )
 
 
@@ -47,9 +55,9 @@ class Sentences:
                 starts.add(_next_word(masked, m.end(), hi))
         for s in spans:  # “We won.” Then ... : a quote ending a sentence
             if s.outer is None and s.closed and text[s.end - 1 : s.end] in ".!?":
-                after = regex.match(r"\s+(?=[\p{Lu}“\"‘])", text[s.close : s.close + 3])
-                if after:
-                    starts.add(s.close + after.end())
+                after = _NEXT_SENTENCE.match(text, s.close, s.close + 3)
+                if after and not _NAME_SAID.match(text, s.close, s.close + 60):
+                    starts.add(after.end())
         self.starts = sorted(starts)
         self.ends = {lo: hi for lo, hi in paras}
         self.para_starts = sorted(lo for lo, _ in paras)
