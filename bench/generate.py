@@ -534,8 +534,13 @@ def labels_of(toks: list[Tok], root: list[str]) -> frozenset[str]:
             plain = t.surface.replace("’", "'") == before.replace("’", "'")
             found.add("typography" if plain else "case")
         prev, between = t.origin, []
-    if any(b.kind == "sub" for b in between):
-        found.add("substitution")
+    leading = [
+        t.kind for t in toks[: next((k for k, t in enumerate(toks) if t.origin is not None), 0)]
+    ]
+    for kinds in (leading, [b.kind for b in between]):
+        found |= {"substitution" for k in kinds if k == "sub"} | {
+            "insertion" for k in kinds if k == "ins"
+        }
     return frozenset(found)
 
 

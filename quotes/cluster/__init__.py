@@ -106,7 +106,12 @@ class _Context:
 def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
     wordings, splices = ctx.wordings, ctx.grouping.splices
     members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
-    canonical_w = canonical_wording(wording_ids, wordings, set(splices) & set(wording_ids))
+    first_seen: dict[int, str] = {}
+    for m in members:  # oldest first
+        if m.published:
+            first_seen.setdefault(m.wording, m.published)
+    spliced = set(splices) & set(wording_ids)
+    canonical_w = canonical_wording(wording_ids, wordings, spliced, first_seen)
     canonical = canonical_quote(members, canonical_w)
     canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
     changes = {}

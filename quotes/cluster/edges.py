@@ -10,6 +10,7 @@ without a date nothing else tells which way the copying went.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from rapidfuzz.distance import Indel
 from quotes.cluster.provenance import Member
 from quotes.cluster.verify import align
 from quotes.model import Alteration, Edge
-from quotes.outlets import outlet_name
+from quotes.outlets import outlet_name as _outlet_name
+
+outlet_name = functools.lru_cache(maxsize=4096)(_outlet_name)
 
 W_QUOTE_CREDIT = 3.0
 W_ARTICLE_CREDIT = 2.0

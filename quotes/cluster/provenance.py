@@ -32,13 +32,17 @@ def day(published: str | None) -> str | None:
 
 
 def canonical_wording(
-    wording_ids: Sequence[int], wordings: Sequence[Wording], spliced: set[int]
+    wording_ids: Sequence[int],
+    wordings: Sequence[Wording],
+    spliced: set[int],
+    first_seen: Mapping[int, str],
 ) -> int:
-    """The most complete wording: long, and sharing the most words with the cluster's other quotes.
+    """The most complete wording: long, and sharing the most words with the cluster's quotes.
 
-    Among the longest wordings, the one whose words the others (weighted by how many quotes use
-    them) contain most; then the one adding fewest words nobody else has, so a variant with an
-    inserted word does not outrank the wording it was copied from.
+    Among the longest wordings, the one whose words the cluster's quotes (itself included, as
+    often as it is used) contain most, less the words no other wording has, so a copy with an
+    inserted word does not outrank the wording it was copied from; then the earliest published
+    (`first_seen` maps a wording to its first date; undated wordings come last).
     """
     pool = [i for i in wording_ids if i not in spliced] or list(wording_ids)
     longest = max(len(wordings[i].code) for i in pool)
@@ -49,18 +53,26 @@ def canonical_wording(
     if len(candidates) == 1:
         return candidates[0]
     peers = sorted(pool, key=lambda i: (-wordings[i].weight, wordings[i].tokens.key))
-    peers = peers[:CANONICAL_PEERS]
+    peers = [p for p in peers[:CANONICAL_PEERS] if p not in candidates] + candidates
 
-    def support(c: int) -> tuple[int, int]:
-        shared = extra = 0
+    def support(c: int) -> tuple[int, bool, str]:
+        shared = wordings[c].weight * len(wordings[c].code)
+        attested: set[int] = set()
         for p in peers:
-            matched = align(wordings[c].code, wordings[p].code).matched
-            shared += wordings[p].weight * matched
-            extra += wordings[p].weight * (len(wordings[c].code) - matched)
-        return (shared, -extra)
+            if p != c:
+                blocks = align(wordings[c].code, wordings[p].code).blocks
+                shared += wordings[p].weight * sum(n for _, _, n in blocks)
+                attested.update(a + k for a, _, n in blocks for k in range(n))
+        unattested = len(wordings[c].code) - len(attested)
+        seen = first_seen.get(c)
+        return (shared - unattested, seen is not None, _negated(seen or ""))
 
-    scores = {c: support(c) for c in candidates}
-    return max(candidates, key=lambda c: scores[c])
+    return max(candidates, key=support)
+
+
+def _negated(text: str) -> str:
+    """A string that sorts in reverse, so max() can prefer the earliest date."""
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
 
 
 def canonical_quote(members: Sequence[Member], wording: int) -> Member:
