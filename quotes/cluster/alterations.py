@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from quotes.cluster.normalise import Tokens, plain_sep, typographic_form
-from quotes.cluster.verify import align
+from quotes.cluster.verify import Block, align
 from quotes.model import Alteration
 
 _SPACES = regex.compile(r"\s+")
@@ -50,6 +50,8 @@ def alterations(
 
     def emit(op: str, cs: int, ce: int, vs: int, ve: int, variant_text: str | None = None) -> None:
         text = span_text(v, vs, ve) if variant_text is None else variant_text
+        if op == "bracket":
+            text = f"[{text}]"
         out.append(Alteration(quote_id, op, span_text(c, cs, ce), text, cs, ce, vs, ve))
 
     def gap(cs: int, ce: int, vs: int, ve: int, where: str) -> None:
@@ -57,6 +59,17 @@ def alterations(
             s0, s1 = max(vs, splice[0]), min(ve, splice[1])
             emit("splice", cs, cs, s0, s1)
             vs, ve = (s1, ve) if s0 == vs else (vs, s0)
+        inside = [k for k in range(vs, ve) if k in v.bracketed]
+        if inside and len(inside) < ve - vs and inside[0] in (vs, ve - len(inside)):
+            # Bracketed words at one side of the gap stand in for the canonical words there.
+            take = max(0, (ce - cs) - (ve - vs - len(inside)))
+            if inside[0] == vs:
+                emit("bracket", cs, cs + take, vs, vs + len(inside))
+                gap(cs + take, ce, vs + len(inside), ve, "middle" if where == "start" else where)
+            else:
+                emit("bracket", ce - take, ce, ve - len(inside), ve)
+                gap(cs, ce - take, vs, ve - len(inside), "middle" if where == "end" else where)
+            return
         has_c, has_v = ce > cs, ve > vs
         added = "bracket" if has_v and all(k in v.bracketed for k in range(vs, ve)) else "insertion"
         if not has_c:
@@ -79,7 +92,7 @@ def alterations(
             emit("insertion", cs, cs, vs, ve)
             emit("truncated_end", cs, ce, ve, ve)
 
-    blocks = align(canonical.code, variant.code).blocks
+    blocks = _tidy(align(canonical.code, variant.code).blocks, canonical.code)
     prev_c = prev_v = 0
     for n, (a0, b0, size) in enumerate(blocks):
         gap(prev_c, a0, prev_v, b0, "start" if n == 0 else "middle")
@@ -87,6 +100,30 @@ def alterations(
         prev_c, prev_v = a0 + size, b0 + size
     gap(prev_c, len(c), prev_v, len(v), "end" if blocks else "middle")
     return sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op))
+
+
+def _tidy(blocks: tuple[Block, ...], code: str) -> list[Block]:
+    """Slide matched runs across repeated words so cuts read simply, then join touching runs.
+
+    "it is what it is any" cut to "it is any" matches the first "it is" and leaves a cut in the
+    middle; sliding it onto the second "it is" leaves one cut at the start instead.
+    """
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        (a0, b0, n), (a1, b1, _) = out[i], out[i + 1]
+        if b0 + n == b1 and a1 > a0 + n and code[a1 - n : a1] == code[a0 : a0 + n]:
+            out[i] = (a1 - n, b0, n)
+    for i in range(len(out) - 1, 0, -1):
+        (a0, b0, n), (a1, b1, m) = out[i - 1], out[i]
+        if b0 + n == b1 and a1 > a0 + n and code[a0 + n : a0 + n + m] == code[a1 : a1 + m]:
+            out[i] = (a0 + n, b1, m)
+    joined: list[Block] = []
+    for a, b, n in out:
+        if joined and joined[-1][0] + joined[-1][2] == a and joined[-1][1] + joined[-1][2] == b:
+            joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + n)
+        else:
+            joined.append((a, b, n))
+    return joined
 
 
 def _same_words(c: Tokens, v: Tokens, a0: int, b0: int, size: int, emit: Emit) -> None:

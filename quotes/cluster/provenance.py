@@ -41,8 +41,8 @@ def canonical_wording(
 
     Among the longest wordings, the one whose words the cluster's quotes (itself included, as
     often as it is used) contain most, less the words no other wording has, so a copy with an
-    inserted word does not outrank the wording it was copied from; then the earliest published
-    (`first_seen` maps a wording to its first date; undated wordings come last).
+    inserted or bracketed word does not outrank the wording it was copied from; then the earliest
+    published (`first_seen` maps a wording to its first date; undated wordings come last).
     """
     pool = [i for i in wording_ids if i not in spliced] or list(wording_ids)
     longest = max(len(wordings[i].code) for i in pool)
@@ -56,13 +56,16 @@ def canonical_wording(
     peers = [p for p in peers[:CANONICAL_PEERS] if p not in candidates] + candidates
 
     def support(c: int) -> tuple[int, bool, str]:
-        shared = wordings[c].weight * len(wordings[c].code)
+        # Words an editor put in brackets are not the speaker's: they never count for a wording.
+        editorial = wordings[c].tokens.bracketed
+        shared = wordings[c].weight * (len(wordings[c].code) - len(editorial))
         attested: set[int] = set()
         for p in peers:
             if p != c:
                 blocks = align(wordings[c].code, wordings[p].code).blocks
-                shared += wordings[p].weight * sum(n for _, _, n in blocks)
-                attested.update(a + k for a, _, n in blocks for k in range(n))
+                found = {a + k for a, _, n in blocks for k in range(n)} - editorial
+                shared += wordings[p].weight * len(found)
+                attested |= found
         unattested = len(wordings[c].code) - len(attested)
         seen = first_seen.get(c)
         return (shared - unattested, seen is not None, _negated(seen or ""))
