@@ -40,9 +40,11 @@ def canonical_wording(
     """The most complete wording: long, and sharing the most words with the cluster's quotes.
 
     Among the longest wordings, the one whose words the cluster's quotes (itself included, as
-    often as it is used) contain most, less the words no other wording has, so a copy with an
-    inserted or bracketed word does not outrank the wording it was copied from; then the earliest
-    published (`first_seen` maps a wording to its first date; undated wordings come last).
+    often as it is used) contain most. Words inside it that no other wording has count against
+    it, so a copy with an inserted or changed word does not outrank, on a tie, the wording it
+    was copied from; words only it has at either end count for it, as they make it complete.
+    Bracketed words never count: they are the editor's, not the speaker's.
+    Ties go to the earliest published (`first_seen` maps a wording to its first date).
     """
     pool = [i for i in wording_ids if i not in spliced] or list(wording_ids)
     longest = max(len(wordings[i].code) for i in pool)
@@ -66,7 +68,8 @@ def canonical_wording(
                 found = {a + k for a, _, n in blocks for k in range(n)} - editorial
                 shared += wordings[p].weight * len(found)
                 attested |= found
-        unattested = len(wordings[c].code) - len(attested)
+        ends = (min(attested), max(attested)) if attested else (0, -1)
+        unattested = sum(1 for k in range(ends[0], ends[1] + 1) if k not in attested)
         seen = first_seen.get(c)
         return (shared - unattested, seen is not None, _negated(seen or ""))
 
