@@ -28,6 +28,7 @@ HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against 
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
 SPLICE_MIN_WORDS = 5  # a run taken from another quotation must be this long to be a splice
 SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
+SPLICE_SEAM = 2  # words the two runs of a splice may share where they meet
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ class UnionFind:
         a, b = self.find(keep), self.find(other)
         if a != b:
             self.parent[b] = a
+
+    def lead(self, x: int) -> None:
+        """Make x the root of its set."""
+        root = self.find(x)
+        self.parent[root] = self.parent[x] = x
 
 
 def group(wordings: Sequence[Wording]) -> Grouping:
@@ -153,13 +159,14 @@ def _coverage(
 
 
 def _runs_from_others(
-    i: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
+    i: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind, own: bool = False
 ) -> list[tuple[int, Alignment]]:
-    """For each other cluster sharing words with wording i, its member aligning best with i."""
-    own = uf.find(i)
+    """For each other cluster (and its own, if `own`) sharing words with wording i, the member
+    aligning best with i, when that alignment is a dense run of words."""
+    home = uf.find(i)
     by_root: dict[int, list[int]] = defaultdict(list)
     for j, _ in index.candidates(i).most_common():
-        if uf.find(j) != own:
+        if own or uf.find(j) != home:
             by_root[uf.find(j)].append(j)
     runs = []
     for members in by_root.values():
@@ -180,7 +187,11 @@ def _is_run(alignment: Alignment) -> bool:
 def _merge_spliced_heads(
     wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind, rank: dict[int, int]
 ) -> dict[int, Splice]:
-    """A head made of runs from two other clusters is a splice: move its cluster into the larger."""
+    """A head made of runs from two clusters is a splice: it joins the one it takes most from.
+
+    Taken longest first, a splice may have founded a cluster the quotation it took most from
+    then joined; that quotation then leads the cluster instead.
+    """
     splices: dict[int, Splice] = {}
     heads = sorted({uf.find(i) for i in range(len(wordings))}, key=rank.__getitem__)
     for head in heads:
@@ -188,17 +199,25 @@ def _merge_spliced_heads(
         if n < 2 * SPLICE_MIN_WORDS or uf.find(head) != head:
             continue
         # The larger run is the quotation spliced into; on a tie, the one the splice opens with.
+        # Wordings covering most of the head (its own copies) are not runs of a splice.
         runs = sorted(
-            _runs_from_others(head, wordings, index, uf),
+            (
+                r
+                for r in _runs_from_others(head, wordings, index, uf, own=True)
+                if r[1].matched < JOIN_COVERAGE * n
+            ),
             key=lambda r: (-r[1].matched, r[1].span_a()[0]),
         )
-        if len(runs) < 2:
+        if len(runs) < 2 or uf.find(runs[1][0]) == head:
             continue
         (major, a), (minor, b) = runs[0], runs[1]
         (a0, a1), (b0, b1) = a.span_a(), b.span_a()
-        disjoint = a1 <= b0 or b1 <= a0
-        if disjoint and a.matched < JOIN_COVERAGE * n <= a.matched + b.matched:
-            uf.union(uf.find(major), head)
+        overlap = max(0, min(a1, b1) - max(a0, b0))  # a shared "and" at the seam is fine
+        if overlap <= SPLICE_SEAM and JOIN_COVERAGE * n <= a.matched + b.matched - overlap:
+            if uf.find(major) == head:
+                uf.lead(major)
+            else:
+                uf.union(uf.find(major), head)
             splices[head] = Splice(minor, b0, b1)
     return splices
 
