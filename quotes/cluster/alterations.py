@@ -18,7 +18,7 @@ Operations (Alteration.op), positions in words of the canonical and the variant:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -76,7 +76,8 @@ def alterations(
             if has_v:
                 emit(added, cs, cs, vs, ve)
         elif where == "middle" and (not has_v or vs in v.elided):
-            emit("elision", cs, ce, vs, vs, plain_sep(v.seps[vs]) if vs in v.elided else "")
+            mark = _SPACES.sub(" ", v.seps[vs]).strip() if vs in v.elided else ""
+            emit("elision", cs, ce, vs, vs, mark)
             if has_v:
                 emit(added, ce, ce, vs, ve)
         elif where != "middle" and not has_v:
@@ -99,7 +100,32 @@ def alterations(
         _same_words(c, v, a0, b0, size, emit)
         prev_c, prev_v = a0 + size, b0 + size
     gap(prev_c, len(c), prev_v, len(v), "end" if blocks else "middle")
-    return sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op))
+    return _joined(sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op)), c, v)
+
+
+def _joined(found: list[Alteration], c: Tokens, v: Tokens) -> list[Alteration]:
+    """Merge touching alterations of one kind: "[federal]" then "[officers]" is one bracket."""
+    out: list[Alteration] = []
+    for a in found:
+        last = out[-1] if out else None
+        if (
+            last
+            and last.op == a.op
+            and a.op not in ("elision", "splice")
+            and last.canonical_end == a.canonical_start
+            and last.variant_end == a.variant_start
+        ):
+            variant = span_text(v, last.variant_start, a.variant_end)
+            out[-1] = replace(
+                last,
+                canonical=span_text(c, last.canonical_start, a.canonical_end),
+                variant=f"[{variant}]" if a.op == "bracket" else variant,
+                canonical_end=a.canonical_end,
+                variant_end=a.variant_end,
+            )
+        else:
+            out.append(a)
+    return out
 
 
 def _tidy(blocks: tuple[Block, ...], code: str) -> list[Block]:
