@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from sqlite_utils.utils import hash_record
 
@@ -21,6 +22,7 @@ from quotes.cluster.provenance import (
     Member,
     canonical_quote,
     canonical_wording,
+    day,
     first_appearance,
     majority_speaker,
     members_of,
@@ -44,7 +46,7 @@ def cluster_quotes(
     """
     ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
     tokens = [tokenise(q.text) for q in ordered]
-    wordings, wording_of = _wordings(ordered, tokens)
+    wordings, wording_of = _wordings(ordered, tokens, articles)
     grouping = group(wordings)
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
@@ -65,7 +67,9 @@ def cluster_quotes(
     return sorted(clusters, key=lambda c: c.id)
 
 
-def _wordings(quotes: Sequence[Quote], tokens: Sequence[Tokens]) -> tuple[list[Wording], list[int]]:
+def _wordings(
+    quotes: Sequence[Quote], tokens: Sequence[Tokens], articles: Mapping[str, Article]
+) -> tuple[list[Wording], list[int]]:
     """One Wording per distinct normalised key; quotes without words each stand alone."""
     vocab = Vocabulary()
     index: dict[str, int] = {}
@@ -77,7 +81,12 @@ def _wordings(quotes: Sequence[Quote], tokens: Sequence[Tokens]) -> tuple[list[W
             index[key] = len(wordings)
             wordings.append(Wording(t, vocab.encode(t.words), 0))
         i = index[key]
-        wordings[i] = Wording(wordings[i].tokens, wordings[i].code, wordings[i].weight + 1)
+        article = articles.get(q.article_id)
+        seen = day(article.published) if article else None
+        first = (
+            min(d for d in (wordings[i].first_seen, seen) if d) if seen else wordings[i].first_seen
+        )
+        wordings[i] = replace(wordings[i], weight=wordings[i].weight + 1, first_seen=first)
         wording_of.append(i)
     return wordings, wording_of
 
