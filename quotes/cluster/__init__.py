@@ -5,6 +5,24 @@ candidates (exact keys, then a trigram index; never all pairs) → verify (word 
 union (clusters grown longest wording first, guarded against chains; splices) → provenance
 (canonical wording, speaker, first appearance) → alterations (word-level changes against the
 canonical) → edges (who copied whom).
+
+What the database keeps of it (quotes/db.py), for SQL and views:
+  clusters(id, canonical_text, canonical_quote_id, speaker_id, first_quote_id,
+           first_article_id, first_published, first_tied, quote_count, article_count)
+      id is a hash of the canonical wording's normalised words, stable across builds;
+      first_* is the earliest dated article (undated ones never count); first_tied is 1 when
+      articles of that same day tie; every quote has a cluster, most a cluster of one.
+  alterations(quote_id, op, canonical, variant, canonical_start, canonical_end,
+              variant_start, variant_end)
+      one row per word-level change of a quote against its cluster's canonical wording; op is
+      one of case, typography, truncated_start, truncated_end, elision, bracket, substitution,
+      insertion, splice (see alterations.py); positions count words. case and typography are
+      the minor ops: a quote with only those says the same words.
+  provenance(quote_id, source_quote_id, evidence, confidence, kind)
+      kind 'copy': the earlier quote of the same cluster this one most likely came from, so a
+      cluster's copies form a tree rooted at its first appearance; kind 'splice': a quote of
+      another cluster that this one took a run of words from (it also has a 'splice'
+      alteration). evidence says why in words; confidence is between 0 and 1.
 """
 
 from __future__ import annotations
