@@ -1,4 +1,4 @@
-from quotes.cluster.alterations import Side, alterations, is_substantive
+from quotes.cluster.alterations import Side, alterations, is_substantive, readable_diff
 from quotes.cluster.normalise import Vocabulary, tokenise
 
 CANONICAL = (
@@ -94,3 +94,12 @@ def test_repeated_words_are_read_as_one_simple_cut() -> None:
 def test_case_and_typography_are_not_substantive() -> None:
     found = alterations("q", side(CANONICAL), side(CANONICAL.replace("officers", "Officers")))
     assert not any(is_substantive(a) for a in found)
+
+
+def test_readable_diff_marks_each_change_in_braces() -> None:
+    variant = "will respond to [calls] for help if your Officers are assaulted"
+    assert readable_diff(CANONICAL, variant) == (
+        "{−We} will respond to {calls → [calls]} for {assistance → help} if your "
+        "{officers → Officers} are assaulted "
+        "{−and need us to facilitate a safe exit from the conflict}"
+    )

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from quotes.cluster.normalise import Tokens, plain_sep, typographic_form
+from quotes.cluster.normalise import Tokens, Vocabulary, plain_sep, tokenise, typographic_form
 from quotes.cluster.verify import Block, align
 from quotes.model import Alteration
 
@@ -196,3 +196,30 @@ def _sep(sep: str) -> str:
 def is_substantive(alteration: Alteration) -> bool:
     """Whether a change alters wording, rather than capitals or punctuation alone."""
     return alteration.op not in MINOR_OPS
+
+
+def readable_diff(canonical: str, variant: str) -> str:
+    """The canonical wording with a variant's changes marked in braces, for people to read.
+
+    {old → new} for a changed, re-cased or re-punctuated word, {−words} for words cut
+    (elision, truncation), {+words} for words added:
+    "few things as dangerous or as unpredictable {as → than} an angry mob".
+    """
+    vocab = Vocabulary()
+    sides = [Side(t, vocab.encode(t.words)) for t in (tokenise(canonical), tokenise(variant))]
+    c = sides[0].tokens
+    parts: list[str] = []
+    at = 0
+    for a in alterations("", sides[0], sides[1]):
+        if a.canonical_start > at:
+            parts.append(span_text(c, at, a.canonical_start))
+        if a.op in ("insertion", "splice"):
+            parts.append(f"{{+{a.variant}}}")
+        elif a.op in ("elision", "truncated_start", "truncated_end"):
+            parts.append(f"{{−{a.canonical}}}")
+        else:
+            parts.append(f"{{{a.canonical} → {a.variant}}}")
+        at = max(at, a.canonical_end)
+    if at < len(c):
+        parts.append(span_text(c, at, len(c)))
+    return " ".join(parts)
