@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -285,7 +286,7 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
     rng = w.rng
     outlets = {name: rng.random() < 0.5 for name in OUTLET_WORDS}  # name -> curly apostrophes
     corpus = Corpus([], [], [], Truth())
-    printed: list[tuple[int, Article, Printed]] = []
+    printed: dict[int, list[tuple[int, Article, Printed]]] = defaultdict(list)  # by day
     roots: dict[str, list[str]] = {}  # statement label -> words as first printed
     for i in range(n_articles):
         day = i // per_day
@@ -293,7 +294,7 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
         published = (
             None if rng.random() < undated else (date(2024, 3, 1) + timedelta(days=day)).isoformat()
         )
-        earlier = [p for p in printed if day - 7 <= p[0] < day]
+        earlier = [p for d in range(day - 7, day) for p in printed.get(d, ())]
         drafts: list[Draft] = []
         if earlier and rng.random() < 0.6:
             source_article = rng.choice(earlier)[1]
@@ -325,7 +326,7 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
                 corpus.truth.source[p.quote.id] = p.source.quote.id
             if p.partner:
                 corpus.truth.splice_partner[p.quote.id] = p.partner.label
-            printed.append((day, article, p))
+            printed[day].append((day, article, p))
         corpus.articles.append(article)
     return corpus
 
