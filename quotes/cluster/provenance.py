@@ -12,6 +12,7 @@ from quotes.model import Article, Quote, Speaker
 
 CANONICAL_CANDIDATES = 8  # longest wordings considered for canonical
 CANONICAL_PEERS = 64  # most used wordings each candidate is compared with
+CANONICAL_SLACK = 1  # words fewer than the most complete that still allow an earlier wording
 CANONICAL_MIN_LENGTH = 0.8  # a candidate has at least this share of the longest wording's words
 
 
@@ -74,7 +75,10 @@ def canonical_wording(
         complete = len(wordings[c].code) - len(editorial) - unattested
         return (complete, seen is not None, _negated(seen or ""), shared)
 
-    return max(candidates, key=support)
+    scores = {c: support(c) for c in candidates}
+    most = max(score[0] for score in scores.values())
+    # A word more is no reason to pass over the earlier wording: it may be a copy's insertion.
+    return max(candidates, key=lambda c: (scores[c][0] >= most - CANONICAL_SLACK, *scores[c][1:]))
 
 
 def _negated(text: str) -> str:
