@@ -17,311 +17,27 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from quotes.model import Article, Citation, Quote, Speaker
+from words import (
+    BRACKET_WORDS,
+    CONTENT_WORDS,
+    CONTRACTIONS,
+    ELISION_MARKS,
+    FIRST_NAMES,
+    FUNCTION_WORDS,
+    INSERTED_WORDS,
+    LAST_NAMES,
+    OUTLET_WORDS,
+    STOCK_PHRASES,
+    SYLLABLES_CO,
+    SYLLABLES_NU,
+    SYLLABLES_ON,
+)
 
-FUNCTION_WORDS = [
-    "the",
-    "of",
-    "and",
-    "to",
-    "a",
-    "in",
-    "that",
-    "is",
-    "for",
-    "it",
-    "we",
-    "on",
-    "with",
-    "this",
-    "be",
-    "are",
-    "not",
-    "have",
-    "as",
-    "our",
-    "they",
-    "will",
-    "at",
-    "by",
-    "but",
-    "from",
-    "all",
-    "what",
-    "was",
-    "can",
-    "their",
-    "more",
-    "about",
-    "there",
-    "so",
-    "if",
-    "been",
-    "who",
-    "would",
-    "them",
-    "do",
-    "when",
-    "because",
-    "every",
-    "very",
-    "just",
-    "going",
-    "think",
-    "know",
-    "need",
-    "make",
-    "want",
-    "time",
-    "work",
-    "year",
-    "years",
-    "people",
-    "public",
-    "state",
-    "now",
-    "here",
-    "than",
-    "one",
-    "new",
-    "also",
-    "only",
-    "into",
-    "over",
-    "after",
-    "before",
-    "these",
-    "those",
-    "many",
-    "still",
-    "even",
-    "should",
-    "could",
-    "must",
-    "again",
-    "never",
-    "always",
-    "any",
-    "some",
-    "other",
-    "such",
-]
-CONTRACTIONS = [
-    "don't",
-    "we're",
-    "it's",
-    "can't",
-    "won't",
-    "that's",
-    "they're",
-    "isn't",
-    "I'm",
-    "we've",
-]
-CONTENT_WORDS = [
-    "budget",
-    "council",
-    "mayor",
-    "police",
-    "contract",
-    "housing",
-    "transit",
-    "bridge",
-    "school",
-    "water",
-    "election",
-    "vote",
-    "safety",
-    "families",
-    "workers",
-    "union",
-    "lawsuit",
-    "court",
-    "judge",
-    "agency",
-    "funding",
-    "taxes",
-    "rent",
-    "wages",
-    "audit",
-    "program",
-    "policy",
-    "plan",
-    "decision",
-    "report",
-    "officers",
-    "residents",
-    "neighbors",
-    "business",
-    "streets",
-    "schools",
-    "hospital",
-    "clinic",
-    "fire",
-    "parks",
-    "permit",
-    "license",
-    "investigation",
-    "evidence",
-    "statement",
-    "letter",
-    "meeting",
-    "hearing",
-    "testimony",
-    "record",
-    "crisis",
-    "promise",
-    "deal",
-    "agreement",
-    "project",
-    "proposal",
-    "board",
-    "district",
-    "county",
-    "government",
-    "leaders",
-    "staff",
-    "officials",
-    "members",
-    "protest",
-    "rally",
-    "strike",
-    "deadline",
-    "vote",
-    "reform",
-    "review",
-]
-STOCK_PHRASES = [
-    "at the end of the day",
-    "let me be clear",
-    "make no mistake",
-    "moving forward",
-    "the people of this city deserve better",
-    "we will continue to fight for",
-    "first and foremost",
-    "this is not about politics",
-    "I want to thank everyone who",
-    "we are going to get this done",
-    "it is what it is",
-    "we take this very seriously",
-    "the safety of our community",
-    "there is a lot of work to do",
-    "nobody is above the law",
-    "we are not going anywhere",
-]
-SYLLABLES_ON = [
-    "b",
-    "br",
-    "c",
-    "d",
-    "dr",
-    "f",
-    "g",
-    "gr",
-    "h",
-    "k",
-    "l",
-    "m",
-    "n",
-    "p",
-    "pr",
-    "qu",
-    "r",
-    "s",
-    "st",
-    "t",
-    "tr",
-    "v",
-    "w",
-    "z",
-]
-SYLLABLES_NU = ["a", "e", "i", "o", "u", "ai", "ea", "ou"]
-SYLLABLES_CO = ["", "", "n", "r", "l", "m", "s", "t", "nd", "rk", "st"]
-FIRST_NAMES = [
-    "Ana",
-    "Ben",
-    "Carla",
-    "Dev",
-    "Elena",
-    "Frank",
-    "Grace",
-    "Hiro",
-    "Ines",
-    "Jamal",
-    "Kara",
-    "Luis",
-    "Maya",
-    "Nate",
-    "Olga",
-    "Priya",
-    "Quinn",
-    "Rosa",
-    "Sam",
-    "Tariq",
-]
-LAST_NAMES = [
-    "Alvarez",
-    "Brooks",
-    "Chen",
-    "Dubois",
-    "Eklund",
-    "Fofana",
-    "Garcia",
-    "Haddad",
-    "Ito",
-    "Jensen",
-    "Kowalski",
-    "Lindqvist",
-    "Moreau",
-    "Nakamura",
-    "Okafor",
-    "Petrov",
-    "Quintero",
-    "Rossi",
-    "Sato",
-    "Tanaka",
-    "Umar",
-    "Varga",
-    "Weber",
-    "Yilmaz",
-]
-OUTLET_WORDS = [
-    "Riverton Ledger",
-    "Harbor City Times",
-    "Valley Dispatch",
-    "Northgate Post",
-    "Daily Beacon",
-    "Coastal Herald",
-    "Prairie Sentinel",
-    "Metro Courier",
-    "Lakeside Gazette",
-    "Summit Tribune",
-    "Eastside Observer",
-    "Capital Record",
-    "Bayview Chronicle",
-    "Ironwood Journal",
-    "Granite Standard",
-    "Westfield Voice",
-    "Union Bulletin",
-    "Cedar Falls Monitor",
-    "Redhill Examiner",
-    "Southport Press",
-]
-ELISION_MARKS = ["...", "…", "[…]", ""]
-BRACKET_WORDS = [
-    "the mayor",
-    "the council",
-    "police",
-    "the union",
-    "the city",
-    "ICE",
-    "him",
-    "them",
-]
-INSERTED_WORDS = ["really", "very", "simply", "clearly", "also", "still", "now"]
+from quotes.model import Article, Citation, Quote, Speaker
 
 # How often a copy makes each change (a copy may make several).
 OPS = {
@@ -534,8 +250,13 @@ def labels_of(toks: list[Tok], root: list[str]) -> frozenset[str]:
             plain = t.surface.replace("’", "'") == before.replace("’", "'")
             found.add("typography" if plain else "case")
         prev, between = t.origin, []
-    if any(b.kind == "sub" for b in between):
-        found.add("substitution")
+    leading = [
+        t.kind for t in toks[: next((k for k, t in enumerate(toks) if t.origin is not None), 0)]
+    ]
+    for kinds in (leading, [b.kind for b in between]):
+        found |= {"substitution" for k in kinds if k == "sub"} | {
+            "insertion" for k in kinds if k == "ins"
+        }
     return frozenset(found)
 
 
@@ -565,7 +286,7 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
     rng = w.rng
     outlets = {name: rng.random() < 0.5 for name in OUTLET_WORDS}  # name -> curly apostrophes
     corpus = Corpus([], [], [], Truth())
-    printed: list[tuple[int, Article, Printed]] = []
+    printed: dict[int, list[tuple[int, Article, Printed]]] = defaultdict(list)  # by day
     roots: dict[str, list[str]] = {}  # statement label -> words as first printed
     for i in range(n_articles):
         day = i // per_day
@@ -573,7 +294,7 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
         published = (
             None if rng.random() < undated else (date(2024, 3, 1) + timedelta(days=day)).isoformat()
         )
-        earlier = [p for p in printed if day - 7 <= p[0] < day]
+        earlier = [p for d in range(day - 7, day) for p in printed.get(d, ())]
         drafts: list[Draft] = []
         if earlier and rng.random() < 0.6:
             source_article = rng.choice(earlier)[1]
@@ -605,7 +326,7 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
                 corpus.truth.source[p.quote.id] = p.source.quote.id
             if p.partner:
                 corpus.truth.splice_partner[p.quote.id] = p.partner.label
-            printed.append((day, article, p))
+            printed[day].append((day, article, p))
         corpus.articles.append(article)
     return corpus
 

@@ -100,7 +100,7 @@ class Edge:
     source_quote_id: str
     evidence: str  # human-readable reasons: "credits Willamette Week; same truncation"
     confidence: float
-    kind: str = "copy"  # copy: an earlier quote of the same cluster; splice: another cluster's quote
+    kind: str = "copy"  # copy: an earlier quote of its cluster; splice: another cluster's quote
 
 
 @dataclass

@@ -5,12 +5,31 @@ candidates (exact keys, then a trigram index; never all pairs) → verify (word 
 union (clusters grown longest wording first, guarded against chains; splices) → provenance
 (canonical wording, speaker, first appearance) → alterations (word-level changes against the
 canonical) → edges (who copied whom).
+
+What the database keeps of it (quotes/db.py), for SQL and views:
+  clusters(id, canonical_text, canonical_quote_id, speaker_id, first_quote_id,
+           first_article_id, first_published, first_tied, quote_count, article_count)
+      id is a hash of the canonical wording's normalised words, stable across builds;
+      first_* is the earliest dated article (undated ones never count); first_tied is 1 when
+      articles of that same day tie; every quote has a cluster, most a cluster of one.
+  alterations(quote_id, op, canonical, variant, canonical_start, canonical_end,
+              variant_start, variant_end)
+      one row per word-level change of a quote against its cluster's canonical wording; op is
+      one of case, typography, truncated_start, truncated_end, elision, bracket, substitution,
+      insertion, splice (see alterations.py); positions count words. case and typography are
+      the minor ops: a quote with only those says the same words.
+  provenance(quote_id, source_quote_id, evidence, confidence, kind)
+      kind 'copy': the earlier quote of the same cluster this one most likely came from, so a
+      cluster's copies form a tree rooted at its first appearance; kind 'splice': a quote of
+      another cluster that this one took a run of words from (it also has a 'splice'
+      alteration). evidence says why in words; confidence is between 0 and 1.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from sqlite_utils.utils import hash_record
 
@@ -21,6 +40,7 @@ from quotes.cluster.provenance import (
     Member,
     canonical_quote,
     canonical_wording,
+    day,
     first_appearance,
     majority_speaker,
     members_of,
@@ -44,7 +64,7 @@ def cluster_quotes(
     """
     ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
     tokens = [tokenise(q.text) for q in ordered]
-    wordings, wording_of = _wordings(ordered, tokens)
+    wordings, wording_of = _wordings(ordered, tokens, articles)
     grouping = group(wordings)
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
@@ -65,7 +85,9 @@ def cluster_quotes(
     return sorted(clusters, key=lambda c: c.id)
 
 
-def _wordings(quotes: Sequence[Quote], tokens: Sequence[Tokens]) -> tuple[list[Wording], list[int]]:
+def _wordings(
+    quotes: Sequence[Quote], tokens: Sequence[Tokens], articles: Mapping[str, Article]
+) -> tuple[list[Wording], list[int]]:
     """One Wording per distinct normalised key; quotes without words each stand alone."""
     vocab = Vocabulary()
     index: dict[str, int] = {}
@@ -77,7 +99,12 @@ def _wordings(quotes: Sequence[Quote], tokens: Sequence[Tokens]) -> tuple[list[W
             index[key] = len(wordings)
             wordings.append(Wording(t, vocab.encode(t.words), 0))
         i = index[key]
-        wordings[i] = Wording(wordings[i].tokens, wordings[i].code, wordings[i].weight + 1)
+        article = articles.get(q.article_id)
+        seen = day(article.published) if article else None
+        first = (
+            min(d for d in (wordings[i].first_seen, seen) if d) if seen else wordings[i].first_seen
+        )
+        wordings[i] = replace(wordings[i], weight=wordings[i].weight + 1, first_seen=first)
         wording_of.append(i)
     return wordings, wording_of
 
@@ -106,7 +133,12 @@ class _Context:
 def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
     wordings, splices = ctx.wordings, ctx.grouping.splices
     members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
-    canonical_w = canonical_wording(wording_ids, wordings, set(splices) & set(wording_ids))
+    first_seen: dict[int, str] = {}
+    for m in members:  # oldest first
+        if m.published:
+            first_seen.setdefault(m.wording, m.published)
+    spliced = set(splices) & set(wording_ids)
+    canonical_w = canonical_wording(wording_ids, wordings, spliced, first_seen)
     canonical = canonical_quote(members, canonical_w)
     canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
     changes = {}

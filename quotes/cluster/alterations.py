@@ -18,12 +18,12 @@ Operations (Alteration.op), positions in words of the canonical and the variant:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
-from quotes.cluster.normalise import Tokens, plain_sep, typographic_form
-from quotes.cluster.verify import align
+from quotes.cluster.normalise import Tokens, Vocabulary, plain_sep, tokenise, typographic_form
+from quotes.cluster.verify import Block, align
 from quotes.model import Alteration
 
 _SPACES = regex.compile(r"\s+")
@@ -50,6 +50,8 @@ def alterations(
 
     def emit(op: str, cs: int, ce: int, vs: int, ve: int, variant_text: str | None = None) -> None:
         text = span_text(v, vs, ve) if variant_text is None else variant_text
+        if op == "bracket":
+            text = f"[{text}]"
         out.append(Alteration(quote_id, op, span_text(c, cs, ce), text, cs, ce, vs, ve))
 
     def gap(cs: int, ce: int, vs: int, ve: int, where: str) -> None:
@@ -57,13 +59,25 @@ def alterations(
             s0, s1 = max(vs, splice[0]), min(ve, splice[1])
             emit("splice", cs, cs, s0, s1)
             vs, ve = (s1, ve) if s0 == vs else (vs, s0)
+        inside = [k for k in range(vs, ve) if k in v.bracketed]
+        if inside and len(inside) < ve - vs and inside[0] in (vs, ve - len(inside)):
+            # Bracketed words at one side of the gap stand in for the canonical words there.
+            take = max(0, (ce - cs) - (ve - vs - len(inside)))
+            if inside[0] == vs:
+                emit("bracket", cs, cs + take, vs, vs + len(inside))
+                gap(cs + take, ce, vs + len(inside), ve, "middle" if where == "start" else where)
+            else:
+                emit("bracket", ce - take, ce, ve - len(inside), ve)
+                gap(cs, ce - take, vs, ve - len(inside), "middle" if where == "end" else where)
+            return
         has_c, has_v = ce > cs, ve > vs
         added = "bracket" if has_v and all(k in v.bracketed for k in range(vs, ve)) else "insertion"
         if not has_c:
             if has_v:
                 emit(added, cs, cs, vs, ve)
         elif where == "middle" and (not has_v or vs in v.elided):
-            emit("elision", cs, ce, vs, vs, plain_sep(v.seps[vs]) if vs in v.elided else "")
+            mark = _SPACES.sub(" ", v.seps[vs]).strip() if vs in v.elided else ""
+            emit("elision", cs, ce, vs, vs, mark)
             if has_v:
                 emit(added, ce, ce, vs, ve)
         elif where != "middle" and not has_v:
@@ -79,14 +93,63 @@ def alterations(
             emit("insertion", cs, cs, vs, ve)
             emit("truncated_end", cs, ce, ve, ve)
 
-    blocks = align(canonical.code, variant.code).blocks
+    blocks = _tidy(align(canonical.code, variant.code).blocks, canonical.code)
     prev_c = prev_v = 0
     for n, (a0, b0, size) in enumerate(blocks):
         gap(prev_c, a0, prev_v, b0, "start" if n == 0 else "middle")
         _same_words(c, v, a0, b0, size, emit)
         prev_c, prev_v = a0 + size, b0 + size
     gap(prev_c, len(c), prev_v, len(v), "end" if blocks else "middle")
-    return sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op))
+    return _joined(sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op)), c, v)
+
+
+def _joined(found: list[Alteration], c: Tokens, v: Tokens) -> list[Alteration]:
+    """Merge touching alterations of one kind: "[federal]" then "[officers]" is one bracket."""
+    out: list[Alteration] = []
+    for a in found:
+        last = out[-1] if out else None
+        if (
+            last
+            and last.op == a.op
+            and a.op not in ("elision", "splice")
+            and last.canonical_end == a.canonical_start
+            and last.variant_end == a.variant_start
+        ):
+            variant = span_text(v, last.variant_start, a.variant_end)
+            out[-1] = replace(
+                last,
+                canonical=span_text(c, last.canonical_start, a.canonical_end),
+                variant=f"[{variant}]" if a.op == "bracket" else variant,
+                canonical_end=a.canonical_end,
+                variant_end=a.variant_end,
+            )
+        else:
+            out.append(a)
+    return out
+
+
+def _tidy(blocks: tuple[Block, ...], code: str) -> list[Block]:
+    """Slide matched runs across repeated words so cuts read simply, then join touching runs.
+
+    "it is what it is any" cut to "it is any" matches the first "it is" and leaves a cut in the
+    middle; sliding it onto the second "it is" leaves one cut at the start instead.
+    """
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        (a0, b0, n), (a1, b1, _) = out[i], out[i + 1]
+        if b0 + n == b1 and a1 > a0 + n and code[a1 - n : a1] == code[a0 : a0 + n]:
+            out[i] = (a1 - n, b0, n)
+    for i in range(len(out) - 1, 0, -1):
+        (a0, b0, n), (a1, b1, m) = out[i - 1], out[i]
+        if b0 + n == b1 and a1 > a0 + n and code[a0 + n : a0 + n + m] == code[a1 : a1 + m]:
+            out[i] = (a0 + n, b1, m)
+    joined: list[Block] = []
+    for a, b, n in out:
+        if joined and joined[-1][0] + joined[-1][2] == a and joined[-1][1] + joined[-1][2] == b:
+            joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + n)
+        else:
+            joined.append((a, b, n))
+    return joined
 
 
 def _same_words(c: Tokens, v: Tokens, a0: int, b0: int, size: int, emit: Emit) -> None:
@@ -133,3 +196,30 @@ def _sep(sep: str) -> str:
 def is_substantive(alteration: Alteration) -> bool:
     """Whether a change alters wording, rather than capitals or punctuation alone."""
     return alteration.op not in MINOR_OPS
+
+
+def readable_diff(canonical: str, variant: str) -> str:
+    """The canonical wording with a variant's changes marked in braces, for people to read.
+
+    {old → new} for a changed, re-cased or re-punctuated word, {−words} for words cut
+    (elision, truncation), {+words} for words added:
+    "few things as dangerous or as unpredictable {as → than} an angry mob".
+    """
+    vocab = Vocabulary()
+    sides = [Side(t, vocab.encode(t.words)) for t in (tokenise(canonical), tokenise(variant))]
+    c = sides[0].tokens
+    parts: list[str] = []
+    at = 0
+    for a in alterations("", sides[0], sides[1]):
+        if a.canonical_start > at:
+            parts.append(span_text(c, at, a.canonical_start))
+        if a.op in ("insertion", "splice"):
+            parts.append(f"{{+{a.variant}}}")
+        elif a.op in ("elision", "truncated_start", "truncated_end"):
+            parts.append(f"{{−{a.canonical}}}")
+        else:
+            parts.append(f"{{{a.canonical} → {a.variant}}}")
+        at = max(at, a.canonical_end)
+    if at < len(c):
+        parts.append(span_text(c, at, len(c)))
+    return " ".join(parts)

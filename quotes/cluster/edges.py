@@ -10,6 +10,7 @@ without a date nothing else tells which way the copying went.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,9 @@ from rapidfuzz.distance import Indel
 from quotes.cluster.provenance import Member
 from quotes.cluster.verify import align
 from quotes.model import Alteration, Edge
-from quotes.outlets import outlet_name
+from quotes.outlets import outlet_name as _outlet_name
+
+outlet_name = functools.lru_cache(maxsize=4096)(_outlet_name)
 
 W_QUOTE_CREDIT = 3.0
 W_ARTICLE_CREDIT = 2.0
@@ -29,6 +32,7 @@ W_SHARED_MINOR = 0.25
 W_CONTAINS = 2.0
 W_SIMILAR = 1.0
 W_DAYS = 0.01  # per day between source and copy: nearer sources are likelier, slightly
+MAX_SOURCES = 64  # possible sources weighed per quote in a very large cluster
 STRONG = 4.0  # a score this high (same wording and a credit, or a shared change) is sure evidence
 
 
@@ -58,7 +62,8 @@ def copy_edges(
     for q in members:
         if q.id in first_ids:
             continue
-        found = [e for s in members if (e := _evidence(q, s, codes, changes, credits))]
+        pool = _pool(q, members, credits)
+        found = [e for s in pool if (e := _evidence(q, s, codes, changes, credits))]
         if not found:
             continue
         found.sort(key=lambda e: (-e.score, _order(e.source)))
@@ -69,6 +74,22 @@ def copy_edges(
         confidence = share * min(1.0, max(best.score, 0.0) / STRONG)
         edges.append(Edge(q.id, best.source.id, "; ".join(best.reasons), round(confidence, 3)))
     return edges
+
+
+def _pool(
+    q: Member, members: Sequence[Member], credits: Mapping[str, frozenset[str]]
+) -> Sequence[Member]:
+    """The possible sources worth weighing: all of them, or in a very large cluster the quotes
+    of the outlets q credits and the most recent ones before it."""
+    if len(members) <= MAX_SOURCES:
+        return members
+    named = set(credits.get(q.quote.article_id, ()))
+    if q.quote.credit:
+        named.add(outlet_name(q.quote.credit))
+    credited = [s for s in members if s.outlet and outlet_name(s.outlet) in named]
+    before = [s for s in members if s.published and q.published and s.published <= q.published]
+    chosen = {s.id: s for s in credited[:MAX_SOURCES] + before[-MAX_SOURCES:]}
+    return list(chosen.values())
 
 
 def _order(m: Member) -> tuple[bool, str, str, int]:

@@ -6,6 +6,7 @@ them, brackets and elision marks) so the alterations stage can still report thos
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ class Tokens:
 
 def normal_word(surface: str) -> str:
     """The comparable form of a word: compatibility-normalised, casefolded, no apostrophes."""
+    if surface.isascii():
+        return surface.replace("'", "").replace("`", "").casefold()
     return _APOSTROPHES.sub("", unicodedata.normalize("NFKC", surface)).casefold()
 
 
@@ -82,6 +85,7 @@ def tokenise(text: str) -> Tokens:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_sep(sep: str) -> str:
     """A separator with spacing collapsed, so only visible punctuation differences count."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", sep)).strip()

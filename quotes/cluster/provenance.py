@@ -12,6 +12,7 @@ from quotes.model import Article, Quote, Speaker
 
 CANONICAL_CANDIDATES = 8  # longest wordings considered for canonical
 CANONICAL_PEERS = 64  # most used wordings each candidate is compared with
+CANONICAL_SLACK = 1  # words fewer than the most complete that still allow an earlier wording
 CANONICAL_MIN_LENGTH = 0.8  # a candidate has at least this share of the longest wording's words
 
 
@@ -32,13 +33,19 @@ def day(published: str | None) -> str | None:
 
 
 def canonical_wording(
-    wording_ids: Sequence[int], wordings: Sequence[Wording], spliced: set[int]
+    wording_ids: Sequence[int],
+    wordings: Sequence[Wording],
+    spliced: set[int],
+    first_seen: Mapping[int, str],
 ) -> int:
-    """The most complete wording: long, and sharing the most words with the cluster's other quotes.
+    """The most complete wording: long, and sharing the most words with the cluster's quotes.
 
-    Among the longest wordings, the one whose words the others (weighted by how many quotes use
-    them) contain most; then the one adding fewest words nobody else has, so a variant with an
-    inserted word does not outrank the wording it was copied from.
+    Among the longest wordings, the one whose words the cluster's quotes (itself included, as
+    often as it is used) contain most. Words inside it that no other wording has count against
+    it, so a copy with an inserted or changed word does not outrank, on a tie, the wording it
+    was copied from; words only it has at either end count for it, as they make it complete.
+    Bracketed words never count: they are the editor's, not the speaker's.
+    Ties go to the earliest published (`first_seen` maps a wording to its first date).
     """
     pool = [i for i in wording_ids if i not in spliced] or list(wording_ids)
     longest = max(len(wordings[i].code) for i in pool)
@@ -49,18 +56,34 @@ def canonical_wording(
     if len(candidates) == 1:
         return candidates[0]
     peers = sorted(pool, key=lambda i: (-wordings[i].weight, wordings[i].tokens.key))
-    peers = peers[:CANONICAL_PEERS]
+    peers = [p for p in peers[:CANONICAL_PEERS] if p not in candidates] + candidates
 
-    def support(c: int) -> tuple[int, int]:
-        shared = extra = 0
+    def support(c: int) -> tuple[int, bool, str, int]:
+        # Words an editor put in brackets are not the speaker's: they never count for a wording.
+        editorial = wordings[c].tokens.bracketed
+        shared = wordings[c].weight * (len(wordings[c].code) - len(editorial))
+        attested: set[int] = set()
         for p in peers:
-            matched = align(wordings[c].code, wordings[p].code).matched
-            shared += wordings[p].weight * matched
-            extra += wordings[p].weight * (len(wordings[c].code) - matched)
-        return (shared, -extra)
+            if p != c:
+                blocks = align(wordings[c].code, wordings[p].code).blocks
+                found = {a + k for a, _, n in blocks for k in range(n)} - editorial
+                shared += wordings[p].weight * len(found)
+                attested |= found
+        ends = (min(attested), max(attested)) if attested else (0, -1)
+        unattested = sum(1 for k in range(ends[0], ends[1] + 1) if k not in attested)
+        seen = first_seen.get(c)
+        complete = len(wordings[c].code) - len(editorial) - unattested
+        return (complete, seen is not None, _negated(seen or ""), shared)
 
     scores = {c: support(c) for c in candidates}
-    return max(candidates, key=lambda c: scores[c])
+    most = max(score[0] for score in scores.values())
+    # A word more is no reason to pass over the earlier wording: it may be a copy's insertion.
+    return max(candidates, key=lambda c: (scores[c][0] >= most - CANONICAL_SLACK, *scores[c][1:]))
+
+
+def _negated(text: str) -> str:
+    """A string that sorts in reverse, so max() can prefer the earliest date."""
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in text)
 
 
 def canonical_quote(members: Sequence[Member], wording: int) -> Member:

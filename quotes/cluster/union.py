@@ -25,9 +25,14 @@ from quotes.cluster.verify import (
 
 JOIN_COVERAGE = 0.7  # share of a wording's words a cluster member must contain
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
+AMBIGUOUS_WORDS = (
+    12  # a wording shorter than this, contained as well in two clusters, joins neither
+)
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
 SPLICE_MIN_WORDS = 5  # a run taken from another quotation must be this long to be a splice
 SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
+SPLICE_SEAM = 2  # words the two runs of a splice may share where they meet
+SPLICE_TRIED = 30  # candidates aligned when checking whether a head is a splice
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,8 @@ class Wording:
 
     tokens: Tokens
     code: str  # encoded words, one character each
-    weight: int
+    weight: int  # quotes using it
+    first_seen: str | None = None  # the earliest date it was published, if any article is dated
 
     @property
     def bag(self) -> Counter[str]:
@@ -79,15 +85,20 @@ class UnionFind:
         if a != b:
             self.parent[b] = a
 
+    def lead(self, x: int) -> None:
+        """Make x the root of its set."""
+        root = self.find(x)
+        self.parent[root] = self.parent[x] = x
+
 
 def group(wordings: Sequence[Wording]) -> Grouping:
     """Cluster wordings: containment links checked against members and head, then splices."""
-    index = ShingleIndex([w.code for w in wordings])
-    bags = [w.bag for w in wordings]
     order = sorted(
         range(len(wordings)),
         key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
     )
+    index = ShingleIndex([w.code for w in wordings], order)
+    bags = [w.bag for w in wordings]
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
     for i in order:
@@ -125,20 +136,23 @@ def _best_cluster(
     by_root: dict[int, list[int]] = defaultdict(list)
     for j, _ in found.most_common():
         by_root[uf.find(j)].append(j)
-    need = JOIN_COVERAGE * len(wordings[i].code)
-    best: tuple[float, float, int] | None = None
+    n = len(wordings[i].code)
+    passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
-        score = max(
-            (_coverage(i, j, wordings, bags, need) for j in members[:MEMBERS_TRIED]), default=0.0
-        )
+        tried = members[:MEMBERS_TRIED]
+        score = max((_coverage(i, j, wordings, bags, JOIN_COVERAGE * n) for j in tried), default=0)
         if score < JOIN_COVERAGE:
             continue
-        head = _coverage(i, root, wordings, bags, HEAD_COVERAGE * len(wordings[i].code))
-        if head < HEAD_COVERAGE:
-            continue
-        if best is None or (score, head, -root) > best:
-            best = (score, head, -root)
-    return -best[2] if best is not None else None
+        head = _coverage(i, root, wordings, bags, HEAD_COVERAGE * n)
+        if head >= HEAD_COVERAGE:
+            passing.append((score, head, -root))
+    if not passing:
+        return None
+    passing.sort(reverse=True)
+    # A short wording found as well in two quotations is a phrase they share, not a fragment.
+    if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
+        return None
+    return -passing[0][2]
 
 
 def _coverage(
@@ -155,52 +169,98 @@ def _coverage(
 def _runs_from_others(
     i: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
 ) -> list[tuple[int, Alignment]]:
-    """For each other cluster sharing words with wording i, its member aligning best with i."""
-    own = uf.find(i)
+    """For each other cluster sharing a distinctive run of words with wording i, the member
+    aligning best with i."""
+    home = uf.find(i)
     by_root: dict[int, list[int]] = defaultdict(list)
     for j, _ in index.candidates(i).most_common():
-        if uf.find(j) != own:
+        if uf.find(j) != home:
             by_root[uf.find(j)].append(j)
     runs = []
     for members in by_root.values():
         scored = [(align(wordings[i].code, wordings[j].code), j) for j in members[:MEMBERS_TRIED]]
         alignment, j = max(scored, key=lambda s: (s[0].matched, -s[1]))
-        if _is_run(alignment):
+        if _is_run(alignment, wordings[i].code, index):
             runs.append((j, alignment))
     return runs
 
 
-def _is_run(alignment: Alignment) -> bool:
+def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
+    """A dense run of enough words, not made only of stock phrases, from a quotation that has
+    words of its own (not a mere fragment of this one)."""
     start, end = alignment.span_a()
-    return alignment.matched >= SPLICE_MIN_WORDS and alignment.matched >= SPLICE_DENSITY * (
-        end - start
+    dense = alignment.matched >= SPLICE_DENSITY * (end - start)
+    own_words = alignment.coverage_b < JOIN_COVERAGE
+    return (
+        alignment.matched >= SPLICE_MIN_WORDS
+        and dense
+        and own_words
+        and index.distinctive(code[start:end])
     )
+
+
+def _matched_positions(alignment: Alignment) -> set[int]:
+    return {a + k for a, _, size in alignment.blocks for k in range(size)}
 
 
 def _merge_spliced_heads(
     wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind, rank: dict[int, int]
 ) -> dict[int, Splice]:
-    """A head made of runs from two other clusters is a splice: move its cluster into the larger."""
+    """A head made of runs from two clusters is a splice: it joins the one it takes most from.
+
+    Taken longest first, a splice may have founded a cluster that the quotation it took most
+    from then joined; that quotation then leads the cluster instead.
+    """
     splices: dict[int, Splice] = {}
     heads = sorted({uf.find(i) for i in range(len(wordings))}, key=rank.__getitem__)
     for head in heads:
-        n = len(wordings[head].code)
-        if n < 2 * SPLICE_MIN_WORDS or uf.find(head) != head:
+        if len(wordings[head].code) < 2 * SPLICE_MIN_WORDS or uf.find(head) != head:
             continue
-        # The larger run is the quotation spliced into; on a tie, the one the splice opens with.
-        runs = sorted(
-            _runs_from_others(head, wordings, index, uf),
-            key=lambda r: (-r[1].matched, r[1].span_a()[0]),
-        )
-        if len(runs) < 2:
+        parts = _splice_parts(head, wordings, index, uf)
+        if parts is None:
             continue
-        (major, a), (minor, b) = runs[0], runs[1]
-        (a0, a1), (b0, b1) = a.span_a(), b.span_a()
-        disjoint = a1 <= b0 or b1 <= a0
-        if disjoint and a.matched < JOIN_COVERAGE * n <= a.matched + b.matched:
+        major, minor, start, end = parts
+        if uf.find(major) == head:
+            uf.lead(major)
+        else:
             uf.union(uf.find(major), head)
-            splices[head] = Splice(minor, b0, b1)
+        splices[head] = Splice(minor, start, end)
     return splices
+
+
+def _splice_parts(
+    head: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
+) -> tuple[int, int, int, int] | None:
+    """(major, minor, start, end) when the head is words of `major` then, at start..end, a
+    run of `minor` from another cluster, which `major` lacks; the largest such pair."""
+    code = wordings[head].code
+    n = len(code)
+    tried = [j for j, _ in index.candidates(head).most_common(SPLICE_TRIED)]
+    aligned = {j: align(code, wordings[j].code) for j in tried}
+    best: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
+    for minor, b in aligned.items():
+        if uf.find(minor) == head or _later(minor, head, wordings) or not _is_run(b, code, index):
+            continue
+        b0, b1 = b.span_a()
+        for major, a in aligned.items():
+            if uf.find(major) == uf.find(minor):
+                continue
+            found = _matched_positions(a)
+            inside = sum(1 for p in found if b0 <= p < b1)
+            outside = len(found) - inside
+            if inside > SPLICE_SEAM or outside < max(b.matched, n / 2) or n <= outside:
+                continue
+            key = (outside + b.matched, outside)
+            if outside + b.matched >= JOIN_COVERAGE * n and (best is None or key > best[0]):
+                best = (key, (major, minor, b0, b1))
+    return best[1] if best else None
+
+
+def _later(a: int, b: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording a was first published after wording b (both dated): then b cannot have
+    taken words from a."""
+    first_a, first_b = wordings[a].first_seen, wordings[b].first_seen
+    return bool(first_a and first_b and first_a > first_b)
 
 
 def _splice_of(
@@ -215,8 +275,7 @@ def _splice_of(
     best: Splice | None = None
     best_new = 0
     for j, alignment in _runs_from_others(i, wordings, index, uf):
-        start, end = alignment.span_a()
-        new = sum(1 for a, _, size in alignment.blocks for k in range(size) if a + k not in covered)
-        if new >= SPLICE_MIN_WORDS and new > best_new:
-            best, best_new = Splice(j, start, end), new
+        new = sorted(_matched_positions(alignment) - covered)
+        if len(new) >= SPLICE_MIN_WORDS and len(new) > best_new and not _later(j, i, wordings):
+            best, best_new = Splice(j, new[0], new[-1] + 1), len(new)
     return best

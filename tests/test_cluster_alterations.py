@@ -1,0 +1,105 @@
+from quotes.cluster.alterations import Side, alterations, is_substantive, readable_diff
+from quotes.cluster.normalise import Vocabulary, tokenise
+
+CANONICAL = (
+    "We will respond to calls for assistance if your officers are assaulted "
+    "and need us to facilitate a safe exit from the conflict."
+)
+vocab = Vocabulary()
+
+
+def side(text: str) -> Side:
+    tokens = tokenise(text)
+    return Side(tokens, vocab.encode(tokens.words))
+
+
+def changes(variant: str, splice: tuple[int, int] | None = None) -> list[tuple[str, str, str]]:
+    found = alterations("q", side(CANONICAL), side(variant), splice)
+    return [(a.op, a.canonical, a.variant) for a in found]
+
+
+def test_identical_wording_has_no_alterations() -> None:
+    assert changes(CANONICAL) == []
+
+
+def test_capitals_alone_are_a_case_change() -> None:
+    assert changes(CANONICAL.replace("officers", "Officers")) == [("case", "officers", "Officers")]
+
+
+def test_punctuation_between_words_is_typography() -> None:
+    assert changes(CANONICAL.replace("assaulted and", "assaulted, and")) == [
+        ("typography", "assaulted and", "assaulted, and")
+    ]
+
+
+def test_cuts_at_either_end_are_truncations() -> None:
+    variant = "respond to calls for assistance if your officers are assaulted"
+    assert changes(variant) == [
+        ("truncated_start", "We will", ""),
+        ("truncated_end", "and need us to facilitate a safe exit from the conflict", ""),
+    ]
+
+
+def test_a_marked_cut_inside_is_an_elision_with_its_mark() -> None:
+    variant = (
+        "We will respond to calls for assistance … to facilitate a safe exit from the conflict."
+    )
+    assert changes(variant) == [("elision", "if your officers are assaulted and need us", "…")]
+
+
+def test_an_unmarked_cut_inside_is_an_elision_without_a_mark() -> None:
+    variant = (
+        "We will respond to calls for assistance "
+        "and need us to facilitate a safe exit from the conflict."
+    )
+    assert changes(variant) == [("elision", "if your officers are assaulted", "")]
+
+
+def test_bracketed_words_are_editorial_insertions() -> None:
+    variant = CANONICAL.replace("calls", "[calls]")
+    assert changes(variant) == [("bracket", "calls", "[calls]")]
+    replaced = CANONICAL.replace("your officers", "[federal officers]")
+    assert changes(replaced) == [("bracket", "your officers", "[federal officers]")]
+
+
+def test_a_changed_word_is_a_substitution_with_both_sides() -> None:
+    assert changes(CANONICAL.replace("safe exit", "quick exit")) == [
+        ("substitution", "safe", "quick")
+    ]
+
+
+def test_an_added_word_is_an_insertion() -> None:
+    assert changes(CANONICAL.replace("safe exit", "safe and orderly exit")) == [
+        ("insertion", "", "and orderly")
+    ]
+
+
+def test_words_from_another_quotation_are_a_splice() -> None:
+    variant = (
+        "We will respond to calls for assistance if your officers are assaulted, "
+        "but the mayor has a beef with the president."
+    )
+    n = len(tokenise(variant).words)
+    found = changes(variant, splice=(11, n))
+    assert ("splice", "", "but the mayor has a beef with the president") in found
+    assert found[-1][0] == "truncated_end"
+
+
+def test_repeated_words_are_read_as_one_simple_cut() -> None:
+    canonical = side("It is what it is, and we will move on.")
+    found = alterations("q", canonical, side("it is, and we will move on."))
+    assert [(a.op, a.canonical) for a in found] == [("truncated_start", "It is what")]
+
+
+def test_case_and_typography_are_not_substantive() -> None:
+    found = alterations("q", side(CANONICAL), side(CANONICAL.replace("officers", "Officers")))
+    assert not any(is_substantive(a) for a in found)
+
+
+def test_readable_diff_marks_each_change_in_braces() -> None:
+    variant = "will respond to [calls] for help if your Officers are assaulted"
+    assert readable_diff(CANONICAL, variant) == (
+        "{−We} will respond to {calls → [calls]} for {assistance → help} if your "
+        "{officers → Officers} are assaulted "
+        "{−and need us to facilitate a safe exit from the conflict}"
+    )

@@ -1,0 +1,135 @@
+import re
+
+from quotes.cluster import cluster_quotes
+from quotes.cluster.union import UnionFind
+from quotes.model import Article, Citation, Cluster, Quote, Speaker
+
+
+def news(
+    id: str,
+    text: str,
+    published: str | None = "2024-03-01",
+    outlet: str = "Daily Beacon",
+    speaker: str = "Ana Chen",
+    credit: str | None = None,
+) -> tuple[Article, list[Quote]]:
+    """A short article and every "quoted" passage in it, attributed to `speaker`."""
+    article = Article(id, text, outlet=outlet, published=published)
+    quotes = [
+        Quote(id, m[1], m.start(1), m.end(1), speaker=Speaker(speaker), credit=credit)
+        for m in re.finditer(r'"([^"]+)"', text)
+    ]
+    return article, quotes
+
+
+def cluster(
+    *items: tuple[Article, list[Quote]], citations: tuple[Citation, ...] = ()
+) -> tuple[list[Cluster], dict[str, Quote]]:
+    quotes = [q for _, qs in items for q in qs]
+    clusters = cluster_quotes(quotes, {a.id: a for a, _ in items}, citations)
+    return clusters, {q.id: q for q in quotes}
+
+
+def groups(clusters: list[Cluster], by_id: dict[str, Quote]) -> list[list[str]]:
+    """Each cluster as the sorted ids of the articles of its quotes."""
+    return sorted(sorted(by_id[q].article_id for q in c.quote_ids) for c in clusters)
+
+
+LETTER = (
+    "We understand that you have a difference of opinion with the mayor, but your policy has "
+    "created a zone of terror and lawlessness for our members and their families."
+)
+
+
+def test_a_short_fragment_joins_the_longer_quotes_cluster() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{LETTER}" the union wrote.'),
+        news("b", 'The union said the policy created "a zone of terror and lawlessness" downtown.'),
+    )
+    assert groups(clusters, by_id) == [["a", "b"]]
+
+
+def test_typography_case_truncation_elision_and_brackets_stay_one_quotation() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{LETTER}" the union wrote.'),
+        news("b", '"we understand that you have a difference of opinion with the Mayor," it said.'),
+        news("c", '"We understand … your policy has created a zone of terror," it said.'),
+        news(
+            "d",
+            '"[The city] has created a zone of terror and lawlessness for our members," it said.',
+        ),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c", "d"]]
+
+
+def test_different_quotes_sharing_a_stock_phrase_stay_apart() -> None:
+    clusters, by_id = cluster(
+        news(
+            "a", '"At the end of the day, the bridge has to be rebuilt before winter," Chen said.'
+        ),
+        news(
+            "b", '"At the end of the day, voters will judge the council on the budget," Ito said.'
+        ),
+        news("c", '"We will keep the libraries open at the end of the day," Sato said.'),
+    )
+    assert groups(clusters, by_id) == [["a"], ["b"], ["c"]]
+
+
+def test_a_fragment_of_two_quotations_joins_one_and_never_bridges_them() -> None:
+    first = "We will never stop fighting for the workers of this city, and the mayor knows it."
+    second = (
+        "The council voted against us, "
+        "but we will never stop fighting for the workers of this city."
+    )
+    clusters, by_id = cluster(
+        news("a", f'"{first}" Chen said.'),
+        news("b", f'"{second}" Chen said.'),
+        news("c", 'She vowed to "never stop fighting for the workers of this city" again.'),
+    )
+    found = groups(clusters, by_id)
+    assert ["a"] in found or ["b"] in found
+    assert not any({"a", "b"} <= set(g) for g in found)
+
+
+def test_a_splice_joins_the_quotation_it_takes_most_from_and_links_the_other() -> None:
+    first = (
+        "Our officers were trapped inside the building for six hours while protesters blocked "
+        "every exit and the police refused to come."
+    )
+    second = (
+        "The mayor has a beef with the president, and our employees are paying the price for his "
+        "politics every single day."
+    )
+    spliced = (
+        "Our officers were trapped inside the building for six hours while protesters blocked "
+        "every exit, and our employees are paying the price for his politics."
+    )
+    clusters, by_id = cluster(
+        news("a", f'"{first}" Crane said.'),
+        news("b", f'"{second}" Crane said.'),
+        news("c", f'"{spliced}" Crane said.', published="2024-03-02"),
+    )
+    assert groups(clusters, by_id) == [["a", "c"], ["b"]]
+    home = next(c for c in clusters if len(c.quote_ids) == 2)
+    splice = [e for e in home.edges if e.kind == "splice"]
+    assert [by_id[e.source_quote_id].article_id for e in splice] == ["b"]
+    assert "splice" in {a.op for a in home.alterations}
+
+
+def test_cluster_ids_do_not_depend_on_input_order_or_unrelated_articles() -> None:
+    items = [
+        news("a", f'"{LETTER}" the union wrote.'),
+        news("b", '"a zone of terror and lawlessness," it said.'),
+    ]
+    before = {c.canonical_text: c.id for c in cluster(*items)[0]}
+    extra = news("z", '"The ferry will run again in May," Sato said.')
+    after = {c.canonical_text: c.id for c in cluster(extra, *reversed(items))[0]}
+    assert before.items() <= after.items()
+
+
+def test_union_find_keeps_the_first_root() -> None:
+    uf = UnionFind(4)
+    uf.union(2, 0)
+    uf.union(2, 3)
+    assert {uf.find(i) for i in (0, 2, 3)} == {2}
+    assert uf.find(1) == 1
