@@ -30,7 +30,7 @@ def build(inputs: tuple[Path, ...], db_path: Path) -> None:
     Example: quotes build seeds/ crawl.jsonl --db data/quotes.db
     """
     try:
-        report = build_db(inputs, db_path)
+        report = build_db(inputs, db_path, progress=sys.stderr.isatty())
     except Exception as exc:  # the last good database is left in place
         raise click.ClickException(f"build failed, {db_path} unchanged: {exc}") from exc
     for p in report.problems:

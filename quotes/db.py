@@ -159,10 +159,15 @@ def save_articles(db: Database, articles: Iterable[Article]) -> None:
     )
 
 
-def save_problems(db: Database, problems: Iterable[Problem]) -> None:
-    """Record inputs that could not be read, keyed by where they came from."""
-    db.table("problems").create({"source": str, "message": str}, pk="source", if_not_exists=True)
-    db.table("problems").insert_all((p.as_dict() for p in problems), pk="source", replace=True)
+def save_problems(
+    db: Database, problems: Iterable[Problem], fixed: Iterable[str | None] = ()
+) -> None:
+    """Record inputs that could not be read, and forget those that now read fine (`fixed`)."""
+    table = db.table("problems")
+    table.create({"source": str, "message": str}, pk="source", if_not_exists=True)
+    for source in fixed:
+        table.delete_where("source = ?", [source])
+    table.insert_all((p.as_dict() for p in problems), pk="source", replace=True)
 
 
 def load_articles(db: Database) -> list[Article]:

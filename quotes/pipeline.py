@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
+from tqdm import tqdm
 
 from quotes import db as store
 from quotes.cluster import cluster_quotes
@@ -29,12 +30,14 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def analyse(articles: Iterable[Article]) -> tuple[list[Quote], list[Citation], list[Problem]]:
+def analyse(
+    articles: Iterable[Article], progress: bool = False
+) -> tuple[list[Quote], list[Citation], list[Problem]]:
     """Extract quotes and citations from each article; one article's failure never stops the rest."""
     quotes: list[Quote] = []
     citations: list[Citation] = []
     problems: list[Problem] = []
-    for article in articles:
+    for article in tqdm(articles, desc="extracting", unit=" articles", disable=not progress):
         try:
             found = extract_quotes(article)
             cited = extract_citations(article)
@@ -46,7 +49,7 @@ def analyse(articles: Iterable[Article]) -> tuple[list[Quote], list[Citation], l
     return unify_speakers(quotes), citations, problems
 
 
-def build(inputs: Iterable[str | Path], db_path: str | Path) -> BuildReport:
+def build(inputs: Iterable[str | Path], db_path: str | Path, progress: bool = False) -> BuildReport:
     """Add the articles under `inputs` to the database at `db_path` and recompute everything derived.
 
     The work happens on a copy that replaces the database only when complete, so a failed
@@ -72,13 +75,13 @@ def build(inputs: Iterable[str | Path], db_path: str | Path) -> BuildReport:
         store.save_articles(db, new_articles)
         articles = store.load_articles(db)
         report.articles_total = len(articles)
-        quotes, citations, problems = analyse(articles)
+        quotes, citations, problems = analyse(articles, progress)
         report.problems.extend(problems)
         clusters = cluster_quotes(quotes, {a.id: a for a in articles}, citations)
         store.clear_derived(db)
         store.save_quotes(db, quotes, clusters)
         store.save_citations(db, citations)
-        store.save_problems(db, report.problems)
+        store.save_problems(db, report.problems, fixed={a.source for a in new_articles})
         store.ensure_db_shape(db)
         db.close()
         os.replace(tmp, db_path)

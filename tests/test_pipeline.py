@@ -57,3 +57,13 @@ def test_unreadable_inputs_are_recorded_and_the_rest_is_built(
     assert db["articles"].count == 1
     assert len(report.problems) == 2
     assert db["problems"].count == 2
+
+
+def test_a_problem_is_forgotten_once_the_file_reads_fine(db_path: Path, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("", encoding="utf-8")
+    build([story], db_path)
+    assert Database(db_path)["problems"].count == 1
+    story.write_text('"It works now," the engineer said.\n', encoding="utf-8")
+    build([story], db_path)
+    assert Database(db_path)["problems"].count == 0
