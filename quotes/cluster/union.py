@@ -25,9 +25,7 @@ from quotes.cluster.verify import (
 
 JOIN_COVERAGE = 0.7  # share of a wording's words a cluster member must contain
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
-AMBIGUOUS_WORDS = (
-    12  # a wording shorter than this, contained as well in two clusters, joins neither
-)
+AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join neither
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
 SPLICE_MIN_WORDS = 5  # a run taken from another quotation must be this long to be a splice
 SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
