@@ -154,3 +154,15 @@ def test_a_chain_of_small_changes_cannot_drift_into_another_quotation() -> None:
     found = groups(clusters, by_id)
     assert ["q0", "q1", "q2"] in found
     assert ["q3"] in found
+
+
+def test_a_quote_reprinted_with_hundreds_of_variants_stays_one_cluster() -> None:
+    words = LETTER.split()
+    items = []
+    for k in range(240):
+        variant = list(words)
+        variant[k % len(words)] = f"word{k}"  # every reprint changes a different word
+        cut = variant[k % 4 :] if k % 3 else variant[: len(variant) - k % 5]
+        items.append(news(f"a{k:03d}", '"' + " ".join(cut) + '" it said.'))
+    clusters, _ = cluster(*items)
+    assert len(clusters) == 1
