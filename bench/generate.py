@@ -195,7 +195,10 @@ def alter(w: Writer, toks: list[Tok], other: list[Tok] | None) -> tuple[list[Tok
             out[k] = replace(out[k], surface=flipped)
         elif op == "substitution":
             k = rng.randint(1, n - 2)
-            out[k] = Tok(w.word() + _tail(out[k].surface), None, "sub", out[k].mark)
+            word = w.word()
+            while word.casefold() == out[k].surface.rstrip(",.?").casefold():
+                word = w.word()
+            out[k] = Tok(word + _tail(out[k].surface), None, "sub", out[k].mark)
         elif op == "insertion":
             k = rng.randint(1, n - 2)
             out.insert(k, Tok(rng.choice(INSERTED_WORDS), None, "ins"))

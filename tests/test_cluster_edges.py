@@ -1,4 +1,4 @@
-from quotes.model import Citation
+from quotes.model import Citation, Cluster, Quote
 from tests.test_cluster_union import cluster, news
 
 QUOTE = (
@@ -7,7 +7,7 @@ QUOTE = (
 )
 
 
-def sources(clusters, by_id) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def sources(clusters: list[Cluster], by_id: dict[str, Quote]) -> dict[str, str]:
     return {
         by_id[e.quote_id].article_id: by_id[e.source_quote_id].article_id
         for c in clusters

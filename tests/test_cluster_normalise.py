@@ -31,3 +31,8 @@ def test_vocabulary_gives_equal_words_equal_characters() -> None:
     vocab = Vocabulary()
     assert vocab.encode(["a", "zone", "a"]) == vocab.encode(["a", "zone", "a"])
     assert len(set(vocab.encode(["a", "zone", "of"]))) == 3
+
+
+def test_dotted_abbreviations_match_their_plain_spelling() -> None:
+    assert tokenise("the U.S. Constitution").key == tokenise("the US Constitution").key
+    assert tokenise("the U.S. Constitution").surface[1] == "U.S."

@@ -133,3 +133,36 @@ def test_union_find_keeps_the_first_root() -> None:
     uf.union(2, 3)
     assert {uf.find(i) for i in (0, 2, 3)} == {2}
     assert uf.find(1) == 1
+
+
+def test_a_chain_of_small_changes_cannot_drift_into_another_quotation() -> None:
+    sentence = (
+        "The council will vote on the transit budget next week after months of delays, "
+        "hearings and protests from riders who depend on the night buses"
+    )
+    replacements = "ferry crews pension audit harbor lights zoning rules park benches fire trucks"
+    others = iter(replacements.split() + ["school", "meals", "parking"])
+    chain = [sentence.split()]
+    for k in range(3):
+        # Each link drops the last word and changes five more: 75% like the one before it.
+        changed = list(chain[-1][:-1])
+        for at in range(5 * k, 5 * k + 5):
+            changed[at] = next(others)
+        chain.append(changed)
+    items = [news(f"q{k}", '"' + " ".join(w) + '" she said.') for k, w in enumerate(chain)]
+    clusters, by_id = cluster(*items)
+    found = groups(clusters, by_id)
+    assert ["q0", "q1", "q2"] in found
+    assert ["q3"] in found
+
+
+def test_a_quote_reprinted_with_hundreds_of_variants_stays_one_cluster() -> None:
+    words = LETTER.split()
+    items = []
+    for k in range(240):
+        variant = list(words)
+        variant[k % len(words)] = f"word{k}"  # every reprint changes a different word
+        cut = variant[k % 4 :] if k % 3 else variant[: len(variant) - k % 5]
+        items.append(news(f"a{k:03d}", '"' + " ".join(cut) + '" it said.'))
+    clusters, _ = cluster(*items)
+    assert len(clusters) == 1

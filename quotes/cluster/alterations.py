@@ -60,15 +60,22 @@ def alterations(
             emit("splice", cs, cs, s0, s1)
             vs, ve = (s1, ve) if s0 == vs else (vs, s0)
         inside = [k for k in range(vs, ve) if k in v.bracketed]
-        if inside and len(inside) < ve - vs and inside[0] in (vs, ve - len(inside)):
-            # Bracketed words at one side of the gap stand in for the canonical words there.
-            take = max(0, (ce - cs) - (ve - vs - len(inside)))
-            if inside[0] == vs:
-                emit("bracket", cs, cs + take, vs, vs + len(inside))
-                gap(cs + take, ce, vs + len(inside), ve, "middle" if where == "start" else where)
+        k = len(inside)
+        whole = bool(inside) and k == ve - vs
+        if inside and inside[0] in (vs, ve - k) and (not whole or where != "middle"):
+            # Bracketed words at one side of the gap stand in for as many canonical words
+            # there; canonical words left over at either end of the quote were cut off.
+            take = max(0, (ce - cs) - (ve - vs - k))
+            cut = take - min(take, k) if where != "middle" else 0
+            take -= cut
+            if inside[0] == vs and not (whole and where == "end"):
+                emit("bracket", cs + cut, cs + cut + take, vs, vs + k)
+                gap(cs, cs + cut, vs, vs, where)
+                gap(cs + cut + take, ce, vs + k, ve, "middle" if where == "start" else where)
             else:
-                emit("bracket", ce - take, ce, ve - len(inside), ve)
-                gap(cs, ce - take, vs, ve - len(inside), "middle" if where == "end" else where)
+                emit("bracket", ce - cut - take, ce - cut, ve - k, ve)
+                gap(cs, ce - cut - take, vs, ve - k, "middle" if where == "end" else where)
+                gap(ce - cut, ce, ve, ve, where)
             return
         has_c, has_v = ce > cs, ve > vs
         added = "bracket" if has_v and all(k in v.bracketed for k in range(vs, ve)) else "insertion"

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
-# A word: letters and digits, with apostrophes inside ("don't", "City’s"). Hyphens and dashes
-# separate words, so "un-American" and "un American" tokenise alike.
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’ʼ‘`´][\p{L}\p{N}]+)*")
-_APOSTROPHES = regex.compile(r"['’ʼ‘`´]")
+# A word: letters and digits, with apostrophes inside ("don't", "City’s"), or an abbreviation
+# with dots ("U.S.", which compares equal to "US"). Hyphens and dashes separate words, so
+# "un-American" and "un American" tokenise alike.
+_WORD = regex.compile(r"(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’ʼ‘`´][\p{L}\p{N}]+)*")
+_APOSTROPHES = regex.compile(r"['’ʼ‘`´.]")
 # "...", "…", ". . .", "[…]", "[...]", "(...)": the marks writers use for words left out.
 _ELISION = regex.compile(r"[\[(]\s*(?:\.\s*){3}\s*[\])]|[\[(]\s*…\s*[\])]|(?:\.\s*){3}|…")
 _SPACES = regex.compile(r"\s+")
@@ -44,7 +45,7 @@ class Tokens:
 def normal_word(surface: str) -> str:
     """The comparable form of a word: compatibility-normalised, casefolded, no apostrophes."""
     if surface.isascii():
-        return surface.replace("'", "").replace("`", "").casefold()
+        return surface.replace("'", "").replace("`", "").replace(".", "").casefold()
     return _APOSTROPHES.sub("", unicodedata.normalize("NFKC", surface)).casefold()
 
 

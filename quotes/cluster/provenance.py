@@ -58,7 +58,7 @@ def canonical_wording(
     peers = sorted(pool, key=lambda i: (-wordings[i].weight, wordings[i].tokens.key))
     peers = [p for p in peers[:CANONICAL_PEERS] if p not in candidates] + candidates
 
-    def support(c: int) -> tuple[int, bool, str, int]:
+    def support(c: int) -> tuple[int, int, bool, str, int]:
         # Words an editor put in brackets are not the speaker's: they never count for a wording.
         editorial = wordings[c].tokens.bracketed
         shared = wordings[c].weight * (len(wordings[c].code) - len(editorial))
@@ -73,7 +73,7 @@ def canonical_wording(
         unattested = sum(1 for k in range(ends[0], ends[1] + 1) if k not in attested)
         seen = first_seen.get(c)
         complete = len(wordings[c].code) - len(editorial) - unattested
-        return (complete, seen is not None, _negated(seen or ""), shared)
+        return (complete, -len(editorial), seen is not None, _negated(seen or ""), shared)
 
     scores = {c: support(c) for c in candidates}
     most = max(score[0] for score in scores.values())

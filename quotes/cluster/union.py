@@ -25,9 +25,7 @@ from quotes.cluster.verify import (
 
 JOIN_COVERAGE = 0.7  # share of a wording's words a cluster member must contain
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
-AMBIGUOUS_WORDS = (
-    12  # a wording shorter than this, contained as well in two clusters, joins neither
-)
+AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join neither
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
 SPLICE_MIN_WORDS = 5  # a run taken from another quotation must be this long to be a splice
 SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
@@ -140,10 +138,10 @@ def _best_cluster(
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
         tried = members[:MEMBERS_TRIED]
-        score = max((_coverage(i, j, wordings, bags, JOIN_COVERAGE * n) for j in tried), default=0)
+        score = max((_coverage(i, j, wordings, bags, JOIN_COVERAGE) for j in tried), default=0)
         if score < JOIN_COVERAGE:
             continue
-        head = _coverage(i, root, wordings, bags, HEAD_COVERAGE * n)
+        head = _coverage(i, root, wordings, bags, HEAD_COVERAGE)
         if head >= HEAD_COVERAGE:
             passing.append((score, head, -root))
     if not passing:
@@ -156,14 +154,15 @@ def _best_cluster(
 
 
 def _coverage(
-    i: int, j: int, wordings: Sequence[Wording], bags: Sequence[Counter[str]], need: float
+    i: int, j: int, wordings: Sequence[Wording], bags: Sequence[Counter[str]], threshold: float
 ) -> float:
-    """Share of wording i contained in wording j, or 0 when it cannot reach `need` words."""
+    """Share of wording i contained in wording j, or 0 when below `threshold`."""
     free = wordings[i].tokens.bracketed
-    if bag_overlap(bags[i], bags[j]) + len(free) < need:
+    n = len(wordings[i].code)
+    if bag_overlap(bags[i], bags[j]) + len(free) < threshold * n:
         return 0.0
     share = share_contained(align(wordings[i].code, wordings[j].code), free)
-    return share if contains(share, len(wordings[i].code), JOIN_COVERAGE) else 0.0
+    return share if contains(share, n, threshold) else 0.0
 
 
 def _runs_from_others(
