@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from quotes.extract import lexicon as lx
@@ -253,42 +255,51 @@ def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int
 
 
 def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
-    """Who wrote the letter: the last author named before `pos`, else the first named after it."""
+    """Who wrote the letter: the last author named before `pos`, else the first named after it.
+
+    Each mention of the document is read with the words around it ("a letter written by X",
+    "X sent … a letter", "X's letter")."""
+    text = roster.masked
+    by, verb, owner = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
-    for pattern, forward in _author_patterns(noun):
-        for m in pattern.finditer(roster.masked):
-            who = speaker_of(m["np"], m.start("np"), roster, forward=forward, depth=depth + 1)
-            if who and who.kind not in ("document", "anonymous"):
-                found.append((m.start(), who))
+    for hit in _noun_pattern(noun).finditer(text):
+        lo, hi = max(0, hit.start() - 200), hit.end()
+        candidates = [
+            (by.match(text, hit.start(), hit.start() + 200), True),
+            (verb.search(text, lo, hi), False),
+            (owner.search(text, max(0, hit.start() - 80), hi), False),
+        ]
+        for m, forward in candidates:
+            if m:
+                who = speaker_of(m["np"], m.start("np"), roster, forward=forward, depth=depth + 1)
+                if who and who.kind not in ("document", "anonymous"):
+                    found.append((m.start(), who))
     before = [f for f in found if f[0] < pos]
     if before:
         return max(before, key=lambda f: f[0])[1]
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def _author_patterns(noun: str) -> list[tuple[regex.Pattern[str], bool]]:
+@lru_cache(maxsize=256)
+def _noun_pattern(noun: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b{regex.escape(noun)}\b")
+
+
+@lru_cache(maxsize=256)
+def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
+    """Patterns anchored on one mention of the document: by-phrase after, author before."""
     n = regex.escape(noun)
-    return [
-        (
-            regex.compile(
-                rf"(?i)\b{n}\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"
-            ),
-            True,
+    return (
+        regex.compile(rf"(?i){n}\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"),
+        regex.compile(
+            rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
+            rf"[^.\x00\n]{{0,60}}?\b(?i:{n})$"
         ),
-        (
-            regex.compile(
-                rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
-                rf"[^.\x00\n]{{0,60}}?\b(?i:{n})\b"
-            ),
-            False,
+        regex.compile(
+            rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+"
+            rf"(?:[\w-]+\s+){{0,2}}(?i:{n})$"
         ),
-        (
-            regex.compile(
-                rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+(?:[\w-]+\s+){{0,2}}(?i:{n})\b"
-            ),
-            False,
-        ),
-    ]
+    )
 
 
 def _bare(words: str) -> str:
