@@ -16,6 +16,8 @@ from quotes.extract.sentences import Sentences, mask
 from quotes.model import Article, Citation, Quote
 from quotes.outlets import canonical_outlet
 
+_SENTENCE_END = regex.compile(r"[.!?]\s")
+
 __all__ = ["extract_citations", "extract_quotes"]
 
 
@@ -73,7 +75,7 @@ def _credit(found: Found, citations: list[Citation], own: str | None, text: str)
         if (
             c.end > found.start
             and c.start <= found.end + 40
-            and not regex.search(r"[.!?]\s", text[found.end : c.start])
+            and not _SENTENCE_END.search(text[found.end : c.start])
         ):
             return c.outlet
     return None

@@ -13,6 +13,11 @@ from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
+_STOP = regex.compile(r"[.!?](?:\s|$)")
+_AFTER_STOP = regex.compile(r"(?<=[.!?])\s+")
+_ABBREVIATION = regex.compile(r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})")
+_SPACES = regex.compile(r"\s+")
+
 _LEADING = regex.compile(r"^[\s,;]*")
 _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
 _ACCORDING_AFTER = regex.compile(
@@ -124,7 +129,7 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         # "…,” in sharp contrast to X, says Dante Scala": the speaker follows the verb
         who = speaker_of(tail[cue.end() :], lo + cue.end(), roster, forward=True)
         return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
-    if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or _too_long(np):
+    if not np.strip() or _STOP.search(_abbrev_free(np)) or _too_long(np):
         return None
     if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
         return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
@@ -178,7 +183,7 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         return (
             Found(found.speaker, _cue_text(cue.group()), found.start, found.end) if found else None
         )
-    np = regex.split(r"(?<=[.!?])\s+", np)[-1]
+    np = _AFTER_STOP.split(np)[-1]
     if _THAT_END.search(np):  # "Trump released a video that said, “…”": the video, for its maker
         np = _THAT_END.sub("", np)
     elif not _NAME_WHO.match(np):
@@ -229,11 +234,11 @@ def _clause_tail(np: str) -> str:
 
 def _abbrev_free(np: str) -> str:
     """The phrase with abbreviation periods removed, so "Sen. Ruiz" is not two sentences."""
-    return regex.sub(r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})", "", np)
+    return _ABBREVIATION.sub("", np)
 
 
 def _cue_text(cue: str) -> str:
-    return regex.sub(r"\s+", " ", cue.strip())
+    return _SPACES.sub(" ", cue.strip())
 
 
 def gender_of_speaker(speaker: Speaker) -> str | None:

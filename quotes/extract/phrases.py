@@ -12,6 +12,10 @@ from quotes.extract.names import SEQUENCE, classify
 from quotes.extract.roster import Roster, group
 from quotes.model import Speaker
 
+_PARENTHESES = regex.compile(r"\s*\([^()]*\)")
+_APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―]|--)\s+")
+_WORDY = regex.compile(r"\p{L}{3}")
+
 _PREPOSITIONS = frozenset(
     [
         "of",
@@ -69,9 +73,9 @@ _MEMBERS = regex.compile(
 
 def parts(np: str) -> list[str]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
-    np = regex.sub(r"\s*\([^()]*\)", "", np)
+    np = _PARENTHESES.sub("", np)
     out = []
-    for part in regex.split(r"\s*,\s*|\s+(?:[—–―]|--)\s+", np):
+    for part in _APPOSITION.split(np):
         part = part.strip(' \t.;:\x00"“”')
         if _RELATIVE_CLAUSE.match(part):
             continue  # "which is currently airing": says what, not who
@@ -154,7 +158,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return found or Speaker(_bare(part), "organization"), None
     if noun in lx.GROUP_NOUNS:
         return group(part), None
-    if not head or len(words) > 10 or not regex.search(r"\p{L}{3}", part):
+    if not head or len(words) > 10 or not _WORDY.search(part):
         return None, None
     role = _bare(part)
     if words[0].casefold() == "the" and any(w.casefold() in lx.ROLES for w in head):

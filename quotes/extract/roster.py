@@ -12,6 +12,8 @@ from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_a
 from quotes.extract.sentences import Sentences
 from quotes.model import Speaker
 
+_THE = regex.compile(r"^(?:[Tt]he)\s+")
+
 _WORD = r"[\p{Ll}][\p{Ll}-]*"
 _ORG_NOUN = "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True))
 # Nominal mentions are found noun first, then read backwards: far faster than trying every start.
@@ -236,7 +238,7 @@ class Roster:
 
     def org(self, name: str) -> Speaker:
         """One name per organisation: "the Police Bureau" → "Portland Police Bureau"."""
-        full = self.expand(regex.sub(r"^(?:[Tt]he)\s+", "", name))
+        full = self.expand(_THE.sub("", name))
         words = full.split()
         longer = [o for o in self.orgs if o.split()[-len(words) :] == words and o != full]
         if longer and len(words) > 1:
