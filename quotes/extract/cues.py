@@ -72,7 +72,8 @@ VERB_PHRASE = (
     rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|put\s+it|"
     rf"(?:{_VERB}))"
 )
-CUE = regex.compile(rf"\b{VERB_PHRASE}\b", regex.I)
+# Lower case only: a capitalised "Said" or "Tell" mid-sentence is a name.
+CUE = regex.compile(rf"(?<![\p{{L}}-])(?=\p{{Ll}}){VERB_PHRASE}\b")
 ACCORDING = regex.compile(r"\baccording\s+to\b", regex.I)
 # Adverbs and auxiliaries between a speaker and the verb: "reportedly said", "has said".
 AUX_WORDS = (

@@ -104,6 +104,8 @@ class Roster:
                     self.acronyms[m["acr"]] = " ".join(words[k:])
                     break
         wanted = {w for _, _, p in phrases for w in p.split() if is_acronym(w)} - set(self.acronyms)
+        if not wanted:
+            return
         for _, _, p in phrases:
             words = [clean_token(w) for w in p.split() if not is_acronym(w)]
             for i in range(len(words)):
