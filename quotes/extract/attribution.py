@@ -23,9 +23,7 @@ _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,
 _ACCORDING_AFTER = regex.compile(
     rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I
 )
-_CUE_FIRST = regex.compile(
-    rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)"
-)
+_CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
 _PARTICIPLE = regex.compile(r"ing$")
 _PAST_VERB = regex.compile(r"(?<![\p{L}-])\p{Ll}{3,}ed\b")
 _SAID_FIRST = regex.compile(
