@@ -54,7 +54,8 @@ def extract_quotes(article: Article) -> list[Quote]:
             quote = replace(quote, speaker=found.speaker, cue=found.cue, credit=credit)
         quotes.append(quote)
         previous = span
-    kept = [s for s in top if any(q.start == s.start for q in quotes)]
+    starts = {q.start for q in quotes}
+    kept = [s for s in top if s.start in starts]
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
     return sorted(quotes, key=lambda q: (q.start, q.end))
