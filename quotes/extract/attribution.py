@@ -62,7 +62,7 @@ _NAME_VERB = regex.compile(
     rf"(?P<np>{_NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
 )
 _THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
-_NAME_WHO = regex.compile(r"\s*[^,]{1,40},\s+(?:who|which)\b")
+_NAME_WHO = regex.compile(r",\s+(?:who|which)\b")  # "Paul Smith, who …, said": parts handle it
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -184,10 +184,11 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     np = _AFTER_STOP.split(np)[-1]
     if _THAT_END.search(np):  # "Trump released a video that said, “…”": the video, for its maker
         np = _THAT_END.sub("", np)
-    elif not _NAME_WHO.match(np):
+    elif not _NAME_WHO.search(np):
         np = _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
-    return Found(speaker_of(np, at, roster), _cue_text(cue.group()), at, lo + cue.end())
+    who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb
+    return Found(who, _cue_text(cue.group()), at, lo + cue.end())
 
 
 def _unknown_verb(head: str, lo: int, roster: Roster) -> Found | None:

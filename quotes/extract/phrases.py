@@ -145,6 +145,8 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         owner = roster.antecedent("pl", pos)
         if owner and words[1].casefold() in lx.GROUP_NOUNS | {"statement", "statements"}:
             return owner, None
+    if len(words) == 1 and low in lx.GROUP_NOUNS:
+        return group(part), None  # "Critics called it …"
     head, _, _ = _split_head(words)
     capital = _capital_head(head)
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
@@ -264,7 +266,7 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
     Each mention of the document is read with the words around it ("a letter written by X",
     "X sent … a letter", "X's letter")."""
     text = roster.masked
-    by, verb, owner = _author_patterns(noun)
+    by, verb, owner, fronted = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
         lo, hi = max(0, hit.start() - 200), hit.end()
@@ -272,6 +274,7 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
             (by.match(text, hit.start(), hit.start() + 200), True),
             (verb.search(text, lo, hi), False),
             (owner.search(text, max(0, hit.start() - 80), hi), False),
+            (fronted.match(text, max(0, hit.start() - 40), hit.start() + 200), True),
         ]
         for m, forward in candidates:
             if m:
@@ -302,6 +305,11 @@ def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
         regex.compile(
             rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+"
             rf"(?:[\w-]+\s+){{0,2}}(?i:{n})$"
+        ),
+        # "In a letter sent to the council, the association warned …"
+        regex.compile(
+            rf"(?:.*?\b)?(?i:in)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
+            r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
         ),
     )
 

@@ -39,7 +39,7 @@ _DEFINED_AS = regex.compile(
 # Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
 _DEFINED_BY = regex.compile(rf",\s+(?:a|an|the)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
 _APPOSITIVE = regex.compile(
-    r",\s+(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
+    r",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
 )
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
@@ -235,7 +235,7 @@ class Roster:
     def used_as_name(self, word: str) -> bool:
         """True when the word is capitalised somewhere other than at a sentence's start."""
         if word not in self._used:
-            pattern = regex.compile(rf"[\p{{L}}\p{{N}},;’'\x00]\s+{regex.escape(word)}\b")
+            pattern = regex.compile(rf"[\p{{L}}\p{{N}},;’'\x00][ \t]+{regex.escape(word)}\b")
             self._used[word] = bool(pattern.search(self.masked))
         return self._used[word]
 
