@@ -25,7 +25,10 @@ _ACCORDING_AFTER = regex.compile(
 )
 _CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
 _PARTICIPLE = regex.compile(r"ing$")
-_PAST_VERB = regex.compile(r"(?<![\p{L}-])\p{Ll}{3,}ed\b")
+# A past-tense verb with its object: "seized upon the …" (but "retired Air Force general" is a role).
+_PAST_VERB = regex.compile(
+    r"(?<![\p{L}-])\p{Ll}{3,}ed\s+(?:upon|the|a|an|to|with|by|on|in|that|it|him|her|them|his|its)\b"
+)
 _SAID_FIRST = regex.compile(
     r"(?:^|[.!?]\s+)(?:Said|Says|Added|Asked)\s+(?P<np>[^,\x00\n]{2,60}?),?\s*$"
 )
@@ -50,7 +53,7 @@ _PREPOSITION_START = regex.compile(
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
 _NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
-_LABEL = regex.compile(rf"(?:^|[-—–―:.]\s+|\n)(?P<np>{_NAME}):\s*$")
+_LABEL = regex.compile(rf"(?<![\p{{L}}.])(?P<np>{_NAME}):\s*$")
 _OWNED = regex.compile(
     rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
     r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
@@ -62,7 +65,7 @@ _NAME_VERB = regex.compile(
     rf"(?P<np>{_NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
 )
 _THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
-_NAME_WHO = regex.compile(r",\s+(?:who|which)\b")  # "Paul Smith, who …, said": parts handle it
+_COMMA = regex.compile(r",")  # "Paul Smith, who …, said": appositive parts are read one by one
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -88,6 +91,10 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     if found is None:
         found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
+    if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
+        # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
+        named = roster.first_named(roster.sentences.paragraph_start(span.open), span.open)
+        return Found(named.speaker, None, named.start, named.end) if named else found
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
     if (found is None or found.speaker is None) and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster) or found
@@ -163,8 +170,13 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     cue = cues[-1]
     if anchored and not _INTRODUCED.match(head[cue.end() :]):
         return _unknown_verb(head, lo, roster)
-    if cue.group().endswith("ing"):  # "…, saying: “…”": whoever the clause is about speaks
-        finite = [c for c in cues if not c.group().endswith("ing")]
+    infinitive = head[max(0, cue.start() - 3) : cue.start()] == "to "
+    if cue.group().endswith("ing") or infinitive:  # "…, saying: “…”", "going on to say “…”"
+        finite = [
+            c
+            for c in cues
+            if not c.group().endswith("ing") and head[max(0, c.start() - 3) : c.start()] != "to "
+        ]
         if not finite:
             found = _subject(masked, lo, hi, roster)
             return (
@@ -184,7 +196,7 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     np = _AFTER_STOP.split(np)[-1]
     if _THAT_END.search(np):  # "Trump released a video that said, “…”": the video, for its maker
         np = _THAT_END.sub("", np)
-    elif not _NAME_WHO.search(np):
+    elif not _COMMA.search(np):
         np = _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
     who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb

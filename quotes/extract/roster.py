@@ -283,6 +283,13 @@ class Roster:
         before = [s for s in starts if s < pos]
         return max(before) if before else (min(starts) if starts else None)
 
+    def first_named(self, lo: int, hi: int) -> Mention | None:
+        """The first person or organisation named between two offsets."""
+        for m in self.mentions:
+            if lo <= m.start < hi and m.speaker.kind in ("person", "organization"):
+                return m
+        return None
+
     def antecedent(self, number: str, pos: int) -> Speaker | None:
         """Who a pronoun refers to: the first fitting mention of the nearest earlier sentence."""
         here = self.sentences.index(pos)

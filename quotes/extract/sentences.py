@@ -66,6 +66,11 @@ class Sentences:
         """The number of the sentence holding `pos`."""
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
 
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding `pos` starts."""
+        p = bisect.bisect_right(self.para_starts, pos) - 1
+        return self.para_starts[p] if p >= 0 else 0
+
     def bounds(self, pos: int) -> tuple[int, int]:
         """Start and end offsets of the sentence holding `pos` (never past its paragraph)."""
         i = self.index(pos)
