@@ -25,7 +25,7 @@ _ACCORDING_AFTER = regex.compile(
 )
 _CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
 _PARTICIPLE = regex.compile(r"ing$")
-# A past-tense verb with its object: "seized upon the …" (but "retired Air Force general" is a role).
+# A past-tense verb with its object: "seized upon the …" ("retired Air Force general" is a role).
 _PAST_VERB = regex.compile(
     r"(?<![\p{L}-])\p{Ll}{3,}ed\s+(?:upon|the|a|an|to|with|by|on|in|that|it|him|her|them|his|its)\b"
 )

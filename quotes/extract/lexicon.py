@@ -117,8 +117,8 @@ opinion warrant subpoena
 """)
 # Plural nouns for people in numbers: "the groups", "federal officials".
 GROUP_NOUNS = _words("""
-groups organizations executives officials activists protesters protestors demonstrators members agents
-officers police lawmakers legislators senators residents critics supporters opponents advocates
+groups organizations executives officials activists protesters protestors demonstrators members
+agents officers police lawmakers legislators senators residents critics supporters opponents advocates
 leaders democrats republicans investigators prosecutors experts scientists researchers analysts
 economists doctors workers employees students parents teachers voters authorities unions companies
 families neighbors witnesses sources people organizers administrators aides staffers attorneys
