@@ -118,13 +118,13 @@ opinion warrant subpoena
 # Plural nouns for people in numbers: "the groups", "federal officials".
 GROUP_NOUNS = _words("""
 groups organizations executives officials activists protesters protestors demonstrators members
-agents officers police lawmakers legislators senators residents critics supporters opponents advocates
-leaders democrats republicans investigators prosecutors experts scientists researchers analysts
-economists doctors workers employees students parents teachers voters authorities unions companies
-families neighbors witnesses sources people organizers administrators aides staffers attorneys
-lawyers representatives insiders observers diplomats officers troops soldiers americans citizens
-activists conservatives liberals progressives delegates members campaigners scholars historians
-spokesmen
+agents officers police lawmakers legislators senators residents critics supporters opponents
+advocates leaders democrats republicans investigators prosecutors experts scientists researchers
+analysts economists doctors workers employees students parents teachers voters authorities unions
+companies families neighbors witnesses sources people organizers administrators aides staffers
+attorneys lawyers representatives insiders observers diplomats officers troops soldiers americans
+citizens activists conservatives liberals progressives delegates members campaigners scholars
+historians spokesmen
 """)
 DETERMINERS = _words("""
 the a an this that these those his her their its our my your whose some many several two three
