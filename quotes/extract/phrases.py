@@ -54,12 +54,20 @@ _AUTHOR_VERB = (
     r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|"
     r"penned)"
 )
+_CLAUSE_WORDS = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
+    r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
+)
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
 )  # "R-Ky.", the party and state after a name
 _RELATIVE_CLAUSE = regex.compile(
     r"(?i)(?:who|which|whose|whom|that)\s+(?!(?:he|she|they|it|we|i)\b)"
+)
+_CLAUSE_WORDS = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
+    r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
 )
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
@@ -160,8 +168,8 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return found or Speaker(_bare(part), "organization"), None
     if noun in lx.GROUP_NOUNS:
         return group(part), None
-    if not head or len(words) > 10 or not _WORDY.search(part):
-        return None, None
+    if not head or len(words) > 10 or not _WORDY.search(part) or _CLAUSE_WORDS.search(part):
+        return None, None  # "Democrats have pointed out": a clause, not someone
     role = _bare(part)
     if words[0].casefold() == "the" and any(w.casefold() in lx.ROLES for w in head):
         person = _role_holder(head, pos, roster)
