@@ -11,6 +11,7 @@ from quotes.extract.citations import extract_citations
 from quotes.extract.kinds import is_title_case, kind_of
 from quotes.extract.marks import Span, find_spans, paragraphs
 from quotes.extract.nested import nested_quotes
+from quotes.extract.qa import transcript_quotes
 from quotes.extract.roster import Mention, Roster
 from quotes.extract.sentences import Sentences, mask
 from quotes.model import Article, Citation, Quote
@@ -20,12 +21,15 @@ _SENTENCE_END = regex.compile(r"[.!?]\s")
 
 __all__ = ["extract_citations", "extract_quotes"]
 
+_TRANSCRIPT = regex.compile(r"(?m)^[ \t]*(?:Q|Question|\p{Lu}[\p{Lu} .'’-]{1,30}\p{Lu})\s*:\s")
+
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every quotation in the article, in text order, with its speaker resolved when possible."""
     text = article.text or ""
     spans = find_spans(text)
-    if not spans:
+    transcript = bool(_TRANSCRIPT.search(text))
+    if not spans and not transcript:
         return []
     masked = mask(text, spans)
     paras = paragraphs(text)
@@ -58,6 +62,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     kept = [s for s in top if s.start in starts]
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
+    if transcript:
+        quotes.extend(transcript_quotes(article, roster))
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 

@@ -83,7 +83,7 @@ class Roster:
         out = []
         for m in SEQUENCE.finditer(self.masked):
             pos = m.start()
-            for piece in _SPLIT_POSSESSIVE.split(m[0]):
+            for piece in _split_people(_SPLIT_POSSESSIVE.split(m[0])):
                 stripped = piece.strip()
                 if stripped:
                     start = self.masked.index(stripped, pos)
@@ -299,6 +299,18 @@ class Roster:
                 found.sort(key=lambda m: (m.possessive, m.start))
                 return found[0].speaker
         return None
+
+
+def _split_people(pieces: list[str]) -> list[str]:
+    """ "Sen. Tim Kaine and Gov. Mike Pence" is two people, where "Customs and Border" is one."""
+    out = []
+    for piece in pieces:
+        left, _, right = piece.partition(" and ")
+        if right and classify(left).kind == "person" and classify(right).kind == "person":
+            out.extend([left, right])
+        else:
+            out.append(piece)
+    return out
 
 
 def _fits(m: Mention, number: str) -> bool:
