@@ -24,7 +24,7 @@ _ACCORDING_AFTER = regex.compile(
     rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I
 )
 _CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
-_PARTICIPLE = regex.compile(r"ing$")
+_PARTICIPLE = regex.compile(r"^\p{L}+ing$")  # "adding", but not "is quoted as saying"
 # A past-tense verb with its object: "seized upon the …" ("retired Air Force general" is a role).
 _PAST_VERB = regex.compile(
     r"(?<![\p{L}-])\p{Ll}{3,}ed\s+(?:upon|the|a|an|to|with|by|on|in|that|it|him|her|them|his|its)\b"
@@ -37,7 +37,9 @@ _CLAUSE = regex.compile(
 )
 _TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
-_INTRODUCED = regex.compile(r"^(?:[\s,]+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
+_INTRODUCED = regex.compile(
+    r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$"
+)
 _PAST = (
     "took made gave went came got had was were is are said told wrote spoke put set ran met sent "
     "led held kept left brought thought felt saw knew became began stood won lost"
@@ -53,7 +55,7 @@ _PREPOSITION_START = regex.compile(
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
 _NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
-_LABEL = regex.compile(rf"(?<![\p{{L}}.])(?P<np>{_NAME}):\s*$")
+_LABEL = regex.compile(rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{_NAME}):\s*$")
 _OWNED = regex.compile(
     rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
     r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
@@ -65,7 +67,13 @@ _NAME_VERB = regex.compile(
     rf"(?P<np>{_NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
 )
 _THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
-_COMMA = regex.compile(r",")  # "Paul Smith, who …, said": appositive parts are read one by one
+_COMMA = regex.compile(r",")
+_COMMA_CUE = regex.compile(
+    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
+)
+_NAME_VERB_AFTER = regex.compile(
+    rf"[\s,]*(?P<np>{_NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?\s*[.,]"
+)  # "Paul Smith, who …, said": appositive parts are read one by one
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -115,14 +123,21 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         return Found(who, "according to", lo + m.start(), lo + m.end())
     lead = _LEADING.match(tail).end()
     if not adjacent and "," not in tail[:lead]:
-        return None  # "curb “activist” investors and others": the words after are not about it
+        # "curb “activist” investors and others": the words after are not about the quote, unless
+        # a comma soon hands over to the attribution: "“the end” for the EU, said Geert Wilders"
+        comma = _COMMA_CUE.search(tail, 0, 80)
+        return _after(masked, lo + comma.start(), hi, roster, True) if comma else None
     m = _CUE_FIRST.match(tail)
     if m and m["cue"][0].islower() and not _PARTICIPLE.search(m["cue"]) and m["np"].strip():
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         if who:
             return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())
     cue = next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
-    if cue is None or _PARTICIPLE.search(cue.group()):
+    if cue is None:
+        m = _NAME_VERB_AFTER.match(tail)  # "…,” Oliver barked."
+        who = speaker_of(m["np"], lo + m.start("np"), roster) if m else None
+        return Found(who, m["verb"], lo + m.start("np"), lo + m.end()) if m and who else None
+    if _PARTICIPLE.search(cue.group()):
         return None
     np = _TRAILING_AUX.sub("", tail[lead : cue.start()])
     first = np.split()[0] if np.split() else ""
@@ -138,7 +153,7 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         return None
     if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
         return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
-    who = speaker_of(_clause_tail(np), lo + lead, roster)
+    who = speaker_of(np if _COMMA.search(np) else _clause_tail(np), lo + lead, roster)
     return Found(who, _cue_text(cue.group()), lo + lead, lo + cue.end())
 
 

@@ -68,6 +68,7 @@ _HEARER = (
 )
 VERB_PHRASE = (
     rf"(?:(?:went|goes|go)\s+on(?:\s+to\s+say)?|pointed\s+out|points\s+out|point\s+out|"
+    r"(?:is|was|are|were)\s+quoted\s+as\s+saying|"
     r"(?:shot|shoots|fired|fires|hit|hits|pushed|pushes)\s+back|(?:chimed|chimes|weighed|weighs)\s+in|"
     rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|put\s+it|"
     rf"(?:{_VERB}))"
