@@ -203,3 +203,25 @@ def test_headline_quote_in_title_line() -> None:
     text = "Mayor: ‘We Will Not Back Down’\n\nThe mayor spoke at city hall."
     (q,) = quotes(text, title="Mayor: ‘We Will Not Back Down’")
     assert (q.kind, q.text) == ("headline", "We Will Not Back Down")
+
+
+def test_interview_answers_belong_to_the_interviewee() -> None:
+    text = (
+        "In an interview with Gov. Helen Park on Monday, we asked about the budget.\n\n"
+        "Q: Will taxes rise?\n\nA: Not this year, and not next year either.\n\n"
+        "Q: What about schools?\n\nA: Schools get every dollar we promised."
+    )
+    qs = quotes(text)
+    assert [q.kind for q in qs] == ["answer", "answer"]
+    assert {q.speaker.name for q in qs} == {"Helen Park"}
+    assert qs[0].text == "Not this year, and not next year either."
+
+
+def test_transcript_lines_belong_to_their_labelled_speaker() -> None:
+    text = (
+        "Sen. Tim Kaine and Gov. Mike Pence met in Virginia.\n\n"
+        "PENCE: Well, look, this is serious business.\n\n"
+        "KAINE: We agree on that much.\n\n"
+        "PENCE: Then let us talk about it."
+    )
+    assert [q.speaker.name for q in quotes(text)] == ["Mike Pence", "Tim Kaine", "Mike Pence"]

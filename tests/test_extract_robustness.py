@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
@@ -59,3 +60,15 @@ def test_huge_article_is_extracted_quickly() -> None:
     assert time.perf_counter() - start < 5
     assert len(quotes) == 1200
     assert all(q.speaker for q in quotes[:3])
+
+
+def test_random_mixtures_of_marks_and_cues_never_raise() -> None:
+    pieces = list("“”‘’\"'`«»,.:;!?-—\n") + [
+        "said", "Smith", "Mr.", "the letter", "he", "they", "according to", "Q: ", "A: ",
+        "PENCE: ", "(ICE)", "Customs and Border", "''", "``", "told reporters", "Sen.", " ",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        for q in extract_quotes(article(text)):
+            assert text[q.start : q.end] == q.text

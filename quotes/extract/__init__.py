@@ -11,19 +11,25 @@ from quotes.extract.citations import extract_citations
 from quotes.extract.kinds import is_title_case, kind_of
 from quotes.extract.marks import Span, find_spans, paragraphs
 from quotes.extract.nested import nested_quotes
+from quotes.extract.qa import transcript_quotes
 from quotes.extract.roster import Mention, Roster
 from quotes.extract.sentences import Sentences, mask
 from quotes.model import Article, Citation, Quote
 from quotes.outlets import canonical_outlet
 
+_SENTENCE_END = regex.compile(r"[.!?]\s")
+
 __all__ = ["extract_citations", "extract_quotes"]
+
+_TRANSCRIPT = regex.compile(r"(?m)^[ \t]*(?:Q|Question|\p{Lu}[\p{Lu} .'’-]{1,30}\p{Lu})\s*:\s")
 
 
 def extract_quotes(article: Article) -> list[Quote]:
     """Every quotation in the article, in text order, with its speaker resolved when possible."""
     text = article.text or ""
     spans = find_spans(text)
-    if not spans:
+    transcript = bool(_TRANSCRIPT.search(text))
+    if not spans and not transcript:
         return []
     masked = mask(text, spans)
     paras = paragraphs(text)
@@ -52,9 +58,12 @@ def extract_quotes(article: Article) -> list[Quote]:
             quote = replace(quote, speaker=found.speaker, cue=found.cue, credit=credit)
         quotes.append(quote)
         previous = span
-    kept = [s for s in top if any(q.start == s.start for q in quotes)]
+    starts = {q.start for q in quotes}
+    kept = [s for s in top if s.start in starts]
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
+    if transcript:
+        quotes.extend(transcript_quotes(article, roster))
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
@@ -73,7 +82,7 @@ def _credit(found: Found, citations: list[Citation], own: str | None, text: str)
         if (
             c.end > found.start
             and c.start <= found.end + 40
-            and not regex.search(r"[.!?]\s", text[found.end : c.start])
+            and not _SENTENCE_END.search(text[found.end : c.start])
         ):
             return c.outlet
     return None

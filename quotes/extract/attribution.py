@@ -13,16 +13,22 @@ from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
+_STOP = regex.compile(r"[.!?](?:\s|$)")
+_AFTER_STOP = regex.compile(r"(?<=[.!?])\s+")
+_ABBREVIATION = regex.compile(r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})")
+_SPACES = regex.compile(r"\s+")
+
 _LEADING = regex.compile(r"^[\s,;]*")
 _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
 _ACCORDING_AFTER = regex.compile(
     rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I
 )
-_CUE_FIRST = regex.compile(
-    rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)", regex.I
+_CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
+_PARTICIPLE = regex.compile(r"^\p{L}+ing$")  # "adding", but not "is quoted as saying"
+# A past-tense verb with its object: "seized upon the …" ("retired Air Force general" is a role).
+_PAST_VERB = regex.compile(
+    r"(?<![\p{L}-])\p{Ll}{3,}ed\s+(?:upon|the|a|an|to|with|by|on|in|that|it|him|her|them|his|its)\b"
 )
-_PARTICIPLE = regex.compile(r"ing$")
-_PAST_VERB = regex.compile(r"(?<![\p{L}-])\p{Ll}{3,}ed\b")
 _SAID_FIRST = regex.compile(
     r"(?:^|[.!?]\s+)(?:Said|Says|Added|Asked)\s+(?P<np>[^,\x00\n]{2,60}?),?\s*$"
 )
@@ -31,7 +37,9 @@ _CLAUSE = regex.compile(
 )
 _TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
-_INTRODUCED = regex.compile(r"^(?:[\s,]+[^,:\x00\n]{0,40}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$")
+_INTRODUCED = regex.compile(
+    r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$"
+)
 _PAST = (
     "took made gave went came got had was were is are said told wrote spoke put set ran met sent "
     "led held kept left brought thought felt saw knew became began stood won lost"
@@ -47,7 +55,7 @@ _PREPOSITION_START = regex.compile(
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
 _NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
-_LABEL = regex.compile(rf"(?:^|[-—–―:.]\s+|\n)(?P<np>{_NAME}):\s*$")
+_LABEL = regex.compile(rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{_NAME}):\s*$")
 _OWNED = regex.compile(
     rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
     r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
@@ -59,7 +67,13 @@ _NAME_VERB = regex.compile(
     rf"(?P<np>{_NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
 )
 _THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
-_NAME_WHO = regex.compile(r"\s*[^,]{1,40},\s+(?:who|which)\b")
+_COMMA = regex.compile(r",")
+_COMMA_CUE = regex.compile(
+    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
+)
+_NAME_VERB_AFTER = regex.compile(
+    rf"[\s,]*(?P<np>{_NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?\s*[.,]"
+)  # "Paul Smith, who …, said": appositive parts are read one by one
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -85,6 +99,10 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     if found is None:
         found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
+    if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
+        # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
+        named = roster.first_named(roster.sentences.paragraph_start(span.open), span.open)
+        return Found(named.speaker, None, named.start, named.end) if named else found
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
     if (found is None or found.speaker is None) and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster) or found
@@ -105,14 +123,21 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         return Found(who, "according to", lo + m.start(), lo + m.end())
     lead = _LEADING.match(tail).end()
     if not adjacent and "," not in tail[:lead]:
-        return None  # "curb “activist” investors and others": the words after are not about it
+        # "curb “activist” investors and others": the words after are not about the quote, unless
+        # a comma soon hands over to the attribution: "“the end” for the EU, said Geert Wilders"
+        comma = _COMMA_CUE.search(tail, 0, 80)
+        return _after(masked, lo + comma.start(), hi, roster, True) if comma else None
     m = _CUE_FIRST.match(tail)
     if m and m["cue"][0].islower() and not _PARTICIPLE.search(m["cue"]) and m["np"].strip():
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         if who:
             return Found(who, _cue_text(m["cue"]), lo + m.start("cue"), lo + m.end())
     cue = next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
-    if cue is None or _PARTICIPLE.search(cue.group()):
+    if cue is None:
+        m = _NAME_VERB_AFTER.match(tail)  # "…,” Oliver barked."
+        who = speaker_of(m["np"], lo + m.start("np"), roster) if m else None
+        return Found(who, m["verb"], lo + m.start("np"), lo + m.end()) if m and who else None
+    if _PARTICIPLE.search(cue.group()):
         return None
     np = _TRAILING_AUX.sub("", tail[lead : cue.start()])
     first = np.split()[0] if np.split() else ""
@@ -124,11 +149,11 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         # "…,” in sharp contrast to X, says Dante Scala": the speaker follows the verb
         who = speaker_of(tail[cue.end() :], lo + cue.end(), roster, forward=True)
         return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
-    if not np.strip() or regex.search(r"[.!?](?:\s|$)", _abbrev_free(np)) or _too_long(np):
+    if not np.strip() or _STOP.search(_abbrev_free(np)) or _too_long(np):
         return None
     if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
         return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
-    who = speaker_of(_clause_tail(np), lo + lead, roster)
+    who = speaker_of(np if _COMMA.search(np) else _clause_tail(np), lo + lead, roster)
     return Found(who, _cue_text(cue.group()), lo + lead, lo + cue.end())
 
 
@@ -160,8 +185,13 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     cue = cues[-1]
     if anchored and not _INTRODUCED.match(head[cue.end() :]):
         return _unknown_verb(head, lo, roster)
-    if cue.group().endswith("ing"):  # "…, saying: “…”": whoever the clause is about speaks
-        finite = [c for c in cues if not c.group().endswith("ing")]
+    infinitive = head[max(0, cue.start() - 3) : cue.start()] == "to "
+    if cue.group().endswith("ing") or infinitive:  # "…, saying: “…”", "going on to say “…”"
+        finite = [
+            c
+            for c in cues
+            if not c.group().endswith("ing") and head[max(0, c.start() - 3) : c.start()] != "to "
+        ]
         if not finite:
             found = _subject(masked, lo, hi, roster)
             return (
@@ -178,13 +208,14 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         return (
             Found(found.speaker, _cue_text(cue.group()), found.start, found.end) if found else None
         )
-    np = regex.split(r"(?<=[.!?])\s+", np)[-1]
+    np = _AFTER_STOP.split(np)[-1]
     if _THAT_END.search(np):  # "Trump released a video that said, “…”": the video, for its maker
         np = _THAT_END.sub("", np)
-    elif not _NAME_WHO.match(np):
+    elif not _COMMA.search(np):
         np = _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
-    return Found(speaker_of(np, at, roster), _cue_text(cue.group()), at, lo + cue.end())
+    who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb
+    return Found(who, _cue_text(cue.group()), at, lo + cue.end())
 
 
 def _unknown_verb(head: str, lo: int, roster: Roster) -> Found | None:
@@ -229,11 +260,11 @@ def _clause_tail(np: str) -> str:
 
 def _abbrev_free(np: str) -> str:
     """The phrase with abbreviation periods removed, so "Sen. Ruiz" is not two sentences."""
-    return regex.sub(r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})", "", np)
+    return _ABBREVIATION.sub("", np)
 
 
 def _cue_text(cue: str) -> str:
-    return regex.sub(r"\s+", " ", cue.strip())
+    return _SPACES.sub(" ", cue.strip())
 
 
 def gender_of_speaker(speaker: Speaker) -> str | None:

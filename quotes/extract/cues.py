@@ -20,7 +20,7 @@ _REGULAR = wordlist(
 complain concede conclude confirm contend continue counter declare demand deny describe emphasize
 emphasise estimate exclaim explain insist joke lament maintain mention muse note observe offer plead
 pledge predict promise protest recall recount remark repeat reply report respond retort scoff
-shout stress suggest testify tweet urge vow warn wonder yell quip deem opine beam gripe tout
+shout stress suggest testify tweet urge vow warn wonder yell quip deem defend opine beam gripe tout
 recommend accuse
 call characterize characterise dub label term chant whisper cry blast slam agree disagree
 concur grumble huff snap sigh laugh fume gush rave reiterate acknowledge assure advise inform
@@ -68,11 +68,13 @@ _HEARER = (
 )
 VERB_PHRASE = (
     rf"(?:(?:went|goes|go)\s+on(?:\s+to\s+say)?|pointed\s+out|points\s+out|point\s+out|"
+    r"(?:is|was|are|were)\s+quoted\s+as\s+saying|"
     r"(?:shot|shoots|fired|fires|hit|hits|pushed|pushes)\s+back|(?:chimed|chimes|weighed|weighs)\s+in|"
     rf"(?:tell|tells|told|telling)(?:\s+{_HEARER})?|put\s+it|"
     rf"(?:{_VERB}))"
 )
-CUE = regex.compile(rf"\b{VERB_PHRASE}\b", regex.I)
+# Lower case only: a capitalised "Said" or "Tell" mid-sentence is a name.
+CUE = regex.compile(rf"(?<![\p{{L}}-])(?=\p{{Ll}}){VERB_PHRASE}\b")
 ACCORDING = regex.compile(r"\baccording\s+to\b", regex.I)
 # Adverbs and auxiliaries between a speaker and the verb: "reportedly said", "has said".
 AUX_WORDS = (

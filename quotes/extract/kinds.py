@@ -9,11 +9,18 @@ from quotes.extract.cues import CUE, NAMING, verb_cues
 from quotes.extract.lexicon import wordlist
 from quotes.extract.marks import Span
 
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_INTRO_PUNCT = regex.compile(r"[,:]$")
+_LAST_TWO = regex.compile(r"(\p{L}+)\s+(\p{L}+)\s*[,:]?\s*$")
+_HEADLINE_LEAD = regex.compile(r"(?i)(?:reports?|reported|headline[sd]?|story|article|[:,])\s*$")
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
+
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _TITLE_BEFORE = regex.compile(
     r"(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
     r"play|poem|musical|hashtag|slogan|titled|entitled|headlined|nicknamed|dubbed|so-called|"
-    r"known\s+as|named|a\s+\w+\s+called|the\s+\w+\s+called|click|clicking|tap|press|select|button|"
+    r"known\s+as|named|(?:a|an|the)\s+(?:\w+\s+){1,2}called|click|clicking|tap|press|select|button|"
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
     r"\s*[,:]?\s*$"
 )
@@ -61,8 +68,8 @@ def kind_of(
         return "headline"
     if _nickname(text, span) or _programme(quoted, before):
         return None
-    starts_sentence = not regex.search(r"[\p{L}\p{N}]", before) or lead.endswith((":", "\x00"))
-    introduced = bool(regex.search(r"[,:]$", lead)) and bool(CUE.search(before[-60:]))
+    starts_sentence = not _ALNUM.search(before) or lead.endswith((":", "\x00"))
+    introduced = bool(_INTRO_PUNCT.search(lead)) and bool(CUE.search(before[-60:]))
     if starts_sentence or introduced or (not lead and span.continued):
         if n <= 2 and not (follows_quote or _has_cue(before, after)) and quoted[-1:] not in "?!":
             return None  # “Stuff” happens. A label, not a quotation.
@@ -88,7 +95,7 @@ def _has_cue(before: str, after: str) -> bool:
 
 def _speech_naming(before: str) -> bool:
     """ "which he called" names in someone's voice; "a group called" merely names."""
-    m = regex.search(r"(\p{L}+)\s+(\p{L}+)\s*[,:]?\s*$", before)
+    m = _LAST_TWO.search(before)
     return (
         bool(m)
         and m[2].casefold() in NAMING
@@ -104,9 +111,7 @@ def _programme(quoted: str, before: str) -> bool:
 
 
 def _headline_cue(lead: str) -> bool:
-    return bool(
-        regex.search(r"(?i)(?:reports?|reported|headline[sd]?|story|article|[:,])\s*$", lead)
-    )
+    return bool(_HEADLINE_LEAD.search(lead))
 
 
 def _nickname(text: str, span: Span) -> bool:
@@ -114,7 +119,7 @@ def _nickname(text: str, span: Span) -> bool:
     before = text[max(0, span.open - 30) : span.open]
     after = text[span.close : span.close + 30]
     return bool(
-        regex.search(r"\p{Lu}[\p{L}'’-]*[ \t]+$", before)
-        and regex.match(r"\s+\p{Lu}\p{Ll}", after)
+        _NAME_BEFORE.search(before)
+        and _NAME_AFTER.match(after)
         and len(words(text[span.start : span.end])) <= 3
     )

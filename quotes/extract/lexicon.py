@@ -94,7 +94,8 @@ corporation corp corp. inc inc. company co co. group network campaign coalition 
 federation society organization organisation church ministry police army navy force guard board
 bank fund trust club caucus socialists democrats republicans government cabinet assembly
 legislature school schools hospital clinic reserve exchange authority district project initiative
-team times post news journal tribune herald media press magazine
+team times post news journal tribune herald media press magazine power energy electric gas
+airlines motors systems technologies partners holdings industries labs pharmaceuticals
 """)
 GOVERNMENT_HEADS = _words("""
 bureau department agency service office administration commission court congress senate house
@@ -116,14 +117,14 @@ opinion warrant subpoena
 """)
 # Plural nouns for people in numbers: "the groups", "federal officials".
 GROUP_NOUNS = _words("""
-groups organizations officials activists protesters protestors demonstrators members agents
-officers police lawmakers legislators senators residents critics supporters opponents advocates
-leaders democrats republicans investigators prosecutors experts scientists researchers analysts
-economists doctors workers employees students parents teachers voters authorities unions companies
-families neighbors witnesses sources people organizers administrators aides staffers attorneys
-lawyers representatives insiders observers diplomats officers troops soldiers americans citizens
-activists conservatives liberals progressives delegates members campaigners scholars historians
-spokesmen
+groups organizations executives officials activists protesters protestors demonstrators members
+agents officers police lawmakers legislators senators residents critics supporters opponents
+advocates leaders democrats republicans investigators prosecutors experts scientists researchers
+analysts economists doctors workers employees students parents teachers voters authorities unions
+companies families neighbors witnesses sources people organizers administrators aides staffers
+attorneys lawyers representatives insiders observers diplomats officers troops soldiers americans
+citizens activists conservatives liberals progressives delegates members campaigners scholars
+historians spokesmen
 """)
 DETERMINERS = _words("""
 the a an this that these those his her their its our my your whose some many several two three

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+
 # Doubled `` and '' (plain-text typesetting) are one mark; listed first to win over single marks.
 _MARK = regex.compile(r"``|''|[“”„‟\"«»〝〞＂]|[‘’‚‛'‹›`]")
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹`") | {"``"}
@@ -118,7 +120,7 @@ def _trim(text: str, span: Span) -> Span | None:
     """Drop the spaces inside the marks; None when nothing but spaces and marks is left."""
     inner = text[span.start : span.end]
     stripped = inner.strip()
-    if not stripped or not regex.search(r"[\p{L}\p{N}]", stripped):
+    if not stripped or not _ALNUM.search(stripped):
         return None
     span.start += len(inner) - len(inner.lstrip())
     span.end = span.start + len(stripped)

@@ -114,6 +114,8 @@ def classify(phrase: str) -> Name:
     tokens = [clean_token(t) for t in raw]
     while tokens and tokens[0].casefold() in lx.FUNCTION_WORDS:
         tokens.pop(0)
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0].casefold() in lx.GROUP_NOUNS:
+        tokens = tokens[2:]  # "Executives of Pacific Ridge Power" names the company
     if not tokens:
         return Name(None, "")
     text = " ".join(tokens)
@@ -133,6 +135,8 @@ def classify(phrase: str) -> Name:
         return Name(None, text)
     desc = " ".join(tokens[first:end]) or None
     rest = tokens[end:]
+    if "of" in rest[2:]:  # "Bill Richardson of New Mexico", "Mayor Jess Porter of Redding"
+        rest = rest[: rest.index("of")]
     if not rest:
         desc = text
         return Name("role", text, desc, gender_of("", desc), possessive)

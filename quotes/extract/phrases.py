@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from quotes.extract import lexicon as lx
@@ -9,6 +11,10 @@ from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify
 from quotes.extract.roster import Roster, group
 from quotes.model import Speaker
+
+_PARENTHESES = regex.compile(r"\s*\([^()]*\)")
+_APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―]|--)\s+")
+_WORDY = regex.compile(r"\p{L}{3}")
 
 _PREPOSITIONS = frozenset(
     [
@@ -48,12 +54,20 @@ _AUTHOR_VERB = (
     r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|"
     r"penned)"
 )
+_CLAUSE_WORDS = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
+    r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
+)
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
 )  # "R-Ky.", the party and state after a name
 _RELATIVE_CLAUSE = regex.compile(
     r"(?i)(?:who|which|whose|whom|that)\s+(?!(?:he|she|they|it|we|i)\b)"
+)
+_CLAUSE_WORDS = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
+    r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
 )
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
@@ -67,9 +81,9 @@ _MEMBERS = regex.compile(
 
 def parts(np: str) -> list[str]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
-    np = regex.sub(r"\s*\([^()]*\)", "", np)
+    np = _PARENTHESES.sub("", np)
     out = []
-    for part in regex.split(r"\s*,\s*|\s+(?:[—–―]|--)\s+", np):
+    for part in _APPOSITION.split(np):
         part = part.strip(' \t.;:\x00"“”')
         if _RELATIVE_CLAUSE.match(part):
             continue  # "which is currently airing": says what, not who
@@ -139,6 +153,8 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         owner = roster.antecedent("pl", pos)
         if owner and words[1].casefold() in lx.GROUP_NOUNS | {"statement", "statements"}:
             return owner, None
+    if len(words) == 1 and low in lx.GROUP_NOUNS:
+        return group(part), None  # "Critics called it …"
     head, _, _ = _split_head(words)
     capital = _capital_head(head)
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
@@ -152,8 +168,8 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return found or Speaker(_bare(part), "organization"), None
     if noun in lx.GROUP_NOUNS:
         return group(part), None
-    if not head or len(words) > 10 or not regex.search(r"\p{L}{3}", part):
-        return None, None
+    if not head or len(words) > 10 or not _WORDY.search(part) or _CLAUSE_WORDS.search(part):
+        return None, None  # "Democrats have pointed out": a clause, not someone
     role = _bare(part)
     if words[0].casefold() == "the" and any(w.casefold() in lx.ROLES for w in head):
         person = _role_holder(head, pos, roster)
@@ -253,42 +269,57 @@ def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int
 
 
 def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
-    """Who wrote the letter: the last author named before `pos`, else the first named after it."""
+    """Who wrote the letter: the last author named before `pos`, else the first named after it.
+
+    Each mention of the document is read with the words around it ("a letter written by X",
+    "X sent … a letter", "X's letter")."""
+    text = roster.masked
+    by, verb, owner, fronted = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
-    for pattern, forward in _author_patterns(noun):
-        for m in pattern.finditer(roster.masked):
-            who = speaker_of(m["np"], m.start("np"), roster, forward=forward, depth=depth + 1)
-            if who and who.kind not in ("document", "anonymous"):
-                found.append((m.start(), who))
+    for hit in _noun_pattern(noun).finditer(text):
+        lo, hi = max(0, hit.start() - 200), hit.end()
+        candidates = [
+            (by.match(text, hit.start(), hit.start() + 200), True),
+            (verb.search(text, lo, hi), False),
+            (owner.search(text, max(0, hit.start() - 80), hi), False),
+            (fronted.match(text, max(0, hit.start() - 40), hit.start() + 200), True),
+        ]
+        for m, forward in candidates:
+            if m:
+                who = speaker_of(m["np"], m.start("np"), roster, forward=forward, depth=depth + 1)
+                if who and who.kind not in ("document", "anonymous"):
+                    found.append((m.start(), who))
     before = [f for f in found if f[0] < pos]
     if before:
         return max(before, key=lambda f: f[0])[1]
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def _author_patterns(noun: str) -> list[tuple[regex.Pattern[str], bool]]:
+@lru_cache(maxsize=256)
+def _noun_pattern(noun: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b{regex.escape(noun)}\b")
+
+
+@lru_cache(maxsize=256)
+def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
+    """Patterns anchored on one mention of the document: by-phrase after, author before."""
     n = regex.escape(noun)
-    return [
-        (
-            regex.compile(
-                rf"(?i)\b{n}\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"
-            ),
-            True,
+    return (
+        regex.compile(rf"(?i){n}\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"),
+        regex.compile(
+            rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
+            rf"[^.\x00\n]{{0,60}}?\b(?i:{n})$"
         ),
-        (
-            regex.compile(
-                rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
-                rf"[^.\x00\n]{{0,60}}?\b(?i:{n})\b"
-            ),
-            False,
+        regex.compile(
+            rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+"
+            rf"(?:[\w-]+\s+){{0,2}}(?i:{n})$"
         ),
-        (
-            regex.compile(
-                rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+(?:[\w-]+\s+){{0,2}}(?i:{n})\b"
-            ),
-            False,
+        # "In a letter sent to the council, the association warned …"
+        regex.compile(
+            rf"(?:.*?\b)?(?i:in)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
+            r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
         ),
-    ]
+    )
 
 
 def _bare(words: str) -> str:

@@ -12,6 +12,8 @@ from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_a
 from quotes.extract.sentences import Sentences
 from quotes.model import Speaker
 
+_THE = regex.compile(r"^(?:[Tt]he)\s+")
+
 _WORD = r"[\p{Ll}][\p{Ll}-]*"
 _ORG_NOUN = "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True))
 # Nominal mentions are found noun first, then read backwards: far faster than trying every start.
@@ -21,7 +23,7 @@ _NOMINAL = regex.compile(
     rf"(?P<noun>{_ORG_NOUN})$"
 )
 _GROUP_NOUN = "|".join(sorted(lx.GROUP_NOUNS, key=len, reverse=True))
-_GROUP_HEAD = regex.compile(rf"(?<![\p{{L}}’'-])(?:{_GROUP_NOUN})\b")
+_GROUP_HEAD = regex.compile(rf"\b(?:{_GROUP_NOUN})\b")
 _GROUP = regex.compile(
     rf"(?<![\p{{L}}’'-])(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Ss]everal)\s+)?"
     rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
@@ -34,17 +36,12 @@ _DEFINED_AS = regex.compile(
     rf"\b(?:the|a|an)\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
     r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
 )
-_DEFINED_BY = regex.compile(
-    r"(?P<name>"
-    + SEQUENCE.pattern
-    + rf"),\s+(?:a|an|the)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b"
-)
+# Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
+_DEFINED_BY = regex.compile(rf",\s+(?:a|an|the)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
 _APPOSITIVE = regex.compile(
-    r"(?P<name>"
-    + SEQUENCE.pattern
-    + r"),\s+(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
+    r",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
 )
-_PAREN = regex.compile(r"(?P<name>" + SEQUENCE.pattern + r")\s*\((?P<acr>\p{Lu}{2,6})\)")
+_PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
 
 
@@ -79,14 +76,14 @@ class Roster:
         phrases = self._phrases()
         self._learn_acronyms(phrases)
         self._learn(phrases)
-        self._learn_org_types()
+        self._learn_org_types(phrases)
         self._mention(phrases)
 
     def _phrases(self) -> list[tuple[int, int, str]]:
         out = []
         for m in SEQUENCE.finditer(self.masked):
             pos = m.start()
-            for piece in _SPLIT_POSSESSIVE.split(m[0]):
+            for piece in _split_people(_SPLIT_POSSESSIVE.split(m[0])):
                 stripped = piece.strip()
                 if stripped:
                     start = self.masked.index(stripped, pos)
@@ -95,26 +92,27 @@ class Roster:
         return out
 
     def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
-        for m in _PAREN.finditer(self.masked):
-            words = [clean_token(w) for w in m["name"].split()]
+        for _, end, phrase in phrases:
+            m = _PAREN.match(self.masked, end)
+            words = [clean_token(w) for w in phrase.split()] if m else []
             for k in range(len(words)):
-                if initials(words[k:]) == m["acr"]:
+                if m and initials(words[k:]) == m["acr"]:
                     self.acronyms[m["acr"]] = " ".join(words[k:])
                     break
         wanted = {w for _, _, p in phrases for w in p.split() if is_acronym(w)} - set(self.acronyms)
+        if not wanted:
+            return
         for _, _, p in phrases:
             words = [clean_token(w) for w in p.split() if not is_acronym(w)]
-            for i in range(len(words)):
-                for j in range(i + 2, len(words) + 1):
-                    window = words[i:j]
-                    if (
-                        window[-1].casefold() in lx.CONNECTORS
-                        or window[0].casefold() in lx.NOT_NAMES
-                    ):
-                        continue
-                    acr = initials(window)
-                    if acr in wanted and window[0][0].isupper():
+            content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
+            letters = "".join(words[i][0] for i in content)
+            for acr in wanted:
+                at = letters.find(acr)
+                while at >= 0:  # "Immigration and Customs Enforcement" spells ICE
+                    window = words[content[at] : content[at + len(acr) - 1] + 1]
+                    if window[0][0].isupper() and window[0].casefold() not in lx.NOT_NAMES:
                         self.acronyms.setdefault(acr, " ".join(window))
+                    at = letters.find(acr, at + 1)
 
     def expand(self, name: str) -> str:
         """Spell out acronyms the article defines: "National ICE Council" → "National Immi…"."""
@@ -139,9 +137,12 @@ class Roster:
                     self.genders[n.name] = n.gender
             elif n.kind == "organization":
                 self.orgs.setdefault(self.expand(n.name), set()).add(n.name.split()[-1].casefold())
-        for m in _APPOSITIVE.finditer(self.masked):
-            n = classify(m["name"])
-            person = self.persons.get(n.name)
+        for _, end, phrase in phrases:
+            m = _APPOSITIVE.match(self.masked, end)
+            n = classify(phrase)
+            person = self.persons.get(n.name) if m else None
+            if m is None or person is None:
+                continue
             role = set(m["desc"].casefold().split()) & lx.ROLES
             if person and not person.description and role and len(m["desc"].split()) <= 8:
                 desc = regex.sub(r"^(?:the|a|an)\s+", "", m["desc"])
@@ -150,12 +151,16 @@ class Roster:
             if acr in self.orgs or any(acr in o.split() for o in self.orgs):
                 self.orgs.setdefault(full, set())
 
-    def _learn_org_types(self) -> None:
-        for pattern in (_DEFINED_AS, _DEFINED_BY):
-            for m in pattern.finditer(self.masked):
-                n = classify(m["name"])
-                if n.kind in ("organization", None) and n.name:
-                    self.orgs.setdefault(self.expand(n.name), set()).add(m["noun"].casefold())
+    def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
+        found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
+        for _, end, phrase in phrases:
+            m = _DEFINED_BY.match(self.masked, end)
+            if m:
+                found.append((phrase, m["noun"]))
+        for name, noun in found:
+            n = classify(name)
+            if n.kind in ("organization", None) and n.name:
+                self.orgs.setdefault(self.expand(n.name), set()).add(noun.casefold())
 
     def _mention(self, phrases: list[tuple[int, int, str]]) -> None:
         found: list[Mention] = []
@@ -230,13 +235,13 @@ class Roster:
     def used_as_name(self, word: str) -> bool:
         """True when the word is capitalised somewhere other than at a sentence's start."""
         if word not in self._used:
-            pattern = regex.compile(rf"[\p{{L}}\p{{N}},;’'\x00]\s+{regex.escape(word)}\b")
+            pattern = regex.compile(rf"[\p{{L}}\p{{N}},;’'\x00][ \t]+{regex.escape(word)}\b")
             self._used[word] = bool(pattern.search(self.masked))
         return self._used[word]
 
     def org(self, name: str) -> Speaker:
         """One name per organisation: "the Police Bureau" → "Portland Police Bureau"."""
-        full = self.expand(regex.sub(r"^(?:[Tt]he)\s+", "", name))
+        full = self.expand(_THE.sub("", name))
         words = full.split()
         longer = [o for o in self.orgs if o.split()[-len(words) :] == words and o != full]
         if longer and len(words) > 1:
@@ -278,6 +283,13 @@ class Roster:
         before = [s for s in starts if s < pos]
         return max(before) if before else (min(starts) if starts else None)
 
+    def first_named(self, lo: int, hi: int) -> Mention | None:
+        """The first person or organisation named between two offsets."""
+        for m in self.mentions:
+            if lo <= m.start < hi and m.speaker.kind in ("person", "organization"):
+                return m
+        return None
+
     def antecedent(self, number: str, pos: int) -> Speaker | None:
         """Who a pronoun refers to: the first fitting mention of the nearest earlier sentence."""
         here = self.sentences.index(pos)
@@ -287,6 +299,18 @@ class Roster:
                 found.sort(key=lambda m: (m.possessive, m.start))
                 return found[0].speaker
         return None
+
+
+def _split_people(pieces: list[str]) -> list[str]:
+    """ "Sen. Tim Kaine and Gov. Mike Pence" is two people, where "Customs and Border" is one."""
+    out = []
+    for piece in pieces:
+        left, _, right = piece.partition(" and ")
+        if right and classify(left).kind == "person" and classify(right).kind == "person":
+            out.extend([left, right])
+        else:
+            out.append(piece)
+    return out
 
 
 def _fits(m: Mention, number: str) -> bool:

@@ -23,10 +23,13 @@ _BOUNDARY = regex.compile(
 
 _NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])")
 # “… missing.” Trump said. — a period where the comma belongs; the attribution still follows.
-_NAME_SAID = regex.compile(
+_NAME_VERB = (
     r"\s+(?!(?:But|And|The|A|An|In|On|At|It|This|That|If|When|While|As|So|Yet|Or|Then)\b)"
-    rf"(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,2}}?{VERB_PHRASE}\b(?:\s+\p{{Ll}}+ly)?[.,]"
+    rf"(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,2}}?{VERB_PHRASE}\b"
 )
+_NAME_SAID = regex.compile(_NAME_VERB + r"(?:\s+\p{Ll}+ly)?[.,]")
+# After “…?” or “…!” the mark stays and a capital follows anyway: “Why?” Trump asked the crowd.
+_NAME_ASKED = regex.compile(_NAME_VERB)
 
 
 def mask(text: str, spans: Sequence[Span]) -> str:
@@ -56,7 +59,8 @@ class Sentences:
         for s in spans:  # “We won.” Then ... : a quote ending a sentence
             if s.outer is None and s.closed and text[s.end - 1 : s.end] in ".!?":
                 after = _NEXT_SENTENCE.match(text, s.close, s.close + 3)
-                if after and not _NAME_SAID.match(text, s.close, s.close + 60):
+                said = _NAME_SAID if text[s.end - 1] == "." else _NAME_ASKED
+                if after and not said.match(text, s.close, s.close + 60):
                     starts.add(after.end())
         self.starts = sorted(starts)
         self.ends = {lo: hi for lo, hi in paras}
@@ -65,6 +69,11 @@ class Sentences:
     def index(self, pos: int) -> int:
         """The number of the sentence holding `pos`."""
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding `pos` starts."""
+        p = bisect.bisect_right(self.para_starts, pos) - 1
+        return self.para_starts[p] if p >= 0 else 0
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """Start and end offsets of the sentence holding `pos` (never past its paragraph)."""
