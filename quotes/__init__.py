@@ -7,6 +7,18 @@ from quotes.model import Alteration, Article, Citation, Cluster, Edge, Problem, 
 from quotes.pipeline import analyse, build
 
 __all__ = [
-    "Alteration", "Article", "Citation", "Cluster", "Edge", "Problem", "Quote", "Speaker",
-    "analyse", "build", "cluster_quotes", "extract_citations", "extract_quotes", "read_articles",
+    "Alteration",
+    "Article",
+    "Citation",
+    "Cluster",
+    "Edge",
+    "Problem",
+    "Quote",
+    "Speaker",
+    "analyse",
+    "build",
+    "cluster_quotes",
+    "extract_citations",
+    "extract_quotes",
+    "read_articles",
 ]

@@ -22,8 +22,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--db", "db_path", default="data/quotes.db", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Database to create or update.")
+@click.option(
+    "--db",
+    "db_path",
+    default="data/quotes.db",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Database to create or update.",
+)
 def build(inputs: tuple[Path, ...], db_path: Path) -> None:
     """Build or update a quotes database from article files and folders.
 

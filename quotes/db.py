@@ -12,7 +12,13 @@ from quotes.outlets import outlet_name
 
 # Tables rebuilt from the articles on every build: they are derived, never edited by hand.
 DERIVED_TABLES = [
-    "alterations", "provenance", "citations", "quotes", "clusters", "speakers", "outlets"
+    "alterations",
+    "provenance",
+    "citations",
+    "quotes",
+    "clusters",
+    "speakers",
+    "outlets",
 ]
 
 # Every place an outlet is named, so each spelling can be mapped to one name.
@@ -154,7 +160,10 @@ def save_articles(db: Database, articles: Iterable[Article]) -> None:
     columns = {"id": str, "text": str, "url": str, "outlet": str, "published": str, "title": str}
     db.table("articles").create({**columns, "source": str}, pk="id", if_not_exists=True)
     db.table("articles").insert_all(
-        (a.as_dict() for a in articles), pk="id", replace=True, alter=True,
+        (a.as_dict() for a in articles),
+        pk="id",
+        replace=True,
+        alter=True,
         columns={"published": str, "url": str, "outlet": str, "title": str, "source": str},
     )
 
@@ -272,40 +281,67 @@ def save_citations(db: Database, citations: Iterable[Citation]) -> None:
 
 
 def _create_tables(db: Database) -> None:
-    """Create the derived tables with their columns even when a build finds nothing to put in them."""
-    db["speakers"].create(
+    """Create the derived tables with their columns even when a build finds nothing for them."""
+    db.table("speakers").create(
         {"id": int, "name": str, "kind": str, "description": str}, pk="id", if_not_exists=True
     )
-    db["clusters"].create(
+    db.table("clusters").create(
         {
-            "id": str, "canonical_text": str, "speaker_id": int, "canonical_quote_id": str,
-            "first_quote_id": str, "first_article_id": str, "first_published": str,
-            "first_tied": int, "quote_count": int, "article_count": int,
+            "id": str,
+            "canonical_text": str,
+            "speaker_id": int,
+            "canonical_quote_id": str,
+            "first_quote_id": str,
+            "first_article_id": str,
+            "first_published": str,
+            "first_tied": int,
+            "quote_count": int,
+            "article_count": int,
         },
-        pk="id", if_not_exists=True,
+        pk="id",
+        if_not_exists=True,
     )
-    db["quotes"].create(
+    db.table("quotes").create(
         {
-            "id": str, "article_id": str, "speaker_id": int, "text": str, "start": int,
-            "end": int, "kind": str, "cue": str, "credit": str, "cluster_id": str,
+            "id": str,
+            "article_id": str,
+            "speaker_id": int,
+            "text": str,
+            "start": int,
+            "end": int,
+            "kind": str,
+            "cue": str,
+            "credit": str,
+            "cluster_id": str,
         },
-        pk="id", if_not_exists=True,
+        pk="id",
+        if_not_exists=True,
     )
-    db["alterations"].create(
+    db.table("alterations").create(
         {
-            "quote_id": str, "op": str, "canonical": str, "variant": str,
-            "canonical_start": int, "canonical_end": int, "variant_start": int, "variant_end": int,
+            "quote_id": str,
+            "op": str,
+            "canonical": str,
+            "variant": str,
+            "canonical_start": int,
+            "canonical_end": int,
+            "variant_start": int,
+            "variant_end": int,
         },
         if_not_exists=True,
     )
-    db["provenance"].create(
+    db.table("provenance").create(
         {
-            "quote_id": str, "source_quote_id": str, "evidence": str, "confidence": float,
+            "quote_id": str,
+            "source_quote_id": str,
+            "evidence": str,
+            "confidence": float,
             "kind": str,
         },
-        pk=("quote_id", "source_quote_id"), if_not_exists=True,
+        pk=("quote_id", "source_quote_id"),
+        if_not_exists=True,
     )
-    db["citations"].create(
+    db.table("citations").create(
         {"article_id": str, "outlet": str, "text": str, "start": int, "end": int},
         if_not_exists=True,
     )

@@ -83,7 +83,9 @@ class Alteration:
     """One word-level difference between a variant and its cluster's canonical text."""
 
     quote_id: str
-    op: str  # case, typography, truncated_start, truncated_end, elision, bracket, substitution, insertion, splice
+    # case, typography, truncated_start, truncated_end, elision, bracket, substitution,
+    # insertion, splice
+    op: str
     canonical: str  # the canonical words affected ('' for an insertion)
     variant: str  # the variant's words ('' for a deletion or truncation)
     canonical_start: int  # word positions in the canonical text

@@ -33,7 +33,7 @@ class BuildReport:
 def analyse(
     articles: Iterable[Article], progress: bool = False
 ) -> tuple[list[Quote], list[Citation], list[Problem]]:
-    """Extract quotes and citations from each article; one article's failure never stops the rest."""
+    """Extract quotes and citations; one article's failure never stops the rest."""
     quotes: list[Quote] = []
     citations: list[Citation] = []
     problems: list[Problem] = []
@@ -50,7 +50,7 @@ def analyse(
 
 
 def build(inputs: Iterable[str | Path], db_path: str | Path, progress: bool = False) -> BuildReport:
-    """Add the articles under `inputs` to the database at `db_path` and recompute everything derived.
+    """Add the articles under `inputs` to the database and recompute everything derived.
 
     The work happens on a copy that replaces the database only when complete, so a failed
     build leaves the last good database in place.
