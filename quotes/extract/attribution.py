@@ -209,10 +209,8 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
             Found(found.speaker, _cue_text(cue.group()), found.start, found.end) if found else None
         )
     np = _AFTER_STOP.split(np)[-1]
-    if _THAT_END.search(np):  # "Trump released a video that said, “…”": the video, for its maker
-        np = _THAT_END.sub("", np)
-    else:
-        np = _clause_tail(np)
+    # "Trump released a video that said, “…”": the video, for its maker
+    np = _THAT_END.sub("", np) if _THAT_END.search(np) else _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
     who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb
     return Found(who, _cue_text(cue.group()), at, lo + cue.end())
