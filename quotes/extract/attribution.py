@@ -151,9 +151,10 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
     if not np.strip() or _STOP.search(_abbrev_free(np)) or _too_long(np):
         return None
+    np = _clause_tail(np)  # "Warren, who has not endorsed a candidate, told reporters"
     if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
         return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
-    who = speaker_of(_clause_tail(np), lo + lead, roster)
+    who = speaker_of(np, lo + lead, roster)
     return Found(who, _cue_text(cue.group()), lo + lead, lo + cue.end())
 
 
