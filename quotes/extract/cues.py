@@ -21,9 +21,8 @@ _REGULAR = wordlist(
 complain concede conclude confirm contend continue counter declare demand deny describe emphasize
 emphasise estimate exclaim explain insist joke lament maintain mention muse note observe offer plead
 pledge predict promise protest recall recount remark repeat reply report respond retort scoff
-shout stress suggest testify tweet urge vow warn wonder yell quip deem defend remember gloat opine beam gripe tout
-recommend accuse
-call characterize characterise dub label term chant whisper cry blast slam agree disagree
+shout stress suggest testify tweet urge vow warn wonder yell quip deem defend remember gloat opine
+beam gripe tout recommend accuse call characterize characterise dub label term chant whisper cry blast slam agree disagree
 concur grumble huff snap sigh laugh fume gush rave reiterate acknowledge assure advise inform
 proclaim"""
 )
