@@ -240,7 +240,7 @@ def test_question_mark_then_name_and_verb_still_attributes() -> None:
 
 
 def test_attribution_after_a_comma_follows_a_partial_quote() -> None:
-    text = "The vote marks “the beginning of the end” for the union, said Pieter de Vries, a senator."
+    text = "It marks “the beginning of the end” for the union, said Pieter de Vries, a senator."
     (q,) = quotes(text)
     assert (q.kind, q.speaker.name) == ("partial", "Pieter de Vries")
 
