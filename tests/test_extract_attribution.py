@@ -225,3 +225,26 @@ def test_transcript_lines_belong_to_their_labelled_speaker() -> None:
         "PENCE: Then let us talk about it."
     )
     assert [q.speaker.name for q in quotes(text)] == ["Mike Pence", "Tim Kaine", "Mike Pence"]
+
+
+def test_relative_clause_between_name_and_verb_is_skipped() -> None:
+    text = (
+        "“I don't believe in superdelegates,” Warren, who has not endorsed anyone, told reporters."
+    )
+    assert who(text) == ["Warren"]
+
+
+def test_question_mark_then_name_and_verb_still_attributes() -> None:
+    text = "Senator Ana Gil spoke in Reno.\n\n“Who pays for this?” Gil asked the crowd on Friday."
+    assert who(text) == ["Ana Gil"]
+
+
+def test_attribution_after_a_comma_follows_a_partial_quote() -> None:
+    text = "It marks “the beginning of the end” for the union, said Pieter de Vries, a senator."
+    (q,) = quotes(text)
+    assert (q.kind, q.speaker.name) == ("partial", "Pieter de Vries")
+
+
+def test_unknown_verb_after_name_introduces_a_quote() -> None:
+    text = "Mayor Ana Gil listened.\n\nAna Gil drawled, “Nobody ever reads the budget.”"
+    assert who(text) == ["Ana Gil"]

@@ -67,7 +67,7 @@ _NAME_VERB = regex.compile(
     rf"(?P<np>{_NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
 )
 _THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
-_COMMA = regex.compile(r",")
+_RELATIVE_PART = regex.compile(r"\s*(?:who|whom|whose|which)\s+(?!(?:he|she|they|it|we|i)\b)")
 _COMMA_CUE = regex.compile(
     rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
 )
@@ -151,9 +151,10 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
     if not np.strip() or _STOP.search(_abbrev_free(np)) or _too_long(np):
         return None
+    np = _clause_tail(np)  # "Warren, who has not endorsed a candidate, told reporters"
     if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
         return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
-    who = speaker_of(np if _COMMA.search(np) else _clause_tail(np), lo + lead, roster)
+    who = speaker_of(np, lo + lead, roster)
     return Found(who, _cue_text(cue.group()), lo + lead, lo + cue.end())
 
 
@@ -209,10 +210,8 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
             Found(found.speaker, _cue_text(cue.group()), found.start, found.end) if found else None
         )
     np = _AFTER_STOP.split(np)[-1]
-    if _THAT_END.search(np):  # "Trump released a video that said, “…”": the video, for its maker
-        np = _THAT_END.sub("", np)
-    elif not _COMMA.search(np):
-        np = _clause_tail(np)
+    # "Trump released a video that said, “…”": the video, for its maker
+    np = _THAT_END.sub("", np) if _THAT_END.search(np) else _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
     who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb
     return Found(who, _cue_text(cue.group()), at, lo + cue.end())
@@ -253,9 +252,16 @@ def _too_long(np: str) -> bool:
 
 
 def _clause_tail(np: str) -> str:
-    """Only the words after the last clause opener: "policies, which he" → " he"."""
-    m = _CLAUSE.match(np)
-    return np[m.end() :] if m and np[m.end() :].strip() else np
+    """The subject words before a verb: after the last clause opener ("what federal officials"
+    → "federal officials"), leaving appositive relative clauses ("Steele, who was …,") to parts."""
+    pieces = np.rstrip(" ,").split(",")
+    while len(pieces) > 1 and _RELATIVE_PART.match(pieces[-1]):
+        pieces.pop()  # "Steele, who was governor when Perez was on the council,"
+    last = pieces[-1]
+    m = _CLAUSE.match(last)
+    if m and last[m.end() :].strip():
+        pieces[-1] = last[m.end() :]
+    return ",".join(pieces)
 
 
 def _abbrev_free(np: str) -> str:

@@ -12,19 +12,19 @@ _IRREGULAR = [
     "tell tells told telling",
     "write writes wrote written writing",
     "speak speaks spoke spoken speaking",
+    "sing sings sang sung singing",
     "posted stated texted emailed messaged questioned offered charged",  # nouns in other forms
 ]
 # Regular verbs: base form; -s, -ed and -ing are derived.
 _REGULAR = wordlist(
     """add allege argue assert acknowledge admit announce answer ask boast caution claim comment
-complain concede conclude confirm contend continue counter declare demand deny describe emphasize
-emphasise estimate exclaim explain insist joke lament maintain mention muse note observe offer plead
-pledge predict promise protest recall recount remark repeat reply report respond retort scoff
-shout stress suggest testify tweet urge vow warn wonder yell quip deem defend opine beam gripe tout
-recommend accuse
-call characterize characterise dub label term chant whisper cry blast slam agree disagree
-concur grumble huff snap sigh laugh fume gush rave reiterate acknowledge assure advise inform
-proclaim"""
+complain concede conclude confirm contend continue counter declare demand deny describe
+emphasize emphasise estimate exclaim explain insist joke lament maintain mention muse note
+observe offer plead pledge predict promise protest recall recount remark repeat reply report
+respond retort scoff shout stress suggest testify tweet urge vow warn wonder yell quip deem
+defend remember gloat opine beam gripe tout recommend accuse call characterize characterise dub
+label term chant whisper cry blast slam agree disagree concur grumble huff snap sigh laugh fume
+gush rave reiterate acknowledge assure advise inform proclaim"""
 )
 # Verbs that name or describe rather than report a whole sentence; cue partial quotes only.
 NAMING = frozenset(

@@ -144,6 +144,8 @@ def classify(phrase: str) -> Name:
         return Name(None, text)
     gender = gender_of(rest[0], desc)
     known_first = rest[0].casefold() in lx.MALE | lx.FEMALE
+    if known_first and len(rest) > 3 and not any(t.endswith(".") for t in rest):
+        rest = rest[:2]  # a title's capitals: "Donald Trump Is Right" names Donald Trump
     if desc or known_first or (len(rest) >= 2 and not _NOUNISH.search(rest[-1])):
         return Name("person", " ".join(rest), _tidy_role(desc), gender, possessive)
     if len(rest) > 1:

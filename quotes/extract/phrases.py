@@ -58,6 +58,7 @@ _CLAUSE_WORDS = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
     r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
 )
+_OPEN_END = frozenset({"who", "whom", "which", "that", "and", "or", "of", "to", "the", "a"})
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
@@ -69,6 +70,7 @@ _CLAUSE_WORDS = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
     r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
 )
+_OPEN_END = frozenset({"who", "whom", "which", "that", "and", "or", "of", "to", "the", "a"})
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
@@ -175,6 +177,11 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         person = _role_holder(head, pos, roster)
         if person:
             return person, None
+    words = role.split()
+    if not words or words[0].casefold() in lx.FUNCTION_WORDS or words[-1].casefold() in _OPEN_END:
+        return None, None  # "when", "though she", "saying anybody who": not someone
+    if words[0].endswith("ing"):
+        return None, None
     return Speaker(role, "anonymous"), role
 
 
