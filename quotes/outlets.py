@@ -16,7 +16,7 @@ import regex
 # Names whose key is already its domain's ("OregonLive" ~ oregonlive.com) need no domain entry.
 KNOWN_OUTLETS: dict[str, list[str]] = {
     "Willamette Week": ["WWeek", "WW", "Williamette Week", "Willamette Weekly"],
-    "The Oregonian": ["Oregon Live", "OregonLive", "The Oregonian/OregonLive"],
+    "Oregon Live": ["OregonLive", "The Oregonian", "The Oregonian/OregonLive"],
     "The Daily Caller": ["Daily Caller News Foundation", "DCNF"],
     "The Columbian": [],
     "Portland Tribune": ["pamplinmedia.com"],

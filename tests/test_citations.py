@@ -22,7 +22,7 @@ def test_outlet_then_reported_credits_that_outlet_with_offsets() -> None:
     [
         (
             "According to Oregon Live, the contract ran to 2020.",
-            ("The Oregonian", "According to Oregon Live"),
+            ("Oregon Live", "According to Oregon Live"),
         ),
         (
             "The Williamette Week reports, “Police refused to respond.”",
@@ -34,7 +34,7 @@ def test_outlet_then_reported_credits_that_outlet_with_offsets() -> None:
         ),
         (
             "The deal ran to 2020, the Oregonian/OregonLive reported .",
-            ("The Oregonian", "the Oregonian/OregonLive reported"),
+            ("Oregon Live", "the Oregonian/OregonLive reported"),
         ),
         (
             "The vote count was first reported by KOIN 6 on Tuesday.",
@@ -50,19 +50,19 @@ def test_outlet_then_reported_credits_that_outlet_with_offsets() -> None:
         ),
         (
             "Oregon Live first reported the contract in March.",
-            ("The Oregonian", "Oregon Live first reported"),
+            ("Oregon Live", "Oregon Live first reported"),
         ),
         (
             "According to a report in The New York Times, talks collapsed.",
             ("The New York Times", "According to a report in The New York Times"),
         ),
         ("WWeek’s story drew wide attention at City Hall.", ("Willamette Week", "WWeek’s story")),
-        ("“We are done,” reported The Oregonian.", ("The Oregonian", "reported The Oregonian")),
+        ("“We are done,” reported The Oregonian.", ("Oregon Live", "reported The Oregonian")),
         ("NBC News was first to report the firing.", ("NBC News", "NBC News was first to report")),
         ("The memo, obtained by Politico, lists six names.", ("Politico", "obtained by Politico")),
         (
             "The Oregonian, which first reported the story, said talks failed.",
-            ("The Oregonian", "The Oregonian, which first reported"),
+            ("Oregon Live", "The Oregonian, which first reported"),
         ),
         (
             "The plan was reported Monday by Willamette Week.",
@@ -70,7 +70,7 @@ def test_outlet_then_reported_credits_that_outlet_with_offsets() -> None:
         ),
         (
             "An Oregonian analysis of the records found gaps.",
-            ("The Oregonian", "An Oregonian analysis"),
+            ("Oregon Live", "An Oregonian analysis"),
         ),
         (
             "The union, citing the Seattle Times, called it a mistake.",
@@ -136,7 +136,7 @@ def test_credits_work_across_non_breaking_spaces() -> None:
 
 def test_credits_come_in_text_order() -> None:
     text = "Oregon Live reported the vote. Later, according to WWeek, the mayor relented."
-    assert [o for o, _ in credits(text)] == ["The Oregonian", "Willamette Week"]
+    assert [o for o, _ in credits(text)] == ["Oregon Live", "Willamette Week"]
 
 
 def test_outlet_in_requires_known_one_word_names_as_written() -> None:
@@ -153,7 +153,7 @@ def test_a_whole_article_credits_its_sources_and_nobody_else() -> None:
         ("Kell Valley Courier", "the Kell Valley Courier reported"),
         ("Willamette Week", "obtained by Willamette Week"),
         ("Willamette Week", "told WWeek"),
-        ("The Oregonian", "According to The Oregonian/OregonLive"),
+        ("Oregon Live", "According to The Oregonian/OregonLive"),
         ("Oregon Public Broadcasting", "in an interview with OPB"),
         ("Associated Press", "The Associated Press contributed to this report"),
     ]

@@ -125,12 +125,8 @@ def test_according_to_statement_from_group() -> None:
 
 
 def test_outlet_as_speaker_is_canonical_and_credited() -> None:
-    (q,) = quotes("“Ridership fell by half,” Oregon Live reported.", outlet="KGW")
-    assert (q.speaker.name, q.speaker.kind, q.credit) == (
-        "The Oregonian",
-        "outlet",
-        "The Oregonian",
-    )
+    (q,) = quotes("“Ridership fell by half,” OregonLive reported.", outlet="KGW")
+    assert (q.speaker.name, q.speaker.kind, q.credit) == ("Oregon Live", "outlet", "Oregon Live")
 
 
 def test_outlet_credit_after_named_speaker() -> None:

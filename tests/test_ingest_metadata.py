@@ -106,7 +106,7 @@ def test_make_article_prefers_sidecar_then_given_then_text_then_fallback() -> No
     assert (article.title, article.published, article.outlet) == (
         "From sources.json",
         "2021-03-04",
-        "The Oregonian",
+        "Oregon Live",
     )
     undated = make_article("y", "Just text.", "y.txt", fallback={"published": "2024-12-12"})
     assert undated.published == "2024-12-12"

@@ -209,7 +209,7 @@ def test_files_named_one_by_one_still_get_their_sidecar_and_skip_it(tmp_path: Pa
     (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
     write_sidecar(tmp_path, [{"file": "story.txt", "outlet": "OregonLive"}])
     articles, problems = read(*sorted(tmp_path.iterdir()))  # as a shell glob would name them
-    assert [(a.id, a.outlet) for a in articles] == [("story", "The Oregonian")]
+    assert [(a.id, a.outlet) for a in articles] == [("story", "Oregon Live")]
     assert problems == []
 
 

@@ -18,7 +18,7 @@ def test_every_spelling_of_willamette_week_is_one_outlet(written: str) -> None:
      "oregonlive.com", "Oregonian"],
 )  # fmt: skip
 def test_oregon_live_and_the_oregonian_are_one_outlet(written: str) -> None:
-    assert canonical_outlet(written) == "The Oregonian"
+    assert canonical_outlet(written) == "Oregon Live"
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_daily_caller_spellings_are_one_outlet(written: str) -> None:
 
 
 def test_a_double_name_whose_halves_are_one_outlet_is_that_outlet() -> None:
-    assert canonical_outlet("OregonLive/The Oregonian") == "The Oregonian"
+    assert canonical_outlet("OregonLive/The Oregonian") == "Oregon Live"
 
 
 def test_a_double_name_of_two_outlets_is_not_known() -> None:
@@ -55,7 +55,7 @@ def test_outlet_name_gives_a_web_address_as_its_domain() -> None:
 
 def test_outlet_from_url_knows_outlets_by_their_domain() -> None:
     assert outlet_from_url("https://www.wweek.com/news/courts/2018/07/30/x/") == "Willamette Week"
-    assert outlet_from_url("https://www.oregonlive.com/portland/2019/09/x.html") == "The Oregonian"
+    assert outlet_from_url("https://www.oregonlive.com/portland/2019/09/x.html") == "Oregon Live"
     assert outlet_from_url("https://dailycaller.com/2018/07/30/x/") == "The Daily Caller"
     assert outlet_from_url("https://www.lawenforcementtoday.com/x/") == "Law Enforcement Today"
     assert outlet_from_url("https://thepeoplesvoice.tv/x/") == "The People's Voice"
