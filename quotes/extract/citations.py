@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 
+from quotes.extract.scan import Scanner
 from quotes.model import Article, Citation
 from quotes.outlets import KNOWN_OUTLETS, canonical_outlet, outlet_from_url, outlet_name
 
@@ -25,10 +26,11 @@ _TOKEN = regex.compile(r"\S+")
 _CONNECTORS = ("of", "&", "and")
 _RUN_AFTER = regex.compile(r"(?:[Tt]he[^\S\n]+)?" + _RUN)
 
-_ADVERB = (
-    r"(?:(?:has|had|have|was|were|first|earlier|previously|originally|initially|also|recently"
-    r"|exclusively|later|then)\s+){0,2}"
+_ADVERB_WORDS = (
+    "has had have was were first earlier previously originally initially also recently exclusively "
+    "later then"
 )
+_ADVERB = r"(?:(?:" + _ADVERB_WORDS.replace(" ", "|") + r")\s+){0,2}"
 # Cues that follow the outlet's name: "WWeek reported", "the Oregonian/OregonLive first reported".
 _VERB_AFTER = (
     r"(?:reported|reports|wrote|writes|revealed|reveals|published|publishes"
@@ -40,9 +42,16 @@ _POSSESSIVE = (
     r"['’]s\s+(?:own\s+)?(?:report|reporting|story|article|investigation|coverage|interview"
     r"|analysis)\b"
 )
-CUES_AFTER = regex.compile(r"(?:,\s+which\s+)?\b" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE)
+CUES_AFTER = Scanner(
+    regex.compile(r"(?:,\s+which\s+)?\b" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE),
+    _ADVERB_WORDS + " reported reports wrote writes revealed reveals published publishes broke "
+    "said says noted notes found learned confirmed obtained contributed",
+    {"the": r"first\b"},
+    openings=r",\s+which\b|['’]s(?=\s+(?:own\s+)?(?:report|story|article|investigation|coverage|"
+    r"interview|analysis))",
+)
 # Cues that come before it: "according to Oregon Live", "told WW", "first reported by the Tribune".
-CUES_BEFORE = regex.compile(
+_CUES_BEFORE = regex.compile(
     r"\b(?:according\s+to(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?"
     r"(?:report|story|article|investigation|analysis|interview|piece|account)\s+(?:by|in|from|on))?"
     r"|citing(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:report|story|article)\s+(?:by|in|from))?"
@@ -56,6 +65,17 @@ CUES_BEFORE = regex.compile(
     r"\s+(?=\S)",
     regex.I,
 )  # fmt: skip
+CUES_BEFORE = Scanner(
+    _CUES_BEFORE,
+    "according citing first originally previously reported published told tells telling said says "
+    "spoke speaking talked talking confirmed interviewed obtained via reports wrote writes",
+    {
+        "a an the": r"(?:[\w-]+\s+)?(?:report|story|article|investigation|piece)",
+        "in": r"(?:an?\s+)?(?:[\w-]+\s+)?(?:statement|comments|remarks|email|interview)",
+        "as": "reported",
+    },
+    cased=True,
+)
 # The outlet's name used as a modifier: "a Willamette Week investigation", "the Oregonian report".
 MODIFIED = regex.compile(
     r"\b(?:[Aa]n?|[Tt]he)[^\S\n]+(?P<name>" + _RUN + r")[^\S\n]+(?:report|story|article|"
