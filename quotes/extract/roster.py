@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -74,6 +75,7 @@ class Roster:
         self._by_sentence: dict[int, list[Mention]] = defaultdict(list)
         self._counts = Counter(m[0] for m in _CAPITALISED.finditer(masked))
         self._used: dict[str, bool] = {}
+        self._by_part: dict[str, list[str]] = defaultdict(list)
         phrases = self._phrases()
         self._learn_acronyms(phrases)
         self._learn(phrases)
@@ -100,13 +102,12 @@ class Roster:
                 if m and initials(words[k:]) == m["acr"]:
                     self.acronyms[m["acr"]] = " ".join(words[k:])
                     break
-        wanted = {w for _, _, p in phrases for w in p.split() if is_acronym(w)} - set(self.acronyms)
+        unique = dict.fromkeys(p for _, _, p in phrases)
+        wanted = {w for p in unique for w in p.split() if is_acronym(w)} - set(self.acronyms)
         if not wanted:
             return
-        for _, _, p in phrases:
-            words = [clean_token(w) for w in p.split() if not is_acronym(w)]
-            content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
-            letters = "".join(words[i][0] for i in content)
+        for p in unique:
+            words, content, letters = _spelling(p)
             for acr in wanted:
                 at = letters.find(acr)
                 while at >= 0:  # "Immigration and Customs Enforcement" spells ICE
@@ -148,6 +149,9 @@ class Roster:
             if person and not person.description and role and len(m["desc"].split()) <= 8:
                 desc = regex.sub(r"^(?:the|a|an)\s+", "", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)
+        for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
+            for part in dict.fromkeys((full.split()[0], full.split()[-1])):
+                self._by_part[part].append(full)
         for acr, full in self.acronyms.items():
             if acr in self.orgs or any(acr in o.split() for o in self.orgs):
                 self.orgs.setdefault(full, set())
@@ -222,9 +226,8 @@ class Roster:
             return self.persons[name]
         fits = [
             full
-            for full in self.persons
-            if (full.split()[-1] == name or full.split()[0] == name)
-            and (gender is None or self.genders.get(full) in (None, gender))
+            for full in self._by_part.get(name, ())
+            if gender is None or self.genders.get(full) in (None, gender)
         ]
         if not fits:
             return Speaker(name, "person")
@@ -300,6 +303,14 @@ class Roster:
                 found.sort(key=lambda m: (m.possessive, m.start))
                 return found[0].speaker
         return None
+
+
+@lru_cache(maxsize=16384)
+def _spelling(phrase: str) -> tuple[list[str], list[int], str]:
+    """A phrase's words but acronyms, where its content words are, and their initials."""
+    words = [clean_token(w) for w in phrase.split() if not is_acronym(w)]
+    content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
+    return words, content, "".join(words[i][0] for i in content)
 
 
 def _split_people(pieces: list[str]) -> list[str]:
