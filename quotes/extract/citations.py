@@ -22,6 +22,9 @@ from quotes.outlets import KNOWN_OUTLETS, canonical_outlet, outlet_from_url, out
 _WORD = r"(?:[\p{Lu}\d][\p{L}\d&'’./-]*|[\p{Ll}\d-]+(?:\.[\p{Ll}\d-]+)*\.(?:com|org|net|news|tv)\b)"
 _RUN = _WORD + r"(?:[^\S\n]+(?:(?:of|&|and)[^\S\n]+)?" + _WORD + r"){0,7}"
 _NAME_WORD = regex.compile(_WORD)
+_DOMAIN = regex.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|tv)")
+_PART = regex.compile(r"[-/]")
+_THE_BEFORE = regex.compile(r"\bthe[^\S\n]+$")
 _TOKEN = regex.compile(r"\S+")
 _CONNECTORS = ("of", "&", "and")
 _RUN_AFTER = regex.compile(r"(?:[Tt]he[^\S\n]+)?" + _RUN)
@@ -157,11 +160,11 @@ def outlet_in(name: str) -> str | None:
     known = canonical_outlet(name)
     if known and (len(words) > 1 or "." in name or name.casefold() in _ONE_WORD_NAMES):
         return known
-    if len(words) == 1 and regex.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|tv)", name):
+    if len(words) == 1 and _DOMAIN.fullmatch(name):
         return outlet_name(name.lower())
     if len(words) < 2 or words[0].casefold() in _NOT_FIRST or not _one_phrase(words):
         return None
-    last = regex.split(r"[-/]", words[-1])[-1].casefold()
+    last = _PART.split(words[-1])[-1].casefold()
     if last not in NEWS_WORDS and words[0].casefold() != "daily" and words[1:2] != ["Daily"]:
         return None
     return outlet_name(name)
@@ -212,7 +215,7 @@ def _name_starting_at(text: str, start: int, end: int) -> tuple[str, int] | None
 
 def _with_article(text: str, start: int) -> int:
     """Take a lower-case "the" before a name into the credit: "the Oregonian/OregonLive said"."""
-    before = regex.search(r"\bthe[^\S\n]+$", text[max(0, start - 5) : start])
+    before = _THE_BEFORE.search(text, max(0, start - 5), start)
     return start - (len(before[0]) if before else 0)
 
 

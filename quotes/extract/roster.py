@@ -15,6 +15,7 @@ from quotes.extract.sentences import Sentences
 from quotes.model import Speaker
 
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
+_ARTICLE = regex.compile(r"^(?:the|a|an)\s+")
 
 _WORD = r"[\p{Ll}][\p{Ll}-]*"
 _ORG_NOUN = "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True))
@@ -147,7 +148,7 @@ class Roster:
                 continue
             role = set(m["desc"].casefold().split()) & lx.ROLES
             if person and not person.description and role and len(m["desc"].split()) <= 8:
-                desc = regex.sub(r"^(?:the|a|an)\s+", "", m["desc"])
+                desc = _ARTICLE.sub("", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)
         for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
             for part in dict.fromkeys((full.split()[0], full.split()[-1])):
