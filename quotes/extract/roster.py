@@ -97,7 +97,8 @@ class Roster:
 
     def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
         for _, end, phrase in phrases:
-            m = _PAREN.match(self.masked, end)
+            after = self.masked[end : end + 1]
+            m = _PAREN.match(self.masked, end) if after == "(" or after.isspace() else None
             words = [clean_token(w) for w in phrase.split()] if m else []
             for k in range(len(words)):
                 if m and initials(words[k:]) == m["acr"]:
@@ -141,7 +142,7 @@ class Roster:
             elif n.kind == "organization":
                 self.orgs.setdefault(self.expand(n.name), set()).add(n.name.split()[-1].casefold())
         for _, end, phrase in phrases:
-            m = _APPOSITIVE.match(self.masked, end)
+            m = _APPOSITIVE.match(self.masked, end) if self.masked.startswith(",", end) else None
             n = classify(phrase)
             person = self.persons.get(n.name) if m else None
             if m is None or person is None:
@@ -160,7 +161,7 @@ class Roster:
     def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
         found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
         for _, end, phrase in phrases:
-            m = _DEFINED_BY.match(self.masked, end)
+            m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
             if m:
                 found.append((phrase, m["noun"]))
         for name, noun in found:
