@@ -74,7 +74,7 @@ class Roster:
         ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
         self._by_sentence: dict[int, list[Mention]] = defaultdict(list)
-        self._counts = Counter(m[0] for m in _CAPITALISED.finditer(masked))
+        self._counts = Counter(_CAPITALISED.findall(masked))
         self._used: dict[str, bool] = {}
         self._by_part: dict[str, list[str]] = defaultdict(list)
         phrases = self._phrases()
@@ -87,6 +87,9 @@ class Roster:
         out = []
         for m in SEQUENCE.finditer(self.masked):
             pos = m.start()
+            if not any(c in m[0] for c in ("'", "’", " and ")):  # the usual case: one name
+                out.append((pos, m.end(), m[0]))
+                continue
             for piece in _split_people(_SPLIT_POSSESSIVE.split(m[0])):
                 stripped = piece.strip()
                 if stripped:
