@@ -8,6 +8,7 @@ import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import ACCORDING, AUX, AUX_WORDS, VERB_PHRASE, verb_cues
+from quotes.extract.headlines import headline_speaker
 from quotes.extract.marks import Span
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
@@ -101,8 +102,8 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
     if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
         # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
-        named = roster.first_named(roster.sentences.paragraph_start(span.open), span.open)
-        return Found(named.speaker, None, named.start, named.end) if named else found
+        named = headline_speaker(span, roster)
+        return Found(named[0], None, named[1], named[2]) if named else found
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
     if (found is None or found.speaker is None) and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster) or found
