@@ -22,7 +22,9 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     text = roster.text
     lo = roster.sentences.paragraph_start(span.open)
     hi = roster.sentences.ends.get(lo, span.close)
-    speaking, before, after = [], [], []
+    speaking: list[tuple[int, int, Speaker]] = []
+    before: list[tuple[int, int, Speaker]] = []
+    after: list[tuple[int, int, Speaker]] = []
     for full, speaker in roster.persons.items():
         for name in dict.fromkeys((full, full.split()[-1])):
             at = text.find(name, lo, hi)
