@@ -9,7 +9,8 @@ import regex
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
 # Doubled `` and '' (plain-text typesetting) are one mark; listed first to win over single marks.
-_MARK = regex.compile(r"``|''|[“”„‟\"«»〝〞＂]|[‘’‚‛'‹›`]")
+# After a word, three straight marks close a nested quote and then its outer one: ' then ''.
+_MARK = regex.compile(r"``|(?<=\S)'(?='')|''|[“”„‟\"«»〝〞＂]|[‘’‚‛'‹›`]")
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹`") | {"``"}
 _CLOSE_GLYPHS = frozenset("”»〞’›") | {"''"}
 _SINGLE = frozenset("‘’‚‛'‹›`")
