@@ -76,17 +76,24 @@ _DOMAIN = regex.compile(r"(?:[a-z0-9-]+\.)+(?:" + _TLD + r"|[a-z]{2})", regex.I)
 _MULTIPART_SUFFIX = {"co", "com", "org", "net", "gov", "ac", "go"}  # bbc.co.uk, abcnews.go.com
 
 
+_WWW = regex.compile(r"^www\d?\.", regex.I)
+_POSSESSIVE = regex.compile(r"['’]s$")
+_THE = regex.compile(r"^the\s+", regex.I)
+_TLD_END = regex.compile(r"\.(?:" + _TLD + r")$", regex.I)
+_NOT_WORD = regex.compile(r"[\W_]+")
+
+
 @lru_cache(maxsize=8192)  # a corpus names the same few outlets again and again
 def _key(name: str) -> str:
     """A spelling-blind key: "The Williamette Week's" and "williametteweek.com" alike."""
     name = name.strip()
     if "//" in name or name.lower().startswith("www."):
         name = urlsplit(name if "//" in name else "//" + name).hostname or name
-    name = regex.sub(r"^www\d?\.", "", name, flags=regex.I)
-    name = regex.sub(r"['’]s$", "", name)
-    name = regex.sub(r"^the\s+", "", name, flags=regex.I)
-    name = regex.sub(r"\.(?:" + _TLD + r")$", "", name, flags=regex.I)
-    return regex.sub(r"[\W_]+", "", name).casefold()
+    name = _WWW.sub("", name)
+    name = _POSSESSIVE.sub("", name)
+    name = _THE.sub("", name)
+    name = _TLD_END.sub("", name)
+    return _NOT_WORD.sub("", name).casefold()
 
 
 # Outlets whose bare name is a common word or surname: known only with "The" ("The Hill said").

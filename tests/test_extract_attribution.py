@@ -244,3 +244,34 @@ def test_attribution_after_a_comma_follows_a_partial_quote() -> None:
 def test_unknown_verb_after_name_introduces_a_quote() -> None:
     text = "Mayor Ana Gil listened.\n\nAna Gil drawled, “Nobody ever reads the budget.”"
     assert who(text) == ["Ana Gil"]
+
+
+def test_name_before_a_participle_after_with_is_its_speaker() -> None:
+    text = "Lee said he was “very encouraged,” with Mayor Ana Ruiz calling it a “great meeting.”"
+    assert who(text) == ["Lee", "Ana Ruiz"]
+
+
+def test_participle_after_an_interjected_phrase_takes_the_sentence_subject() -> None:
+    text = (
+        "On Monday, Ana Ruiz attacked Bob Lee, calling him, among other things, “a failed mayor.”"
+    )
+    assert who(text) == ["Ana Ruiz"]
+
+
+def test_name_and_unknown_past_verb_before_and_attributes_the_quote() -> None:
+    text = "Sen. Bob Lee spoke. “Go back to your office,” Lee barked and a guard led the man out."
+    assert who(text) == ["Bob Lee"]
+
+
+def test_relative_clause_after_an_earlier_quote_keeps_the_subject_before_it() -> None:
+    text = (
+        "Sam Hill, a host of the show “The Boss,” who went on to work for Lee, said his boss "
+        "was “always kind and generous.”"
+    )
+    q = quotes(text)[-1]
+    assert (q.speaker.name, q.speaker.description) == ("Sam Hill", "host of the show")
+
+
+def test_adverb_before_a_pronoun_is_not_a_speaker() -> None:
+    text = "Jane Doe spoke to the council. Recently she announced, “I am running for mayor.”"
+    assert who(text) == ["Jane Doe"]

@@ -67,3 +67,11 @@ def test_offsets_point_at_the_words_inside_the_marks() -> None:
     text = "Intro.\n\n“  Spaced out words  ,” Lee said."
     (q,) = extract_quotes(article(text))
     assert text[q.start : q.end] == q.text == "Spaced out words  ,"
+
+
+def test_three_straight_marks_after_a_word_close_the_nested_then_the_outer_quote() -> None:
+    text = "''Voters will not settle for 'We will fix it,''' said Sen. Bob Lee of Ohio."
+    (outer, inner) = extract_quotes(article(text))
+    assert outer.text == "Voters will not settle for 'We will fix it,'"
+    assert outer.speaker is not None and outer.speaker.name == "Bob Lee"
+    assert inner.text == "We will fix it,"

@@ -8,6 +8,7 @@ import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import ACCORDING, AUX, AUX_WORDS, VERB_PHRASE, verb_cues
+from quotes.extract.headlines import headline_speaker
 from quotes.extract.marks import Span
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
@@ -38,7 +39,7 @@ _CLAUSE = regex.compile(
 _TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _INTRODUCED = regex.compile(
-    r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?)?\s*[,:]\s*$|^\s+that\s*$|^\s*$"
+    r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?){0,2}\s*[,:]\s*$|^\s+that\s*$|^\s*$"
 )
 _PAST = (
     "took made gave went came got had was were is are said told wrote spoke put set ran met sent "
@@ -67,13 +68,19 @@ _NAME_VERB = regex.compile(
     rf"(?P<np>{_NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
 )
 _THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
-_RELATIVE_PART = regex.compile(r"\s*(?:who|whom|whose|which)\s+(?!(?:he|she|they|it|we|i)\b)")
+_RELATIVE_INSIDE = regex.compile(r"[\s\x00]+(?:who|whom|whose)\s+(?!(?:he|she|they|it|we|i)\b)")
+_RELATIVE_PART = regex.compile(
+    r"[\s\x00\"”’']*(?:who|whom|whose|which)\s+(?!(?:he|she|they|it|we|i)\b)"
+)
 _COMMA_CUE = regex.compile(
     rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
 )
 _NAME_VERB_AFTER = regex.compile(
-    rf"[\s,]*(?P<np>{_NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?\s*[.,]"
+    rf"[\s,]*(?P<np>{_NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
 )  # "Paul Smith, who …, said": appositive parts are read one by one
+# "…, with Mayor Ruiz calling it “…”": a name right before a participle is its subject.
+_ABSOLUTE = regex.compile(rf"(?:^\s*|\b(?:with|and|while)\s+)(?P<np>{_NAME})\s*$")
+_RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -95,14 +102,16 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     tail_end = sentence[1] if tail_end < 0 else tail_end
     head_start = masked.rfind("\x00", sentence[0], span.open)
     head_start = sentence[0] if head_start < 0 else head_start + 1
+    if _RELATIVE_HEAD.match(masked, head_start, span.open):
+        head_start = sentence[0]  # "Hill, host of “The Boss,” who …, said": the subject is before
     adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     if found is None:
         found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
     if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
         # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
-        named = roster.first_named(roster.sentences.paragraph_start(span.open), span.open)
-        return Found(named.speaker, None, named.start, named.end) if named else found
+        named = headline_speaker(span, roster)
+        return Found(named[0], None, named[1], named[2]) if named else found
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
     if (found is None or found.speaker is None) and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster) or found
@@ -187,6 +196,11 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     if anchored and not _INTRODUCED.match(head[cue.end() :]):
         return _unknown_verb(head, lo, roster)
     infinitive = head[max(0, cue.start() - 3) : cue.start()] == "to "
+    if cue.group().endswith("ing") and not infinitive:
+        m = _ABSOLUTE.search(_TRAILING_AUX.sub("", head[: cue.start()]))
+        who = speaker_of(m["np"], lo + m.start("np"), roster) if m else None
+        if who and who.kind in ("person", "organization"):
+            return Found(who, _cue_text(cue.group()), lo + m.start("np"), lo + cue.end())
     if cue.group().endswith("ing") or infinitive:  # "…, saying: “…”", "going on to say “…”"
         finite = [
             c
@@ -258,6 +272,9 @@ def _clause_tail(np: str) -> str:
     while len(pieces) > 1 and _RELATIVE_PART.match(pieces[-1]):
         pieces.pop()  # "Steele, who was governor when Perez was on the council,"
     last = pieces[-1]
+    rel = _RELATIVE_INSIDE.search(last)
+    if rel and last[: rel.start()].strip(" \x00"):  # "host of “The Boss” who went on to …"
+        last = pieces[-1] = last[: rel.start()]
     m = _CLAUSE.match(last)
     if m and last[m.end() :].strip():
         pieces[-1] = last[m.end() :]

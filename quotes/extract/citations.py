@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 
+from quotes.extract.scan import Scanner
 from quotes.model import Article, Citation
 from quotes.outlets import KNOWN_OUTLETS, canonical_outlet, outlet_from_url, outlet_name
 
@@ -21,14 +22,18 @@ from quotes.outlets import KNOWN_OUTLETS, canonical_outlet, outlet_from_url, out
 _WORD = r"(?:[\p{Lu}\d][\p{L}\d&'’./-]*|[\p{Ll}\d-]+(?:\.[\p{Ll}\d-]+)*\.(?:com|org|net|news|tv)\b)"
 _RUN = _WORD + r"(?:[^\S\n]+(?:(?:of|&|and)[^\S\n]+)?" + _WORD + r"){0,7}"
 _NAME_WORD = regex.compile(_WORD)
+_DOMAIN = regex.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|tv)")
+_PART = regex.compile(r"[-/]")
+_THE_BEFORE = regex.compile(r"\bthe[^\S\n]+$")
 _TOKEN = regex.compile(r"\S+")
 _CONNECTORS = ("of", "&", "and")
 _RUN_AFTER = regex.compile(r"(?:[Tt]he[^\S\n]+)?" + _RUN)
 
-_ADVERB = (
-    r"(?:(?:has|had|have|was|were|first|earlier|previously|originally|initially|also|recently"
-    r"|exclusively|later|then)\s+){0,2}"
+_ADVERB_WORDS = (
+    "has had have was were first earlier previously originally initially also recently exclusively "
+    "later then"
 )
+_ADVERB = r"(?:(?:" + _ADVERB_WORDS.replace(" ", "|") + r")\s+){0,2}"
 # Cues that follow the outlet's name: "WWeek reported", "the Oregonian/OregonLive first reported".
 _VERB_AFTER = (
     r"(?:reported|reports|wrote|writes|revealed|reveals|published|publishes"
@@ -40,9 +45,16 @@ _POSSESSIVE = (
     r"['’]s\s+(?:own\s+)?(?:report|reporting|story|article|investigation|coverage|interview"
     r"|analysis)\b"
 )
-CUES_AFTER = regex.compile(r"(?:,\s+which\s+)?\b" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE)
+CUES_AFTER = Scanner(
+    regex.compile(r"(?:,\s+which\s+)?\b" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE),
+    _ADVERB_WORDS + " reported reports wrote writes revealed reveals published publishes broke "
+    "said says noted notes found learned confirmed obtained contributed",
+    {"the": r"first\b"},
+    openings=r",\s+which\b|['’]s(?=\s+(?:own\s+)?(?:report|story|article|investigation|coverage|"
+    r"interview|analysis))",
+)
 # Cues that come before it: "according to Oregon Live", "told WW", "first reported by the Tribune".
-CUES_BEFORE = regex.compile(
+_CUES_BEFORE = regex.compile(
     r"\b(?:according\s+to(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?"
     r"(?:report|story|article|investigation|analysis|interview|piece|account)\s+(?:by|in|from|on))?"
     r"|citing(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:report|story|article)\s+(?:by|in|from))?"
@@ -56,6 +68,17 @@ CUES_BEFORE = regex.compile(
     r"\s+(?=\S)",
     regex.I,
 )  # fmt: skip
+CUES_BEFORE = Scanner(
+    _CUES_BEFORE,
+    "according citing first originally previously reported published told tells telling said says "
+    "spoke speaking talked talking confirmed interviewed obtained via reports wrote writes",
+    {
+        "a an the": r"(?:[\w-]+\s+)?(?:report|story|article|investigation|piece)",
+        "in": r"(?:an?\s+)?(?:[\w-]+\s+)?(?:statement|comments|remarks|email|interview)",
+        "as": "reported",
+    },
+    cased=True,
+)
 # The outlet's name used as a modifier: "a Willamette Week investigation", "the Oregonian report".
 MODIFIED = regex.compile(
     r"\b(?:[Aa]n?|[Tt]he)[^\S\n]+(?P<name>" + _RUN + r")[^\S\n]+(?:report|story|article|"
@@ -137,11 +160,11 @@ def outlet_in(name: str) -> str | None:
     known = canonical_outlet(name)
     if known and (len(words) > 1 or "." in name or name.casefold() in _ONE_WORD_NAMES):
         return known
-    if len(words) == 1 and regex.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|tv)", name):
+    if len(words) == 1 and _DOMAIN.fullmatch(name):
         return outlet_name(name.lower())
     if len(words) < 2 or words[0].casefold() in _NOT_FIRST or not _one_phrase(words):
         return None
-    last = regex.split(r"[-/]", words[-1])[-1].casefold()
+    last = _PART.split(words[-1])[-1].casefold()
     if last not in NEWS_WORDS and words[0].casefold() != "daily" and words[1:2] != ["Daily"]:
         return None
     return outlet_name(name)
@@ -192,7 +215,7 @@ def _name_starting_at(text: str, start: int, end: int) -> tuple[str, int] | None
 
 def _with_article(text: str, start: int) -> int:
     """Take a lower-case "the" before a name into the credit: "the Oregonian/OregonLive said"."""
-    before = regex.search(r"\bthe[^\S\n]+$", text[max(0, start - 5) : start])
+    before = _THE_BEFORE.search(text, max(0, start - 5), start)
     return start - (len(before[0]) if before else 0)
 
 

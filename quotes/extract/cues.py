@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from quotes.extract.lexicon import wordlist
+from quotes.extract.scan import Scanner
 
 # Irregular verbs of speech: every form written out.
 _IRREGULAR = [
@@ -59,8 +60,9 @@ def _all_forms() -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
-SPEECH_VERBS = frozenset(_all_forms())
-_VERB = "|".join(_all_forms())
+_FORMS = _all_forms()
+SPEECH_VERBS = frozenset(_FORMS)
+_VERB = "|".join(_FORMS)
 # Objects kept with the verb because they say who heard it: "tells WW", "told reporters".
 _HEARER = (
     r"(?:reporters|journalists|the\s+press|me|us|him|her|them|you|members|supporters|"
@@ -74,7 +76,18 @@ VERB_PHRASE = (
     rf"(?:{_VERB}))"
 )
 # Lower case only: a capitalised "Said" or "Tell" mid-sentence is a name.
-CUE = regex.compile(rf"(?<![\p{{L}}-])(?=\p{{Ll}}){VERB_PHRASE}\b")
+CUE = Scanner(
+    regex.compile(rf"(?<![\p{{L}}-])(?=\p{{Ll}}){VERB_PHRASE}\b"),
+    _FORMS,
+    {  # the first words of the other verb phrases: "went on", "is quoted as saying", "shot back"
+        "went goes go": r"on\b",
+        "point points pointed": r"out\b",
+        "is was are were": r"quoted\b",
+        "shot shoots fired fires hit hits pushed pushes": r"back\b",
+        "put": r"it\b",
+        "chimed chimes weighed weighs": r"in\b",
+    },
+)
 ACCORDING = regex.compile(r"\baccording\s+to\b", regex.I)
 # Adverbs and auxiliaries between a speaker and the verb: "reportedly said", "has said".
 AUX_WORDS = (

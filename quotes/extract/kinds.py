@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from quotes.extract import lexicon as lx
@@ -29,9 +31,10 @@ _LETTERS = regex.compile(r"\p{L}{2}(?<![@#]\p{L}*)")
 _SMALL = frozenset(wordlist("a an the and or of for to in on at by with from as but nor is"))
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=1024)  # one quotation is read by several tests in turn
+def words(text: str) -> tuple[str, ...]:
     """The words of a quotation."""
-    return _WORDS.findall(text)
+    return tuple(_WORDS.findall(text))
 
 
 def is_title_case(text: str) -> bool:

@@ -9,7 +9,8 @@ import regex
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
 # Doubled `` and '' (plain-text typesetting) are one mark; listed first to win over single marks.
-_MARK = regex.compile(r"``|''|[“”„‟\"«»〝〞＂]|[‘’‚‛'‹›`]")
+# After a word, three straight marks close a nested quote and then its outer one: ' then ''.
+_MARK = regex.compile(r"``|(?<=\S)'(?='')|''|[“”„‟\"«»〝〞＂]|[‘’‚‛'‹›`]")
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹`") | {"``"}
 _CLOSE_GLYPHS = frozenset("”»〞’›") | {"''"}
 _SINGLE = frozenset("‘’‚‛'‹›`")
@@ -17,6 +18,7 @@ _SINGLE = frozenset("‘’‚‛'‹›`")
 _ELISION = regex.compile(r"(?i)(?:em|til|cause|cos|cuz|tis|twas|bout|round|n|s)\b|\d")
 _PARA_BREAK = regex.compile(r"\n[ \t\u00a0]*\n\s*")
 _LINE_BREAK = regex.compile(r"\n\s*")
+_BLANK_LINE = regex.compile(r"\n[ \t]+\n")
 
 
 @dataclass
@@ -37,7 +39,7 @@ class Span:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph (start, end) offsets: blank-line separated when the text uses blank lines."""
-    splitter = _PARA_BREAK if "\n\n" in text or regex.search(r"\n[ \t]+\n", text) else _LINE_BREAK
+    splitter = _PARA_BREAK if "\n\n" in text or _BLANK_LINE.search(text) else _LINE_BREAK
     out, pos = [], 0
     for m in splitter.finditer(text):
         if m.start() > pos:

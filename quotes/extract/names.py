@@ -54,6 +54,7 @@ def is_abbreviation(token: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     """True for all-capital short words such as ICE, FBI, PPB."""
     return bool(_ACRONYM.fullmatch(token)) and token not in {"I", "A"}

@@ -11,6 +11,7 @@ from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.model import Article, Quote, Speaker
 
+_LETTER = regex.compile(r"\p{L}")
 _NP_BEFORE_CUE = regex.compile(r"(?P<np>[\p{L}][\p{L}\s.'’-]{0,60}?)\s+$")
 
 
@@ -50,10 +51,7 @@ def _inner_speaker(
     if not cues:
         return None, None
     cue = cues[-1]
-    if (
-        regex.search(r"[\p{L}]", head[cue.end() :].replace("that", ""))
-        and len(head) - cue.end() > 12
-    ):
+    if _LETTER.search(head[cue.end() :].replace("that", "")) and len(head) - cue.end() > 12:
         return None, None
     m = _NP_BEFORE_CUE.search(head[: cue.start()] + " ")
     if not m:

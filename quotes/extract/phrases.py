@@ -42,6 +42,7 @@ _ADJUNCT = regex.compile(
 )
 _LEAD = regex.compile(
     r"(?i)^(?:(?:and|but|so|then|also|which|who|whom|that|what|as|while|because)\s+)+"
+    r"|^\p{L}\p{Ll}+ly,?\s+(?=(?:he|she|they|we|it)\b)"  # "Recently she"
 )
 _DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
 _DOC_PHRASE = regex.compile(

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_acronym
+from quotes.extract.scan import Scanner
 from quotes.extract.sentences import Sentences
 from quotes.model import Speaker
 
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
+_ARTICLE = regex.compile(r"^(?:the|a|an)\s+")
 
 _WORD = r"[\p{Ll}][\p{Ll}-]*"
 _ORG_NOUN = "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True))
 # Nominal mentions are found noun first, then read backwards: far faster than trying every start.
-_ORG_HEAD = regex.compile(rf"\b(?:{_ORG_NOUN})\b(?!\s+(?:of|to)\b)")
+_ORG_HEAD = Scanner(regex.compile(rf"\b(?:{_ORG_NOUN})\b(?!\s+(?:of|to)\b)"), lx.ORG_NOUNS)
 _NOMINAL = regex.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?"
     rf"(?P<noun>{_ORG_NOUN})$"
 )
 _GROUP_NOUN = "|".join(sorted(lx.GROUP_NOUNS, key=len, reverse=True))
-_GROUP_HEAD = regex.compile(rf"\b(?:{_GROUP_NOUN})\b")
+_GROUP_HEAD = Scanner(regex.compile(rf"\b(?:{_GROUP_NOUN})\b"), lx.GROUP_NOUNS)
 _GROUP = regex.compile(
     rf"(?<![\p{{L}}’'-])(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Ss]everal)\s+)?"
     rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
@@ -71,8 +74,9 @@ class Roster:
         ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
         self._by_sentence: dict[int, list[Mention]] = defaultdict(list)
-        self._counts = Counter(m[0] for m in _CAPITALISED.finditer(masked))
+        self._counts = Counter(_CAPITALISED.findall(masked))
         self._used: dict[str, bool] = {}
+        self._by_part: dict[str, list[str]] = defaultdict(list)
         phrases = self._phrases()
         self._learn_acronyms(phrases)
         self._learn(phrases)
@@ -83,6 +87,9 @@ class Roster:
         out = []
         for m in SEQUENCE.finditer(self.masked):
             pos = m.start()
+            if not any(c in m[0] for c in ("'", "’", " and ")):  # the usual case: one name
+                out.append((pos, m.end(), m[0]))
+                continue
             for piece in _split_people(_SPLIT_POSSESSIVE.split(m[0])):
                 stripped = piece.strip()
                 if stripped:
@@ -93,19 +100,19 @@ class Roster:
 
     def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
         for _, end, phrase in phrases:
-            m = _PAREN.match(self.masked, end)
+            after = self.masked[end : end + 1]
+            m = _PAREN.match(self.masked, end) if after == "(" or after.isspace() else None
             words = [clean_token(w) for w in phrase.split()] if m else []
             for k in range(len(words)):
                 if m and initials(words[k:]) == m["acr"]:
                     self.acronyms[m["acr"]] = " ".join(words[k:])
                     break
-        wanted = {w for _, _, p in phrases for w in p.split() if is_acronym(w)} - set(self.acronyms)
+        unique = dict.fromkeys(p for _, _, p in phrases)
+        wanted = {w for p in unique for w in p.split() if is_acronym(w)} - set(self.acronyms)
         if not wanted:
             return
-        for _, _, p in phrases:
-            words = [clean_token(w) for w in p.split() if not is_acronym(w)]
-            content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
-            letters = "".join(words[i][0] for i in content)
+        for p in unique:
+            words, content, letters = _spelling(p)
             for acr in wanted:
                 at = letters.find(acr)
                 while at >= 0:  # "Immigration and Customs Enforcement" spells ICE
@@ -138,15 +145,18 @@ class Roster:
             elif n.kind == "organization":
                 self.orgs.setdefault(self.expand(n.name), set()).add(n.name.split()[-1].casefold())
         for _, end, phrase in phrases:
-            m = _APPOSITIVE.match(self.masked, end)
+            m = _APPOSITIVE.match(self.masked, end) if self.masked.startswith(",", end) else None
             n = classify(phrase)
             person = self.persons.get(n.name) if m else None
             if m is None or person is None:
                 continue
             role = set(m["desc"].casefold().split()) & lx.ROLES
             if person and not person.description and role and len(m["desc"].split()) <= 8:
-                desc = regex.sub(r"^(?:the|a|an)\s+", "", m["desc"])
+                desc = _ARTICLE.sub("", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)
+        for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
+            for part in dict.fromkeys((full.split()[0], full.split()[-1])):
+                self._by_part[part].append(full)
         for acr, full in self.acronyms.items():
             if acr in self.orgs or any(acr in o.split() for o in self.orgs):
                 self.orgs.setdefault(full, set())
@@ -154,7 +164,7 @@ class Roster:
     def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
         found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
         for _, end, phrase in phrases:
-            m = _DEFINED_BY.match(self.masked, end)
+            m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
             if m:
                 found.append((phrase, m["noun"]))
         for name, noun in found:
@@ -221,9 +231,8 @@ class Roster:
             return self.persons[name]
         fits = [
             full
-            for full in self.persons
-            if (full.split()[-1] == name or full.split()[0] == name)
-            and (gender is None or self.genders.get(full) in (None, gender))
+            for full in self._by_part.get(name, ())
+            if gender is None or self.genders.get(full) in (None, gender)
         ]
         if not fits:
             return Speaker(name, "person")
@@ -299,6 +308,14 @@ class Roster:
                 found.sort(key=lambda m: (m.possessive, m.start))
                 return found[0].speaker
         return None
+
+
+@lru_cache(maxsize=16384)
+def _spelling(phrase: str) -> tuple[list[str], list[int], str]:
+    """A phrase's words but acronyms, where its content words are, and their initials."""
+    words = [clean_token(w) for w in phrase.split() if not is_acronym(w)]
+    content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
+    return words, content, "".join(words[i][0] for i in content)
 
 
 def _split_people(pieces: list[str]) -> list[str]:
