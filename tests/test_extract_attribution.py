@@ -275,3 +275,21 @@ def test_relative_clause_after_an_earlier_quote_keeps_the_subject_before_it() ->
 def test_adverb_before_a_pronoun_is_not_a_speaker() -> None:
     text = "Jane Doe spoke to the council. Recently she announced, “I am running for mayor.”"
     assert who(text) == ["Jane Doe"]
+
+
+def test_name_said_after_a_long_tail_attributes_the_opening_quote() -> None:
+    text = (
+        "“We are frustrated and horrified” by the shooting at a club that had drawn attention "
+        "from around the world and more scrutiny at home, Nefzi said."
+    )
+    assert who(text) == ["Nefzi"]
+
+
+def test_full_name_before_a_colon_speaks_the_quote() -> None:
+    text = "The surge does not surprise pollster Dan Shaw: “Lesser-known candidates get a boost.”"
+    assert who(text) == ["Dan Shaw"]
+
+
+def test_hearer_before_a_colon_does_not_speak_the_quote() -> None:
+    text = "Mayor Ana Ruiz spoke on Monday. Ruiz told Channel Four News: “The bridge will open.”"
+    assert who(text) == ["Ana Ruiz"]
