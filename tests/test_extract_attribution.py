@@ -293,3 +293,20 @@ def test_full_name_before_a_colon_speaks_the_quote() -> None:
 def test_hearer_before_a_colon_does_not_speak_the_quote() -> None:
     text = "Mayor Ana Ruiz spoke on Monday. Ruiz told Channel Four News: “The bridge will open.”"
     assert who(text) == ["Ana Ruiz"]
+
+
+def test_possessed_remarks_in_a_reported_clause_belong_to_the_teller() -> None:
+    text = (
+        "The novelist Ana Ruiz told an audience on Monday that Lee’s comments were “intolerable.”"
+    )
+    assert who(text) == ["Ana Ruiz"]
+
+
+def test_possessed_claim_with_no_verb_of_speech_belongs_to_its_owner() -> None:
+    text = "Mayor Ana Ruiz disputed Bob Lee’s claim that the city “never paid a dime.”"
+    assert who(text) == ["Bob Lee"]
+
+
+def test_given_name_before_a_role_word_is_a_person_not_a_role() -> None:
+    text = "“Guns are a health crisis,” Howard Dean, the former governor, told the crowd."
+    assert who(text) == ["Howard Dean"]

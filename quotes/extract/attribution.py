@@ -86,6 +86,7 @@ _NAME_COLON = regex.compile(
     r"(?<!\b(?:told|tells|telling|to|with|for|in|on|at|of)\s+|\p{Lu}[\p{L}.'’-]*\s+|[\p{L}'’])"
     rf"(?P<np>{_NAME}):\s*$"
 )  # the whole name, and not a hearer's: "told Fox News:"
+_POSSESSOR = regex.compile(r"\p{L}['’]s?\s+$")
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -199,12 +200,13 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         who = speaker_of(m["np"], lo + m.start("np"), roster)
         if who and who.kind in ("person", "organization", "outlet"):
             return Found(who, ":", lo + m.start("np"), hi)
+    # "Trump’s comments were “…”": a cue word after a possessive is a noun
+    cues = [c for c in verb_cues(head) if not _POSSESSOR.search(head, 0, c.start())]
     m = _OWNED.search(head)  # "Trump’s claim that Obama “founded ISIS”"
-    if m and not anchored:
+    if m and not anchored and not cues:  # but "Lee told them Trump’s remarks were “…”" is Lee’s
         who = speaker_of(m["np"], lo + m.start("np"), roster)
         if who:
             return Found(who, m["noun"], lo + m.start("np"), lo + m.end())
-    cues = verb_cues(head)
     acc = list(ACCORDING.finditer(head))
     if not cues or (acc and acc[-1].start() > cues[-1].start()):
         return _unknown_verb(head, lo, roster) if anchored else None
