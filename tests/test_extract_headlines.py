@@ -34,3 +34,11 @@ def test_surname_in_a_headline_finds_the_person_the_body_names_in_full() -> None
         "President Bob Smith spoke about tax reform on Monday in Ohio."
     )
     assert headline_speaker(text) == "Bob Smith"
+
+
+def test_name_opening_a_headline_as_a_label_is_quoted() -> None:
+    text = (
+        "Ana Ruiz: City ‘Will Never Pay’ For the Bridge.\n\n"
+        "Mayor Ana Ruiz spoke on Monday about the cost of the bridge."
+    )
+    assert headline_speaker(text) == "Ana Ruiz"
