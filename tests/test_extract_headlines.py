@@ -42,3 +42,11 @@ def test_name_opening_a_headline_as_a_label_is_quoted() -> None:
         "Mayor Ana Ruiz spoke on Monday about the cost of the bridge."
     )
     assert headline_speaker(text) == "Ana Ruiz"
+
+
+def test_surname_before_a_capitalised_verb_speaks_though_the_body_never_names_it_in_full() -> None:
+    text = (
+        "Lee Hails Deal, Ruiz Says Museum Will Tell of ‘Suffering and Delight.’\n\n"
+        "Mayor Ruiz, opening the museum on Saturday, said it would tell a story. Lee agreed."
+    )
+    assert headline_speaker(text) == "Ruiz"

@@ -12,6 +12,7 @@ from quotes.model import Speaker
 
 # "Politifact: Trump Is Right, ‘…’": a headline opening with a name and a colon quotes that name.
 _LABEL = regex.compile(r"(?P<np>\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}):[ \t]")
+_SPEAKS = regex.compile(r"(?<![\p{L}'’])(?P<name>\p{Lu}[\p{L}'’-]+)[ \t]+(?P<verb>\p{Lu}\p{Ll}+)\b")
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)\b")
 _LETTER = regex.compile(r"\p{L}")
 
@@ -40,6 +41,11 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
                         speaking.append((at, end, speaker))
                     (before if at < span.open else after).append((at, end, speaker))
                 at = text.find(name, end, hi)
+    for m in _SPEAKS.finditer(text, lo, hi):  # "Obama Says …": a surname the body names alone
+        if m["verb"].casefold() in SPEECH_VERBS and not speaking:
+            person = roster.person(m["name"], m.start())
+            if person.name != m["name"] or roster.used_as_name(m["name"]):
+                speaking.append((m.start(), m.end("name"), person))
     label = _LABEL.match(text, lo, span.open)
     who = speaker_of(label["np"], lo, roster, forward=True) if label else None
     if label and who and who.kind in ("person", "organization", "outlet") and not speaking:
