@@ -275,3 +275,38 @@ def test_relative_clause_after_an_earlier_quote_keeps_the_subject_before_it() ->
 def test_adverb_before_a_pronoun_is_not_a_speaker() -> None:
     text = "Jane Doe spoke to the council. Recently she announced, “I am running for mayor.”"
     assert who(text) == ["Jane Doe"]
+
+
+def test_name_said_after_a_long_tail_attributes_the_opening_quote() -> None:
+    text = (
+        "“We are frustrated and horrified” by the shooting at a club that had drawn attention "
+        "from around the world and more scrutiny at home, Nefzi said."
+    )
+    assert who(text) == ["Nefzi"]
+
+
+def test_full_name_before_a_colon_speaks_the_quote() -> None:
+    text = "The surge does not surprise pollster Dan Shaw: “Lesser-known candidates get a boost.”"
+    assert who(text) == ["Dan Shaw"]
+
+
+def test_hearer_before_a_colon_does_not_speak_the_quote() -> None:
+    text = "Mayor Ana Ruiz spoke on Monday. Ruiz told Channel Four News: “The bridge will open.”"
+    assert who(text) == ["Ana Ruiz"]
+
+
+def test_possessed_remarks_in_a_reported_clause_belong_to_the_teller() -> None:
+    text = (
+        "The novelist Ana Ruiz told an audience on Monday that Lee’s comments were “intolerable.”"
+    )
+    assert who(text) == ["Ana Ruiz"]
+
+
+def test_possessed_claim_with_no_verb_of_speech_belongs_to_its_owner() -> None:
+    text = "Mayor Ana Ruiz disputed Bob Lee’s claim that the city “never paid a dime.”"
+    assert who(text) == ["Bob Lee"]
+
+
+def test_given_name_before_a_role_word_is_a_person_not_a_role() -> None:
+    text = "“Guns are a health crisis,” Howard Dean, the former governor, told the crowd."
+    assert who(text) == ["Howard Dean"]

@@ -34,3 +34,19 @@ def test_surname_in_a_headline_finds_the_person_the_body_names_in_full() -> None
         "President Bob Smith spoke about tax reform on Monday in Ohio."
     )
     assert headline_speaker(text) == "Bob Smith"
+
+
+def test_name_opening_a_headline_as_a_label_is_quoted() -> None:
+    text = (
+        "Ana Ruiz: City ‘Will Never Pay’ For the Bridge.\n\n"
+        "Mayor Ana Ruiz spoke on Monday about the cost of the bridge."
+    )
+    assert headline_speaker(text) == "Ana Ruiz"
+
+
+def test_surname_before_a_capitalised_verb_speaks_though_the_body_never_names_it_in_full() -> None:
+    text = (
+        "Lee Hails Deal, Ruiz Says Museum Will Tell of ‘Suffering and Delight.’\n\n"
+        "Mayor Ruiz, opening the museum on Saturday, said it would tell a story. Lee agreed."
+    )
+    assert headline_speaker(text) == "Ruiz"

@@ -36,11 +36,10 @@ def extract_quotes(article: Article) -> list[Quote]:
     sentences = Sentences(text, masked, paras, spans)
     roster = Roster(text, masked, sentences)
     title_end = _title_end(article, paras)
-    own = canonical_outlet(article.outlet or "")
-    citations = [c for c in extract_citations(article) if c.outlet != own]
     top = [s for s in spans if s.outer is None]
     quotes: list[Quote] = []
     found_for: dict[int, Found | None] = {}
+    windows: list[tuple[int, int]] = []  # around the attributions, where credits are looked for
     previous: Span | None = None
     for span in top:
         bounds = sentences.bounds(span.open)
@@ -54,10 +53,12 @@ def extract_quotes(article: Article) -> list[Quote]:
         found_for[len(quotes)] = found
         quote = Quote(article.id, text[span.start : span.end], span.start, span.end, kind)
         if found:
-            credit = _credit(found, citations, own, text)
-            quote = replace(quote, speaker=found.speaker, cue=found.cue, credit=credit)
+            quote = replace(quote, speaker=found.speaker, cue=found.cue)
+            near = (min(bounds[0], found.start), max(bounds[1], found.end) + 40)
+            windows.append(near)
         quotes.append(quote)
         previous = span
+    quotes = _with_credits(article, quotes, found_for, windows)
     starts = {q.start for q in quotes}
     kept = [s for s in top if s.start in starts]
     quotes = _carry(quotes, kept, found_for, text, paras)
@@ -72,6 +73,34 @@ def _mention(found: Found) -> Mention:
     assert s is not None
     number = {"person": "sg", "anonymous": "sg", "group": "pl"}.get(s.kind, "it")
     return Mention(found.start, found.end, s, gender_of_speaker(s), number)
+
+
+def _with_credits(
+    article: Article,
+    quotes: list[Quote],
+    found_for: dict[int, Found | None],
+    windows: list[tuple[int, int]],
+) -> list[Quote]:
+    """Quotes with the outlet credited in their attribution; citations are read near those only."""
+    own = canonical_outlet(article.outlet or "")
+    cited = extract_citations(article, _merged(windows)) if windows else []
+    citations = [c for c in cited if c.outlet != own]
+    out = list(quotes)
+    for i, found in found_for.items():
+        if found:
+            out[i] = replace(out[i], credit=_credit(found, citations, own, article.text))
+    return out
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping stretches of text joined, so no cue is read twice."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(windows):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _credit(found: Found, citations: list[Citation], own: str | None, text: str) -> str | None:

@@ -81,6 +81,12 @@ _NAME_VERB_AFTER = regex.compile(
 # "…, with Mayor Ruiz calling it “…”": a name right before a participle is its subject.
 _ABSOLUTE = regex.compile(rf"(?:^\s*|\b(?:with|and|while)\s+)(?P<np>{_NAME})\s*$")
 _RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
+_LAST_NAME = regex.compile(rf",\s+(?P<np>{_NAME}|he|she|they)\s*$")
+_NAME_COLON = regex.compile(
+    r"(?<!\b(?:told|tells|telling|to|with|for|in|on|at|of)\s+|\p{Lu}[\p{L}.'’-]*\s+|[\p{L}'’])"
+    rf"(?P<np>{_NAME}):\s*$"
+)  # the whole name, and not a hearer's: "told Fox News:"
+_POSSESSOR = regex.compile(r"\p{L}['’]s?\s+$")
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -113,6 +119,8 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         named = headline_speaker(span, roster)
         return Found(named[0], None, named[1], named[2]) if named else found
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
+    if colon and (found is None or found.speaker is None):
+        found = _named_before_colon(masked, head_start, span.open, roster) or found
     if (found is None or found.speaker is None) and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster) or found
     return found
@@ -158,8 +166,17 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         # "…,” in sharp contrast to X, says Dante Scala": the speaker follows the verb
         who = speaker_of(tail[cue.end() :], lo + cue.end(), roster, forward=True)
         return Found(who, _cue_text(cue.group()), lo + cue.start(), hi) if who else None
-    if not np.strip() or _STOP.search(_abbrev_free(np)) or _too_long(np):
+    if not np.strip() or _STOP.search(_abbrev_free(np)):
         return None
+    if _too_long(np):  # "…” by the shooting that had drawn attention and scrutiny, Nefzi said."
+        m = _LAST_NAME.search(np)
+        who = speaker_of(m["np"], lo + lead + m.start("np"), roster) if m else None
+        ok = m and who and who.kind == "person"
+        return (
+            Found(who, _cue_text(cue.group()), lo + lead + m.start("np"), lo + cue.end())
+            if ok
+            else None
+        )
     np = _clause_tail(np)  # "Warren, who has not endorsed a candidate, told reporters"
     if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
         return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
@@ -183,12 +200,13 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         who = speaker_of(m["np"], lo + m.start("np"), roster)
         if who and who.kind in ("person", "organization", "outlet"):
             return Found(who, ":", lo + m.start("np"), hi)
+    # "Trump’s comments were “…”": a cue word after a possessive is a noun
+    cues = [c for c in verb_cues(head) if not _POSSESSOR.search(head, 0, c.start())]
     m = _OWNED.search(head)  # "Trump’s claim that Obama “founded ISIS”"
-    if m and not anchored:
+    if m and not anchored and not cues:  # but "Lee told them Trump’s remarks were “…”" is Lee’s
         who = speaker_of(m["np"], lo + m.start("np"), roster)
         if who:
             return Found(who, m["noun"], lo + m.start("np"), lo + m.end())
-    cues = verb_cues(head)
     acc = list(ACCORDING.finditer(head))
     if not cues or (acc and acc[-1].start() > cues[-1].start()):
         return _unknown_verb(head, lo, roster) if anchored else None
@@ -229,6 +247,15 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     at = lo + head.rfind(np, 0, cue.start())
     who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb
     return Found(who, _cue_text(cue.group()), at, lo + cue.end())
+
+
+def _named_before_colon(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+    """ "… does not surprise Republican pollster Dan Shaw: “…”": a full name before the colon."""
+    m = _NAME_COLON.search(masked, lo, hi)
+    who = speaker_of(m["np"], m.start("np"), roster) if m else None
+    if m and who and who.kind == "person" and (" " in who.name or who.name in roster.persons):
+        return Found(who, ":", m.start("np"), m.end())
+    return None
 
 
 def _unknown_verb(head: str, lo: int, roster: Roster) -> Found | None:

@@ -9,7 +9,7 @@ to", "told", "in an interview with", "first reported by", "citing"). The name mu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -115,39 +115,43 @@ _ONE_WORD_NAMES = frozenset(
 )
 
 
-def extract_citations(article: Article) -> list[Citation]:
-    """Every mention of an outlet credited as a source, in text order, but the article's own."""
+def extract_citations(
+    article: Article, within: Sequence[tuple[int, int]] | None = None
+) -> list[Citation]:
+    """Every mention of an outlet credited as a source, in text order, but the article's own;
+    only those whose cue lies within the given stretches of text when there are some."""
     text, own = article.text, _own_outlet(article)
     found = [
         Citation(article.id, outlet, text[start:end], start, end)
+        for lo, hi in (within if within is not None else [(0, len(text))])
         for finder in (_named_before_cue, _named_after_cue, _named_as_modifier)
-        for outlet, start, end in finder(text)
+        for outlet, start, end in finder(text, lo, hi)
         if outlet != own
     ]
     return _without_overlaps(found)
 
 
-def _named_before_cue(text: str) -> Iterator[tuple[str, int, int]]:
+def _named_before_cue(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
     """Credits whose name comes first: "WWeek reported", "WWeek's story"."""
-    for cue in CUES_AFTER.finditer(text):
+    for cue in CUES_AFTER.finditer(text, lo, hi):
         run_start = _run_before(text, cue.start())
         named = _name_ending_at(text, run_start, cue.start()) if run_start is not None else None
         if named:
             yield named[0], named[1], cue.end()
 
 
-def _named_after_cue(text: str) -> Iterator[tuple[str, int, int]]:
+def _named_after_cue(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
     """Credits whose cue comes first: "according to Oregon Live", "told WW"."""
-    for cue in CUES_BEFORE.finditer(text):
+    for cue in CUES_BEFORE.finditer(text, lo, hi):
         run = _RUN_AFTER.match(text, cue.end(), min(len(text), cue.end() + 120))
         named = _name_starting_at(text, run.start(), run.end()) if run else None
         if named:
             yield named[0], cue.start(), named[1]
 
 
-def _named_as_modifier(text: str) -> Iterator[tuple[str, int, int]]:
+def _named_as_modifier(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
     """Credits with the name as a modifier: "a Willamette Week investigation"."""
-    for m in MODIFIED.finditer(text):
+    for m in MODIFIED.finditer(text, lo, hi):
         outlet = outlet_in(m["name"]) or outlet_in("the " + m["name"])
         if outlet:
             yield outlet, m.start(), m.end()

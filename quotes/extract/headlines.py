@@ -6,16 +6,21 @@ import regex
 
 from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.marks import Span
+from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
+# "Politifact: Trump Is Right, ‘…’": a headline opening with a name and a colon quotes that name.
+_LABEL = regex.compile(r"(?P<np>\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}):[ \t]")
+_SPEAKS = regex.compile(r"(?<![\p{L}'’])(?P<name>\p{Lu}[\p{L}'’-]+)[ \t]+(?P<verb>\p{Lu}\p{Ll}+)\b")
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)\b")
 _LETTER = regex.compile(r"\p{L}")
 
 
 def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | None:
-    """The person a headline quotes: one whose name comes before a capitalised verb of speech
-    ("…, Lindsey Graham Says"), else the first named before the quote, else the first after it.
+    """The one a headline quotes: a name before a capitalised verb of speech ("…, Lindsey Graham
+    Says"), else a name opening it as a label ("Politifact: …"), else the first person or
+    organisation named before the quote, else the first person named after it.
 
     The body names people in full, so its persons are looked for in the headline by full name or
     surname: a headline's run of capitals ("Jane Doe Calls Bob Smith") is no name of its own."""
@@ -36,6 +41,15 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
                         speaking.append((at, end, speaker))
                     (before if at < span.open else after).append((at, end, speaker))
                 at = text.find(name, end, hi)
+    for m in _SPEAKS.finditer(text, lo, hi):  # "Obama Says …": a surname the body names alone
+        if m["verb"].casefold() in SPEECH_VERBS and not speaking:
+            person = roster.person(m["name"], m.start())
+            if person.name != m["name"] or roster.used_as_name(m["name"]):
+                speaking.append((m.start(), m.end("name"), person))
+    label = _LABEL.match(text, lo, span.open)
+    who = speaker_of(label["np"], lo, roster, forward=True) if label else None
+    if label and who and who.kind in ("person", "organization", "outlet") and not speaking:
+        return who, lo, label.end("np")
     named = roster.first_named(lo, span.open)
     for found in (speaking, [(named.start, named.end, named.speaker)] if named else [], before):
         if found:

@@ -61,7 +61,7 @@ def kind_of(
     before = masked[sentence[0] : span.open]
     after = masked[span.close : sentence[1]]
     lead = before.rstrip()
-    if _TITLE_BEFORE.search(before) and not _speech_naming(before):
+    if _TITLE_BEFORE.search(before, _near_end(before)) and not _speech_naming(before):
         return None
     if lead.endswith("=") or not _LETTERS.search(quoted):
         return None  # <tweet id="672425547201294336">: markup, numbers and handles
@@ -84,6 +84,12 @@ def kind_of(
     return "partial"
 
 
+def _near_end(text: str) -> int:
+    """Where to start looking for words that must end the text: patterns anchored at the end
+    are tried from every position, so a long sentence is read from its last 100 characters."""
+    return max(0, len(text) - 100)
+
+
 def _is_title(quoted: str) -> bool:
     """Every word capitalised, as in the name of a book, a show or a slogan."""
     ws = words(quoted)
@@ -98,7 +104,7 @@ def _has_cue(before: str, after: str) -> bool:
 
 def _speech_naming(before: str) -> bool:
     """ "which he called" names in someone's voice; "a group called" merely names."""
-    m = _LAST_TWO.search(before)
+    m = _LAST_TWO.search(before, _near_end(before))
     return (
         bool(m)
         and m[2].casefold() in NAMING
@@ -110,11 +116,11 @@ def _programme(quoted: str, before: str) -> bool:
     """CNN's “State of the Union”, on “Face the Nation”: a capitalised name of a show or work."""
     ws = words(quoted)
     capital = all(w[0].isupper() or w.casefold() in _SMALL for w in ws) and ws[0][0].isupper()
-    return capital and len(ws) <= 6 and bool(_TITLE_CONTEXT.search(before))
+    return capital and len(ws) <= 6 and bool(_TITLE_CONTEXT.search(before, _near_end(before)))
 
 
 def _headline_cue(lead: str) -> bool:
-    return bool(_HEADLINE_LEAD.search(lead))
+    return bool(_HEADLINE_LEAD.search(lead, _near_end(lead)))
 
 
 def _nickname(text: str, span: Span) -> bool:

@@ -134,6 +134,10 @@ def classify(phrase: str) -> Name:
     first, end = _role_span(tokens)
     if last in lx.PLACE_HEADS and end == 0 and tokens[0].casefold() not in lx.MALE | lx.FEMALE:
         return Name(None, text)
+    if end == len(tokens) > 1 and tokens[-2].casefold() in lx.MALE | lx.FEMALE:
+        end = (
+            len(tokens) - 2
+        )  # "Howard Dean", "Bill Bishop": a given name, then a role-like surname
     desc = " ".join(tokens[first:end]) or None
     rest = tokens[end:]
     if "of" in rest[2:]:  # "Bill Richardson of New Mexico", "Mayor Jess Porter of Redding"

@@ -55,6 +55,7 @@ _AUTHOR_VERB = (
     r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|"
     r"penned)"
 )
+_AUTHORED = regex.compile(rf"\b{_AUTHOR_VERB}\b")  # cheap first look before the slow pattern
 _CLAUSE_WORDS = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
     r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
@@ -67,15 +68,6 @@ _PARTY = regex.compile(
 _RELATIVE_CLAUSE = regex.compile(
     r"(?i)(?:who|which|whose|whom|that)\s+(?!(?:he|she|they|it|we|i)\b)"
 )
-_CLAUSE_WORDS = regex.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
-    r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
-)
-_OPEN_END = frozenset({"who", "whom", "which", "that", "and", "or", "of", "to", "the", "a"})
-_RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
-_PARTY = regex.compile(
-    r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
-)  # "R-Pa.", the party and state after a name
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
     r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"
@@ -288,7 +280,7 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
         lo, hi = max(0, hit.start() - 200), hit.end()
         candidates = [
             (by.match(text, hit.start(), hit.start() + 200), True),
-            (verb.search(text, lo, hi), False),
+            (verb.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
             (owner.search(text, max(0, hit.start() - 80), hi), False),
             (fronted.match(text, max(0, hit.start() - 40), hit.start() + 200), True),
         ]
