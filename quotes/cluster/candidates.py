@@ -51,7 +51,11 @@ class ShingleIndex:
 
     def distinctive(self, code: str) -> bool:
         """Whether some trigram of `code` is rare enough not to be a stock phrase."""
-        return any(len(self.postings.get(s, ())) <= STOCK_PHRASE for s in shingles(code))
+        return any(not self.stock(s) for s in shingles(code))
+
+    def stock(self, shingle: str) -> bool:
+        """Whether a trigram is in so many wordings that it may be a stock phrase."""
+        return len(self.postings.get(shingle, ())) > STOCK_PHRASE
 
 
 def shingles(code: str) -> list[str]:

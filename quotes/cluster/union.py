@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quotes.cluster.candidates import ShingleIndex, common_words
+from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
 from quotes.cluster.normalise import Tokens
 from quotes.cluster.verify import (
     MIN_FRAGMENT_WORDS,
@@ -29,6 +29,7 @@ AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join 
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
 SPLICE_MIN_WORDS = 5  # a run taken from another quotation must be this long to be a splice
 SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
+SPLICE_OWN_WORDS = 2  # and hold this many matched words outside stock phrases
 SPLICE_SEAM = 2  # words the two runs of a splice may share where they meet
 SPLICE_TRIED = 60  # candidates aligned when checking whether a head is a splice
 
@@ -178,7 +179,8 @@ def _runs_from_others(
 
 def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
     """A dense run of enough words, not made only of stock phrases, from a quotation that has
-    words of its own (not a mere fragment of this one)."""
+    words of its own (not a mere fragment of this one). Enough of the words both share must lie
+    outside stock phrases: a stock phrase and a word matched beside it are no run."""
     start, end = alignment.span_a()
     dense = alignment.matched >= SPLICE_DENSITY * (end - start)
     own_words = alignment.coverage_b < JOIN_COVERAGE
@@ -186,8 +188,19 @@ def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
         alignment.matched >= SPLICE_MIN_WORDS
         and dense
         and own_words
-        and index.distinctive(code[start:end])
+        and alignment.matched - len(_in_stock_phrases(alignment, code, index)) >= SPLICE_OWN_WORDS
     )
+
+
+def _in_stock_phrases(alignment: Alignment, code: str, index: ShingleIndex) -> set[int]:
+    """Positions of matched words that belong to a stock phrase both quotations share."""
+    return {
+        a + k + d
+        for a, _, n in alignment.blocks
+        for k in range(n - SHINGLE + 1)
+        if index.stock(code[a + k : a + k + SHINGLE])
+        for d in range(SHINGLE)
+    }
 
 
 def _matched_positions(alignment: Alignment) -> set[int]:
