@@ -151,3 +151,13 @@ def test_the_same_last_word_after_a_bracket_is_kept_not_changed() -> None:
         ("elision", "will need", "…"),
         ("bracket", "board", "[council]"),
     ]
+
+
+def test_words_after_an_elision_mark_stand_for_the_last_words_cut() -> None:
+    variant = (
+        "We will respond to calls for assistance … when they need us to facilitate a safe exit"
+    )
+    assert changes(variant)[:2] == [
+        ("elision", "if your officers are", "…"),
+        ("substitution", "assaulted and", "when they"),
+    ]

@@ -84,8 +84,12 @@ def alterations(
                 emit(added, cs, cs, vs, ve)
         elif where == "middle" and (not has_v or vs in v.elided):
             mark = _SPACES.sub(" ", v.seps[vs]).strip() if vs in v.elided else ""
-            emit("elision", cs, ce, vs, vs, mark)
-            if has_v:
+            # Words after the mark, fewer than were cut, stand for the last of the cut words.
+            k = ve - vs if added == "insertion" and ve - vs < ce - cs else 0
+            emit("elision", cs, ce - k, vs, vs, mark)
+            if k:
+                emit("substitution", ce - k, ce, vs, ve)
+            elif has_v:
                 emit(added, ce, ce, vs, ve)
         elif where != "middle" and not has_v:
             emit(f"truncated_{where}", cs, ce, vs, vs)
