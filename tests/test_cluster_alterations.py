@@ -161,3 +161,14 @@ def test_words_after_an_elision_mark_stand_for_the_last_words_cut() -> None:
         ("elision", "if your officers are", "…"),
         ("substitution", "assaulted and", "when they"),
     ]
+
+
+def test_an_elision_mark_is_reported_without_the_punctuation_beside_it() -> None:
+    variant = (
+        "We will respond to calls for assistance, … [to] facilitate a safe exit from the conflict."
+    )
+    assert changes(variant)[0] == (
+        "elision",
+        "if your officers are assaulted and need us",
+        "…",
+    )

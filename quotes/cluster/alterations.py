@@ -22,7 +22,14 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from quotes.cluster.normalise import Tokens, Vocabulary, plain_sep, tokenise, typographic_form
+from quotes.cluster.normalise import (
+    Tokens,
+    Vocabulary,
+    elision_mark,
+    plain_sep,
+    tokenise,
+    typographic_form,
+)
 from quotes.cluster.verify import Block, align
 from quotes.model import Alteration
 
@@ -83,7 +90,7 @@ def alterations(
             if has_v:
                 emit(added, cs, cs, vs, ve)
         elif where == "middle" and (not has_v or vs in v.elided):
-            mark = _SPACES.sub(" ", v.seps[vs]).strip() if vs in v.elided else ""
+            mark = elision_mark(v.seps[vs]) if vs in v.elided else ""
             # Words after the mark, fewer than were cut, stand for the last of the cut words.
             k = ve - vs if added == "insertion" and ve - vs < ce - cs else 0
             emit("elision", cs, ce - k, vs, vs, mark)
