@@ -103,3 +103,72 @@ def test_readable_diff_marks_each_change_in_braces() -> None:
         "{officers → Officers} are assaulted "
         "{−and need us to facilitate a safe exit from the conflict}"
     )
+
+
+def test_a_changed_word_where_the_copy_stops_is_a_substitution_then_a_cut() -> None:
+    variant = "We will respond to calls for assistance if your deputies"
+    assert changes(variant) == [
+        ("substitution", "officers", "deputies"),
+        (
+            "truncated_end",
+            "are assaulted and need us to facilitate a safe exit from the conflict",
+            "",
+        ),
+    ]
+
+
+def test_a_changed_word_where_the_copy_starts_is_a_cut_then_a_substitution() -> None:
+    variant = "Any officers are assaulted and need us to facilitate a safe exit from the conflict."
+    assert changes(variant) == [
+        ("truncated_start", "We will respond to calls for assistance if", ""),
+        ("substitution", "your", "Any"),
+    ]
+
+
+def test_a_word_repeated_earlier_in_the_quote_still_matches_where_the_copy_starts() -> None:
+    canonical = "We always said housing is a right. The state wants housing built faster than ever."
+    found = alterations("q", side(canonical), side("housing built faster than"))
+    assert [(a.op, a.canonical) for a in found] == [
+        ("truncated_start", "We always said housing is a right. The state wants"),
+        ("truncated_end", "ever"),
+    ]
+
+
+def test_a_first_word_that_recurs_later_is_not_taken_for_the_quote_start() -> None:
+    canonical = "Going slow matters to us. The state is going to build more homes every year."
+    found = alterations("q", side(canonical), side("going to build more homes every"))
+    assert [(a.op, a.canonical) for a in found] == [
+        ("truncated_start", "Going slow matters to us. The state is"),
+        ("truncated_end", "year"),
+    ]
+
+
+def test_the_same_last_word_after_a_bracket_is_kept_not_changed() -> None:
+    canonical = "Work stops at noon. Contract talks will need the board to sign, need."
+    variant = "Work stops at noon. Contract talks … the [council] to sign, need."
+    found = alterations("q", side(canonical), side(variant))
+    assert [(a.op, a.canonical, a.variant) for a in found] == [
+        ("elision", "will need", "…"),
+        ("bracket", "board", "[council]"),
+    ]
+
+
+def test_words_after_an_elision_mark_stand_for_the_last_words_cut() -> None:
+    variant = (
+        "We will respond to calls for assistance … when they need us to facilitate a safe exit"
+    )
+    assert changes(variant)[:2] == [
+        ("elision", "if your officers are", "…"),
+        ("substitution", "assaulted and", "when they"),
+    ]
+
+
+def test_an_elision_mark_is_reported_without_the_punctuation_beside_it() -> None:
+    variant = (
+        "We will respond to calls for assistance, … [to] facilitate a safe exit from the conflict."
+    )
+    assert changes(variant)[0] == (
+        "elision",
+        "if your officers are assaulted and need us",
+        "…",
+    )

@@ -73,3 +73,15 @@ def test_confidence_is_lower_when_sources_are_alike() -> None:
     )
     [edge] = [e for c in clusters for e in c.edges]
     assert edge.confidence < 0.6
+
+
+def test_the_same_house_apostrophes_are_not_evidence_of_copying() -> None:
+    said = "We weren't told, and we didn't know the building was closing for good."
+    curly = said.replace("'", "’")
+    clusters, by_id = cluster(
+        news("first", f'"{said}" she said.', published="2024-03-01", outlet="Riverton Ledger"),
+        news("older", f'"{curly}" she said.', published="2024-03-02", outlet="Northgate Post"),
+        news("nearer", f'"{said}" she said.', published="2024-03-03", outlet="Valley Dispatch"),
+        news("copy", f'"{curly}" she said.', published="2024-03-04", outlet="Daily Beacon"),
+    )
+    assert sources(clusters, by_id)["copy"] == "nearer"

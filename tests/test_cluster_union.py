@@ -166,3 +166,27 @@ def test_a_quote_reprinted_with_hundreds_of_variants_stays_one_cluster() -> None
         items.append(news(f"a{k:03d}", '"' + " ".join(cut) + '" it said.'))
     clusters, _ = cluster(*items)
     assert len(clusters) == 1
+
+
+def test_a_stock_phrase_and_a_word_beside_it_are_not_a_splice() -> None:
+    subjects = ["the mayor", "our union", "the council", "every voter", "the governor"]
+    verbs = ["decide", "pay", "answer", "vote", "choose"]
+    stock = [
+        news(f"s{k}", f'"At the end of the day {s} must {v} for schools number {k}," Ito said.')
+        for k, (s, v) in enumerate((s, v) for s in subjects for v in verbs)
+    ]
+    other = "Nobody on the board believes a levy at the end of the day could pass in the spring."
+    mine = (
+        "The bridge reopens in May, and the tolls at the end of the day could rise for every "
+        "driver who crosses it."
+    )
+    cut = "The bridge reopens in May, and the tolls … rise for every driver who crosses it."
+    clusters, by_id = cluster(
+        *stock,
+        news("b", f'"{other}" Sato said.'),
+        news("a", f'"{mine}" Chen said.'),
+        news("c", f'"{cut}" Chen said.', published="2024-03-02"),
+    )
+    home = next(c for c in clusters if len(c.quote_ids) == 2)
+    assert sorted(by_id[q].article_id for q in home.quote_ids) == ["a", "c"]
+    assert not [e for c in clusters for e in c.edges if e.kind == "splice"]

@@ -22,7 +22,14 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from quotes.cluster.normalise import Tokens, Vocabulary, plain_sep, tokenise, typographic_form
+from quotes.cluster.normalise import (
+    Tokens,
+    Vocabulary,
+    elision_mark,
+    plain_sep,
+    tokenise,
+    typographic_form,
+)
 from quotes.cluster.verify import Block, align
 from quotes.model import Alteration
 
@@ -83,9 +90,13 @@ def alterations(
             if has_v:
                 emit(added, cs, cs, vs, ve)
         elif where == "middle" and (not has_v or vs in v.elided):
-            mark = _SPACES.sub(" ", v.seps[vs]).strip() if vs in v.elided else ""
-            emit("elision", cs, ce, vs, vs, mark)
-            if has_v:
+            mark = elision_mark(v.seps[vs]) if vs in v.elided else ""
+            # Words after the mark, fewer than were cut, stand for the last of the cut words.
+            k = ve - vs if added == "insertion" and ve - vs < ce - cs else 0
+            emit("elision", cs, ce - k, vs, vs, mark)
+            if k:
+                emit("substitution", ce - k, ce, vs, ve)
+            elif has_v:
                 emit(added, ce, ce, vs, ve)
         elif where != "middle" and not has_v:
             emit(f"truncated_{where}", cs, ce, vs, vs)
@@ -93,6 +104,16 @@ def alterations(
             emit("bracket", cs, ce, vs, ve)
         elif where == "middle" or (ce - cs <= _SHORT_GAP and ve - vs <= _SHORT_GAP):
             emit("substitution", cs, ce, vs, ve)
+        elif ve - vs <= _SHORT_GAP:
+            # A few words of the variant's own at a cut end replace as many canonical words
+            # next to the kept ones; the canonical words beyond them were cut off.
+            k = ve - vs
+            if where == "start":
+                emit("truncated_start", cs, ce - k, vs, vs)
+                emit("substitution", ce - k, ce, vs, ve)
+            else:
+                emit("substitution", cs, cs + k, vs, ve)
+                emit("truncated_end", cs + k, ce, ve, ve)
         elif where == "start":
             emit("truncated_start", cs, ce, vs, vs)
             emit("insertion", ce, ce, vs, ve)
@@ -100,7 +121,7 @@ def alterations(
             emit("insertion", cs, cs, vs, ve)
             emit("truncated_end", cs, ce, ve, ve)
 
-    blocks = _tidy(align(canonical.code, variant.code).blocks, canonical.code)
+    blocks = _tidy(align(canonical.code, variant.code).blocks, canonical.code, variant.code)
     prev_c = prev_v = 0
     for n, (a0, b0, size) in enumerate(blocks):
         gap(prev_c, a0, prev_v, b0, "start" if n == 0 else "middle")
@@ -135,8 +156,9 @@ def _joined(found: list[Alteration], c: Tokens, v: Tokens) -> list[Alteration]:
     return out
 
 
-def _tidy(blocks: tuple[Block, ...], code: str) -> list[Block]:
-    """Slide matched runs across repeated words so cuts read simply, then join touching runs.
+def _tidy(blocks: tuple[Block, ...], code: str, other: str) -> list[Block]:
+    """Slide matched runs across repeated words so cuts read simply, take in equal words at
+    the edges of each gap, then join touching runs.
 
     "it is what it is any" cut to "it is any" matches the first "it is" and leaves a cut in the
     middle; sliding it onto the second "it is" leaves one cut at the start instead.
@@ -151,12 +173,38 @@ def _tidy(blocks: tuple[Block, ...], code: str) -> list[Block]:
         if b0 + n == b1 and a1 > a0 + n and code[a0 + n : a0 + n + m] == code[a1 : a1 + m]:
             out[i] = (a0 + n, b1, m)
     joined: list[Block] = []
-    for a, b, n in out:
+    for a, b, n in _edges_taken(out, code, other):
         if joined and joined[-1][0] + joined[-1][2] == a and joined[-1][1] + joined[-1][2] == b:
             joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + n)
         else:
             joined.append((a, b, n))
     return joined
+
+
+def _edges_taken(blocks: list[Block], a: str, b: str) -> list[Block]:
+    """The same word on both sides at the edge of a gap is kept, not changed: an editor who
+    cuts or rewords leaves the words around the change alone (alignment may have matched
+    a repeated word elsewhere, or dropped it as a lone match). The edge beside kept words is
+    taken first, so a cut end stays a cut."""
+    out: list[Block] = []
+    prev_a = prev_b = 0
+    for a0, b0, n in [*blocks, (len(a), len(b), 0)]:
+        i, j, x, y = prev_a, prev_b, a0, b0
+        for edge in ("end", "start") if not out else ("start", "end"):
+            if edge == "start":
+                while i < x and j < y and a[i] == b[j]:
+                    i, j = i + 1, j + 1
+            else:
+                while x > i and y > j and a[x - 1] == b[y - 1]:
+                    x, y = x - 1, y - 1
+        if i > prev_a:
+            out.append((prev_a, prev_b, i - prev_a))
+        if x < a0:
+            out.append((x, y, a0 - x))
+        if n:
+            out.append((a0, b0, n))
+        prev_a, prev_b = a0 + n, b0 + n
+    return out
 
 
 def _same_words(c: Tokens, v: Tokens, a0: int, b0: int, size: int, emit: Emit) -> None:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
+
+from rapidfuzz.distance import LCSseq
 
 SHINGLE = 3  # words per shingle: short enough that a four-word fragment has two
 MAX_POSTING = 40  # entries read from one shingle's posting list
@@ -25,24 +28,34 @@ class ShingleIndex:
 
     def __init__(self, codes: Sequence[str], order: Sequence[int] | None = None) -> None:
         self.codes = codes
+        self._ranked: dict[int, list[int]] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
-        for i in order if order is not None else range(len(codes)):
+        order = range(len(codes)) if order is None else order
+        self._rank = {i: r for r, i in enumerate(order)}
+        for i in order:
             for s in set(shingles(codes[i])):
                 self.postings[s].append(i)
 
-    def candidates(self, i: int) -> Counter[int]:
-        """Wordings sharing shingles with wording i (enough of them), with how many they share."""
-        own = set(shingles(self.codes[i]))
-        found: Counter[int] = Counter()
-        for s in own:
-            found.update(self.postings[s][:MAX_POSTING])
-        del found[i]
-        least = 1 if len(own) <= 3 else MIN_SHARED
-        return Counter({j: n for j, n in found.items() if n >= least})
+    def candidates(self, i: int) -> list[int]:
+        """Wordings sharing enough shingles with wording i, those sharing most first (ties in
+        clustering order); computed once per wording, as several stages ask."""
+        if i not in self._ranked:
+            own = set(shingles(self.codes[i]))
+            found = Counter(chain.from_iterable(self.postings[s][:MAX_POSTING] for s in own))
+            del found[i]
+            least = 1 if len(own) <= 3 else MIN_SHARED
+            kept = [j for j, n in found.items() if n >= least]
+            kept.sort(key=lambda j: (-found[j], self._rank[j]))
+            self._ranked[i] = kept
+        return self._ranked[i]
 
     def distinctive(self, code: str) -> bool:
         """Whether some trigram of `code` is rare enough not to be a stock phrase."""
-        return any(len(self.postings.get(s, ())) <= STOCK_PHRASE for s in shingles(code))
+        return any(not self.stock(s) for s in shingles(code))
+
+    def stock(self, shingle: str) -> bool:
+        """Whether a trigram is in so many wordings that it may be a stock phrase."""
+        return len(self.postings.get(shingle, ())) > STOCK_PHRASE
 
 
 def shingles(code: str) -> list[str]:
@@ -52,8 +65,7 @@ def shingles(code: str) -> list[str]:
     return [code[k : k + SHINGLE] for k in range(len(code) - SHINGLE + 1)]
 
 
-def bag_overlap(a: Counter[str], b: Counter[str]) -> int:
-    """Words two wordings share, counted with multiplicity: an upper bound on any alignment."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(n, b[w]) for w, n in a.items() if w in b)
+def common_words(a: str, b: str) -> int:
+    """Words two encoded wordings have in common, in order (their longest common subsequence):
+    an upper bound on any alignment, and cheap enough to rule most pairs out before aligning."""
+    return int(LCSseq.similarity(a, b))

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import regex
 from rapidfuzz.distance import Indel
 
 from quotes.cluster.provenance import Member
@@ -25,6 +26,7 @@ from quotes.outlets import outlet_name as _outlet_name
 
 outlet_name = functools.lru_cache(maxsize=4096)(_outlet_name)
 
+_APOSTROPHES = regex.compile(r"['’ʼ‘`´]")
 W_QUOTE_CREDIT = 3.0
 W_ARTICLE_CREDIT = 2.0
 W_SHARED_CHANGE = 1.0
@@ -139,11 +141,23 @@ def _evidence(
 
 
 def _shared_changes(mine: Sequence[Alteration], theirs: Sequence[Alteration]) -> list[Alteration]:
-    """Changes both quotes make to the canonical wording, at the same place, the same way."""
+    """Changes both quotes make to the canonical wording, at the same place, the same way.
+
+    Apostrophes alone are left out: each outlet sets quotes in its own house style, so two
+    outlets printing the same apostrophes says nothing about who copied whom."""
     seen = {(a.op, a.canonical_start, a.canonical_end, a.variant.casefold()) for a in theirs}
     return [
-        a for a in mine if (a.op, a.canonical_start, a.canonical_end, a.variant.casefold()) in seen
+        a
+        for a in mine
+        if (a.op, a.canonical_start, a.canonical_end, a.variant.casefold()) in seen
+        and not _apostrophes_only(a)
     ]
+
+
+def _apostrophes_only(a: Alteration) -> bool:
+    return a.op == "typography" and _APOSTROPHES.sub("'", a.canonical) == _APOSTROPHES.sub(
+        "'", a.variant
+    )
 
 
 def _describe(a: Alteration) -> str:

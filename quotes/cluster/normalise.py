@@ -86,6 +86,12 @@ def tokenise(text: str) -> Tokens:
     )
 
 
+def elision_mark(sep: str) -> str:
+    """The elision mark in a separator ("…", "[...]"), without punctuation written beside it."""
+    found = _ELISION.search(sep)
+    return _SPACES.sub(" ", found[0]).strip() if found else ""
+
+
 @functools.lru_cache(maxsize=4096)
 def plain_sep(sep: str) -> str:
     """A separator with spacing collapsed, so only visible punctuation differences count."""

@@ -9,11 +9,11 @@ runs from two clusters joins the one it takes most words from and remembers the 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quotes.cluster.candidates import ShingleIndex, bag_overlap
+from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
 from quotes.cluster.normalise import Tokens
 from quotes.cluster.verify import (
     MIN_FRAGMENT_WORDS,
@@ -29,8 +29,9 @@ AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join 
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
 SPLICE_MIN_WORDS = 5  # a run taken from another quotation must be this long to be a splice
 SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
+SPLICE_OWN_WORDS = 2  # and hold this many matched words outside stock phrases
 SPLICE_SEAM = 2  # words the two runs of a splice may share where they meet
-SPLICE_TRIED = 30  # candidates aligned when checking whether a head is a splice
+SPLICE_TRIED = 60  # candidates aligned when checking whether a head is a splice
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,6 @@ class Wording:
     code: str  # encoded words, one character each
     weight: int  # quotes using it
     first_seen: str | None = None  # the earliest date it was published, if any article is dated
-
-    @property
-    def bag(self) -> Counter[str]:
-        return Counter(self.code)
 
 
 @dataclass(frozen=True)
@@ -96,14 +93,13 @@ def group(wordings: Sequence[Wording]) -> Grouping:
         key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
     )
     index = ShingleIndex([w.code for w in wordings], order)
-    bags = [w.bag for w in wordings]
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
     for i in order:
         if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
             continue
-        earlier = Counter({j: n for j, n in index.candidates(i).items() if rank[j] < rank[i]})
-        best = _best_cluster(i, earlier, wordings, bags, uf)
+        earlier = [j for j in index.candidates(i) if rank[j] < rank[i]]
+        best = _best_cluster(i, earlier, wordings, uf)
         if best is not None:
             uf.union(best, i)
     splices = _merge_spliced_heads(wordings, index, uf, rank)
@@ -125,23 +121,22 @@ def group(wordings: Sequence[Wording]) -> Grouping:
 
 def _best_cluster(
     i: int,
-    found: Counter[int],
+    found: Sequence[int],
     wordings: Sequence[Wording],
-    bags: Sequence[Counter[str]],
     uf: UnionFind,
 ) -> int | None:
     """The root of the cluster that contains wording i best, if any contains it well enough."""
     by_root: dict[int, list[int]] = defaultdict(list)
-    for j, _ in found.most_common():
+    for j in found:
         by_root[uf.find(j)].append(j)
     n = len(wordings[i].code)
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
         tried = members[:MEMBERS_TRIED]
-        score = max((_coverage(i, j, wordings, bags, JOIN_COVERAGE) for j in tried), default=0)
+        score = max((_coverage(i, j, wordings, JOIN_COVERAGE) for j in tried), default=0)
         if score < JOIN_COVERAGE:
             continue
-        head = _coverage(i, root, wordings, bags, HEAD_COVERAGE)
+        head = _coverage(i, root, wordings, HEAD_COVERAGE)
         if head >= HEAD_COVERAGE:
             passing.append((score, head, -root))
     if not passing:
@@ -153,13 +148,11 @@ def _best_cluster(
     return -passing[0][2]
 
 
-def _coverage(
-    i: int, j: int, wordings: Sequence[Wording], bags: Sequence[Counter[str]], threshold: float
-) -> float:
+def _coverage(i: int, j: int, wordings: Sequence[Wording], threshold: float) -> float:
     """Share of wording i contained in wording j, or 0 when below `threshold`."""
     free = wordings[i].tokens.bracketed
     n = len(wordings[i].code)
-    if bag_overlap(bags[i], bags[j]) + len(free) < threshold * n:
+    if common_words(wordings[i].code, wordings[j].code) + len(free) < threshold * n:
         return 0.0
     share = share_contained(align(wordings[i].code, wordings[j].code), free)
     return share if contains(share, n, threshold) else 0.0
@@ -172,7 +165,7 @@ def _runs_from_others(
     aligning best with i."""
     home = uf.find(i)
     by_root: dict[int, list[int]] = defaultdict(list)
-    for j, _ in index.candidates(i).most_common():
+    for j in index.candidates(i):
         if uf.find(j) != home:
             by_root[uf.find(j)].append(j)
     runs = []
@@ -186,7 +179,8 @@ def _runs_from_others(
 
 def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
     """A dense run of enough words, not made only of stock phrases, from a quotation that has
-    words of its own (not a mere fragment of this one)."""
+    words of its own (not a mere fragment of this one). Enough of the words both share must lie
+    outside stock phrases: a stock phrase and a word matched beside it are no run."""
     start, end = alignment.span_a()
     dense = alignment.matched >= SPLICE_DENSITY * (end - start)
     own_words = alignment.coverage_b < JOIN_COVERAGE
@@ -194,8 +188,19 @@ def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
         alignment.matched >= SPLICE_MIN_WORDS
         and dense
         and own_words
-        and index.distinctive(code[start:end])
+        and alignment.matched - len(_in_stock_phrases(alignment, code, index)) >= SPLICE_OWN_WORDS
     )
+
+
+def _in_stock_phrases(alignment: Alignment, code: str, index: ShingleIndex) -> set[int]:
+    """Positions of matched words that belong to a stock phrase both quotations share."""
+    return {
+        a + k + d
+        for a, _, n in alignment.blocks
+        for k in range(n - SHINGLE + 1)
+        if index.stock(code[a + k : a + k + SHINGLE])
+        for d in range(SHINGLE)
+    }
 
 
 def _matched_positions(alignment: Alignment) -> set[int]:
@@ -203,7 +208,10 @@ def _matched_positions(alignment: Alignment) -> set[int]:
 
 
 def _merge_spliced_heads(
-    wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind, rank: dict[int, int]
+    wordings: Sequence[Wording],
+    index: ShingleIndex,
+    uf: UnionFind,
+    rank: dict[int, int],
 ) -> dict[int, Splice]:
     """A head made of runs from two clusters is a splice: it joins the one it takes most from.
 
@@ -234,17 +242,38 @@ def _splice_parts(
     run of `minor` from another cluster, which `major` lacks; the largest such pair."""
     code = wordings[head].code
     n = len(code)
-    tried = [j for j, _ in index.candidates(head).most_common(SPLICE_TRIED)]
-    aligned = {j: align(code, wordings[j].code) for j in tried}
+    tried = index.candidates(head)[:SPLICE_TRIED]
+    shared = {j: common_words(code, wordings[j].code) for j in tried}
+    aligned: dict[int, Alignment] = {}
+
+    def alignment(j: int) -> Alignment:
+        if j not in aligned:
+            aligned[j] = align(code, wordings[j].code)
+        return aligned[j]
+
+    # Words in common bound what any alignment matches, so most pairs never need aligning:
+    # the major must hold half the head, and with the minor most of it.
+    majors = [j for j in tried if shared[j] >= n / 2]
+    if not majors:
+        return None
+    least = max(SPLICE_MIN_WORDS, JOIN_COVERAGE * n - max(shared[j] for j in majors))
+    minors = [
+        (j, alignment(j))
+        for j in tried
+        if shared[j] >= least
+        and uf.find(j) != head
+        and not _later(j, head, wordings)
+        and _is_run(alignment(j), code, index)
+    ]
+    if not minors:
+        return None
+    found_by = {j: _matched_positions(alignment(j)) for j in majors}
     best: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
-    for minor, b in aligned.items():
-        if uf.find(minor) == head or _later(minor, head, wordings) or not _is_run(b, code, index):
-            continue
+    for minor, b in minors:
         b0, b1 = b.span_a()
-        for major, a in aligned.items():
+        for major, found in found_by.items():
             if uf.find(major) == uf.find(minor):
                 continue
-            found = _matched_positions(a)
             inside = sum(1 for p in found if b0 <= p < b1)
             outside = len(found) - inside
             if inside > SPLICE_SEAM or outside < max(b.matched, n / 2) or n <= outside:
