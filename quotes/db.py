@@ -27,6 +27,44 @@ select outlet from articles union select outlet from citations union select cred
 union select name from speakers where kind = 'outlet'
 """
 
+# The derived tables: columns and primary key. Their meaning is in quotes/metadata.yml.
+TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
+    "speakers": ({"id": int, "name": str, "kind": str, "description": str}, "id"),
+    "clusters": (
+        {
+            "id": str, "canonical_text": str, "speaker_id": int, "canonical_quote_id": str,
+            "first_quote_id": str, "first_article_id": str, "first_published": str,
+            "first_tied": int, "quote_count": int, "article_count": int,
+        },
+        "id",
+    ),
+    "quotes": (
+        {
+            "id": str, "article_id": str, "speaker_id": int, "text": str, "start": int,
+            "end": int, "kind": str, "cue": str, "credit": str, "cluster_id": str,
+        },
+        "id",
+    ),
+    "alterations": (
+        {
+            "quote_id": str, "op": str, "canonical": str, "variant": str, "canonical_start": int,
+            "canonical_end": int, "variant_start": int, "variant_end": int,
+        },
+        None,
+    ),
+    "provenance": (
+        {
+            "quote_id": str, "source_quote_id": str, "evidence": str, "confidence": float,
+            "kind": str,
+        },
+        ("quote_id", "source_quote_id"),
+    ),
+    "citations": (
+        {"article_id": str, "outlet": str, "text": str, "start": int, "end": int},
+        None,
+    ),
+}  # fmt: skip
+
 FTS_CONFIG = {
     "quotes": ["text"],
     "articles": ["title", "text"],
@@ -282,69 +320,8 @@ def save_citations(db: Database, citations: Iterable[Citation]) -> None:
 
 def _create_tables(db: Database) -> None:
     """Create the derived tables with their columns even when a build finds nothing for them."""
-    db.table("speakers").create(
-        {"id": int, "name": str, "kind": str, "description": str}, pk="id", if_not_exists=True
-    )
-    db.table("clusters").create(
-        {
-            "id": str,
-            "canonical_text": str,
-            "speaker_id": int,
-            "canonical_quote_id": str,
-            "first_quote_id": str,
-            "first_article_id": str,
-            "first_published": str,
-            "first_tied": int,
-            "quote_count": int,
-            "article_count": int,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
-    db.table("quotes").create(
-        {
-            "id": str,
-            "article_id": str,
-            "speaker_id": int,
-            "text": str,
-            "start": int,
-            "end": int,
-            "kind": str,
-            "cue": str,
-            "credit": str,
-            "cluster_id": str,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
-    db.table("alterations").create(
-        {
-            "quote_id": str,
-            "op": str,
-            "canonical": str,
-            "variant": str,
-            "canonical_start": int,
-            "canonical_end": int,
-            "variant_start": int,
-            "variant_end": int,
-        },
-        if_not_exists=True,
-    )
-    db.table("provenance").create(
-        {
-            "quote_id": str,
-            "source_quote_id": str,
-            "evidence": str,
-            "confidence": float,
-            "kind": str,
-        },
-        pk=("quote_id", "source_quote_id"),
-        if_not_exists=True,
-    )
-    db.table("citations").create(
-        {"article_id": str, "outlet": str, "text": str, "start": int, "end": int},
-        if_not_exists=True,
-    )
+    for name, (columns, pk) in TABLES.items():
+        db.table(name).create(columns, pk=pk, if_not_exists=True)
 
 
 def save_outlet_names(db: Database) -> None:
