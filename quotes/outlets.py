@@ -89,10 +89,14 @@ def _key(name: str) -> str:
     name = name.strip()
     if "//" in name or name.lower().startswith("www."):
         name = urlsplit(name if "//" in name else "//" + name).hostname or name
-    name = _WWW.sub("", name)
-    name = _POSSESSIVE.sub("", name)
-    name = _THE.sub("", name)
-    name = _TLD_END.sub("", name)
+    if name[:3].lower() == "www":  # cheap tests first: most names have none of these parts
+        name = _WWW.sub("", name)
+    if name.endswith(("'s", "’s")):
+        name = _POSSESSIVE.sub("", name)
+    if name[:3].lower() == "the":
+        name = _THE.sub("", name)
+    if "." in name:
+        name = _TLD_END.sub("", name)
     return _NOT_WORD.sub("", name).casefold()
 
 

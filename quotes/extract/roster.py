@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,7 @@ _APPOSITIVE = regex.compile(
     r",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
 )
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
+_PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
 
 
@@ -101,7 +103,8 @@ class Roster:
     def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
         for _, end, phrase in phrases:
             after = self.masked[end : end + 1]
-            m = _PAREN.match(self.masked, end) if after == "(" or after.isspace() else None
+            maybe = after == "(" or (after.isspace() and _PAREN_NEXT.match(self.masked, end))
+            m = _PAREN.match(self.masked, end) if maybe else None
             words = [clean_token(w) for w in phrase.split()] if m else []
             for k in range(len(words)):
                 if m and initials(words[k:]) == m["acr"]:
@@ -146,9 +149,11 @@ class Roster:
                 self.orgs.setdefault(self.expand(n.name), set()).add(n.name.split()[-1].casefold())
         for _, end, phrase in phrases:
             m = _APPOSITIVE.match(self.masked, end) if self.masked.startswith(",", end) else None
+            if m is None:
+                continue
             n = classify(phrase)
-            person = self.persons.get(n.name) if m else None
-            if m is None or person is None:
+            person = self.persons.get(n.name)
+            if person is None:
                 continue
             role = set(m["desc"].casefold().split()) & lx.ROLES
             if person and not person.description and role and len(m["desc"].split()) <= 8:
@@ -162,7 +167,9 @@ class Roster:
                 self.orgs.setdefault(full, set())
 
     def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
-        found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
+        found = []
+        if any(w in self.masked for w in ("called", "named", "known")):  # else skip a slow scan
+            found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
         for _, end, phrase in phrases:
             m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
             if m:
@@ -216,7 +223,7 @@ class Roster:
         words = speaker.name.split()
         if description or speaker.description or len(words) < 2:
             return False
-        if words[0].casefold() in lx.MALE | lx.FEMALE or self.genders.get(speaker.name):
+        if words[0].casefold() in lx.GIVEN_NAMES or self.genders.get(speaker.name):
             return False
         return self._counts[words[-1]] < 2
 
