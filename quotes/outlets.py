@@ -123,8 +123,10 @@ def canonical_outlet(name: str) -> str | None:
         return _ALIASES[key]
     if key.startswith("the") and _DOMAIN.fullmatch(name.strip()):  # thepeoplesvoice.tv
         return _ALIASES.get(key[3:])
+    if "/" not in name:
+        return None
     parts = {_ALIASES.get(_key(p)) for p in name.split("/") if p.strip()}
-    if len(parts) == 1 and "/" in name:  # "The Oregonian/OregonLive": both halves, one outlet
+    if len(parts) == 1:  # "The Oregonian/OregonLive": both halves, one outlet
         return parts.pop()
     return None
 

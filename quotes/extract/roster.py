@@ -88,11 +88,11 @@ class Roster:
     def _phrases(self) -> list[tuple[int, int, str]]:
         out = []
         for m in SEQUENCE.finditer(self.masked):
-            pos = m.start()
-            if not any(c in m[0] for c in ("'", "’", " and ")):  # the usual case: one name
-                out.append((pos, m.end(), m[0]))
+            pos, found = m.start(), m[0]
+            if "'" not in found and "’" not in found and " and " not in found:  # one name
+                out.append((pos, m.end(), found))
                 continue
-            for piece in _split_people(_SPLIT_POSSESSIVE.split(m[0])):
+            for piece in _split_people(_SPLIT_POSSESSIVE.split(found)):
                 stripped = piece.strip()
                 if stripped:
                     start = self.masked.index(stripped, pos)
