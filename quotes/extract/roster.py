@@ -47,6 +47,8 @@ _APPOSITIVE = regex.compile(
 )
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
+_BEFORE_GAP = regex.compile(r"[\p{L}\p{N},;’'\x00]")
+_EDGE = regex.compile(r"\b")
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
 
 
@@ -251,8 +253,7 @@ class Roster:
     def used_as_name(self, word: str) -> bool:
         """True when the word is capitalised somewhere other than at a sentence's start."""
         if word not in self._used:
-            pattern = regex.compile(rf"[\p{{L}}\p{{N}},;’'\x00][ \t]+{regex.escape(word)}\b")
-            self._used[word] = bool(pattern.search(self.masked))
+            self._used[word] = _mid_sentence(self.masked, word)
         return self._used[word]
 
     def org(self, name: str) -> Speaker:
@@ -323,6 +324,20 @@ def _spelling(phrase: str) -> tuple[list[str], list[int], str]:
     words = [clean_token(w) for w in phrase.split() if not is_acronym(w)]
     content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
     return words, content, "".join(words[i][0] for i in content)
+
+
+def _mid_sentence(text: str, word: str) -> bool:
+    """Whether the word follows a word, comma or quote and a space: one pattern read by hand, as
+    compiling one for each name cost more than the whole search."""
+    at = text.find(word)
+    while at >= 0:
+        gap = at
+        while gap > 0 and text[gap - 1] in " \t":
+            gap -= 1
+        if 0 < gap < at and _BEFORE_GAP.match(text, gap - 1) and _EDGE.match(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _split_people(pieces: list[str]) -> list[str]:
