@@ -19,17 +19,18 @@ _THE = regex.compile(r"^(?:[Tt]he)\s+")
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+")
 
 _WORD = r"[\p{Ll}][\p{Ll}-]*"
-_ORG_NOUN = "|".join(sorted(lx.ORG_NOUNS, key=len, reverse=True))
+_ORG_NOUN = trie(lx.ORG_NOUNS)  # one alternation, shared prefixes written once: read faster
 # Nominal mentions are found noun first, then read backwards: far faster than trying every start.
-_ORG_HEAD = Scanner(regex.compile(rf"\b{trie(lx.ORG_NOUNS)}\b(?!\s+(?:of|to)\b)"), lx.ORG_NOUNS)
+_ORG_HEAD = Scanner(regex.compile(rf"\b{_ORG_NOUN}\b(?!\s+(?:of|to)\b)"), lx.ORG_NOUNS)
 _NOMINAL = regex.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?"
-    rf"(?P<noun>{trie(lx.ORG_NOUNS)})$"  # as a trie, the same words read faster
+    rf"(?P<noun>{_ORG_NOUN})$"
 )
-_GROUP_HEAD = Scanner(regex.compile(rf"\b{trie(lx.GROUP_NOUNS)}\b"), lx.GROUP_NOUNS)
+_GROUP_NOUN = trie(lx.GROUP_NOUNS)
+_GROUP_HEAD = Scanner(regex.compile(rf"\b{_GROUP_NOUN}\b"), lx.GROUP_NOUNS)
 _GROUP = regex.compile(
     rf"(?<![\p{{L}}’'-])(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Ss]everal)\s+)?"
-    rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{trie(lx.GROUP_NOUNS)})$"
+    rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
 )
 _WHO = regex.compile(
     r"\s+who\s+[^,.;:\x00\n]{1,60}?(?=\s+(?:\p{L}+ed|said|says|have|has|are|were|will)\b)"
