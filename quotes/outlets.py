@@ -89,10 +89,14 @@ def _key(name: str) -> str:
     name = name.strip()
     if "//" in name or name.lower().startswith("www."):
         name = urlsplit(name if "//" in name else "//" + name).hostname or name
-    name = _WWW.sub("", name)
-    name = _POSSESSIVE.sub("", name)
-    name = _THE.sub("", name)
-    name = _TLD_END.sub("", name)
+    if name[:3].lower() == "www":  # cheap tests first: most names have none of these parts
+        name = _WWW.sub("", name)
+    if name.endswith(("'s", "’s")):
+        name = _POSSESSIVE.sub("", name)
+    if name[:3].lower() == "the":
+        name = _THE.sub("", name)
+    if "." in name:
+        name = _TLD_END.sub("", name)
     return _NOT_WORD.sub("", name).casefold()
 
 
@@ -119,8 +123,10 @@ def canonical_outlet(name: str) -> str | None:
         return _ALIASES[key]
     if key.startswith("the") and _DOMAIN.fullmatch(name.strip()):  # thepeoplesvoice.tv
         return _ALIASES.get(key[3:])
+    if "/" not in name:
+        return None
     parts = {_ALIASES.get(_key(p)) for p in name.split("/") if p.strip()}
-    if len(parts) == 1 and "/" in name:  # "The Oregonian/OregonLive": both halves, one outlet
+    if len(parts) == 1:  # "The Oregonian/OregonLive": both halves, one outlet
         return parts.pop()
     return None
 

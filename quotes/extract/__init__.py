@@ -51,9 +51,10 @@ def extract_quotes(article: Article) -> list[Quote]:
         if found and found.speaker:
             roster.add(_mention(found))
         found_for[len(quotes)] = found
-        quote = Quote(article.id, text[span.start : span.end], span.start, span.end, kind)
+        speaker, cue = (found.speaker, found.cue) if found else (None, None)
+        quoted = text[span.start : span.end]
+        quote = Quote(article.id, quoted, span.start, span.end, kind, speaker, cue)
         if found:
-            quote = replace(quote, speaker=found.speaker, cue=found.cue)
             near = (min(bounds[0], found.start), max(bounds[1], found.end) + 40)
             windows.append(near)
         quotes.append(quote)

@@ -46,6 +46,7 @@ robin rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley soph
 stephanie sue susan suzanne tammy tara teresa theresa tiffany tina tracy valerie vanessa victoria
 virginia wendy whitney yvonne zoe
 """)
+GIVEN_NAMES = MALE | FEMALE  # built once: a union in every test would rebuild the whole set
 HONORIFIC_GENDER = {
     "mr": "m",
     "mr.": "m",

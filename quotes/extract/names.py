@@ -132,9 +132,9 @@ def classify(phrase: str) -> Name:
     ):
         return Name("organization", text, possessive=possessive)
     first, end = _role_span(tokens)
-    if last in lx.PLACE_HEADS and end == 0 and tokens[0].casefold() not in lx.MALE | lx.FEMALE:
+    if last in lx.PLACE_HEADS and end == 0 and tokens[0].casefold() not in lx.GIVEN_NAMES:
         return Name(None, text)
-    if end == len(tokens) > 1 and tokens[-2].casefold() in lx.MALE | lx.FEMALE:
+    if end == len(tokens) > 1 and tokens[-2].casefold() in lx.GIVEN_NAMES:
         end = (
             len(tokens) - 2
         )  # "Howard Dean", "Bill Bishop": a given name, then a role-like surname
@@ -148,7 +148,7 @@ def classify(phrase: str) -> Name:
     if not _looks_like_name(rest):
         return Name(None, text)
     gender = gender_of(rest[0], desc)
-    known_first = rest[0].casefold() in lx.MALE | lx.FEMALE
+    known_first = rest[0].casefold() in lx.GIVEN_NAMES
     if known_first and len(rest) > 3 and not any(t.endswith(".") for t in rest):
         rest = rest[:2]  # a title's capitals: "Donald Trump Is Right" names Donald Trump
     if desc or known_first or (len(rest) >= 2 and not _NOUNISH.search(rest[-1])):
