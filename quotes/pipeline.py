@@ -39,8 +39,8 @@ def analyse(
     problems: list[Problem] = []
     for article in tqdm(articles, desc="extracting", unit=" articles", disable=not progress):
         try:
-            found = extract_quotes(article)
             cited = extract_citations(article)
+            found = extract_quotes(article, cited)
         except Exception as exc:  # noqa: BLE001 - a bug on one article must not sink the corpus
             problems.append(Problem(article.source or article.id, f"extraction failed: {exc!r}"))
             continue

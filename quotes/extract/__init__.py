@@ -24,8 +24,11 @@ __all__ = ["extract_citations", "extract_quotes"]
 _TRANSCRIPT = regex.compile(r"(?m)^[ \t]*(?:Q|Question|\p{Lu}[\p{Lu} .'’-]{1,30}\p{Lu})\s*:\s")
 
 
-def extract_quotes(article: Article) -> list[Quote]:
-    """Every quotation in the article, in text order, with its speaker resolved when possible."""
+def extract_quotes(article: Article, citations: list[Citation] | None = None) -> list[Quote]:
+    """Every quotation in the article, in text order, with its speaker resolved when possible.
+
+    Pass the article's `citations` when they are already found, so they are not looked for again;
+    otherwise they are read near the attributions only."""
     text = article.text or ""
     spans = find_spans(text)
     transcript = bool(_TRANSCRIPT.search(text))
@@ -59,7 +62,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             windows.append(near)
         quotes.append(quote)
         previous = span
-    quotes = _with_credits(article, quotes, found_for, windows)
+    quotes = _with_credits(article, quotes, found_for, windows, citations)
     starts = {q.start for q in quotes}
     kept = [s for s in top if s.start in starts]
     quotes = _carry(quotes, kept, found_for, text, paras)
@@ -81,11 +84,12 @@ def _with_credits(
     quotes: list[Quote],
     found_for: dict[int, Found | None],
     windows: list[tuple[int, int]],
+    citations: list[Citation] | None,
 ) -> list[Quote]:
-    """Quotes with the outlet credited in their attribution; citations are read near those only."""
+    """Quotes with the outlet credited in their attribution."""
     own = canonical_outlet(article.outlet or "")
-    cited = extract_citations(article, _merged(windows)) if windows else []
-    citations = [c for c in cited if c.outlet != own]
+    if citations is None:
+        citations = extract_citations(article, _merged(windows)) if windows else []
     out = list(quotes)
     for i, found in found_for.items():
         if found:
