@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-import regex
-
+from quotes.extract.lexicon import CONNECTORS
+from quotes.extract.names import is_acronym
 from quotes.model import Quote, Speaker
-
-_CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
-_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 
 
 def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     """Map a bare surname to the one full name in the corpus that ends with it, and an
     organisation written with an acronym ("National ICE Council") to its spelled-out name."""
-    people = Counter(q.speaker.name for q in quotes if q.speaker and q.speaker.kind == "person")
+    people = {q.speaker.name for q in quotes if q.speaker and q.speaker.kind == "person"}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for name in people:
         parts = name.split()
@@ -41,23 +38,19 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
 def _initials(name: str) -> str:
     """Letters standing for the name: "National ICE Council" and "National Immigration and
     Customs Enforcement Council" both give NICEC."""
-    out = []
-    for word in name.split():
-        if word.casefold() in _CONNECTORS:
-            continue
-        out.append(word if _ACRONYM.fullmatch(word) else word[0])
-    return "".join(out).upper()
+    words = [w for w in name.split() if w.casefold() not in CONNECTORS and w != "&"]
+    return "".join(w if is_acronym(w) else w[0] for w in words).upper()
 
 
 def _spelled_out(orgs: set[str]) -> dict[str, str]:
     """Names with an acronym → the one spelled-out name in the corpus with the same initials."""
     full: dict[str, set[str]] = defaultdict(set)
     for name in orgs:
-        if not any(_ACRONYM.fullmatch(w) for w in name.split()):
+        if not any(is_acronym(w) for w in name.split()):
             full[_initials(name)].add(name)
     out = {}
     for name in orgs:
-        if any(_ACRONYM.fullmatch(w) for w in name.split()) and len(name.split()) > 1:
+        if any(is_acronym(w) for w in name.split()) and len(name.split()) > 1:
             candidates = full.get(_initials(name), set())
             if len(candidates) == 1:
                 out[name] = next(iter(candidates))
