@@ -10,16 +10,6 @@ from sqlite_utils import Database
 from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
 from quotes.outlets import outlet_name
 
-# Tables rebuilt from the articles on every build: they are derived, never edited by hand.
-DERIVED_TABLES = [
-    "alterations",
-    "provenance",
-    "citations",
-    "quotes",
-    "clusters",
-    "speakers",
-    "outlets",
-]
 
 # Every place an outlet is named, so each spelling can be mapped to one name.
 OUTLET_NAMES_SQL = """
@@ -63,7 +53,11 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
         {"article_id": str, "outlet": str, "text": str, "start": int, "end": int},
         None,
     ),
+    "outlets": ({"name": str, "canonical": str}, "name"),
 }  # fmt: skip
+
+# Tables rebuilt from the articles on every build: they are derived, never edited by hand.
+DERIVED_TABLES = list(TABLES)
 
 FTS_CONFIG = {
     "quotes": ["text"],
@@ -328,7 +322,6 @@ def save_outlet_names(db: Database) -> None:
     """Map every outlet name in the database to its canonical name, for views comparing outlets."""
     _create_tables(db)
     outlets = db.table("outlets")
-    outlets.create({"name": str, "canonical": str}, pk="name", if_not_exists=True)
     names = [row[0] for row in db.execute(OUTLET_NAMES_SQL).fetchall() if row[0]]
     outlets.insert_all(({"name": n, "canonical": outlet_name(n)} for n in names), replace=True)
 
