@@ -10,7 +10,6 @@ from sqlite_utils import Database
 from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
 from quotes.outlets import outlet_name
 
-
 # Every place an outlet is named, so each spelling can be mapped to one name.
 OUTLET_NAMES_SQL = """
 select outlet from articles union select outlet from citations union select credit from quotes
