@@ -188,15 +188,9 @@ order by substantive_alterations desc, clusters.id
 
 def save_articles(db: Database, articles: Iterable[Article]) -> None:
     """Insert or replace articles by id, so rebuilding with a changed file updates it."""
-    columns = {"id": str, "text": str, "url": str, "outlet": str, "published": str, "title": str}
-    db.table("articles").create({**columns, "source": str}, pk="id", if_not_exists=True)
-    db.table("articles").insert_all(
-        (a.as_dict() for a in articles),
-        pk="id",
-        replace=True,
-        alter=True,
-        columns={"published": str, "url": str, "outlet": str, "title": str, "source": str},
-    )
+    columns = {name: str for name in Article.__dataclass_fields__}
+    db.table("articles").create(columns, pk="id", if_not_exists=True)
+    db.table("articles").insert_all((a.as_dict() for a in articles), pk="id", replace=True)
 
 
 def save_problems(
@@ -308,7 +302,7 @@ def save_speakers(db: Database, speakers: Iterable[Speaker | None]) -> dict[tupl
 def save_citations(db: Database, citations: Iterable[Citation]) -> None:
     """Record the outlets each article credits."""
     _create_tables(db)
-    db.table("citations").insert_all(c.__dict__ for c in citations)
+    db.table("citations").insert_all(asdict(c) for c in citations)
 
 
 def _create_tables(db: Database) -> None:
