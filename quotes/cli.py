@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
+from quotes.dbfile import WAIT_SECONDS, BuildLocked, UnsafePath
 from quotes.extract import extract_quotes
-from quotes.ingest import read_articles
+from quotes.ingest import MAX_ARTICLE_BYTES, read_articles
 from quotes.model import Problem
 from quotes.pipeline import build as build_db
 
@@ -21,7 +22,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--db",
     "db_path",
@@ -30,14 +31,35 @@ def cli() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Database to create or update.",
 )
-def build(inputs: tuple[Path, ...], db_path: Path) -> None:
+@click.option(
+    "--max-article-size",
+    "max_bytes",
+    default=MAX_ARTICLE_BYTES,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest record read, in bytes (a file, a JSON line, a WARC page); larger ones are "
+    "recorded as problems.",
+)
+@click.option(
+    "--wait",
+    default=WAIT_SECONDS,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds to wait for another build on the same database before giving up.",
+)
+@click.option("--verbose", "-v", is_flag=True, help="Also print each stage's time.")
+def build(
+    inputs: tuple[Path, ...], db_path: Path, max_bytes: int, wait: float, verbose: bool
+) -> None:
     """Build or update a quotes database from article files and folders.
 
     Example: quotes build seeds/ crawl.jsonl --db data/quotes.db
     """
     try:
-        report = build_db(inputs, db_path, progress=sys.stderr.isatty())
-    except Exception as exc:  # the last good database is left in place
+        report = build_db(inputs, db_path, sys.stderr.isatty(), max_bytes, wait)
+    except (BuildLocked, UnsafePath) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:  # the transaction is rolled back: the last good data stays
         raise click.ClickException(f"build failed, {db_path} unchanged: {exc}") from exc
     for p in report.problems:
         click.echo(f"skipped {p.source}: {p.message}", err=True)
@@ -46,10 +68,15 @@ def build(inputs: tuple[Path, ...], db_path: Path) -> None:
         f"{report.quotes} quotes, {report.clusters} clusters, {len(report.problems)} problems",
         err=True,
     )
+    if verbose:
+        stages = ", ".join(f"{name} {secs:.2f} s" for name, secs in report.seconds.items())
+        click.echo(f"time: {stages}", err=True)
+    if report.problems and not report.articles_read:
+        raise click.ClickException("no article could be read from the inputs")
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 def extract(inputs: tuple[Path, ...]) -> None:
     """Print every quotation in the inputs as JSON, one object per line.
 
@@ -62,6 +89,7 @@ def extract(inputs: tuple[Path, ...]) -> None:
         for q in extract_quotes(item):
             row = {
                 "article": q.article_id,
+                "source": item.source,
                 "text": q.text,
                 "start": q.start,
                 "end": q.end,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import asdict
 
 from sqlite_utils import Database
+from tqdm import tqdm
 
+from quotes.ingest import file_of, fill_missing
 from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
 from quotes.outlets import outlet_name
 
@@ -54,6 +56,8 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
     ),
     "outlets": ({"name": str, "canonical": str}, "name"),
 }  # fmt: skip
+
+CHUNK = 500  # values bound in one statement, well under SQLite's limit
 
 # Tables rebuilt from the articles on every build: they are derived, never edited by hand.
 DERIVED_TABLES = list(TABLES)
@@ -186,22 +190,60 @@ order by substantive_alterations desc, clusters.id
 }
 
 
-def save_articles(db: Database, articles: Iterable[Article]) -> None:
-    """Insert or replace articles by id, so rebuilding with a changed file updates it."""
+def save_articles(
+    db: Database, articles: Iterable[Article], files_read: Set[str] = frozenset()
+) -> None:
+    """Insert or update articles by id; drop those their re-read file no longer holds.
+
+    A copy already stored gives the new one any metadata the new one lacks. An article whose
+    source is a file read again in this build, and not found in it, was deleted or edited away.
+    """
     columns = {name: str for name in Article.__dataclass_fields__}
-    db.table("articles").create(columns, pk="id", if_not_exists=True)
-    db.table("articles").insert_all((a.as_dict() for a in articles), pk="id", replace=True)
+    table = db.table("articles")
+    table.create(columns, pk="id", if_not_exists=True)
+    fields = set(Article.__dataclass_fields__)
+    merged = {}
+    for a in articles:
+        stored = next(table.rows_where("id = ?", [a.id]), None)
+        if stored is not None:
+            a = fill_missing(a, Article(**{k: v for k, v in stored.items() if k in fields}))
+        merged[a.id] = a
+    stale = [
+        row[0]
+        for row in db.execute("select id, source from articles").fetchall()
+        if row[0] not in merged and row[1] is not None and file_of(row[1]) in files_read
+    ]
+    for chunk in range(0, len(stale), CHUNK):
+        ids = stale[chunk : chunk + CHUNK]
+        table.delete_where(f"id in ({', '.join('?' * len(ids))})", ids)
+    table.insert_all((a.as_dict() for a in merged.values()), pk="id", replace=True)
 
 
 def save_problems(
-    db: Database, problems: Iterable[Problem], fixed: Iterable[str | None] = ()
+    db: Database,
+    problems: Iterable[Problem],
+    files_read: Set[str] = frozenset(),
+    build: str | None = None,
 ) -> None:
-    """Record inputs that could not be read, and forget those that now read fine (`fixed`)."""
+    """Record this build's problems, stamped with it, replacing those of inputs it read again.
+
+    Every stored article is analysed again by each build, so their old problems go too: a file
+    or article that now reads fine leaves no problem behind.
+    """
     table = db.table("problems")
-    table.create({"source": str, "message": str}, pk="source", if_not_exists=True)
-    for source in fixed:
-        table.delete_where("source = ?", [source])
-    table.insert_all((p.as_dict() for p in problems), pk="source", replace=True)
+    table.create({"source": str, "message": str, "build": str}, pk="source", if_not_exists=True)
+    if "build" not in table.columns_dict:  # a database from before problems were stamped
+        table.add_column("build", str)
+    analysed = {row[0] for row in db.execute("select source from articles").fetchall()}
+    stale = [
+        row[0]
+        for row in db.execute("select source from problems").fetchall()
+        if file_of(row[0]) in files_read or row[0] in analysed
+    ]
+    for chunk in range(0, len(stale), CHUNK):
+        sources = stale[chunk : chunk + CHUNK]
+        table.delete_where(f"source in ({', '.join('?' * len(sources))})", sources)
+    table.insert_all(({**p.as_dict(), "build": build} for p in problems), pk="source", replace=True)
 
 
 def load_articles(db: Database) -> list[Article]:
@@ -221,6 +263,24 @@ def clear_derived(db: Database) -> None:
             if db.table(table).detect_fts():
                 db.table(table).disable_fts()
             db[table].drop()
+
+
+def save_all(
+    db: Database,
+    quotes: Sequence[Quote],
+    clusters: Sequence[Cluster],
+    citations: Sequence[Citation],
+    progress: bool = False,
+) -> None:
+    """Replace every derived table with this build's results, then indexes, search and views."""
+    steps = [
+        lambda: clear_derived(db),
+        lambda: save_quotes(db, quotes, clusters),
+        lambda: save_citations(db, citations),
+        lambda: ensure_db_shape(db),
+    ]
+    for step in tqdm(steps, desc="saving", unit=" steps", disable=not progress):
+        step()
 
 
 def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluster]) -> None:

@@ -1,11 +1,12 @@
-"""The build: read articles, extract quotes, cluster them, and swap in a new database atomically."""
+"""The build: read articles, extract quotes, cluster them, in one transaction on the database."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -13,8 +14,9 @@ from tqdm import tqdm
 
 from quotes import db as store
 from quotes.cluster import cluster_quotes
+from quotes.dbfile import WAIT_SECONDS, open_for_build
 from quotes.extract import extract_citations, extract_quotes
-from quotes.ingest import read_articles
+from quotes.ingest import MAX_ARTICLE_BYTES, merge_copies, read_articles
 from quotes.model import Article, Citation, Problem, Quote
 from quotes.speakers import unify_speakers
 
@@ -23,11 +25,21 @@ from quotes.speakers import unify_speakers
 class BuildReport:
     """What a build did, for the CLI to print and tests to check."""
 
+    build: str = ""  # when it started (UTC, ISO): the stamp on the problems it found
     articles_read: int = 0
     articles_total: int = 0
     quotes: int = 0
     clusters: int = 0
     problems: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, in the order run
+
+
+@contextmanager
+def _stage(report: BuildReport, name: str) -> Iterator[None]:
+    """Time one stage of the build into the report."""
+    start = time.perf_counter()
+    yield
+    report.seconds[name] = time.perf_counter() - start
 
 
 def analyse(
@@ -49,45 +61,62 @@ def analyse(
     return unify_speakers(quotes), citations, problems
 
 
-def build(inputs: Iterable[str | Path], db_path: str | Path, progress: bool = False) -> BuildReport:
+def build(
+    inputs: Iterable[str | Path],
+    db_path: str | Path,
+    progress: bool = False,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    wait: float = WAIT_SECONDS,
+) -> BuildReport:
     """Add the articles under `inputs` to the database and recompute everything derived.
 
-    The work happens on a copy that replaces the database only when complete, so a failed
-    build leaves the last good database in place.
+    All of it is one transaction on the database (quotes/dbfile.py): readers see the last
+    committed build until this one commits, and a failed or killed build changes nothing.
     """
-    db_path = Path(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = db_path.with_name(db_path.name + ".tmp")
-    if db_path.exists():
-        shutil.copyfile(db_path, tmp)
-    elif tmp.exists():
-        tmp.unlink()
-    report = BuildReport()
+    report = BuildReport(build=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    db = open_for_build(Path(db_path), wait)
     try:
-        db = Database(tmp)
-        new_articles: list[Article] = []
-        for item in read_articles(inputs):
+        _build(db, inputs, report, progress, max_bytes)
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    finally:
+        db.close()
+    return report
+
+
+def _build(
+    db: Database,
+    inputs: Iterable[str | Path],
+    report: BuildReport,
+    progress: bool,
+    max_bytes: int,
+) -> None:
+    with _stage(report, "reading"):
+        files_read: set[str] = set()
+        read: dict[str, Article] = {}
+        items = read_articles(inputs, files_read, max_bytes)
+        for item in tqdm(items, desc="reading", unit=" items", disable=not progress):
             if isinstance(item, Problem):
                 report.problems.append(item)
-            else:
-                new_articles.append(item)
-        report.articles_read = len(new_articles)
-        store.save_articles(db, new_articles)
+            else:  # the same article from several inputs is stored once
+                read[item.id] = merge_copies(read.get(item.id), item)
+        report.articles_read = len(read)
+        store.save_articles(db, read.values(), files_read)
         articles = store.load_articles(db)
         report.articles_total = len(articles)
+    with _stage(report, "extracting"):
         quotes, citations, problems = analyse(articles, progress)
         report.problems.extend(problems)
+    with (
+        _stage(report, "clustering"),
+        tqdm(total=1, desc="clustering", unit=" corpus", disable=not progress) as bar,
+    ):
         clusters = cluster_quotes(quotes, {a.id: a for a in articles}, citations)
-        store.clear_derived(db)
-        store.save_quotes(db, quotes, clusters)
-        store.save_citations(db, citations)
-        store.save_problems(db, report.problems, fixed={a.source for a in new_articles})
-        store.ensure_db_shape(db)
-        db.close()
-        os.replace(tmp, db_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        bar.update()
+    with _stage(report, "saving"):
+        store.save_all(db, quotes, clusters, citations, progress)
+        store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)
     report.clusters = len(clusters)
-    return report

@@ -5,6 +5,7 @@ import pytest
 
 from quotes.ingest import html, read_articles
 from quotes.ingest.html import extract_page
+from quotes.ingest.identity import article_id
 from quotes.model import Article, Problem
 from tests.conftest import FIXTURES
 
@@ -15,7 +16,7 @@ def test_a_web_page_becomes_an_article_with_its_metadata() -> None:
     [article] = read_articles([PAGE])
     assert isinstance(article, Article)
     assert (article.id, article.url, article.outlet, article.published, article.title) == (
-        "ingest.riverton-bridge",
+        article_id(article.url, None, ""),
         "https://www.rivertonledger.example/news/2021/03/04/council-rejects-bridge",
         "Riverton Ledger",
         "2021-03-04",

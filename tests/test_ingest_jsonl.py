@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from quotes.ingest import read_articles
+from quotes.ingest.identity import article_id
 from quotes.ingest.jsonl import map_fields
 from quotes.model import Article, Problem
 from tests.conftest import FIXTURES
@@ -19,7 +20,7 @@ def by_line(path: Path) -> dict[str, Article | Problem]:
 def test_our_own_fields_are_read_as_they_are() -> None:
     article = by_line(CRAWL)["1"]
     assert article == Article(
-        id="ledger-1",
+        id=article_id("https://rivertonledger.example/news/ferry", None, ""),  # the url beats an id
         text="Ferry service to resume\n\n“The boats will run again by May,” harbor director "
         "Lena Ortiz said.\n\nThe ferry stopped in January after a storm damaged the dock.",
         url="https://www.rivertonledger.example/news/ferry",
@@ -49,7 +50,7 @@ def test_other_crawler_spellings_are_mapped() -> None:
         "Storm closes river road",
         "2021-03-07",
         "Willamette Week",
-        "ingest-4",
+        article_id(None, None, article.text),  # no url, no id: the text's, never the line's
     )
 
 
@@ -64,7 +65,7 @@ def test_bad_lines_are_problems_and_the_lines_after_them_still_read() -> None:
     items = by_line(CRAWL)
     problems = {line: p.message for line, p in items.items() if isinstance(p, Problem)}
     assert problems == {
-        "3": "malformed JSON: Unterminated string starting at (column 26)",
+        "3": "malformed JSON: Unterminated string starting at (line 1, column 26)",
         "6": "record has no article text (looked for: text, maintext, content, body, article, "
         "article_text, full_text)",
         "7": "expected a JSON object, found list",
@@ -145,7 +146,7 @@ def test_a_news_please_json_file_is_one_article(tmp_path: Path) -> None:
     [article] = read_articles([tmp_path / "dock.json"])
     assert isinstance(article, Article)
     assert (article.id, article.title, article.published, article.outlet) == (
-        "dock",
+        article_id(None, None, record["maintext"]),
         "Dock reopens",
         "2021-04-09",
         "kellvalleycourier.example",

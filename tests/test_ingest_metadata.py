@@ -96,7 +96,6 @@ def test_the_first_line_is_the_title_only_when_it_reads_like_a_headline(
 def test_make_article_prefers_sidecar_then_given_then_text_then_fallback() -> None:
     text = "Bridge vote delayed\n\nPublished: March 4, 2021\n\nText."
     article = make_article(
-        "x",
         text,
         "x.txt",
         given={"title": "From the page", "url": "https://www.oregonlive.com/x"},
@@ -108,7 +107,7 @@ def test_make_article_prefers_sidecar_then_given_then_text_then_fallback() -> No
         "2021-03-04",
         "Oregon Live",
     )
-    undated = make_article("y", "Just text.", "y.txt", fallback={"published": "2024-12-12"})
+    undated = make_article("Just text.", "y.txt", fallback={"published": "2024-12-12"})
     assert undated.published == "2024-12-12"
 
 
@@ -120,7 +119,7 @@ def test_placeholder_and_far_future_years_are_not_dates() -> None:
 
 def test_an_unreadable_given_date_falls_back_to_the_text() -> None:
     text = "Vote delayed\n\nPublished: March 4, 2021\n\nText."
-    article = make_article("x", text, "x.jsonl#1", given={"published": "yesterday"})
+    article = make_article(text, "x.jsonl#1", given={"published": "yesterday"})
     assert article.published == "2021-03-04"
 
 
@@ -155,13 +154,9 @@ def test_dates_in_article_addresses(url: str, expected: str | None) -> None:
 def test_an_address_date_comes_after_the_text_and_before_the_capture_date() -> None:
     url = "https://news.example/2019/sep/25/ferry/"
     assert (
-        make_article(
-            "a", "Text.", "a", {"url": url}, fallback={"published": "2024-12-12"}
-        ).published
+        make_article("Text.", "a", {"url": url}, fallback={"published": "2024-12-12"}).published
         == "2019-09-25"
     )
     dated = "Ferry returns\n\nPublished: Sept. 24, 2019\n\nText."
-    assert make_article("b", dated, "b", {"url": url}).published == "2019-09-24"
-    assert (
-        make_article("c", "Text.", "c", {"url": url}, sidecar={"published": None}).published is None
-    )
+    assert make_article(dated, "b", {"url": url}).published == "2019-09-24"
+    assert make_article("Text.", "c", {"url": url}, sidecar={"published": None}).published is None

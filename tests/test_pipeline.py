@@ -1,9 +1,7 @@
 from pathlib import Path
 
-import pytest
 from sqlite_utils import Database
 
-from quotes import pipeline
 from quotes.pipeline import build
 from tests.conftest import SEEDS
 
@@ -27,22 +25,6 @@ def test_build_twice_updates_rather_than_duplicates(db_path: Path, tmp_path: Pat
     assert db["articles"].count == 6
     build([SEEDS], db_path)
     assert Database(db_path)["articles"].count == 6
-
-
-def test_failed_build_leaves_last_good_database(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    build([SEEDS], db_path)
-    before = db_path.read_bytes()
-
-    def explode(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("disk on fire")
-
-    monkeypatch.setattr(pipeline, "cluster_quotes", explode)
-    with pytest.raises(RuntimeError):
-        build([SEEDS], db_path)
-    assert db_path.read_bytes() == before
-    assert not db_path.with_name(db_path.name + ".tmp").exists()
 
 
 def test_unreadable_inputs_are_recorded_and_the_rest_is_built(

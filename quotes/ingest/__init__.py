@@ -12,67 +12,86 @@ found in the file, and an explicit null there means "unknown" and stops inferenc
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils.utils import hash_record
-
-from quotes.ingest.files import SIDECAR, kind_of, load_sidecar, walk
+from quotes.ingest.files import (
+    MAX_ARTICLE_BYTES,
+    SIDECAR,
+    TooLarge,
+    kind_of,
+    load_sidecar,
+    read_capped,
+    walk,
+)
 from quotes.ingest.html import NoArticle, extract_page, looks_like_html
+from quotes.ingest.identity import fill_missing, merge_copies
 from quotes.ingest.jsonl import read_json, read_jsonl
 from quotes.ingest.metadata import make_article
 from quotes.ingest.text import DecodeError, decode, normalise
 from quotes.ingest.warc import read_warc
 from quotes.model import Article, Problem
 
-__all__ = ["SIDECAR", "read_articles", "read_file"]
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "SIDECAR",
+    "file_of",
+    "fill_missing",
+    "merge_copies",
+    "read_articles",
+    "read_file",
+]
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
-    """Every article found under `paths` (files or folders), and a Problem for each bad input."""
+def read_articles(
+    paths: Iterable[str | Path],
+    files_read: set[str] | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Iterator[Article | Problem]:
+    """Every article found under `paths` (files or folders), and a Problem for each bad input.
+
+    The files opened are added to `files_read`, so a build knows whose old problems are stale.
+    """
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
-    texts_by_id: dict[str, str] = {}
     for file in walk(paths):
         if isinstance(file, Problem):
             yield file
             continue
+        if files_read is not None:
+            files_read.add(str(file))
         if file.parent not in sidecars:
             sidecars[file.parent], trouble = load_sidecar(file.parent)
             if trouble:
                 yield Problem(str(file.parent / SIDECAR), trouble)
-        for item in read_file(file, sidecars[file.parent].get(file.name)):
-            if isinstance(item, Article):
-                item = _unique(item, texts_by_id)
-            yield item
+        yield from read_file(file, sidecars[file.parent].get(file.name), max_bytes)
 
 
-def _unique(article: Article, texts_by_id: dict[str, str]) -> Article:
-    """Give a different article that arrives under a taken id (a/story.txt, b/story.txt) its own."""
-    seen = texts_by_id.setdefault(article.id, article.text)
-    if seen == article.text:
-        return article
-    own_id = f"{article.id}-{hash_record({'source': article.source})[:8]}"
-    texts_by_id.setdefault(own_id, article.text)
-    return replace(article, id=own_id)
+def file_of(source: str) -> str:
+    """The file an article or problem came from: its source without a `#line` or `#offset`."""
+    head, mark, tail = source.rpartition("#")
+    return head if mark and tail.isdigit() else source
 
 
-def read_file(file: Path, sidecar: dict[str, Any] | None = None) -> Iterator[Article | Problem]:
+def read_file(
+    file: Path, sidecar: dict[str, Any] | None = None, max_bytes: int = MAX_ARTICLE_BYTES
+) -> Iterator[Article | Problem]:
     """The articles in one file, whatever its kind; a Problem instead of any error."""
     source = str(file)
-    if file.exists() and not file.is_file():  # a pipe or a device would block the read forever
-        yield Problem(source, "not a regular file")
+    if not file.is_file():  # a pipe or a device would block the read forever
+        yield Problem(source, "not a regular file" if file.exists() else "no such file")
         return
     try:
         kind = kind_of(file)
         if kind == "jsonl":
-            yield from read_jsonl(file)
+            yield from read_jsonl(file, max_bytes)
         elif kind == "json":
-            yield from read_json(file)
+            yield from read_json(file, max_bytes)
         elif kind == "warc":
-            yield from read_warc(file)
+            yield from read_warc(file, max_bytes)
         else:
-            yield _read_document(file, kind, sidecar)
+            yield _read_document(file, kind, sidecar, max_bytes)
+    except TooLarge as exc:
+        yield Problem(source, str(exc))
     except OSError as exc:
         yield Problem(source, f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the corpus
@@ -80,11 +99,11 @@ def read_file(file: Path, sidecar: dict[str, Any] | None = None) -> Iterator[Art
 
 
 def _read_document(
-    file: Path, kind: str | None, sidecar: dict[str, Any] | None
+    file: Path, kind: str | None, sidecar: dict[str, Any] | None, max_bytes: int
 ) -> Article | Problem:
     """A file holding one article: plain text, or a web page."""
     source = str(file)
-    raw = file.read_bytes()
+    raw = read_capped(file, max_bytes)
     if not raw.strip():
         return Problem(source, "empty file")
     try:
@@ -101,4 +120,4 @@ def _read_document(
     text = normalise(text)
     if not text:
         return Problem(source, "empty file (only blank space)")
-    return make_article(file.stem, text, source, given, sidecar)
+    return make_article(text, source, given, sidecar)

@@ -6,11 +6,26 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from quotes.model import Problem
 
 SIDECAR = "sources.json"
+# The largest record read: a file, a JSON line, a WARC page. Bigger ones are Problems, never read
+# whole, so a build's memory stays a small multiple of this however large or inflated a file is.
+MAX_ARTICLE_BYTES = 4_000_000
+_CHUNK = 1 << 16
+
+
+class TooLarge(ValueError):
+    """A record over the size cap: skipped, and recorded as a problem."""
+
+    def __init__(self, max_bytes: int, what: str = "article") -> None:
+        super().__init__(
+            f"{what} larger than {max_bytes:,} bytes, skipped"
+            " (quotes build --max-article-size raises the cap)"
+        )
+
 
 KINDS = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -23,6 +38,9 @@ KINDS = {
 def walk(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
     """Files named, and files under folders named (recursively, sorted, hidden ones left out)."""
     for path in map(Path, paths):
+        if not path.exists() and not path.is_symlink():
+            yield Problem(str(path), "no such file or folder")
+            continue
         if not path.is_dir():
             if path.name != SIDECAR:  # `quotes build seeds/*` names the sidecar too
                 yield path
@@ -62,3 +80,26 @@ def load_sidecar(folder: Path) -> tuple[dict[str, dict[str, Any]], str | None]:
         e["file"]: e for e in entries if isinstance(e, dict) and isinstance(e.get("file"), str)
     }
     return by_file, None
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """A file's bytes, or TooLarge without reading them when there are more than `max_bytes`."""
+    with path.open("rb") as f:
+        raw = f.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise TooLarge(max_bytes)
+    return raw
+
+
+def capped_lines(f: IO[bytes], max_bytes: int) -> Iterator[bytes | TooLarge]:
+    """Lines of a stream, each read into at most `max_bytes`; a longer one is TooLarge, skipped."""
+    while True:
+        line = f.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line.endswith(b"\n") and len(line) == max_bytes + 1:
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):  # pass over the rest, a chunk at a time
+            line = f.readline(_CHUNK)
+        yield TooLarge(max_bytes, "line")

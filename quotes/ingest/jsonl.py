@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import regex
-from sqlite_utils.utils import hash_record
 
+from quotes.ingest.files import MAX_ARTICLE_BYTES, TooLarge, capped_lines, read_capped
 from quotes.ingest.html import NoArticle, extract_page
 from quotes.ingest.metadata import make_article
-from quotes.ingest.text import DecodeError, decode, normalise, paragraphs_apart
+from quotes.ingest.text import decode, normalise, paragraphs_apart
 from quotes.model import Article, Problem
 from quotes.outlets import domain_of
 
@@ -61,16 +61,23 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 _MARKUP = regex.compile(r"</(?:p|div|article|span)>|<(?:p|br|div)\b[^>]*>", regex.I)
 
 
-def read_jsonl(path: Path) -> Iterator[Article | Problem]:
-    """One Article per good line; one Problem per bad line, and the lines after it still read."""
+def read_jsonl(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | Problem]:
+    """One Article per good line; one Problem per bad line, and the lines after it still read.
+
+    Lines are read (and gzip inflated) in bounded pieces: a line over `max_bytes` is a Problem,
+    never held in memory whole. A file cut short keeps what was read and says where it broke.
+    """
     source = str(path)
     n = records = 0
     try:
-        with _open(path) as lines:
-            for n, raw in enumerate(lines, 1):
-                if raw.strip():
+        with _open(path) as f:
+            for n, raw in enumerate(capped_lines(f, max_bytes), 1):
+                if isinstance(raw, TooLarge):
                     records += 1
-                    yield _record(raw, f"{source}#{n}", f"{path.name.split('.')[0]}-{n}")
+                    yield Problem(f"{source}#{n}", str(raw))
+                elif raw.strip():
+                    records += 1
+                    yield _record(raw, f"{source}#{n}")
     except (OSError, EOFError, zlib.error) as exc:
         yield Problem(f"{source}#{n + 1}", f"cannot read past line {n}: {exc}")
         return
@@ -84,39 +91,50 @@ def _open(path: Path) -> BinaryIO:
     return gzip.open(path, "rb") if gzipped else path.open("rb")  # type: ignore[return-value]
 
 
-def read_json(path: Path) -> Iterator[Article | Problem]:
-    """A .json file: one article (news-please writes one file per article) or a list of them."""
+def read_json(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | Problem]:
+    """A .json file: one article (news-please writes one file per article) or a list of them.
+
+    The whole file is parsed at once, so it is held to the article size cap; a larger corpus
+    belongs in JSON Lines.
+    """
     source = str(path)
-    raw = path.read_bytes()
+    raw = read_capped(path, max_bytes)
     if not raw.strip():
         yield Problem(source, "empty file")
         return
     try:
-        data = json.loads(decode(raw))
-    except DecodeError as exc:
+        data = _loads(raw)
+    except ValueError as exc:
         yield Problem(source, str(exc))
         return
-    except json.JSONDecodeError as exc:
-        yield Problem(source, f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
-        return
     if not isinstance(data, list):
-        yield _article(data, source, path.stem)
+        yield _article(data, source)
         return
     for n, rec in enumerate(data, 1):
-        yield _article(rec, f"{source}#{n}", f"{path.stem}-{n}")
+        yield _article(rec, f"{source}#{n}")
 
 
-def _record(raw: bytes, where: str, default_id: str) -> Article | Problem:
+def _record(raw: bytes, where: str) -> Article | Problem:
     try:
-        rec = json.loads(decode(raw).strip())
-    except DecodeError as exc:
+        rec = _loads(raw)
+    except ValueError as exc:
         return Problem(where, str(exc))
+    return _article(rec, where)
+
+
+def _loads(raw: bytes) -> Any:
+    """Parsed JSON, or ValueError saying why not (undecodable, malformed, nested too deep)."""
+    try:
+        return json.loads(decode(raw).strip())
     except json.JSONDecodeError as exc:
-        return Problem(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
-    return _article(rec, where, default_id)
+        raise ValueError(
+            f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from exc
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deeply to be an article") from exc
 
 
-def _article(rec: Any, where: str, default_id: str) -> Article | Problem:
+def _article(rec: Any, where: str) -> Article | Problem:
     """The article in one JSON record, whichever field names it uses."""
     if not isinstance(rec, dict):
         return Problem(where, f"expected a JSON object, found {type(rec).__name__}")
@@ -135,9 +153,7 @@ def _article(rec: Any, where: str, default_id: str) -> Article | Problem:
         return Problem(where, f"record has no article text (looked for: {names})")
     if not given.get("outlet") and fields.get("domain"):
         given["outlet"] = domain_of(str(fields["domain"])) or fields["domain"]
-    url = given.get("url")
-    id = fields.get("id") or (hash_record({"url": url})[:16] if url else default_id)
-    return make_article(str(id), text, where, given)
+    return make_article(text, where, given, id=fields.get("id"))
 
 
 def map_fields(rec: dict[str, Any]) -> dict[str, Any]:

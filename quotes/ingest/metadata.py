@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from quotes.ingest.dates import date_from_url, find_date, iso_date
+from quotes.ingest.identity import article_id
 from quotes.model import Article
 from quotes.outlets import outlet_from_url, outlet_name
 
@@ -38,14 +39,17 @@ HEAD_LINES = 40  # dates and bylines sit near the top; the body below is full of
 
 
 def make_article(
-    id: str,
     text: str,
     source: str,
     given: Mapping[str, Any] | None = None,
     sidecar: Mapping[str, Any] | None = None,
     fallback: Mapping[str, Any] | None = None,
+    id: object = None,
 ) -> Article:
-    """An Article whose metadata comes from the most trusted place that has it."""
+    """An Article whose metadata comes from the most trusted place that has it.
+
+    `id` is an id the record itself gives; the article's id comes from quotes/ingest/identity.py.
+    """
     given, sidecar, fallback = given or {}, sidecar or {}, fallback or {}
     meta: dict[str, Any] = {}
     for name in FIELDS:
@@ -66,8 +70,9 @@ def make_article(
     outlet = _clean(meta.get("outlet"))
     if "outlet" not in sidecar and not outlet and url:
         outlet = outlet_from_url(url)
+    given_id = sidecar.get("id") or id
     return Article(
-        id=str(sidecar.get("id") or id),
+        id=article_id(url, str(given_id) if given_id else None, text),
         text=text,
         url=url,
         outlet=outlet_name(outlet) if outlet else None,

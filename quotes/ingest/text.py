@@ -1,6 +1,8 @@
 """Bytes to text: the decoding and tidying that every reader shares.
 
-Encodings, in order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; otherwise strict UTF-8;
+Encodings, in order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; otherwise UTF-16 without
+one is recognised by its NUL bytes (a NUL in most byte pairs, always on the same side); otherwise
+strict UTF-8;
 otherwise UTF-8 with a few stray bytes (scraped text often has some) is kept, the stray bytes shown
 as U+FFFD; otherwise cp1252 when the bytes are mostly ASCII (old Western news pages, where
 detection misreads a few accents: "Núñez" as "N·±ez"); otherwise charset-normalizer (installed
@@ -27,6 +29,8 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.01  # news text has almost no control characters; binary files have many
 MIN_GOOD_PER_BAD = 4  # UTF-8 with this many good non-ASCII letters per bad byte is damaged UTF-8
 MIN_ASCII_FOR_CP1252 = 0.8
+MIN_UTF16_PAIRS = 8
+MIN_UTF16_NUL_SHARE = 0.6  # UTF-16 of Latin-script text: a NUL in most pairs; binaries are random
 MIN_PARAGRAPH_LINE = 100  # a typical line this long is a paragraph, not prose wrapped at ~72
 
 
@@ -43,15 +47,38 @@ def decode(raw: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"broken {encoding} text at byte {exc.start}") from exc
     if b"\x00" in raw[:8192]:
-        raise DecodeError("binary file (contains NUL bytes), not an article")
+        utf16 = _utf16_without_bom(raw[:8192])
+        if utf16 is None:
+            raise DecodeError("binary file (contains NUL bytes), not an article")
+        try:
+            return _readable(raw.decode(utf16))
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"broken {utf16} text at byte {exc.start}") from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         text = _guess(raw, exc)
+    return _readable(text)
+
+
+def _readable(text: str) -> str:
+    """The text, unless control characters show it was a binary file all along."""
     sample = text[:8192]
     if _CONTROL.search(sample) and len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise DecodeError("binary file (control characters), not an article")
     return text
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """utf-16-le or -be when NULs fill one byte of nearly every pair, as Latin text there does."""
+    pairs = len(sample) // 2
+    if pairs < MIN_UTF16_PAIRS:
+        return None
+    for encoding, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        nuls = sample[nul_at::2].count(0)
+        if nuls >= MIN_UTF16_NUL_SHARE * pairs and sample[1 - nul_at :: 2].count(0) == 0:
+            return encoding
+    return None
 
 
 def _guess(raw: bytes, exc: UnicodeDecodeError) -> str:

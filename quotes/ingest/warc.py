@@ -11,10 +11,10 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from sqlite_utils.utils import hash_record
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 
+from quotes.ingest.files import MAX_ARTICLE_BYTES, TooLarge
 from quotes.ingest.html import NoArticle, extract_page
 from quotes.ingest.metadata import make_article
 from quotes.model import Article, Problem
@@ -24,17 +24,20 @@ _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_HEADER = b"WARC/1."
 
 
-def read_warc(path: Path) -> Iterator[Article | Problem]:
-    """One Article per HTML page in the archive, one Problem per broken record or empty page."""
+def read_warc(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | Problem]:
+    """One Article per HTML page in the archive, one Problem per broken record or empty page.
+
+    Each page is read (and inflated) up to `max_bytes`; a larger one is a Problem.
+    """
     found = False
-    for item in _read_warc(path):
+    for item in _read_warc(path, max_bytes):
         found = True
         yield item
     if not found:
         yield Problem(str(path), "no HTML pages in this archive (only other kinds of records)")
 
 
-def _read_warc(path: Path) -> Iterator[Article | Problem]:
+def _read_warc(path: Path, max_bytes: int) -> Iterator[Article | Problem]:
     source = str(path)
     with path.open("rb") as f:
         if path.stat().st_size == 0:
@@ -45,14 +48,14 @@ def _read_warc(path: Path) -> Iterator[Article | Problem]:
             start = 0
             while start >= 0:
                 f.seek(start)
-                failed_at = yield from _records(f, len(data), source)
+                failed_at = yield from _records(f, len(data), source, max_bytes)
                 if failed_at is None:
                     return
                 start = data.find(marker, max(failed_at, start) + 1)
 
 
 def _records(
-    f: IO[bytes], size: int, source: str
+    f: IO[bytes], size: int, source: str, max_bytes: int
 ) -> Generator[Article | Problem, None, int | None]:
     """Read records from the file's position on; return where a broken one began, or None."""
     records = ArchiveIterator(f)  # its offsets are file positions, as it starts from f.tell()
@@ -60,9 +63,11 @@ def _records(
         for record in records:
             if record.rec_type is None:  # no WARC-Type: warcio would swallow what follows
                 raise ValueError("record has no WARC-Type header")
-            page = _page(record)  # read the body before asking the offset: asking consumes it
+            page = _page(record, max_bytes)  # the body first: asking the offset consumes it
             where = f"{source}#{records.get_record_offset()}"
-            if getattr(record.raw_stream, "limit", 0) > 0:
+            if isinstance(page, TooLarge):
+                yield Problem(where, str(page))
+            elif getattr(record.raw_stream, "limit", 0) > 0:
                 yield Problem(where, "truncated WARC record: the file ends inside it")
             elif page is not None:
                 yield _article(record, page, where)
@@ -75,7 +80,7 @@ def _records(
     return None
 
 
-def _page(record: ArcWarcRecord) -> bytes | None:
+def _page(record: ArcWarcRecord, max_bytes: int) -> bytes | TooLarge | None:
     """The HTML body of a successful page capture, or None for every other kind of record."""
     if record.rec_type == "response" and record.http_headers is not None:
         status = record.http_headers.get_statuscode() or ""
@@ -88,7 +93,8 @@ def _page(record: ArcWarcRecord) -> bytes | None:
         return None
     if not content_type.lower().startswith(HTML_TYPES):
         return None
-    return record.content_stream().read()
+    body = record.content_stream().read(max_bytes + 1)
+    return TooLarge(max_bytes, "page") if len(body) > max_bytes else body
 
 
 def _article(record: ArcWarcRecord, body: bytes, where: str) -> Article | Problem:
@@ -98,8 +104,7 @@ def _article(record: ArcWarcRecord, body: bytes, where: str) -> Article | Proble
     except NoArticle as exc:
         return Problem(where, str(exc))
     captured: dict[str, Any] = {"published": record.rec_headers.get_header("WARC-Date")}
-    id = hash_record({"url": meta.get("url") or url or where})[:16]
-    return make_article(id, text, where, meta | {"url": url or meta.get("url")}, fallback=captured)
+    return make_article(text, where, meta | {"url": url or meta.get("url")}, fallback=captured)
 
 
 def _printable(exc: Exception, limit: int = 100) -> str:
