@@ -21,8 +21,12 @@ install: $(BIN)/quotes
 build: install
 	$(BIN)/quotes build $(INPUTS) --db $(DB)
 
-serve: build
-	$(BIN)/datasette $(DB) --metadata quotes/metadata.yml
+# Serves what was built, building only when no database exists. Datasette reads it read-only
+# (the plugin supplies the metadata), so serving never changes the data, and a later build
+# shows up without a restart.
+serve: install
+	test -f $(DB) || $(BIN)/quotes build $(INPUTS) --db $(DB)
+	$(BIN)/datasette serve $(DB) --setting truncate_cells_html 300
 
 test: install
 	$(BIN)/pytest -q

@@ -1,10 +1,8 @@
-"""Marking a variant's alterations in place, describing them, and the provenance tree."""
+"""Marking a variant's alterations in place, describing them, and the copy tree between wordings."""
 
 from __future__ import annotations
 
-import re
-
-from quotes.plugin.marks import Segment, describe, mark_alterations, provenance_tree
+from quotes.plugin.marks import MAX_DEPTH, Segment, describe, mark_alterations, wording_tree
 
 
 def alteration(op: str, canonical: str, variant: str, cs: int, ce: int, vs: int, ve: int) -> dict:
@@ -82,23 +80,50 @@ def test_describe_says_what_changed_in_words() -> None:
     )
 
 
-def test_provenance_tree_hangs_a_splice_under_its_most_confident_source() -> None:
-    quotes = [{"id": i} for i in ("a", "b", "c")]
-    edges = [
-        {"quote_id": "c", "source_quote_id": "a", "evidence": "date", "confidence": 0.3},
-        {"quote_id": "c", "source_quote_id": "b", "evidence": "same cut", "confidence": 0.7},
-    ]
-    roots = provenance_tree(quotes, edges)
-    assert [n.quote["id"] for n in roots] == ["a", "b"]
-    assert [(n.quote["id"], n.evidence) for n in roots[1].children] == [("c", "same cut")]
+def wording(number: int, text: str) -> dict:
+    return {"number": number, "text": text}
 
 
-def test_provenance_tree_breaks_cycles_so_every_quote_appears_once() -> None:
-    quotes = [{"id": "a"}, {"id": "b"}]
-    edges = [
-        {"quote_id": "a", "source_quote_id": "b", "evidence": "x", "confidence": 0.5},
-        {"quote_id": "b", "source_quote_id": "a", "evidence": "y", "confidence": 0.5},
+def edge(text: str, source: str, count: int = 1, confidence: float = 0.9) -> dict:
+    return {
+        "text": text,
+        "source_text": source,
+        "count": count,
+        "confidence": confidence,
+        "evidence": f"{text} from {source}",
+    }
+
+
+def test_wording_tree_hangs_a_wording_under_the_source_most_of_its_copies_came_from() -> None:
+    wordings = [wording(1, "a"), wording(2, "b"), wording(3, "c")]
+    edges = [edge("c", "a", count=1), edge("c", "b", count=5), edge("b", "a")]
+    rows = wording_tree(wordings, edges)
+    assert [(r["wording"]["number"], r["depth"], r["source"]) for r in rows] == [
+        (1, 0, None),
+        (2, 1, 1),
+        (3, 2, 2),
     ]
-    roots = provenance_tree(quotes, edges)
-    seen = re.findall(r"'id': '(\w)'", repr(roots))
-    assert sorted(seen) == ["a", "b"]
+    assert rows[2]["edge_count"] == 5 and rows[2]["copied"]
+
+
+def test_wording_tree_counts_identical_copies_on_one_row_instead_of_a_staircase() -> None:
+    rows = wording_tree([wording(1, "a")], [edge("a", "a", count=1799)])
+    assert len(rows) == 1 and rows[0]["self_copies"] == 1799 and rows[0]["depth"] == 0
+
+
+def test_wording_tree_calls_a_weak_edge_the_earliest_known_source_not_a_copy() -> None:
+    rows = wording_tree([wording(1, "a"), wording(2, "b")], [edge("b", "a", confidence=0.1)])
+    assert rows[1]["source"] == 1 and not rows[1]["copied"]
+
+
+def test_wording_tree_breaks_cycles_so_every_wording_appears_once() -> None:
+    rows = wording_tree([wording(1, "a"), wording(2, "b")], [edge("a", "b"), edge("b", "a")])
+    assert sorted(r["wording"]["number"] for r in rows) == [1, 2]
+
+
+def test_wording_tree_stops_indenting_a_long_chain_of_wordings() -> None:
+    texts = [str(n) for n in range(1, 301)]
+    edges = [edge(texts[i], texts[i - 1]) for i in range(1, len(texts))]
+    rows = wording_tree([wording(n, t) for n, t in enumerate(texts, 1)], edges)
+    assert len(rows) == 300 and max(r["depth"] for r in rows) == MAX_DEPTH
+    assert rows[-1]["deeper"] and rows[-1]["source"] == 299

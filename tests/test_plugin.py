@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -13,17 +15,18 @@ from quotes import db as store
 from quotes import plugin
 from quotes.model import Alteration, Article, Cluster, Edge, Quote, Speaker
 from quotes.pipeline import build
-from quotes.plugin import cluster_context
+from quotes.plugin.cluster import cluster_context
 from tests.conftest import SEEDS
 from tests.newsroom import BUDGET, PLEDGES, build_newsroom
 
 METADATA_PATH = Path(__file__).resolve().parent.parent / "quotes" / "metadata.yml"
 METADATA = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
-DATABASE = METADATA["databases"]["quotes"]
+DATABASE = METADATA["database"]
 
 
 async def serve(db_path: Path) -> Datasette:
-    datasette = Datasette([str(db_path)], metadata=METADATA)
+    """Datasette as `make serve` runs it: the plugin supplies the metadata."""
+    datasette = Datasette([str(db_path)])
     await datasette.invoke_startup()
     return datasette
 
@@ -51,12 +54,64 @@ def test_every_hook_has_a_test() -> None:
 
 
 @pytest.mark.asyncio
+async def test_hook_get_metadata(newsroom: Path, tmp_path: Path) -> None:
+    """Served under any file name, the database keeps its descriptions, facets and queries."""
+    renamed = newsroom.rename(tmp_path / "ferry-vote.db")
+    other = tmp_path / "other.db"
+    Database(other)["things"].insert({"id": 1})
+    datasette = await serve_all([renamed, other])
+    clusters = (await datasette.client.get("/ferry-vote/clusters")).text
+    assert "One quotation as it travelled between articles" in clusters
+    assert 'data-column="speaker_id"' in clusters  # the speaker facet
+    query = await datasette.client.get("/ferry-vote/speaker_quotes.json?_shape=array&speaker=Ruiz")
+    assert query.status_code == 200 and query.json()
+    assert (await datasette.client.get("/other/speaker_quotes")).status_code == 404
+    assert "ferry-vote" in (await datasette.client.get("/-/metadata.json")).json()["databases"]
+    assert "other" not in (await datasette.client.get("/-/metadata.json")).json()["databases"]
+
+
+async def serve_all(paths: list[Path]) -> Datasette:
+    datasette = Datasette([str(p) for p in paths])
+    await datasette.invoke_startup()
+    return datasette
+
+
+@pytest.mark.asyncio
+async def test_hook_extra_css_urls(newsroom: Path) -> None:
+    datasette = await serve(newsroom)
+    page = (await datasette.client.get("/quotes/quotes")).text
+    assert "/-/static-plugins/quotes/quotes.css" in page
+    css = await datasette.client.get("/-/static-plugins/quotes/quotes.css")
+    assert css.status_code == 200 and "quotes-cosmetic" in css.text
+
+
+@pytest.mark.asyncio
+async def test_hook_extra_template_vars(newsroom: Path) -> None:
+    """The home page says what the data is and offers searches that find something."""
+    datasette = await serve(newsroom)
+    for page in ["/", "/quotes"]:
+        html = (await datasette.client.get(page)).text
+        assert "What you are looking at" in html, page
+        assert "4 news articles from 4 outlets" in " ".join(html.split())
+        assert "The most-spread quotations over time" in html and "<svg" in html
+    examples = html[html.index("Try:") :].split("</ul>")[0]
+    links = re.findall(r'<li><a href="([^"]+)">', examples)
+    assert len(links) == 5
+    for link in links:
+        response = await datasette.client.get(html_unescape(link))
+        assert response.status_code == 200, link
+        if "?" in link:
+            json_link = html_unescape(link).replace("?", ".json?_shape=array&", 1)
+            assert (await datasette.client.get(json_link)).json(), f"{link} finds nothing"
+
+
+@pytest.mark.asyncio
 async def test_hook_register_routes(newsroom: Path) -> None:
     response = await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/pledge")
     assert response.status_code == 200
     html = response.text
     assert "We will not sign a contract that leaves the ferry unfunded for a decade," in html
-    assert "Attributed to <strong>Ana Ruiz</strong>" in html
+    assert "<strong>Ana Ruiz</strong></a> by most articles" in html
     assert "<strong>Harbor Gazette</strong>, 2024-03-04" in html
     for outlet in ["Harbor Gazette", "River Times", "Daily Ledger", "Plain Post"]:
         assert outlet in html
@@ -64,19 +119,27 @@ async def test_hook_register_routes(newsroom: Path) -> None:
     assert '<ins class="quotes-substitution" title="substitution">deal</ins>' in html
     assert '<del class="quotes-truncated_end" title="truncated_end">for a decade</del>' in html
     assert "substitution: “contract” → “deal”" in html
-    gazette_row = html[html.index(f'id="quote-{PLEDGES[0].id}"') :].split("</tr>")[0]
-    assert "first appearance" in gazette_row and "canonical wording" in gazette_row
+    first_row = html[html.index('id="wording-1"') :].split("</tr>")[0]
+    assert "first appearance" in first_row and "canonical wording" in first_row
+    # The River Times and the Plain Post print the same words: one row, both outlets.
+    assert html.count('id="wording-') == 3
+    assert "2 quotes in 2 outlets:" in html
+    assert "<svg" in html and "first appearance</title>" in html
 
 
 @pytest.mark.asyncio
-async def test_cluster_page_nests_each_copy_under_its_source(newsroom: Path) -> None:
+async def test_cluster_page_hangs_each_wording_under_the_wording_it_was_copied_from(
+    newsroom: Path,
+) -> None:
     html = (await (await serve(newsroom)).client.get("/-/quotes/quotes/cluster/pledge")).text
-    tree = html[html.index("Who copied whom") :]
-    # The Plain Post copied the River Times, which copied the Harbor Gazette.
-    gazette, times, post = (tree.index(f"#quote-{PLEDGES[i].id}") for i in (0, 1, 3))
-    assert gazette < times < post
-    assert tree.count("<ul>", gazette, post) == 2
-    assert "same changed word; same truncation; confidence 0.80" in tree
+    tree = html[html.index('id="tree"') :]
+    # The River Times copied the Gazette's wording; the Plain Post copied the River Times word
+    # for word, so it is counted on the River Times' row rather than drawn under it.
+    gazette, changed = tree.index("#wording-1"), tree.index("#wording-2")
+    assert gazette < changed
+    assert 'margin-left: 1.5em">' in tree[gazette : changed + 40]
+    assert "(credits Harbor Gazette; confidence 0.90)" in tree[changed:]
+    assert "1 word-for-word copy of this wording (same changed word; same truncation)" in tree
 
 
 @pytest.mark.asyncio
@@ -101,7 +164,7 @@ async def test_every_seed_cluster_page_renders_with_its_changes_marked_in_place(
         assert page.status_code == 200, cluster_id
         context = await cluster_context(datasette.get_database("quotes"), cluster_id)
         assert context is not None
-        misplaced = [q["text"] for q in context["variants"] if q["segments"] is None]
+        misplaced = [w["text"] for w in context["wordings"] if w["segments"] is None]
         assert not misplaced, f"alteration positions do not fit {misplaced}"
 
 

@@ -1,9 +1,9 @@
-"""Turn alteration rows and provenance edges into what a cluster page shows."""
+"""Turn alteration rows and copy edges into what a cluster page shows."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from quotes.cluster.normalise import tokenise
@@ -26,20 +26,10 @@ LABELS = {
 class Segment:
     """A run of a variant's words and how they differ from the canonical text."""
 
-    kind: str  # same, deleted (canonical words the variant lacks), inserted, cosmetic
+    kind: str  # same, deleted (canonical words the variant lacks), inserted, cosmetic, gap
     text: str
     op: str | None = None
     was: str | None = None  # the canonical words a cosmetic change replaced
-
-
-@dataclass
-class Node:
-    """One quote in the provenance tree, with the quotes copied from it."""
-
-    quote: Mapping[str, Any]
-    evidence: str | None = None
-    confidence: float | None = None
-    children: list[Node] = field(default_factory=list)
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -90,8 +80,9 @@ def mark_alterations(text: str, alterations: Iterable[Mapping[str, Any]]) -> lis
 
 def _alteration_segments(alt: Mapping[str, Any], changed: str, at_end: bool) -> list[Segment]:
     op, canonical = alt["op"], _squeeze(alt["canonical"] or "")
-    if op in COSMETIC_OPS:  # shown quietly, with the canonical form on hover
-        return [Segment("cosmetic", changed, op, canonical)]
+    if op in COSMETIC_OPS:  # shown lightly, with the canonical form on hover
+        # A mark that vanished (a dropped comma) leaves no word to underline: show a caret.
+        return [Segment("cosmetic" if changed else "gap", changed or "‸", op, canonical)]
     parts = []
     if canonical:
         struck = Segment("deleted", canonical, op)
@@ -126,45 +117,73 @@ def describe(alt: Mapping[str, Any]) -> str:
     return f"{label(alt['op'])}: adds “{variant}”"
 
 
-def provenance_tree(
-    quotes: Sequence[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]]
-) -> list[Node]:
-    """The cluster's spread as trees rooted at quotes with no known source, in `quotes` order.
+def wording_tree(
+    wordings: Sequence[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The copy tree between distinct wordings, flattened depth first for display.
 
-    A quote with several sources (a splice) hangs under the most confident one; a cycle in
-    the edges is broken where it is first met, so every quote appears exactly once.
+    `wordings` carry "text" and "number", in display order; `edges` are copy edges between
+    wordings ("text", "source_text", "count", "confidence", "evidence"). Each wording hangs
+    under the wording most of its copies came from, sure edges first; an edge that would close
+    a cycle is dropped, so every wording appears once. Identical copies of one wording are
+    counted on its row, never drawn as a staircase of their own.
     """
-    ids = {q["id"] for q in quotes}
-    best: dict[str, Mapping[str, Any]] = {}
-    for edge in edges:
-        if edge["source_quote_id"] in ids and edge["quote_id"] in ids:
-            current = best.get(edge["quote_id"])
-            if current is None or (edge["confidence"] or 0) > (current["confidence"] or 0):
-                best[edge["quote_id"]] = edge
-    nodes = {
-        q["id"]: Node(q, best[q["id"]]["evidence"], best[q["id"]]["confidence"])
-        if q["id"] in best
-        else Node(q)
-        for q in quotes
-    }
-    roots = [nodes[q["id"]] for q in quotes if q["id"] not in best]
-    for q in quotes:
-        if q["id"] in best:
-            nodes[best[q["id"]]["source_quote_id"]].children.append(nodes[q["id"]])
-    placed: set[str] = set()
-    _walk(roots, placed)
-    for q in quotes:  # quotes caught in a cycle were never reached from a root
-        if q["id"] not in placed:
-            cut = nodes[q["id"]]
-            for node in nodes.values():
-                if cut in node.children:
-                    node.children.remove(cut)
-            roots.append(cut)
-            _walk([cut], placed)
-    return roots
+    number = {w["text"]: w["number"] for w in wordings}
+    self_copies: dict[int, int] = {}
+    self_evidence: dict[int, str] = {}
+    best: dict[int, Mapping[str, Any]] = {}
+    for e in edges:
+        child, source = number.get(e["text"]), number.get(e["source_text"])
+        if child is None or source is None:
+            continue
+        if child == source:
+            self_copies[child] = self_copies.get(child, 0) + e["count"]
+            self_evidence[child] = e["evidence"]
+        elif child not in best or _strength(e) > _strength(best[child]):
+            best[child] = e
+    parent: dict[int, int] = {}
+    for child in sorted(best):
+        source = number[best[child]["source_text"]]
+        at: int | None = source
+        while at is not None and at != child:
+            at = parent.get(at)
+        if at is None:  # no cycle: the source does not descend from the child
+            parent[child] = source
+    children: dict[int | None, list[int]] = {}
+    for w in wordings:
+        children.setdefault(parent.get(w["number"]), []).append(w["number"])
+    by_number = {w["number"]: w for w in wordings}
+    rows: list[dict[str, Any]] = []
+    stack = [(n, 0) for n in reversed(children.get(None, []))]
+    while stack:
+        n, depth = stack.pop()
+        edge = best.get(n) if n in parent else None
+        confidence = edge["confidence"] if edge else None
+        rows.append(
+            {
+                "wording": by_number[n],
+                "depth": min(depth, MAX_DEPTH),
+                "deeper": depth > MAX_DEPTH,
+                "source": parent.get(n),
+                "edge_count": edge["count"] if edge else 0,
+                "evidence": edge["evidence"] if edge else None,
+                "confidence": confidence,
+                "copied": confidence is not None and confidence >= COPY_CONFIDENCE,
+                "self_copies": self_copies.get(n, 0),
+                "self_evidence": self_evidence.get(n),
+            }
+        )
+        stack.extend((c, depth + 1) for c in reversed(children.get(n, [])))
+    return rows
 
 
-def _walk(nodes: Iterable[Node], placed: set[str]) -> None:
-    for node in nodes:
-        placed.add(node.quote["id"])
-        _walk(node.children, placed)
+# Below this confidence an edge names the earliest known earlier wording, not a proven copy.
+COPY_CONFIDENCE = 0.5
+
+# Deeper wordings are drawn at this depth, each naming its source, so the tree never staircases.
+MAX_DEPTH = 6
+
+
+def _strength(edge: Mapping[str, Any]) -> tuple[bool, int, float]:
+    confidence = edge["confidence"] or 0
+    return (confidence >= COPY_CONFIDENCE, edge["count"], confidence)
