@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -18,6 +19,7 @@ from quotes.model import Article, Citation, Quote
 from quotes.outlets import canonical_outlet
 
 _SENTENCE_END = regex.compile(r"[.!?]\s")
+_SPACES = regex.compile(r"[\s\x1c-\x1f]*")  # what str.strip() strips
 
 __all__ = ["extract_citations", "extract_quotes"]
 
@@ -90,10 +92,11 @@ def _with_credits(
     own = canonical_outlet(article.outlet or "")
     if citations is None:
         citations = extract_citations(article, _merged(windows)) if windows else []
+    ends = [c.end for c in citations]
     out = list(quotes)
     for i, found in found_for.items():
         if found:
-            out[i] = replace(out[i], credit=_credit(found, citations, own, article.text))
+            out[i] = replace(out[i], credit=_credit(found, citations, ends, own, article.text))
     return out
 
 
@@ -108,17 +111,18 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _credit(found: Found, citations: list[Citation], own: str | None, text: str) -> str | None:
+def _credit(
+    found: Found, citations: list[Citation], ends: list[int], own: str | None, text: str
+) -> str | None:
     """The outlet credited in the attribution ("WWeek reported Monday"), if any."""
     if found.speaker and found.speaker.kind == "outlet" and found.speaker.name != own:
         return found.speaker.name
-    for c in citations:
-        if (
-            c.end > found.start
-            and c.start <= found.end + 40
-            and not _SENTENCE_END.search(text[found.end : c.start])
-        ):
+    i = bisect.bisect_right(ends, found.start)  # credits never overlap: their ends are sorted
+    while i < len(citations) and citations[i].start <= found.end + 40:
+        c = citations[i]
+        if not _SENTENCE_END.search(text[found.end : c.start]):
             return c.outlet
+        i += 1
     return None
 
 
@@ -165,6 +169,10 @@ def _carry(
 
 
 def _alone(text: str, span: Span, paras: list[tuple[int, int]]) -> bool:
-    """True when the quotation is its paragraph's only content."""
+    """True when the quotation is its paragraph's only content (two characters may follow it),
+    read without copying the paragraph: only the spaces around the quote are looked at."""
     lo, hi = paras[span.para]
-    return not text[lo : span.open].strip() and len(text[span.close : hi].strip()) <= 2
+    if _SPACES.match(text, lo, span.open).end() < span.open:
+        return False
+    first = _SPACES.match(text, span.close, hi).end()  # the first character after the quote
+    return first + 2 >= hi or _SPACES.match(text, first + 2, hi).end() == hi

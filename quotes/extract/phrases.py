@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
@@ -273,6 +274,18 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
 
     Each mention of the document is read with the words around it ("a letter written by X",
     "X sent … a letter", "X's letter")."""
+    if (noun, depth) not in roster.authors:
+        found = _authors(noun, roster, depth)
+        roster.authors[noun, depth] = ([f[0] for f in found], [f[1] for f in found])
+    starts, authors = roster.authors[noun, depth]
+    i = bisect.bisect_left(starts, pos)
+    if not i:
+        return authors[0] if authors else None
+    return authors[bisect.bisect_left(starts, starts[i - 1])]  # the first found of the nearest
+
+
+def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]:
+    """Every author the article names for a document, in text order: read once per article."""
     text = roster.masked
     by, verb, owner, fronted = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
@@ -289,10 +302,7 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
                 who = speaker_of(m["np"], m.start("np"), roster, forward=forward, depth=depth + 1)
                 if who and who.kind not in ("document", "anonymous"):
                     found.append((m.start(), who))
-    before = [f for f in found if f[0] < pos]
-    if before:
-        return max(before, key=lambda f: f[0])[1]
-    return min(found, key=lambda f: f[0])[1] if found else None
+    return sorted(found, key=lambda f: f[0])  # stable: at one offset, the first found first
 
 
 @lru_cache(maxsize=256)
