@@ -8,9 +8,10 @@ from functools import lru_cache
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify
-from quotes.extract.roster import Roster, group
+from quotes.extract.roster import Mention, Roster, group
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
@@ -241,19 +242,21 @@ def _named(
 
 
 def _role_holder(head: list[str], pos: int, roster: Roster) -> Speaker | None:
-    """The named person whose role this is: "the mayor" → Mayor Ted Wheeler."""
+    """The named person whose role this is: "the mayor" → Mayor Ted Wheeler, the last named
+    before (else the first after) among the nearest mentions."""
     roles = {w.casefold().rstrip(".") for w in head} & {r.rstrip(".") for r in lx.ROLES}
     roles -= {"former", "u.s", "state", "federal", "senior", "first", "acting", "deputy", "vice"}
     if not roles:
         return None
-    best = None
-    for m in roster.mentions:
-        if m.start >= pos and best is not None:
-            break
+
+    def holds(m: Mention) -> bool:
         desc = (m.speaker.description or "").casefold()
-        if m.speaker.kind == "person" and roles & set(desc.replace(".", "").split()):
-            best = m.speaker
-    return best
+        return m.speaker.kind == "person" and bool(roles & set(desc.replace(".", "").split()))
+
+    before = [m.speaker for m in roster.recent(pos, windows.ROLE_HOLDERS) if holds(m)]
+    if before:
+        return before[-1]
+    return next((m.speaker for m in roster.following(pos, windows.ROLE_HOLDERS) if holds(m)), None)
 
 
 def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int) -> Speaker:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -56,7 +57,7 @@ _EDGE = regex.compile(r"\b")
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place the article names someone, and who it is."""
 
@@ -361,6 +362,10 @@ class Roster:
     def recent(self, pos: int, count: int) -> list[Mention]:
         """The last `count` mentions before `pos`, in text order."""
         return list(islice(self._timeline.before(pos), count))[::-1]
+
+    def following(self, pos: int, count: int) -> Iterator[Mention]:
+        """The first `count` mentions from `pos` on, in text order."""
+        return islice(self._timeline.between(pos, len(self.text) + 1), count)
 
     def antecedent(self, number: str, pos: int) -> Speaker | None:
         """Who a pronoun refers to: the first fitting mention of the nearest earlier sentence,
