@@ -6,7 +6,7 @@ BENCH_VENV := .venv-bench
 DB := data/quotes.db
 INPUTS ?= seeds
 
-.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build clean
+.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial clean
 
 all: test lint
 
@@ -55,6 +55,11 @@ bench-clusters: install
 
 bench-build: install
 	$(BIN)/python bench/build.py
+
+# Extraction time and memory on hostile article shapes; options in ADVERSARIAL, e.g.
+# make bench-adversarial ADVERSARIAL="--sizes 0.25 1 --shapes news said"
+bench-adversarial: install
+	$(BIN)/python bench/adversarial.py $(ADVERSARIAL)
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) $(DB) *.egg-info

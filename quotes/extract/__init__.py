@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+import logging
 from dataclasses import replace
 
 import regex
 
+from quotes.extract import windows
 from quotes.extract.attribution import Found, attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
 from quotes.extract.kinds import is_title_case, kind_of
@@ -14,26 +17,37 @@ from quotes.extract.nested import nested_quotes
 from quotes.extract.qa import transcript_quotes
 from quotes.extract.roster import Mention, Roster
 from quotes.extract.sentences import Sentences, mask
-from quotes.model import Article, Citation, Quote
+from quotes.model import Article, Citation, Problem, Quote
 from quotes.outlets import canonical_outlet
 
+_log = logging.getLogger(__name__)
 _SENTENCE_END = regex.compile(r"[.!?]\s")
+_SPACES = regex.compile(r"[\s\x1c-\x1f]*")  # what str.strip() strips
 
 __all__ = ["extract_citations", "extract_quotes"]
 
 _TRANSCRIPT = regex.compile(r"(?m)^[ \t]*(?:Q|Question|\p{Lu}[\p{Lu} .'’-]{1,30}\p{Lu})\s*:\s")
 
 
-def extract_quotes(article: Article, citations: list[Citation] | None = None) -> list[Quote]:
+def extract_quotes(
+    article: Article,
+    citations: list[Citation] | None = None,
+    problems: list[Problem] | None = None,
+    max_quotes: int = windows.MAX_QUOTES,
+) -> list[Quote]:
     """Every quotation in the article, in text order, with its speaker resolved when possible.
 
     Pass the article's `citations` when they are already found, so they are not looked for again;
-    otherwise they are read near the attributions only."""
+    otherwise they are read near the attributions only. No article yields more than `max_quotes`
+    quotations: past them the text is not read for quotes, and a Problem saying where reading
+    stopped is appended to `problems` (or logged as a warning when no list is given)."""
     text = article.text or ""
-    spans = find_spans(text)
+    spans = find_spans(text, max_quotes)
+    stopped = spans[max_quotes].open if len(spans) > max_quotes else None
+    spans = spans[:max_quotes]
     transcript = bool(_TRANSCRIPT.search(text))
     if not spans and not transcript:
-        return []
+        return []  # (a cap needs more than one span: nothing was left unread)
     masked = mask(text, spans)
     paras = paragraphs(text)
     sentences = Sentences(text, masked, paras, spans)
@@ -42,7 +56,7 @@ def extract_quotes(article: Article, citations: list[Citation] | None = None) ->
     top = [s for s in spans if s.outer is None]
     quotes: list[Quote] = []
     found_for: dict[int, Found | None] = {}
-    windows: list[tuple[int, int]] = []  # around the attributions, where credits are looked for
+    stretches: list[tuple[int, int]] = []  # around the attributions, where credits are read
     previous: Span | None = None
     for span in top:
         bounds = sentences.bounds(span.open)
@@ -59,17 +73,35 @@ def extract_quotes(article: Article, citations: list[Citation] | None = None) ->
         quote = Quote(article.id, quoted, span.start, span.end, kind, speaker, cue)
         if found:
             near = (min(bounds[0], found.start), max(bounds[1], found.end) + 40)
-            windows.append(near)
+            stretches.append(near)
         quotes.append(quote)
         previous = span
-    quotes = _with_credits(article, quotes, found_for, windows, citations)
+    quotes = _with_credits(article, quotes, found_for, stretches, citations)
     starts = {q.start for q in quotes}
     kept = [s for s in top if s.start in starts]
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
     if transcript:
         quotes.extend(transcript_quotes(article, roster))
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    if len(quotes) > max_quotes:
+        stopped = min(quotes[max_quotes].start, stopped if stopped is not None else len(text))
+        quotes = quotes[:max_quotes]
+    if stopped is not None:
+        _report_cap(article, max_quotes, stopped, problems)
+    return quotes
+
+
+def _report_cap(article: Article, cap: int, stopped: int, problems: list[Problem] | None) -> None:
+    """Say that an article held more quotations than are read, and where reading stopped."""
+    message = (
+        f"more than {cap:,} quotations: quotes after character {stopped:,} of "
+        f"{len(article.text):,} were not extracted"
+    )
+    if problems is None:
+        _log.warning("%s: %s", article.source or article.id, message)
+    else:
+        problems.append(Problem(article.source or article.id, message))
 
 
 def _mention(found: Found) -> Mention:
@@ -90,10 +122,11 @@ def _with_credits(
     own = canonical_outlet(article.outlet or "")
     if citations is None:
         citations = extract_citations(article, _merged(windows)) if windows else []
+    ends = [c.end for c in citations]
     out = list(quotes)
     for i, found in found_for.items():
         if found:
-            out[i] = replace(out[i], credit=_credit(found, citations, own, article.text))
+            out[i] = replace(out[i], credit=_credit(found, citations, ends, own, article.text))
     return out
 
 
@@ -108,17 +141,18 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _credit(found: Found, citations: list[Citation], own: str | None, text: str) -> str | None:
+def _credit(
+    found: Found, citations: list[Citation], ends: list[int], own: str | None, text: str
+) -> str | None:
     """The outlet credited in the attribution ("WWeek reported Monday"), if any."""
     if found.speaker and found.speaker.kind == "outlet" and found.speaker.name != own:
         return found.speaker.name
-    for c in citations:
-        if (
-            c.end > found.start
-            and c.start <= found.end + 40
-            and not _SENTENCE_END.search(text[found.end : c.start])
-        ):
+    i = bisect.bisect_right(ends, found.start)  # credits never overlap: their ends are sorted
+    while i < len(citations) and citations[i].start <= found.end + 40:
+        c = citations[i]
+        if not _SENTENCE_END.search(text[found.end : c.start]):
             return c.outlet
+        i += 1
     return None
 
 
@@ -165,6 +199,10 @@ def _carry(
 
 
 def _alone(text: str, span: Span, paras: list[tuple[int, int]]) -> bool:
-    """True when the quotation is its paragraph's only content."""
+    """True when the quotation is its paragraph's only content (two characters may follow it),
+    read without copying the paragraph: only the spaces around the quote are looked at."""
     lo, hi = paras[span.para]
-    return not text[lo : span.open].strip() and len(text[span.close : hi].strip()) <= 2
+    if _SPACES.match(text, lo, span.open).end() < span.open:
+        return False
+    first = _SPACES.match(text, span.close, hi).end()  # the first character after the quote
+    return first + 2 >= hi or _SPACES.match(text, first + 2, hi).end() == hi

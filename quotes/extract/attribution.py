@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.cues import ACCORDING, AUX, AUX_WORDS, VERB_PHRASE, verb_cues
 from quotes.extract.headlines import headline_speaker
 from quotes.extract.marks import Span
@@ -87,6 +88,7 @@ _NAME_COLON = regex.compile(
     rf"(?P<np>{_NAME}):\s*$"
 )  # the whole name, and not a hearer's: "told Fox News:"
 _POSSESSOR = regex.compile(r"\p{L}['’]s?\s+$")
+_SPACES_BEFORE = regex.compile(r"(?r)\s*")  # matched backwards from where it is asked
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 _DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
 
@@ -104,12 +106,14 @@ class Found:
 def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) -> Found | None:
     """The cue and speaker for a quotation from its own sentence, or None when it has none."""
     masked = roster.masked
-    tail_end = masked.find("\x00", span.close, sentence[1])
-    tail_end = sentence[1] if tail_end < 0 else tail_end
-    head_start = masked.rfind("\x00", sentence[0], span.open)
-    head_start = sentence[0] if head_start < 0 else head_start + 1
+    tail_limit = min(sentence[1], span.close + windows.TAIL)
+    tail_end = masked.find("\x00", span.close, tail_limit)
+    tail_end = tail_limit if tail_end < 0 else tail_end
+    head_limit = max(sentence[0], span.open - windows.HEAD)
+    head_start = masked.rfind("\x00", head_limit, span.open)
+    head_start = head_limit if head_start < 0 else head_start + 1
     if _RELATIVE_HEAD.match(masked, head_start, span.open):
-        head_start = sentence[0]  # "Hill, host of “The Boss,” who …, said": the subject is before
+        head_start = head_limit  # "Hill, host of “The Boss,” who …, said": the subject is before
     adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     if found is None:
@@ -201,7 +205,7 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         if who and who.kind in ("person", "organization", "outlet"):
             return Found(who, ":", lo + m.start("np"), hi)
     # "Trump’s comments were “…”": a cue word after a possessive is a noun
-    cues = [c for c in verb_cues(head) if not _POSSESSOR.search(head, 0, c.start())]
+    cues = [c for c in verb_cues(head) if not _after_possessive(head, c.start())]
     m = _OWNED.search(head)  # "Trump’s claim that Obama “founded ISIS”"
     if m and not anchored and not cues:  # but "Lee told them Trump’s remarks were “…”" is Lee’s
         who = speaker_of(m["np"], lo + m.start("np"), roster)
@@ -247,6 +251,12 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     at = lo + head.rfind(np, 0, cue.start())
     who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb
     return Found(who, _cue_text(cue.group()), at, lo + cue.end())
+
+
+def _after_possessive(head: str, end: int) -> bool:
+    """Whether a possessive and spaces end at `end` ("Trump’s "), read back from there only."""
+    spaces = _SPACES_BEFORE.match(head, 0, end).start()
+    return bool(_POSSESSOR.search(head, max(0, spaces - 3), end))
 
 
 def _named_before_colon(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:

@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.cues import CUE, NAMING, verb_cues
 from quotes.extract.lexicon import wordlist
 from quotes.extract.marks import Span
@@ -58,8 +59,8 @@ def kind_of(
     """direct, partial or headline for speech; None for scare quotes, titles, nicknames, labels."""
     quoted = text[span.start : span.end]
     n = len(words(quoted))
-    before = masked[sentence[0] : span.open]
-    after = masked[span.close : sentence[1]]
+    before = masked[max(sentence[0], span.open - windows.SENTENCE) : span.open]
+    after = masked[span.close : min(sentence[1], span.close + windows.CUE_AFTER)]
     lead = before.rstrip()
     if _TITLE_BEFORE.search(before, _near_end(before)) and not _speech_naming(before):
         return None
@@ -99,7 +100,8 @@ def _is_title(quoted: str) -> bool:
 
 def _has_cue(before: str, after: str) -> bool:
     """A verb of speech in the sentence, outside the quotation itself."""
-    return bool(verb_cues(before) or verb_cues(after[:120]) or "according to" in after[:60])
+    near = after[: windows.CUE_AFTER]
+    return bool(verb_cues(before) or verb_cues(near) or "according to" in after[:60])
 
 
 def _speech_naming(before: str) -> bool:

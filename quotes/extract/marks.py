@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -21,7 +23,7 @@ _LINE_BREAK = regex.compile(r"\n\s*")
 _BLANK_LINE = regex.compile(r"\n[ \t]+\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """One quoted stretch: `start`/`end` frame the words, `open`/`close` the marks around them."""
 
@@ -68,15 +70,18 @@ def _closes(left: str, right: str) -> bool:
     )
 
 
-def _double_spans(text: str, lo: int, hi: int, para: int, marks: list[regex.Match]) -> list[Span]:
-    """Pair the double marks of one paragraph into spans, deciding each mark's role from context."""
-    spans: list[Span] = []
+def _double_spans(text: str, lo: int, hi: int, para: int) -> Iterator[Span]:
+    """Pair the double marks of one paragraph into spans, deciding each mark's role from context;
+    the marks are read as they are found, never held in a list."""
     opened: int | None = None
     opened_len = 0
-    for m in marks:
+    for m in _MARK.finditer(text, lo, hi):
         glyph = m[0]
-        left = text[m.start() - 1] if m.start() > lo else ""
-        right = text[m.end()] if m.end() < hi else ""
+        if glyph in _SINGLE:
+            continue
+        start, end = m.span()
+        left = text[start - 1] if start > lo else ""
+        right = text[end] if end < hi else ""
         ctx_open, ctx_close = _opens(left, right), _closes(left, right)
         if opened is None:
             if (
@@ -84,38 +89,62 @@ def _double_spans(text: str, lo: int, hi: int, para: int, marks: list[regex.Matc
                 or (glyph in _OPEN_GLYPHS and not ctx_close)
                 or (glyph not in _CLOSE_GLYPHS and not ctx_close and not _is_space(right))
             ):
-                opened, opened_len = m.start(), len(glyph)
+                opened, opened_len = start, len(glyph)
             continue
         if not ctx_open:
-            spans.append(Span(opened + opened_len, m.start(), opened, m.end(), para))
+            span = _trim(text, Span(opened + opened_len, start, opened, end, para))
             opened = None
         else:  # a clear opener while a quote is open: the previous quote lost its closer
-            spans.append(
-                Span(opened + opened_len, m.start(), opened, m.start(), para, closed=False)
-            )
-            opened, opened_len = m.start(), len(glyph)
+            span = _trim(text, Span(opened + opened_len, start, opened, start, para, closed=False))
+            opened, opened_len = start, len(glyph)
+        if span:
+            yield span
     if opened is not None:
-        spans.append(Span(opened + opened_len, hi, opened, hi, para, closed=False))
-    return spans
+        span = _trim(text, Span(opened + opened_len, hi, opened, hi, para, closed=False))
+        if span:
+            yield span
 
 
-def _single_spans(text: str, lo: int, hi: int, para: int, marks: list[regex.Match]) -> list[Span]:
-    """Pair single marks into spans, leaving apostrophes (don’t, Jones’, ’90s) alone."""
-    spans: list[Span] = []
-    opened: int | None = None
-    for m in marks:
-        left = text[m.start() - 1] if m.start() > lo else ""
-        right = text[m.end()] if m.end() < hi else ""
+def _single_spans(text: str, lo: int, hi: int, para: int, doubles: list[Span]) -> Iterator[Span]:
+    """Pair single marks into spans, leaving apostrophes (don’t, Jones’, ’90s) alone: marks inside
+    a double-quoted span pair among themselves (nested quotes), the others among themselves."""
+    outside: int | None = None  # the opening mark waiting for its closer outside double quotes
+    inside: int | None = None  # the same inside the current double-quoted span
+    j = -1  # the double-quoted span the last mark was in, or the one before it
+    for m in _MARK.finditer(text, lo, hi):
+        if m[0] not in _SINGLE:
+            continue
+        pos = m.start()
+        k = j if j >= 0 else 0
+        while k < len(doubles) and _upper(doubles[k]) <= pos:
+            k += 1
+        within = k < len(doubles) and doubles[k].open < pos
+        if within and k != j:
+            inside, j = None, k  # a new double-quoted span: nothing is open in it yet
+        a, b = (doubles[k].start, doubles[k].end) if within else (lo, hi)
+        left = text[pos - 1] if pos > a else ""
+        right = text[pos + 1] if pos + 1 < b else ""
         if left.isalnum() and right.isalnum():
             continue  # don’t, PPB’s, D’Souza
+        opened = inside if within else outside
         if opened is None:
-            if _opens(left, right) and not _ELISION.match(text, m.end()):
-                opened = m.start()
-            continue
-        if _closes(left, right):
-            spans.append(Span(opened + 1, m.start(), opened, m.end(), para, single=True))
+            if _opens(left, right) and not _ELISION.match(text, pos + 1):
+                opened = pos
+        elif _closes(left, right):
+            span = _trim(text, Span(opened + 1, pos, opened, pos + 1, para, single=True))
+            if span:
+                span.outer = k if within else None
+                yield span
             opened = None
-    return spans
+        if within:
+            inside = opened
+        else:
+            outside = opened
+
+
+def _upper(span: Span) -> int:
+    """The first offset after those a mark can be inside the span at."""
+    return span.close if span.closed else span.end + 1
 
 
 def _trim(text: str, span: Span) -> Span | None:
@@ -131,36 +160,20 @@ def _trim(text: str, span: Span) -> Span | None:
     return span
 
 
-def _inside(spans: list[Span], pos: int) -> int | None:
-    for i, s in enumerate(spans):
-        if s.open < pos < s.close or (not s.closed and s.open < pos <= s.end):
-            return i
-    return None
-
-
-def find_spans(text: str) -> list[Span]:
+def find_spans(text: str, limit: int | None = None) -> list[Span]:
     """Every quoted span in the text, in order: double-mark quotes, single-mark quotes outside them,
-    plus single-mark quotes nested inside double ones (with `outer` set)."""
+    plus single-mark quotes nested inside double ones (with `outer` set). With a `limit`, reading
+    stops once more than `limit` spans are found (one more, so a caller sees the cap was hit)."""
     out: list[Span] = []
     paras = paragraphs(text)
     for p, (lo, hi) in enumerate(paras):
-        marks = list(_MARK.finditer(text, lo, hi))
-        if not marks:
-            continue
-        doubles = [m for m in marks if m[0] not in _SINGLE]
-        spans = [s for s in _double_spans(text, lo, hi, p, doubles) if _trim(text, s)]
-        singles = [m for m in marks if m[0] in _SINGLE]
-        groups: dict[int | None, list[regex.Match]] = {}
-        for m in singles:
-            groups.setdefault(_inside(spans, m.start()), []).append(m)
-        nested: list[Span] = []
-        for outer, ms in groups.items():
-            a, b = (lo, hi) if outer is None else (spans[outer].start, spans[outer].end)
-            for s in _single_spans(text, a, b, p, ms):
-                if _trim(text, s):
-                    s.outer = outer
-                    nested.append(s)
-        out.extend(sorted(spans + nested, key=lambda s: s.open))
+        room = None if limit is None else limit + 1 - len(out)
+        doubles = list(islice(_double_spans(text, lo, hi, p), room))
+        end = doubles[-1].close if room is not None and len(doubles) == room else hi
+        singles = list(islice(_single_spans(text, lo, end, p, doubles), room))
+        out.extend(sorted(doubles + singles, key=lambda s: s.open)[:room])
+        if limit is not None and len(out) > limit:
+            break
     _link_paragraphs(text, out, paras)
     return out
 

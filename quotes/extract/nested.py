@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
+from quotes.extract import windows
 from quotes.extract.cues import CUE
 from quotes.extract.kinds import words
 from quotes.extract.marks import Span
@@ -21,11 +24,12 @@ def nested_quotes(
     """Quotes nested in a kept quotation, attributed from the outer quote's words or to nobody."""
     kept = {(q.start, q.end): q for q in quotes}
     tops = [s for s in spans if s.outer is None]
+    starts = [t.start for t in tops]
     out = []
     for s in spans:
         if s.outer is None:
             continue
-        outer_span = _outer(tops, s)
+        outer_span = _outer(tops, starts, s)
         outer = kept.get((outer_span.start, outer_span.end)) if outer_span else None
         if outer_span is None or outer is None or len(words(text[s.start : s.end])) < 3:
             continue
@@ -35,18 +39,18 @@ def nested_quotes(
     return out
 
 
-def _outer(tops: list[Span], s: Span) -> Span | None:
-    for t in tops:
-        if t.start <= s.open and s.close <= t.end:
-            return t
-    return None
+def _outer(tops: list[Span], starts: list[int], s: Span) -> Span | None:
+    """The top-level quote holding a nested one: the last to start before it (tops never nest)."""
+    i = bisect.bisect_right(starts, s.open) - 1
+    t = tops[i] if i >= 0 else None
+    return t if t is not None and s.close <= t.end else None
 
 
 def _inner_speaker(
     text: str, outer_span: Span, s: Span, outer: Quote, roster: Roster
 ) -> tuple[Speaker | None, str | None]:
     """ "He told me, ‘No’" inside Smith's quote: "he" is read from the outer words; "I" is Smith."""
-    head = text[outer_span.start : s.open]
+    head = text[max(outer_span.start, s.open - windows.NESTED_HEAD) : s.open]
     cues = list(CUE.finditer(head))
     if not cues:
         return None, None

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify
-from quotes.extract.roster import Roster, group
+from quotes.extract.roster import Mention, Roster, group
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
@@ -240,19 +242,21 @@ def _named(
 
 
 def _role_holder(head: list[str], pos: int, roster: Roster) -> Speaker | None:
-    """The named person whose role this is: "the mayor" → Mayor Ted Wheeler."""
+    """The named person whose role this is: "the mayor" → Mayor Ted Wheeler, the last named
+    before (else the first after) among the nearest mentions."""
     roles = {w.casefold().rstrip(".") for w in head} & {r.rstrip(".") for r in lx.ROLES}
     roles -= {"former", "u.s", "state", "federal", "senior", "first", "acting", "deputy", "vice"}
     if not roles:
         return None
-    best = None
-    for m in roster.mentions:
-        if m.start >= pos and best is not None:
-            break
+
+    def holds(m: Mention) -> bool:
         desc = (m.speaker.description or "").casefold()
-        if m.speaker.kind == "person" and roles & set(desc.replace(".", "").split()):
-            best = m.speaker
-    return best
+        return m.speaker.kind == "person" and bool(roles & set(desc.replace(".", "").split()))
+
+    before = [m.speaker for m in roster.recent(pos, windows.ROLE_HOLDERS) if holds(m)]
+    if before:
+        return before[-1]
+    return next((m.speaker for m in roster.following(pos, windows.ROLE_HOLDERS) if holds(m)), None)
 
 
 def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int) -> Speaker:
@@ -273,6 +277,18 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
 
     Each mention of the document is read with the words around it ("a letter written by X",
     "X sent … a letter", "X's letter")."""
+    if (noun, depth) not in roster.authors:
+        found = _authors(noun, roster, depth)
+        roster.authors[noun, depth] = ([f[0] for f in found], [f[1] for f in found])
+    starts, authors = roster.authors[noun, depth]
+    i = bisect.bisect_left(starts, pos)
+    if not i:
+        return authors[0] if authors else None
+    return authors[bisect.bisect_left(starts, starts[i - 1])]  # the first found of the nearest
+
+
+def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]:
+    """Every author the article names for a document, in text order: read once per article."""
     text = roster.masked
     by, verb, owner, fronted = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
@@ -289,10 +305,7 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
                 who = speaker_of(m["np"], m.start("np"), roster, forward=forward, depth=depth + 1)
                 if who and who.kind not in ("document", "anonymous"):
                     found.append((m.start(), who))
-    before = [f for f in found if f[0] < pos]
-    if before:
-        return max(before, key=lambda f: f[0])[1]
-    return min(found, key=lambda f: f[0])[1] if found else None
+    return sorted(found, key=lambda f: f[0])  # stable: at one offset, the first found first
 
 
 @lru_cache(maxsize=256)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_acronym
 from quotes.extract.scan import Scanner, trie
 from quotes.extract.sentences import Sentences
+from quotes.extract.timeline import Timeline
 from quotes.model import Speaker
 
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
@@ -52,7 +57,7 @@ _EDGE = regex.compile(r"\b")
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place the article names someone, and who it is."""
 
@@ -77,7 +82,17 @@ class Roster:
             tuple[int, str]
         ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
-        self._by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        self._timeline: Timeline[Mention] = Timeline()
+        self._starts_of: dict[str, list[int]] = defaultdict(list)  # where each name is mentioned
+        # Per name, where quote speakers were added since, in the order added, but for those a
+        # later addition before them outranks: the latest-added mention before any offset.
+        self._added_of: dict[str, list[int]] = defaultdict(list)
+        self._org_order: dict[str, int] = {}
+        self._unknown_starts: list[int] = []
+        self._by_key: dict[str, list[tuple[str, Speaker]]] | None = None
+        # Who wrote a document named by a noun, found once per article: (noun, depth) → offsets
+        # of the authors' names, and the authors (see phrases.document).
+        self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
         self._counts = Counter(_CAPITALISED.findall(masked))
         self._used: dict[str, bool] = {}
         self._by_part: dict[str, list[str]] = defaultdict(list)
@@ -141,6 +156,7 @@ class Roster:
                 and n.name.split()[-1].casefold() not in lx.PLACE_HEADS
             ):
                 self.unknown.append((start, n.name))
+                self._unknown_starts.append(start)
             if n.kind == "person" and " " in n.name:
                 known = self.persons.get(n.name)
                 if known is None or (known.description is None and n.description):
@@ -204,21 +220,22 @@ class Roster:
                 gender = self.genders.get(speaker.name, n.gender)
                 number = "sg" if speaker.kind == "person" else "it"
                 found.append(Mention(start, end, speaker, gender, number, n.possessive))
-        self.mentions = found  # named mentions first: "the group" is resolved against them
+        self._index(found)  # named mentions first: "the group" is resolved against them
+        self._org_order = {name: i for i, name in enumerate(self.orgs)}
         for head in _ORG_HEAD.finditer(self.masked):
             m = _NOMINAL.search(self.masked, max(0, head.start() - 40), head.end())
             org = self.org_nominal(m["noun"].casefold(), m[0], m.start()) if m else None
             if m and org:
                 found.append(Mention(m.start(), m.end(), org, None, "it"))
+                self._note(found[-1])
         for head in _GROUP_HEAD.finditer(self.masked):
             m = _GROUP.search(self.masked, max(0, head.start() - 40), head.end())
             if m:
                 rel = _WHO.match(self.masked, m.end())
                 phrase = m[0] + (rel[0] if rel else "")
                 found.append(Mention(m.start(), m.end(), group(phrase), None, "pl"))
-        self.mentions = []
-        for mention in sorted(found, key=lambda x: x.start):
-            self.add(mention)
+        self.mentions = sorted(found, key=lambda x: x.start)
+        self._index(self.mentions)
 
     def _weak(self, speaker: Speaker, description: str | None) -> bool:
         """A two-word name with no known given name, no role and no surname used on its own."""
@@ -229,10 +246,28 @@ class Roster:
             return False
         return self._counts[words[-1]] < 2
 
+    def _index(self, mentions: list[Mention]) -> None:
+        """Index mentions in text order by offset and by name."""
+        self._timeline = Timeline(mentions)
+        self._starts_of = defaultdict(list)
+        self._added_of = defaultdict(list)
+        for m in mentions:
+            self._starts_of[m.speaker.name].append(m.start)
+        for starts in self._starts_of.values():
+            starts.sort()
+
+    def _note(self, mention: Mention) -> None:
+        self._timeline.add(mention)
+        bisect.insort(self._starts_of[mention.speaker.name], mention.start)
+
     def add(self, mention: Mention) -> None:
         """Record a mention (quote speakers are added as attribution proceeds)."""
         self.mentions.append(mention)
-        self._by_sentence[self.sentences.index(mention.start)].append(mention)
+        self._note(mention)
+        added = self._added_of[mention.speaker.name]
+        while added and added[-1] >= mention.start:
+            added.pop()
+        added.append(mention.start)
 
     def person(self, name: str, pos: int, gender: str | None = None) -> Speaker:
         """The full name behind a surname or first name; the latest-named one when two share it."""
@@ -246,8 +281,7 @@ class Roster:
         if not fits:
             return Speaker(name, "person")
         if len(fits) > 1:
-            last = {m.speaker.name: m.start for m in self.mentions if m.start < pos}
-            fits.sort(key=lambda f: last.get(f, -1))
+            fits.sort(key=lambda f: self._last_before(f, pos))
         return self.persons[fits[-1]]
 
     def used_as_name(self, word: str) -> bool:
@@ -271,7 +305,8 @@ class Roster:
         government = noun in lx.GOVERNMENT_HEADS
         best: tuple[str, int] | None = None
         best_score = 0.0
-        for name, types in self.orgs.items():
+        for name in self._orgs_near(pos):
+            types = self.orgs[name]
             last = self._last_mention(name, pos)
             if last is None:
                 continue
@@ -290,31 +325,69 @@ class Roster:
         if best and best_score >= 2:
             return Speaker(best[0], "organization")
         if not government:  # "Portland Tenants United ... the group": a name with no telltale word
-            earlier = [name for start, name in self.unknown if start < pos]
-            return Speaker(earlier[-1], "organization") if earlier else None
+            i = bisect.bisect_left(self._unknown_starts, pos)
+            return Speaker(self.unknown[i - 1][1], "organization") if i else None
         return None
+
+    def _orgs_near(self, pos: int) -> list[str]:
+        """The organisations named within a window of `pos`, in the order they were learnt."""
+        lo, hi = pos - windows.ORGANISATIONS, pos + windows.ORGANISATIONS
+        near = {m.speaker.name for m in self._timeline.between(lo, hi)}
+        return sorted((n for n in near if n in self._org_order), key=self._org_order.__getitem__)
+
+    def _last_before(self, name: str, pos: int) -> int:
+        """Where the name was mentioned before `pos`, the latest added quote speaker first (it is
+        who the article is talking about), else the nearest; -1 when it was not."""
+        for starts in (self._added_of.get(name, []), self._starts_of.get(name, [])):
+            i = bisect.bisect_left(starts, pos)
+            if i:
+                return starts[i - 1]
+        return -1
 
     def _last_mention(self, name: str, pos: int) -> int | None:
         """Where the organisation was last named before `pos` (or first named after it)."""
-        starts = [m.start for m in self.mentions if m.speaker.name == name]
-        before = [s for s in starts if s < pos]
-        return max(before) if before else (min(starts) if starts else None)
+        starts = self._starts_of.get(name)
+        if not starts:
+            return None
+        i = bisect.bisect_left(starts, pos)
+        return starts[i - 1] if i else starts[0]
 
     def first_named(self, lo: int, hi: int) -> Mention | None:
         """The first person or organisation named between two offsets."""
-        for m in self.mentions:
-            if lo <= m.start < hi and m.speaker.kind in ("person", "organization"):
+        for m in self._timeline.between(lo, hi):
+            if m.speaker.kind in ("person", "organization"):
                 return m
         return None
 
+    def recent(self, pos: int, count: int) -> list[Mention]:
+        """The last `count` mentions before `pos`, in text order."""
+        return list(islice(self._timeline.before(pos), count))[::-1]
+
+    def following(self, pos: int, count: int) -> Iterator[Mention]:
+        """The first `count` mentions from `pos` on, in text order."""
+        return islice(self._timeline.between(pos, len(self.text) + 1), count)
+
     def antecedent(self, number: str, pos: int) -> Speaker | None:
-        """Who a pronoun refers to: the first fitting mention of the nearest earlier sentence."""
+        """Who a pronoun refers to: the first fitting mention of the nearest earlier sentence,
+        within a window before the pronoun."""
+        starts = self.sentences.starts
         here = self.sentences.index(pos)
+        floor = pos - windows.ANTECEDENT
         for i in range(here, max(here - 8, -1), -1):
-            found = [m for m in self._by_sentence.get(i, []) if m.end <= pos and _fits(m, number)]
+            lo = starts[i] if i > 0 else 0
+            hi = starts[i + 1] if i + 1 < len(starts) else pos
+            if hi <= floor:
+                break
+            found: Mention | None = None
+            for m in self._timeline.between(max(lo, floor), min(hi, pos)):
+                if m.end > pos or not _fits(m, number):
+                    continue
+                if not m.possessive:  # "Lee's aide … he": the owner only when nobody else fits
+                    found = m
+                    break
+                found = found or m
             if found:
-                found.sort(key=lambda m: (m.possessive, m.start))
-                return found[0].speaker
+                return found.speaker
         return None
 
 

@@ -1,0 +1,150 @@
+"""Time quote extraction on hostile article shapes of growing size: work must grow linearly.
+
+Each (shape, size) runs in a child process, so a hopeless case is stopped by a timeout and its
+peak memory is its own. Prints, per shape, the seconds and the extra peak memory (resident set
+above what the process held before extracting) at each size, and the growth of time from one
+size to the next (1.0 per doubling of work would be 4.0 per ×4 of size).
+
+    python bench/adversarial.py                          # every shape at 0.25, 1, 4 and 16 MB
+    python bench/adversarial.py --sizes 0.25 1 --shapes news quote-comma --timeout 30
+    python bench/adversarial.py --python /other/venv/bin/python   # another checkout's code
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MB = 1 << 20
+
+
+def _repeat(unit: str, size: int) -> str:
+    """`unit` repeated to `size` characters."""
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _seeds() -> str:
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in seeds)
+
+
+def _words(size: int, make: Callable[[int], str]) -> str:
+    """Numbered pieces joined up to `size` characters, so no two pieces are the same text."""
+    out, n, i = [], 0, 0
+    while n < size:
+        piece = make(i)
+        out.append(piece)
+        n += len(piece)
+        i += 1
+    return "".join(out)[:size]
+
+
+def _name(i: int) -> str:
+    """A distinct capitalised two-word name for every i: "Bal Kiro"."""
+    syllables = ["ba", "ki", "ro", "me", "tu", "sa", "lo", "ne", "di", "va", "po", "ze"]
+    digits = []
+    for _ in range(4):
+        i, r = divmod(i, len(syllables))
+        digits.append(syllables[r])
+    return (digits[0] + digits[1]).capitalize() + " " + (digits[2] + digits[3]).capitalize()
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    # Real news: the seed articles over and over, as one long article.
+    "news": lambda size: _repeat(_seeds() + "\n\n", size),
+    # One paragraph of quotation marks each opening a one-word quote: `"a, "a, "a, …`.
+    "quote-comma": lambda size: _repeat('"a, ', size),
+    # Verbs of speech, with a quotation now and then: said said … “…” said said …
+    "said": lambda size: _words(size, lambda i: "said " * 200 + f"“we said {i}” "),
+    # Quotes in single marks nested in one long double-quoted paragraph: “… 'a b c' 'd e f' …
+    "nested-single": lambda size: "“" + _words(size - 1, lambda i: f"he said 'w{i} x y' "),
+    # A run of straight double marks.
+    "dquote-run": lambda size: '"' * size,
+    # Many distinct people, each quoted: the roster grows with the text.
+    "names": lambda size: _words(size, lambda i: f'{_name(i)} said "we will win {i}." '),
+    # Labels and colons: "Name: “…”" again and again in one paragraph.
+    "colons": lambda size: _words(size, lambda i: f"{_name(i)}: “fine {i}” and then: "),
+    # One sentence with no full stop, its quotes introduced by cue words.
+    "no-stop": lambda size: _words(size, lambda i: f'and the mayor told them "yes {i}," then '),
+    # Paragraphs that each open a quote that never closes.
+    "unclosed-paras": lambda size: _words(size, lambda i: f"“Paragraph {i} opens a quote\n\n"),
+    # Transcript labels: "SMITH: …" lines.
+    "transcript": lambda size: _words(size, lambda i: f"{_name(i % 50).upper()}: words here {i}\n"),
+    # "according to" with no full stop, before and after quotes.
+    "according": lambda size: _repeat("according to “him” according to ", size),
+    # Apostrophes and single marks that never pair: Jones' dog, 'em, don't.
+    "apostrophes": lambda size: _repeat("Jones' dog ate 'em, don't 'x ", size),
+}
+
+
+def _child(shape: str, size: int) -> None:
+    """Extract one generated article and print seconds, quotes and memory as JSON."""
+    from quotes.extract import extract_quotes
+    from quotes.model import Article
+
+    text = SHAPES[shape](size)
+    article = Article(id=shape, text=text)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    quotes = extract_quotes(article)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "quotes": len(quotes), "extra_kb": peak - before}))
+
+
+def measure(python: str, shape: str, size: int, timeout: float) -> dict | None:
+    """One run in a child process; None when it outlives the timeout."""
+    cmd = [python, str(Path(__file__).resolve()), "--child", shape, str(size)]
+    env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT))}
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        return None
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "?"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", type=float, default=[0.25, 1, 4, 16], help="MB")
+    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
+    parser.add_argument("--timeout", type=float, default=120, help="seconds per run")
+    parser.add_argument("--python", default=sys.executable, help="interpreter to extract with")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _child(args.child[0], int(args.child[1]))
+        return
+    sizes = [int(s * MB) for s in args.sizes]
+    print(f"{'shape':15} {'MB':>6} {'seconds':>9} {'growth':>7} {'quotes':>8} {'extra MB':>9}")
+    for shape in args.shapes:
+        previous: float | None = None
+        for size in sizes:
+            r = measure(args.python, shape, size, args.timeout)
+            mb = f"{size / MB:6.2f}"
+            if r is None:
+                print(f"{shape:15} {mb} {'> ' + format(args.timeout, 'g'):>9}", flush=True)
+                break  # larger sizes would only take longer
+            if "error" in r:
+                print(f"{shape:15} {mb} error: {r['error']}", flush=True)
+                break
+            growth = f"{r['seconds'] / previous:7.1f}" if previous else f"{'':7}"
+            print(
+                f"{shape:15} {mb} {r['seconds']:9.2f} {growth} {r['quotes']:8} "
+                f"{r['extra_kb'] / 1024:9.0f}",
+                flush=True,
+            )
+            previous = max(r["seconds"], 1e-3)
+
+
+if __name__ == "__main__":
+    main()

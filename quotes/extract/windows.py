@@ -1,0 +1,25 @@
+"""How far extraction reads around one quotation, in one place.
+
+Every look-back and look-ahead is bounded by one of these windows (besides the sentence or
+paragraph it stays within), so the work spent on one quotation is fixed and an article's work
+grows linearly with its length, whatever its shape: a sentence without a full stop or a
+paragraph of quotation marks reads no further than ordinary news does. The windows are wide
+enough that ordinary news never reaches their edges.
+"""
+
+from __future__ import annotations
+
+HEAD = 400  # characters read before an opening mark for the attribution ("Lee told them: “")
+TAIL = 400  # characters read after a closing mark for the attribution ("…,” Lee said")
+CUE_AFTER = 120  # characters after a quotation where a verb of speech makes it speech
+SENTENCE = 400  # characters of its sentence read before a quotation to decide its kind
+NESTED_HEAD = 400  # characters of the outer quote read before a nested one for its cue
+HEADLINE = 400  # characters around a headline's quotation searched for the name it quotes
+ANTECEDENT = 2000  # characters a pronoun looks back for who it refers to
+ORGANISATIONS = 10000  # characters either side of "the group" where its organisation is named
+ROLE_HOLDERS = 200  # named people looked back over for the holder of a role ("the mayor")
+NAME_LENGTH = 40  # characters of the longest word looked up as a name used mid-sentence
+
+# The safety net on a whole article's work: quotations past this many are neither attributed nor
+# returned, and extraction says so (see `extract_quotes`). Ordinary news has a few dozen.
+MAX_QUOTES = 5000
