@@ -9,6 +9,8 @@ by their positions in the article, and each side is matched at most once.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bench.polnear import Document, Span
@@ -256,3 +258,22 @@ def _nested(span: Span, predictions: list[Predicted]) -> bool:
     return any(
         p.span != span and p.span[0] <= span[0] and span[1] <= p.span[1] for p in predictions
     )
+
+
+def bcubed(predicted: Mapping[str, str], truth: Mapping[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering, averaged over items."""
+    pred_sets: dict[str, set[str]] = defaultdict(set)
+    true_sets: dict[str, set[str]] = defaultdict(set)
+    for item, label in predicted.items():
+        pred_sets[label].add(item)
+    for item, label in truth.items():
+        true_sets[label].add(item)
+    precision = recall = 0.0
+    for item in truth:
+        mine, real = pred_sets[predicted[item]], true_sets[truth[item]]
+        both = len(mine & real)
+        precision += both / len(mine)
+        recall += both / len(real)
+    n = len(truth) or 1
+    p, r = precision / n, recall / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
