@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bench.polnear import Document, Span
@@ -226,7 +226,13 @@ def match(text: str, golds: list[Gold], predictions: list[Predicted]) -> list[tu
             shared = len(words & g)
             if shared and 2 * shared >= max(len(words), len(g)):
                 candidates.append((-shared, i, j))
-    pairs, used_gold, used_pred = [], set(), set()
+    return greedy_pairs(candidates)
+
+
+def greedy_pairs(candidates: Sequence[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs from (sort key, gold index, prediction index), smallest key first."""
+    pairs: list[tuple[int, int]] = []
+    used_gold, used_pred = set(), set()
     for _, i, j in sorted(candidates):
         if i not in used_gold and j not in used_pred:
             pairs.append((i, j))

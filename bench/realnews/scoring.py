@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bench.realnews.corpus import SPEECH, GoldArticle, GoldQuote
 from bench.realnews.words import words
-from bench.score import Scores, bcubed
+from bench.score import Scores, bcubed, greedy_pairs
 
 MIN_DICE = 0.5
 SHORT = 2  # quotes of this many words or fewer match only when equal
@@ -66,19 +66,13 @@ class StoryScores:
 
 def matches(golds: list[list[str]], predictions: list[list[str]]) -> list[tuple[int, int]]:
     """Pairs (gold index, prediction index), one to one, best Dice overlap first."""
-    candidates = []
+    candidates: list[tuple[float, int, int]] = []
     for i, g in enumerate(golds):
         for j, p in enumerate(predictions):
             overlap = dice(g, p)
             if overlap >= MIN_DICE:
                 candidates.append((-overlap, i, j))
-    pairs, used_gold, used_pred = [], set(), set()
-    for _, i, j in sorted(candidates):
-        if i not in used_gold and j not in used_pred:
-            pairs.append((i, j))
-            used_gold.add(i)
-            used_pred.add(j)
-    return pairs
+    return greedy_pairs(candidates)
 
 
 def dice(a: list[str], b: list[str]) -> float:
