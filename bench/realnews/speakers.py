@@ -22,6 +22,8 @@ ROLES = {
     "attorney", "analyst", "witness", "resident", "residents", "representative", "executive",
     "insider", "person", "people", "employee", "employees", "member", "members", "staffer",
     "protesters", "critics", "supporters", "family", "fans", "team", "government",
+    "prosecutors", "authorities", "police", "investigators", "researchers", "experts",
+    "analysts", "scientists", "doctors", "leaders", "lawmakers", "senators", "negotiators",
 }  # fmt: skip
 TOKEN = re.compile(r"[\w.'’&-]+")
 
