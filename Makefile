@@ -6,7 +6,7 @@ BENCH_VENV := .venv-bench
 DB := data/quotes.db
 INPUTS ?= seeds
 
-.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial clean
+.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial eval clean
 
 all: test lint
 
@@ -60,6 +60,11 @@ bench-build: install
 # make bench-adversarial ADVERSARIAL="--sizes 0.25 1 --shapes news said"
 bench-adversarial: install
 	$(BIN)/python bench/adversarial.py $(ADVERSARIAL)
+
+# Real-news and PolNeAR figures against the floors in bench/eval_floors.json; fails below a floor,
+# skips a corpus that is absent. EVAL="--pin" re-pins the floors at today's figures minus 0.01.
+eval: install
+	$(BIN)/python -m bench.eval $(EVAL)
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) $(DB) *.egg-info

@@ -13,7 +13,7 @@ import argparse
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,30 +21,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from generate import Corpus, generate  # noqa: E402
 
+from bench.score import bcubed  # noqa: E402
 from quotes.cluster import cluster_quotes  # noqa: E402
 from quotes.model import Cluster  # noqa: E402
 from tests.test_cluster_seeds import seed_corpus  # noqa: E402
 
 TARGET_F1 = 0.98
-
-
-def bcubed(predicted: Mapping[str, str], truth: Mapping[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering, averaged over items."""
-    pred_sets: dict[str, set[str]] = defaultdict(set)
-    true_sets: dict[str, set[str]] = defaultdict(set)
-    for item, label in predicted.items():
-        pred_sets[label].add(item)
-    for item, label in truth.items():
-        true_sets[label].add(item)
-    precision = recall = 0.0
-    for item in truth:
-        mine, real = pred_sets[predicted[item]], true_sets[truth[item]]
-        both = len(mine & real)
-        precision += both / len(mine)
-        recall += both / len(real)
-    n = len(truth) or 1
-    p, r = precision / n, recall / n
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def membership(clusters: Sequence[Cluster]) -> dict[str, str]:

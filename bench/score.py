@@ -9,6 +9,8 @@ by their positions in the article, and each side is matched at most once.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bench.polnear import Document, Span
@@ -224,7 +226,13 @@ def match(text: str, golds: list[Gold], predictions: list[Predicted]) -> list[tu
             shared = len(words & g)
             if shared and 2 * shared >= max(len(words), len(g)):
                 candidates.append((-shared, i, j))
-    pairs, used_gold, used_pred = [], set(), set()
+    return greedy_pairs(candidates)
+
+
+def greedy_pairs(candidates: Sequence[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs from (sort key, gold index, prediction index), smallest key first."""
+    pairs: list[tuple[int, int]] = []
+    used_gold, used_pred = set(), set()
     for _, i, j in sorted(candidates):
         if i not in used_gold and j not in used_pred:
             pairs.append((i, j))
@@ -256,3 +264,22 @@ def _nested(span: Span, predictions: list[Predicted]) -> bool:
     return any(
         p.span != span and p.span[0] <= span[0] and span[1] <= p.span[1] for p in predictions
     )
+
+
+def bcubed(predicted: Mapping[str, str], truth: Mapping[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering, averaged over items."""
+    pred_sets: dict[str, set[str]] = defaultdict(set)
+    true_sets: dict[str, set[str]] = defaultdict(set)
+    for item, label in predicted.items():
+        pred_sets[label].add(item)
+    for item, label in truth.items():
+        true_sets[label].add(item)
+    precision = recall = 0.0
+    for item in truth:
+        mine, real = pred_sets[predicted[item]], true_sets[truth[item]]
+        both = len(mine & real)
+        precision += both / len(mine)
+        recall += both / len(real)
+    n = len(truth) or 1
+    p, r = precision / n, recall / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
