@@ -10,13 +10,20 @@ def news(
     text: str,
     published: str | None = "2024-03-01",
     outlet: str = "Daily Beacon",
-    speaker: str = "Ana Chen",
+    speaker: str | None = "Ana Chen",
     credit: str | None = None,
 ) -> tuple[Article, list[Quote]]:
     """A short article and every "quoted" passage in it, attributed to `speaker`."""
     article = Article(id, text, outlet=outlet, published=published)
     quotes = [
-        Quote(id, m[1], m.start(1), m.end(1), speaker=Speaker(speaker), credit=credit)
+        Quote(
+            id,
+            m[1],
+            m.start(1),
+            m.end(1),
+            speaker=Speaker(speaker) if speaker else None,
+            credit=credit,
+        )
         for m in re.finditer(r'"([^"]+)"', text)
     ]
     return article, quotes

@@ -35,6 +35,7 @@ from sqlite_utils.utils import hash_record
 
 from quotes.cluster.alterations import Side, alterations
 from quotes.cluster.edges import copy_edges, splice_edges
+from quotes.cluster.fragments import speaker_key
 from quotes.cluster.normalise import Tokens, Vocabulary, tokenise
 from quotes.cluster.provenance import (
     Member,
@@ -104,7 +105,11 @@ def _wordings(
         first = (
             min(d for d in (wordings[i].first_seen, seen) if d) if seen else wordings[i].first_seen
         )
-        wordings[i] = replace(wordings[i], weight=wordings[i].weight + 1, first_seen=first)
+        speaker = speaker_key(q.speaker.name if q.speaker else None)
+        speakers = wordings[i].speakers | ({speaker} if speaker else set())
+        wordings[i] = replace(
+            wordings[i], weight=wordings[i].weight + 1, first_seen=first, speakers=speakers
+        )
         wording_of.append(i)
     return wordings, wording_of
 

@@ -14,9 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
+from quotes.cluster.fragments import (
+    AMBIGUOUS,
+    SPEAKER_FREE,
+    WordIndex,
+    content_of,
+    holds,
+    speakers_conflict,
+)
 from quotes.cluster.normalise import Tokens
 from quotes.cluster.verify import (
     MIN_FRAGMENT_WORDS,
+    SHORT_FRAGMENT_WORDS,
     Alignment,
     align,
     contains,
@@ -42,6 +51,7 @@ class Wording:
     code: str  # encoded words, one character each
     weight: int  # quotes using it
     first_seen: str | None = None  # the earliest date it was published, if any article is dated
+    speakers: frozenset[str] = frozenset()  # speaker keys of its quotes (fragments.speaker_key)
 
 
 @dataclass(frozen=True)
@@ -93,9 +103,16 @@ def group(wordings: Sequence[Wording]) -> Grouping:
         key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
     )
     index = ShingleIndex([w.code for w in wordings], order)
+    words = WordIndex(wordings, order)
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
     for i in order:
+        if len(wordings[i].code) < SHORT_FRAGMENT_WORDS:
+            home = _fragment_home(i, wordings, words, rank, uf)
+            if home is not None:
+                if home != AMBIGUOUS:
+                    uf.union(home, i)
+                continue
         if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
             continue
         earlier = [j for j in index.candidates(i) if rank[j] < rank[i]]
@@ -117,6 +134,33 @@ def group(wordings: Sequence[Wording]) -> Grouping:
             if splice is not None:
                 result.splices[i] = splice
     return result
+
+
+def _fragment_home(
+    i: int, wordings: Sequence[Wording], words: WordIndex, rank: dict[int, int], uf: UnionFind
+) -> int | None:
+    """The root of the one cluster whose longer wordings hold short wording i, AMBIGUOUS when
+    they lie in two clusters, None when none holds it. A fragment of fewer than SPEAKER_FREE
+    words needs a known speaker; none may conflict with the holder's."""
+    w = wordings[i]
+    n = len(w.code)
+    content = content_of(w.code, w.tokens.words)
+    if not content or (n < SPEAKER_FREE and not w.speakers):
+        return None
+    found = words.holders(i, content, lambda j: rank[j] < rank[i] and len(wordings[j].code) > n)
+    roots = set()
+    for j in found or ():
+        if speakers_conflict(w.speakers, wordings[j].speakers):
+            continue
+        if n < MIN_FRAGMENT_WORDS:
+            held = holds(w.code, wordings[j].code, w.tokens.bracketed)
+        else:
+            held = _coverage(i, j, wordings, JOIN_COVERAGE) > 0
+        if held:
+            roots.add(uf.find(j))
+    if len(roots) > 1:
+        return AMBIGUOUS
+    return roots.pop() if roots else None
 
 
 def _best_cluster(

@@ -1,0 +1,166 @@
+"""Short fragments ("called it a “ringleader”") join the one quotation whose words hold them.
+
+A fragment of one to seven words is too short for trigram candidates and too short for an
+alignment score to mean much, so it is looked up by its rarest word instead: an inverted index
+of words of longer wordings, keyed by the speaker where one is known, read only up to
+MAX_POSTING entries, so each fragment costs at most that many look-ups. A fragment joins when
+every longer wording that holds it (with a speaker that does not conflict) lies in one cluster;
+held in two clusters it is a phrase they share and joins neither.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+from quotes.extract import lexicon as lx
+
+MAX_POSTING = 200  # entries read for a fragment's rarest word; a commoner word tells nothing
+SPEAKER_FREE = 4  # from this many words, a fragment with no known speaker may join
+# Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
+FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "not",
+        "dont",
+        "its",
+        "im",
+        "were",
+        "weve",
+        "theyre",
+        "thats",
+        "isnt",
+        "wont",
+        "cant",
+        "a",
+        "an",
+    ]
+)
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "dame",
+        "president",
+        "prime",
+        "minister",
+        "senator",
+        "sen",
+        "rep",
+    ]
+)
+
+AMBIGUOUS = -1  # fragment_home's answer when the fragment lies in two clusters
+
+
+class Fragmentable(Protocol):
+    """What the index needs of a wording."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def speakers(self) -> frozenset[str]: ...
+
+
+def speaker_key(name: str | None) -> str | None:
+    """A speaker's name as compared here: casefolded words without titles ("Jacinda Ardern")."""
+    if not name:
+        return None
+    words = [w.strip(".,'’").casefold() for w in name.split()]
+    words = [w for w in words if w and w not in _TITLES]
+    return " ".join(words) or None
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speaker keys may name one speaker: equal, or one ends with the other
+    ("ardern" and "jacinda ardern")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return long.endswith(" " + short)
+
+
+def speakers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both known, and no name of one may be a name of the other."""
+    return bool(a and b) and not any(same_speaker(x, y) for x in a for y in b)
+
+
+class WordIndex:
+    """Postings of each word of each wording, by speaker surname and overall, in clustering
+    order (longest wordings first)."""
+
+    def __init__(self, wordings: Sequence[Fragmentable], order: Iterable[int]) -> None:
+        self.wordings = wordings
+        self.by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.overall: dict[str, list[int]] = defaultdict(list)
+        for i in order:
+            w = wordings[i]
+            surnames = {s.rsplit(" ", 1)[-1] for s in w.speakers}
+            for ch in set(w.code):
+                self.overall[ch].append(i)
+                for s in surnames:
+                    self.by_speaker[(s, ch)].append(i)
+
+    def holders(self, i: int, content: str, before: Callable[[int], bool]) -> list[int] | None:
+        """Earlier wordings that may hold wording i's `content` words: those sharing its rarest
+        such word (and a speaker's surname, when it has one), or None when that word is too
+        common to tell."""
+        w = self.wordings[i]
+        surnames = {s.rsplit(" ", 1)[-1] for s in w.speakers}
+        if surnames:
+            lists = [
+                sorted({j for s in surnames for j in self.by_speaker.get((s, ch), ())})
+                for ch in set(content)
+            ]
+        else:
+            lists = [self.overall.get(ch, []) for ch in set(content)]
+        if not lists:
+            return None
+        rarest = min(lists, key=len)
+        if len(rarest) > MAX_POSTING:
+            return None
+        return [j for j in rarest if j != i and before(j)]
+
+
+def content_of(code: str, words: Sequence[str]) -> str:
+    """The encoded words of a wording that are not function words."""
+    return "".join(ch for ch, word in zip(code, words, strict=True) if word not in FUNCTION_WORDS)
+
+
+def holds(short: str, long: str, free: frozenset[int]) -> bool:
+    """Whether `long` has `short`'s words as one run, a word at a `free` position (an editor's
+    bracketed word) standing for any one word."""
+    if not free:
+        return short in long
+    n = len(short)
+    for start in range(len(long) - n + 1):
+        if all(k in free or long[start + k] == short[k] for k in range(n)):
+            return True
+    return False
