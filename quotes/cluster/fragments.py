@@ -98,6 +98,11 @@ def speaker_key(name: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def surname(key: str) -> str:
+    """The last word of a speaker key: what the index files a speaker under."""
+    return key.rsplit(" ", 1)[-1]
+
+
 def same_speaker(a: str, b: str) -> bool:
     """Whether two speaker keys may name one speaker: equal, or one ends with the other
     ("ardern" and "jacinda ardern")."""
@@ -122,7 +127,7 @@ class WordIndex:
         self.overall: dict[str, list[int]] = defaultdict(list)
         for i in order:
             w = wordings[i]
-            surnames = {s.rsplit(" ", 1)[-1] for s in w.speakers}
+            surnames = {surname(s) for s in w.speakers}
             for ch in set(w.code):
                 self.overall[ch].append(i)
                 for s in surnames:
@@ -133,7 +138,7 @@ class WordIndex:
         such word (and a speaker's surname, when it has one), or None when that word is too
         common to tell."""
         w = self.wordings[i]
-        surnames = {s.rsplit(" ", 1)[-1] for s in w.speakers}
+        surnames = {surname(s) for s in w.speakers}
         if surnames:
             lists = [
                 sorted({j for s in surnames for j in self.by_speaker.get((s, ch), ())})

@@ -52,6 +52,7 @@ class Wording:
     weight: int  # quotes using it
     first_seen: str | None = None  # the earliest date it was published, if any article is dated
     speakers: frozenset[str] = frozenset()  # speaker keys of its quotes (fragments.speaker_key)
+    key: str = ""  # what quotes of this wording share: its words (and speaker, when very short)
 
 
 @dataclass(frozen=True)
@@ -139,9 +140,10 @@ def group(wordings: Sequence[Wording]) -> Grouping:
 def _fragment_home(
     i: int, wordings: Sequence[Wording], words: WordIndex, rank: dict[int, int], uf: UnionFind
 ) -> int | None:
-    """The root of the one cluster whose longer wordings hold short wording i, AMBIGUOUS when
-    they lie in two clusters, None when none holds it. A fragment of fewer than SPEAKER_FREE
-    words needs a known speaker; none may conflict with the holder's."""
+    """The root of the one cluster whose wordings (longer, or the same words from another
+    speaker's name) hold short wording i, AMBIGUOUS when they lie in two clusters, None when
+    none holds it. A fragment of fewer than SPEAKER_FREE words needs a known speaker; none
+    may conflict with the holder's."""
     w = wordings[i]
     n = len(w.code)
     content = content_of(w.code, w.tokens.words)
@@ -174,8 +176,12 @@ def _best_cluster(
     for j in found:
         by_root[uf.find(j)].append(j)
     n = len(wordings[i].code)
+    own = wordings[i].speakers
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
+        if n < SHORT_FRAGMENT_WORDS:
+            # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
+            members = [j for j in members if not speakers_conflict(own, wordings[j].speakers)]
         tried = members[:MEMBERS_TRIED]
         score = max((_coverage(i, j, wordings, JOIN_COVERAGE) for j in tried), default=0)
         if score < JOIN_COVERAGE:
