@@ -47,7 +47,7 @@ from quotes.cluster.provenance import (
     members_of,
 )
 from quotes.cluster.union import Grouping, Wording, group
-from quotes.cluster.verify import SHORT_FRAGMENT_WORDS
+from quotes.cluster.verify import MIN_FRAGMENT_WORDS
 from quotes.model import Article, Citation, Cluster, Quote
 from quotes.outlets import outlet_name
 
@@ -90,19 +90,19 @@ def cluster_quotes(
 def _wordings(
     quotes: Sequence[Quote], tokens: Sequence[Tokens], articles: Mapping[str, Article]
 ) -> tuple[list[Wording], list[int]]:
-    """One Wording per distinct key (normalised words, and speaker when very short); quotes
-    without words each stand alone."""
+    """One Wording per distinct key: normalised words, and the speaker's name for a short
+    quotation; quotes without words each stand alone."""
     vocab = Vocabulary()
     index: dict[str, int] = {}
     wordings: list[Wording] = []
     wording_of: list[int] = []
     for q, t in zip(quotes, tokens, strict=True):
-        speaker = speaker_key(q.speaker.name if q.speaker else None)
+        speaker = speaker_key(q.speaker)
         key = t.key if t.words else f"\0{q.id}"
-        if t.words and len(t.words) < SHORT_FRAGMENT_WORDS:
-            # The same few words from two speakers are two quotations ("a mistake"), which
-            # join when the speakers may be one (union._fragment_home).
-            key += f"\0{speaker or ''}"
+        if speaker and len(t.words) < MIN_FRAGMENT_WORDS:
+            # The same few words from two named speakers may be two quotations ("a mistake");
+            # they join when the speakers may be one (union._fragment_home).
+            key += f"\0{speaker}"
         if key not in index:
             index[key] = len(wordings)
             wordings.append(Wording(t, vocab.encode(t.words), 0, key=key))

@@ -4,8 +4,9 @@ A fragment of one to seven words is too short for trigram candidates and too sho
 alignment score to mean much, so it is looked up by its rarest word instead: an inverted index
 of words of longer wordings, keyed by the speaker where one is known, read only up to
 MAX_POSTING entries, so each fragment costs at most that many look-ups. A fragment joins when
-every longer wording that holds it (with a speaker that does not conflict) lies in one cluster;
-held in two clusters it is a phrase they share and joins neither.
+every longer wording that holds it lies in one cluster, those of its own speaker when any holds
+it, else those whose speaker does not conflict; held in two clusters it is a phrase they share
+and joins neither.
 """
 
 from __future__ import annotations
@@ -14,66 +15,23 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
+import regex
+
 from quotes.extract import lexicon as lx
+from quotes.model import Speaker
 
 MAX_POSTING = 200  # entries read for a fragment's rarest word; a commoner word tells nothing
-SPEAKER_FREE = 4  # from this many words, a fragment with no known speaker may join
 # Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
 FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "have",
-        "has",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "not",
-        "dont",
-        "its",
-        "im",
-        "were",
-        "weve",
-        "theyre",
-        "thats",
-        "isnt",
-        "wont",
-        "cant",
-        "a",
-        "an",
-    ]
+    """is are was were be been being am have has had do does did will would can could should
+    shall may might must not dont its im weve theyre thats isnt wont cant a an""".split()  # noqa: SIM905
 )
+_NAME_TAIL = regex.compile(r"[\p{L}'’-]*")
+_NAMED = frozenset({"person", "organization"})
 _TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "dame",
-        "president",
-        "prime",
-        "minister",
-        "senator",
-        "sen",
-        "rep",
-    ]
+    """mr mrs ms dr sir dame lord lady president pres vice prime minister pm secretary senator
+    sen rep representative gov governor mayor chief judge justice attorney general prince
+    princess king queen duke duchess pope rev sheriff commissioner chancellor ceo""".split()  # noqa: SIM905
 )
 
 AMBIGUOUS = -1  # fragment_home's answer when the fragment lies in two clusters
@@ -89,13 +47,20 @@ class Fragmentable(Protocol):
     def speakers(self) -> frozenset[str]: ...
 
 
-def speaker_key(name: str | None) -> str | None:
-    """A speaker's name as compared here: casefolded words without titles ("Jacinda Ardern")."""
-    if not name:
+def speaker_key(speaker: Speaker | None) -> str | None:
+    """A speaker's name as compared here ("jacinda ardern"), or None unless it reads as a
+    person's or organisation's full name: extraction also names speakers "UK", "ruling" or
+    "20-time Grand Slam champion", which must not keep a fragment from its quotation."""
+    if speaker is None or speaker.kind not in _NAMED:
         return None
-    words = [w.strip(".,'’").casefold() for w in name.split()]
-    words = [w for w in words if w and w not in _TITLES]
-    return " ".join(words) or None
+    words = [w.strip(".,'’") for w in speaker.name.split()]
+    words = [w for w in words if w and w.casefold() not in _TITLES]
+    named = [w for w in words if w.casefold() not in FUNCTION_WORDS]
+    if len(named) < 2 or not all(w[0].isupper() and _NAME_TAIL.fullmatch(w[1:]) for w in named):
+        return None
+    if any(w.isupper() and len(w) > 1 for w in named):
+        return None
+    return " ".join(w.casefold() for w in words)
 
 
 def surname(key: str) -> str:
@@ -133,24 +98,23 @@ class WordIndex:
                 for s in surnames:
                     self.by_speaker[(s, ch)].append(i)
 
-    def holders(self, i: int, content: str, before: Callable[[int], bool]) -> list[int] | None:
+    def holders(
+        self, i: int, content: str, before: Callable[[int], bool], by_speaker: bool
+    ) -> list[int]:
         """Earlier wordings that may hold wording i's `content` words: those sharing its rarest
-        such word (and a speaker's surname, when it has one), or None when that word is too
-        common to tell."""
-        w = self.wordings[i]
-        surnames = {surname(s) for s in w.speakers}
-        if surnames:
+        such word (and, `by_speaker`, a speaker's surname); none when that word is too common
+        to tell."""
+        if by_speaker:
+            surnames = {surname(s) for s in self.wordings[i].speakers}
             lists = [
                 sorted({j for s in surnames for j in self.by_speaker.get((s, ch), ())})
                 for ch in set(content)
             ]
         else:
             lists = [self.overall.get(ch, []) for ch in set(content)]
-        if not lists:
-            return None
-        rarest = min(lists, key=len)
+        rarest = min(lists, key=len, default=[])
         if len(rarest) > MAX_POSTING:
-            return None
+            return []
         return [j for j in rarest if j != i and before(j)]
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
 from quotes.cluster.fragments import (
     AMBIGUOUS,
-    SPEAKER_FREE,
     WordIndex,
     content_of,
     holds,
@@ -52,7 +51,7 @@ class Wording:
     weight: int  # quotes using it
     first_seen: str | None = None  # the earliest date it was published, if any article is dated
     speakers: frozenset[str] = frozenset()  # speaker keys of its quotes (fragments.speaker_key)
-    key: str = ""  # what quotes of this wording share: its words (and speaker, when very short)
+    key: str = ""  # what its quotes share: normalised words (and speaker, when short)
 
 
 @dataclass(frozen=True)
@@ -140,29 +139,31 @@ def group(wordings: Sequence[Wording]) -> Grouping:
 def _fragment_home(
     i: int, wordings: Sequence[Wording], words: WordIndex, rank: dict[int, int], uf: UnionFind
 ) -> int | None:
-    """The root of the one cluster whose wordings (longer, or the same words from another
-    speaker's name) hold short wording i, AMBIGUOUS when they lie in two clusters, None when
-    none holds it. A fragment of fewer than SPEAKER_FREE words needs a known speaker; none
-    may conflict with the holder's."""
+    """The root of the one cluster whose wordings hold short wording i, AMBIGUOUS when they
+    lie in two clusters, None when none holds it. Holders quoting the same speaker decide when
+    there are any; otherwise any holder whose speaker does not conflict."""
     w = wordings[i]
-    n = len(w.code)
     content = content_of(w.code, w.tokens.words)
-    if not content or (n < SPEAKER_FREE and not w.speakers):
+    if not content:
         return None
-    found = words.holders(i, content, lambda j: rank[j] < rank[i] and len(wordings[j].code) > n)
-    roots = set()
-    for j in found or ():
-        if speakers_conflict(w.speakers, wordings[j].speakers):
-            continue
-        if n < MIN_FRAGMENT_WORDS:
-            held = holds(w.code, wordings[j].code, w.tokens.bracketed)
-        else:
-            held = _coverage(i, j, wordings, JOIN_COVERAGE) > 0
-        if held:
-            roots.add(uf.find(j))
+    roots: set[int] = set()
+    for by_speaker in (True, False) if w.speakers else (False,):
+        for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
+            if not speakers_conflict(w.speakers, wordings[j].speakers) and _holds(i, j, wordings):
+                roots.add(uf.find(j))
+        if roots:
+            break
     if len(roots) > 1:
         return AMBIGUOUS
     return roots.pop() if roots else None
+
+
+def _holds(i: int, j: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording j holds short wording i: as one run below MIN_FRAGMENT_WORDS, else
+    with at most one word changed."""
+    if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
+        return holds(wordings[i].code, wordings[j].code, wordings[i].tokens.bracketed)
+    return _coverage(i, j, wordings, JOIN_COVERAGE) > 0
 
 
 def _best_cluster(
