@@ -92,3 +92,20 @@ def test_only_full_names_count_as_speakers_that_can_conflict() -> None:
     for name, kind in [("Ardern", "person"), ("UK", "organization"), ("the ruling", "document")]:
         assert speaker_key(Speaker(name, kind)) is None
     assert speaker_key(Speaker("20-time Grand Slam champion", "anonymous")) is None
+
+
+def test_two_pieces_cut_at_different_sentences_are_one_statement() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{INSURER} {REFUND}" Holt said.', speaker="Mara Holt"),
+        news("c", f'"{REFUND}" Holt said.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c"]]
+
+
+def test_pieces_two_named_speakers_share_stay_apart() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{INSURER} {REFUND}" Park said.', speaker="Ivo Park"),
+    )
+    assert groups(clusters, by_id) == [["a"], ["b"]]

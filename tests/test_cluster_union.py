@@ -90,7 +90,7 @@ def test_a_fragment_of_two_quotations_joins_one_and_never_bridges_them() -> None
     )
     clusters, by_id = cluster(
         news("a", f'"{first}" Chen said.'),
-        news("b", f'"{second}" Chen said.'),
+        news("b", f'"{second}" Ito said.', speaker="Kenji Ito"),
         news("c", 'She vowed to "never stop fighting for the workers of this city" again.'),
     )
     found = groups(clusters, by_id)

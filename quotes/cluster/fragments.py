@@ -54,7 +54,9 @@ def speaker_key(speaker: Speaker | None) -> str | None:
     if speaker is None or speaker.kind not in _NAMED:
         return None
     words = [w.strip(".,'’") for w in speaker.name.split()]
-    words = [w for w in words if w and w.casefold() not in _TITLES]
+    words = [w for w in words if w]
+    while len(words) > 2 and words[0].casefold() in _TITLES:
+        words = words[1:]
     named = [w for w in words if w.casefold() not in FUNCTION_WORDS]
     if len(named) < 2 or not all(w[0].isupper() and _NAME_TAIL.fullmatch(w[1:]) for w in named):
         return None

@@ -22,6 +22,7 @@ from quotes.cluster.fragments import (
     speakers_conflict,
 )
 from quotes.cluster.normalise import Tokens
+from quotes.cluster.pieces import join_pieces
 from quotes.cluster.verify import (
     MIN_FRAGMENT_WORDS,
     SHORT_FRAGMENT_WORDS,
@@ -106,9 +107,12 @@ def group(wordings: Sequence[Wording]) -> Grouping:
     words = WordIndex(wordings, order)
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
+    ambiguous = []
     for i in order:
         if len(wordings[i].code) < SHORT_FRAGMENT_WORDS:
             home = _fragment_home(i, wordings, words, rank, uf)
+            if home == AMBIGUOUS:
+                ambiguous.append(i)
             if home is not None:
                 if home != AMBIGUOUS:
                     uf.union(home, i)
@@ -119,6 +123,11 @@ def group(wordings: Sequence[Wording]) -> Grouping:
         best = _best_cluster(i, earlier, wordings, uf)
         if best is not None:
             uf.union(best, i)
+    join_pieces(wordings, index, uf, rank)
+    for i in ambiguous:  # the clusters holding it may have proved one statement
+        home = _fragment_home(i, wordings, words, rank, uf)
+        if home is not None and home != AMBIGUOUS:
+            uf.union(home, i)
     splices = _merge_spliced_heads(wordings, index, uf, rank)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in order:
