@@ -96,6 +96,15 @@ def run_generated(n_articles: int, seed: int) -> float:
         f"B-cubed precision {p:.4f}  recall {r:.4f}  F1 {f1:.4f}  "
         f"{'ok' if f1 >= TARGET_F1 else 'BELOW TARGET'} (target {TARGET_F1})"
     )
+    shapes: dict[str, list[str]] = defaultdict(list)
+    for q, shape in corpus.truth.shape.items():
+        shapes[shape].append(q)
+    for shape, items in sorted(shapes.items()):
+        sp, sr, sf = bcubed(membership(clusters), corpus.truth.cluster, items)
+        print(
+            f"  pieces reported afresh, {shape:16} ({len(items)}): "
+            f"precision {sp:.4f}  recall {sr:.4f}  F1 {sf:.4f}"
+        )
     print(f"alteration labels exactly right on {exact:.3f} of {len(corpus.truth.source)} copies")
     for op, (lp, lr, support) in per.items():
         print(f"  {op:16} precision {lp:.3f}  recall {lr:.3f}  ({support} true)")

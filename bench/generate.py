@@ -4,7 +4,11 @@ Outlets publish articles day by day. Some articles report new statements; others
 from earlier articles, and copies get copied in turn. A copy may be truncated at either end,
 elided (marked "...", "…", "[…]" or not marked), re-cased, given another word, an inserted
 word or a bracketed editorial word, spliced with part of another quotation, or set in the
-copying outlet's own apostrophes; it credits its source or not. Unrelated quotations share
+copying outlet's own apostrophes; it credits its source or not. Other articles report an
+earlier statement afresh, in a piece, as real coverage does: a fragment of one to five words
+("called it a “ringleader”"), some of its sentences (starting, now and then, a few words into
+the sentence before), or all of it without the lead-in ("Hi all,") its first printing kept; by
+the gold guideline each piece belongs to the statement's cluster. Unrelated quotations share
 stock phrases ("at the end of the day"). Every quote records its true cluster, the quote it was
 copied from and the alterations it carries, so the clusterer can be scored. No external data:
 the words are drawn from lists below and from pseudo-words built of syllables.
@@ -30,6 +34,7 @@ from words import (
     FUNCTION_WORDS,
     INSERTED_WORDS,
     LAST_NAMES,
+    LEAD_INS,
     OUTLET_WORDS,
     STOCK_PHRASES,
     SYLLABLES_CO,
@@ -38,6 +43,8 @@ from words import (
 )
 
 from quotes.model import Article, Citation, Quote, Speaker
+
+FUNCTION_SET = frozenset(w.casefold() for w in FUNCTION_WORDS + CONTRACTIONS)
 
 # How often a copy makes each change (a copy may make several).
 OPS = {
@@ -51,6 +58,9 @@ OPS = {
     "bracket": 0.07,
     "splice": 0.04,
 }
+REPORT = 0.25  # chance an article also reports an earlier statement afresh, in a piece
+LEAD_IN = 0.2  # chance a statement opens with a lead-in ("Hi all,") that reports may drop
+SHAPES = ("fragment", "sentences", "lead-in dropped")  # pieces reported afresh
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,7 @@ class Statement:
     label: str
     speaker: Speaker
     words: list[str]
+    lead: int = 0  # words of its lead-in ("Hi all,"), 0 when it has none
 
 
 @dataclass
@@ -81,6 +92,7 @@ class Printed:
     toks: list[Tok]
     source: Quote | None = None  # the quote it was copied from
     partner: Statement | None = None  # the statement a splice took words from
+    shape: str | None = None  # for a piece reported afresh: which kind (SHAPES)
 
 
 @dataclass
@@ -91,6 +103,7 @@ class Truth:
     source: dict[str, str] = field(default_factory=dict)  # quote id -> quote it copied
     labels: dict[str, frozenset[str]] = field(default_factory=dict)  # quote id -> operations
     splice_partner: dict[str, str] = field(default_factory=dict)  # quote id -> statement label
+    shape: dict[str, str] = field(default_factory=dict)  # quote id -> piece reported afresh
 
 
 @dataclass
@@ -151,7 +164,44 @@ class Writer:
     def statement(self, label: str) -> Statement:
         words = [w for _ in range(self.rng.choice([1, 1, 2, 2, 3])) for w in self.sentence()]
         speaker = Speaker(f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}")
-        return Statement(label, speaker, words)
+        lead = self.rng.choice(LEAD_INS).split() if self.rng.random() < LEAD_IN else []
+        if lead:
+            words[0] = words[0][0].lower() + words[0][1:] if words[0] != "I" else words[0]
+        return Statement(label, speaker, lead + words, len(lead))
+
+    def piece(self, statement: Statement) -> tuple[list[Tok], str]:
+        """Part of a statement as an outlet that heard it itself might print it, and its shape."""
+        rng, words = self.rng, statement.words
+        starts = [0] + [k for k in range(1, len(words)) if words[k - 1][-1] in ".?"]
+        shape = rng.choices(SHAPES, (0.4, 0.4, 0.2))[0]
+        if shape == SHAPES[2] and statement.lead:
+            return [Tok(x, n) for n, x in enumerate(words) if n >= statement.lead], shape
+        if shape == SHAPES[1] and len(starts) > 1:
+            a = rng.randrange(len(starts))
+            b = rng.randint(a + 1, len(starts))
+            if (a, b) != (0, len(starts)):
+                begin = starts[a] if a == 0 or rng.random() < 0.7 else starts[a] - rng.randint(1, 3)
+                end = starts[b] if b < len(starts) else len(words)
+                return [Tok(words[n], n) for n in range(max(begin, 0), end)], shape
+        # A fragment: one to five words of one sentence, not opening or closing on a
+        # function word, as a reporter lifts them ("called it a “ringleader”").
+        for size in (rng.randint(1, 5), 1):
+            spans = [
+                k
+                for k in range(statement.lead, len(words) - size + 1)
+                if _meaningful(words[k])
+                and _meaningful(words[k + size - 1])
+                and not any(words[m][-1] in ".?" for m in range(k, k + size - 1))
+            ]
+            if spans:
+                break
+        at = rng.choice(spans) if spans else statement.lead
+        return [Tok(words[n], n) for n in range(at, min(at + size, len(words)))], SHAPES[0]
+
+
+def _meaningful(word: str) -> bool:
+    """A word a partial quotation may start or end with: not a function word."""
+    return word.rstrip(",.?:").casefold() not in FUNCTION_SET
 
 
 def render(toks: list[Tok], curly: bool) -> str:
@@ -281,6 +331,7 @@ class Draft:
     source: Printed | None = None
     source_outlet: str | None = None
     partner: Statement | None = None
+    shape: str | None = None  # for a piece reported afresh: which kind (SHAPES)
 
 
 def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int = 20) -> Corpus:
@@ -315,6 +366,11 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
                         other.statement if spliced else None,
                     )
                 )
+        if earlier and rng.random() < REPORT:
+            for _ in range(rng.randint(1, 2)):
+                statement = rng.choice(earlier)[2].statement
+                toks, shape = w.piece(statement)
+                drafts.append(Draft(statement, toks, shape=shape))
         if not drafts or rng.random() < 0.4:
             for k in range(rng.randint(1, 3)):
                 statement = w.statement(f"s{seed}-{i:06d}-{k}")
@@ -329,6 +385,8 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
                 corpus.truth.source[p.quote.id] = p.source.quote.id
             if p.partner:
                 corpus.truth.splice_partner[p.quote.id] = p.partner.label
+            if p.shape:
+                corpus.truth.shape[p.quote.id] = p.shape
             printed[day].append((day, article, p))
         corpus.articles.append(article)
     return corpus
@@ -376,7 +434,7 @@ def _write(
             credit,
         )
         corpus.quotes.append(quote)
-        out.append(Printed(quote, d.statement, toks, d.source, d.partner))
+        out.append(Printed(quote, d.statement, toks, d.source, d.partner, d.shape))
     article = Article(
         article_id, text, f"https://example.com/{article_id}", outlet, published, title
     )

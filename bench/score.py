@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from bench.polnear import Document, Span
@@ -266,8 +266,11 @@ def _nested(span: Span, predictions: list[Predicted]) -> bool:
     )
 
 
-def bcubed(predicted: Mapping[str, str], truth: Mapping[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering, averaged over items."""
+def bcubed(
+    predicted: Mapping[str, str], truth: Mapping[str, str], items: Collection[str] | None = None
+) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering, averaged over `items` (all of them
+    unless given)."""
     pred_sets: dict[str, set[str]] = defaultdict(set)
     true_sets: dict[str, set[str]] = defaultdict(set)
     for item, label in predicted.items():
@@ -275,11 +278,12 @@ def bcubed(predicted: Mapping[str, str], truth: Mapping[str, str]) -> tuple[floa
     for item, label in truth.items():
         true_sets[label].add(item)
     precision = recall = 0.0
-    for item in truth:
+    items = truth if items is None else items
+    for item in items:
         mine, real = pred_sets[predicted[item]], true_sets[truth[item]]
         both = len(mine & real)
         precision += both / len(mine)
         recall += both / len(real)
-    n = len(truth) or 1
+    n = len(items) or 1
     p, r = precision / n, recall / n
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)

@@ -109,3 +109,12 @@ INSERTED_WORDS = _words(
     really very simply clearly also still now
     """
 )
+LEAD_INS = [
+    "Hi all,",
+    "Look,",
+    "I believe that",
+    "Frankly,",
+    "Let me say this:",
+    "First of all,",
+    "Listen,",
+]

@@ -172,3 +172,10 @@ def test_an_elision_mark_is_reported_without_the_punctuation_beside_it() -> None
         "if your officers are assaulted and need us",
         "…",
     )
+
+
+def test_a_word_replaced_by_two_is_a_substitution_and_an_insertion() -> None:
+    assert changes(CANONICAL.replace("to facilitate", "to help with")) == [
+        ("substitution", "facilitate", "help"),
+        ("insertion", "", "with"),
+    ]

@@ -10,13 +10,20 @@ def news(
     text: str,
     published: str | None = "2024-03-01",
     outlet: str = "Daily Beacon",
-    speaker: str = "Ana Chen",
+    speaker: str | None = "Ana Chen",
     credit: str | None = None,
 ) -> tuple[Article, list[Quote]]:
     """A short article and every "quoted" passage in it, attributed to `speaker`."""
     article = Article(id, text, outlet=outlet, published=published)
     quotes = [
-        Quote(id, m[1], m.start(1), m.end(1), speaker=Speaker(speaker), credit=credit)
+        Quote(
+            id,
+            m[1],
+            m.start(1),
+            m.end(1),
+            speaker=Speaker(speaker) if speaker else None,
+            credit=credit,
+        )
         for m in re.finditer(r'"([^"]+)"', text)
     ]
     return article, quotes
@@ -83,7 +90,7 @@ def test_a_fragment_of_two_quotations_joins_one_and_never_bridges_them() -> None
     )
     clusters, by_id = cluster(
         news("a", f'"{first}" Chen said.'),
-        news("b", f'"{second}" Chen said.'),
+        news("b", f'"{second}" Ito said.', speaker="Kenji Ito"),
         news("c", 'She vowed to "never stop fighting for the workers of this city" again.'),
     )
     found = groups(clusters, by_id)

@@ -35,6 +35,7 @@ from sqlite_utils.utils import hash_record
 
 from quotes.cluster.alterations import Side, alterations
 from quotes.cluster.edges import copy_edges, splice_edges
+from quotes.cluster.fragments import speaker_key
 from quotes.cluster.normalise import Tokens, Vocabulary, tokenise
 from quotes.cluster.provenance import (
     Member,
@@ -46,6 +47,7 @@ from quotes.cluster.provenance import (
     members_of,
 )
 from quotes.cluster.union import Grouping, Wording, group
+from quotes.cluster.verify import MIN_FRAGMENT_WORDS
 from quotes.model import Article, Citation, Cluster, Quote
 from quotes.outlets import outlet_name
 
@@ -88,23 +90,32 @@ def cluster_quotes(
 def _wordings(
     quotes: Sequence[Quote], tokens: Sequence[Tokens], articles: Mapping[str, Article]
 ) -> tuple[list[Wording], list[int]]:
-    """One Wording per distinct normalised key; quotes without words each stand alone."""
+    """One Wording per distinct key: normalised words, and the speaker's name for a short
+    quotation; quotes without words each stand alone."""
     vocab = Vocabulary()
     index: dict[str, int] = {}
     wordings: list[Wording] = []
     wording_of: list[int] = []
     for q, t in zip(quotes, tokens, strict=True):
+        speaker = speaker_key(q.speaker)
         key = t.key if t.words else f"\0{q.id}"
+        if speaker and len(t.words) < MIN_FRAGMENT_WORDS:
+            # The same few words from two named speakers may be two quotations ("a mistake");
+            # they join when the speakers may be one (union._fragment_home).
+            key += f"\0{speaker}"
         if key not in index:
             index[key] = len(wordings)
-            wordings.append(Wording(t, vocab.encode(t.words), 0))
+            wordings.append(Wording(t, vocab.encode(t.words), 0, key=key))
         i = index[key]
         article = articles.get(q.article_id)
         seen = day(article.published) if article else None
         first = (
             min(d for d in (wordings[i].first_seen, seen) if d) if seen else wordings[i].first_seen
         )
-        wordings[i] = replace(wordings[i], weight=wordings[i].weight + 1, first_seen=first)
+        speakers = wordings[i].speakers | ({speaker} if speaker else set())
+        wordings[i] = replace(
+            wordings[i], weight=wordings[i].weight + 1, first_seen=first, speakers=speakers
+        )
         wording_of.append(i)
     return wordings, wording_of
 
@@ -151,7 +162,7 @@ def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
     edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits)
     edges += splice_edges(members, *_splice_partners(members, ctx))
     return Cluster(
-        id=_cluster_id(wordings[canonical_w].tokens.key or canonical.id),
+        id=_cluster_id(wordings[canonical_w].key or canonical.id),
         quote_ids=[m.id for m in members],
         canonical_text=canonical.quote.text,
         canonical_quote_id=canonical.id,

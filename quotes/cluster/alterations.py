@@ -103,7 +103,11 @@ def alterations(
         elif added == "bracket":
             emit("bracket", cs, ce, vs, ve)
         elif where == "middle" or (ce - cs <= _SHORT_GAP and ve - vs <= _SHORT_GAP):
-            emit("substitution", cs, ce, vs, ve)
+            # More words than were replaced: as many changed, the rest added.
+            m = min(ve - vs, ce - cs)
+            emit("substitution", cs, ce, vs, vs + m if ve - vs > ce - cs else ve)
+            if ve - vs > ce - cs:
+                emit("insertion", ce, ce, vs + m, ve)
         elif ve - vs <= _SHORT_GAP:
             # A few words of the variant's own at a cut end replace as many canonical words
             # next to the kept ones; the canonical words beyond them were cut off.

@@ -29,6 +29,7 @@ class ShingleIndex:
     def __init__(self, codes: Sequence[str], order: Sequence[int] | None = None) -> None:
         self.codes = codes
         self._ranked: dict[int, list[int]] = {}
+        self.shared: dict[int, Counter[int]] = {}  # for each wording asked about: shingles shared
         self.postings: dict[str, list[int]] = defaultdict(list)
         order = range(len(codes)) if order is None else order
         self._rank = {i: r for r, i in enumerate(order)}
@@ -47,6 +48,7 @@ class ShingleIndex:
             kept = [j for j, n in found.items() if n >= least]
             kept.sort(key=lambda j: (-found[j], self._rank[j]))
             self._ranked[i] = kept
+            self.shared[i] = found
         return self._ranked[i]
 
     def distinctive(self, code: str) -> bool:

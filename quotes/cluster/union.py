@@ -14,9 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
+from quotes.cluster.fragments import (
+    AMBIGUOUS,
+    WordIndex,
+    content_of,
+    holds,
+    speakers_conflict,
+)
 from quotes.cluster.normalise import Tokens
+from quotes.cluster.pieces import join_pieces
 from quotes.cluster.verify import (
     MIN_FRAGMENT_WORDS,
+    SHORT_FRAGMENT_WORDS,
     Alignment,
     align,
     contains,
@@ -42,6 +51,8 @@ class Wording:
     code: str  # encoded words, one character each
     weight: int  # quotes using it
     first_seen: str | None = None  # the earliest date it was published, if any article is dated
+    speakers: frozenset[str] = frozenset()  # speaker keys of its quotes (fragments.speaker_key)
+    key: str = ""  # what its quotes share: normalised words (and speaker, when short)
 
 
 @dataclass(frozen=True)
@@ -93,15 +104,30 @@ def group(wordings: Sequence[Wording]) -> Grouping:
         key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
     )
     index = ShingleIndex([w.code for w in wordings], order)
+    words = WordIndex(wordings, order)
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
+    ambiguous = []
     for i in order:
+        if len(wordings[i].code) < SHORT_FRAGMENT_WORDS:
+            home = _fragment_home(i, wordings, words, rank, uf)
+            if home == AMBIGUOUS:
+                ambiguous.append(i)
+            if home is not None:
+                if home != AMBIGUOUS:
+                    uf.union(home, i)
+                continue
         if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
             continue
         earlier = [j for j in index.candidates(i) if rank[j] < rank[i]]
         best = _best_cluster(i, earlier, wordings, uf)
         if best is not None:
             uf.union(best, i)
+    join_pieces(wordings, index, uf, rank)
+    for i in ambiguous:  # the clusters holding it may have proved one statement
+        home = _fragment_home(i, wordings, words, rank, uf)
+        if home is not None and home != AMBIGUOUS:
+            uf.union(home, i)
     splices = _merge_spliced_heads(wordings, index, uf, rank)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in order:
@@ -119,6 +145,36 @@ def group(wordings: Sequence[Wording]) -> Grouping:
     return result
 
 
+def _fragment_home(
+    i: int, wordings: Sequence[Wording], words: WordIndex, rank: dict[int, int], uf: UnionFind
+) -> int | None:
+    """The root of the one cluster whose wordings hold short wording i, AMBIGUOUS when they
+    lie in two clusters, None when none holds it. Holders quoting the same speaker decide when
+    there are any; otherwise any holder whose speaker does not conflict."""
+    w = wordings[i]
+    content = content_of(w.code, w.tokens.words)
+    if not content:
+        return None
+    roots: set[int] = set()
+    for by_speaker in (True, False) if w.speakers else (False,):
+        for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
+            if not speakers_conflict(w.speakers, wordings[j].speakers) and _holds(i, j, wordings):
+                roots.add(uf.find(j))
+        if roots:
+            break
+    if len(roots) > 1:
+        return AMBIGUOUS
+    return roots.pop() if roots else None
+
+
+def _holds(i: int, j: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording j holds short wording i: as one run below MIN_FRAGMENT_WORDS, else
+    with at most one word changed."""
+    if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
+        return holds(wordings[i].code, wordings[j].code, wordings[i].tokens.bracketed)
+    return _coverage(i, j, wordings, JOIN_COVERAGE) > 0
+
+
 def _best_cluster(
     i: int,
     found: Sequence[int],
@@ -130,8 +186,12 @@ def _best_cluster(
     for j in found:
         by_root[uf.find(j)].append(j)
     n = len(wordings[i].code)
+    own = wordings[i].speakers
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
+        if n < SHORT_FRAGMENT_WORDS:
+            # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
+            members = [j for j in members if not speakers_conflict(own, wordings[j].speakers)]
         tried = members[:MEMBERS_TRIED]
         score = max((_coverage(i, j, wordings, JOIN_COVERAGE) for j in tried), default=0)
         if score < JOIN_COVERAGE:

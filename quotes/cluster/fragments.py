@@ -1,0 +1,137 @@
+"""Short fragments ("called it a “ringleader”") join the one quotation whose words hold them.
+
+A fragment of one to seven words is too short for trigram candidates and too short for an
+alignment score to mean much, so it is looked up by its rarest word instead: an inverted index
+of words of longer wordings, keyed by the speaker where one is known, read only up to
+MAX_POSTING entries, so each fragment costs at most that many look-ups. A fragment joins when
+every longer wording that holds it lies in one cluster, those of its own speaker when any holds
+it, else those whose speaker does not conflict; held in two clusters it is a phrase they share
+and joins neither.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.model import Speaker
+
+MAX_POSTING = 200  # entries read for a fragment's rarest word; a commoner word tells nothing
+# Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
+FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
+    """is are was were be been being am have has had do does did will would can could should
+    shall may might must not dont its im weve theyre thats isnt wont cant a an""".split()  # noqa: SIM905
+)
+_NAME_TAIL = regex.compile(r"[\p{L}'’-]*")
+_NAMED = frozenset({"person", "organization"})
+_TITLES = frozenset(
+    """mr mrs ms dr sir dame lord lady president pres vice prime minister pm secretary senator
+    sen rep representative gov governor mayor chief judge justice attorney general prince
+    princess king queen duke duchess pope rev sheriff commissioner chancellor ceo""".split()  # noqa: SIM905
+)
+
+AMBIGUOUS = -1  # fragment_home's answer when the fragment lies in two clusters
+
+
+class Fragmentable(Protocol):
+    """What the index needs of a wording."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def speakers(self) -> frozenset[str]: ...
+
+
+def speaker_key(speaker: Speaker | None) -> str | None:
+    """A speaker's name as compared here ("jacinda ardern"), or None unless it reads as a
+    person's or organisation's full name: extraction also names speakers "UK", "ruling" or
+    "20-time Grand Slam champion", which must not keep a fragment from its quotation."""
+    if speaker is None or speaker.kind not in _NAMED:
+        return None
+    words = [w.strip(".,'’") for w in speaker.name.split()]
+    words = [w for w in words if w]
+    while len(words) > 2 and words[0].casefold() in _TITLES:
+        words = words[1:]
+    named = [w for w in words if w.casefold() not in FUNCTION_WORDS]
+    if len(named) < 2 or not all(w[0].isupper() and _NAME_TAIL.fullmatch(w[1:]) for w in named):
+        return None
+    if any(w.isupper() and len(w) > 1 for w in named):
+        return None
+    return " ".join(w.casefold() for w in words)
+
+
+def surname(key: str) -> str:
+    """The last word of a speaker key: what the index files a speaker under."""
+    return key.rsplit(" ", 1)[-1]
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speaker keys may name one speaker: equal, or one ends with the other
+    ("ardern" and "jacinda ardern")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return long.endswith(" " + short)
+
+
+def speakers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both known, and no name of one may be a name of the other."""
+    return bool(a and b) and not any(same_speaker(x, y) for x in a for y in b)
+
+
+class WordIndex:
+    """Postings of each word of each wording, by speaker surname and overall, in clustering
+    order (longest wordings first)."""
+
+    def __init__(self, wordings: Sequence[Fragmentable], order: Iterable[int]) -> None:
+        self.wordings = wordings
+        self.by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.overall: dict[str, list[int]] = defaultdict(list)
+        for i in order:
+            w = wordings[i]
+            surnames = {surname(s) for s in w.speakers}
+            for ch in set(w.code):
+                self.overall[ch].append(i)
+                for s in surnames:
+                    self.by_speaker[(s, ch)].append(i)
+
+    def holders(
+        self, i: int, content: str, before: Callable[[int], bool], by_speaker: bool
+    ) -> list[int]:
+        """Earlier wordings that may hold wording i's `content` words: those sharing its rarest
+        such word (and, `by_speaker`, a speaker's surname); none when that word is too common
+        to tell."""
+        if by_speaker:
+            surnames = {surname(s) for s in self.wordings[i].speakers}
+            lists = [
+                sorted({j for s in surnames for j in self.by_speaker.get((s, ch), ())})
+                for ch in set(content)
+            ]
+        else:
+            lists = [self.overall.get(ch, []) for ch in set(content)]
+        rarest = min(lists, key=len, default=[])
+        if len(rarest) > MAX_POSTING:
+            return []
+        return [j for j in rarest if j != i and before(j)]
+
+
+def content_of(code: str, words: Sequence[str]) -> str:
+    """The encoded words of a wording that are not function words."""
+    return "".join(ch for ch, word in zip(code, words, strict=True) if word not in FUNCTION_WORDS)
+
+
+def holds(short: str, long: str, free: frozenset[int]) -> bool:
+    """Whether `long` has `short`'s words as one run, a word at a `free` position (an editor's
+    bracketed word) standing for any one word."""
+    if not free:
+        return short in long
+    n = len(short)
+    for start in range(len(long) - n + 1):
+        if all(k in free or long[start + k] == short[k] for k in range(n)):
+            return True
+    return False

@@ -1,0 +1,117 @@
+"""Pieces of one statement come together: a quotation holding quotations of two clusters joins
+them, and so do two that overlap where one's start is the other's end.
+
+Outlets quote a statement in pieces: one prints sentences 1–3, another sentence 2, another
+sentences 2–3, another "Hi all," and sentence 1. Taken longest first, each piece joins the
+longest quotation that holds it; this pass then joins the clusters that some quotation shows to
+be one statement: it holds (nearly every word of) a sentence-long member of each, or it runs on
+from one where another begins. Only direct evidence counts, never a chain of likenesses: the
+piece must be held almost whole, or the overlap be a long dense run at opposite ends, and the
+clusters' named speakers must not conflict (words shared by two speakers are a phrase, or one
+quoting the other).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Protocol
+
+from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
+from quotes.cluster.fragments import speakers_conflict
+from quotes.cluster.normalise import Tokens
+from quotes.cluster.verify import Alignment, align
+
+PIECE_WORDS = 8  # a piece that joins two clusters is at least this long: about a sentence
+HELD = 0.9  # share of a piece's words the holding quotation must have
+OVERLAP_WORDS = 8  # words two offset pieces must share, as one dense run
+OVERLAP_DENSITY = 0.8  # share of the overlapping stretch that matches
+OVERLAP_OWN_WORDS = 4  # matched words outside stock phrases
+EDGE = 3  # words a piece may run past the overlap at the end that meets the other (a lead-in)
+SHARED_SHINGLES = 3  # trigrams a pair must share to be looked at
+PIECES_TRIED = 3  # members of one other cluster aligned per quotation
+
+
+class Piece(Protocol):
+    """What this pass needs of a wording."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def tokens(self) -> Tokens: ...
+
+    @property
+    def speakers(self) -> frozenset[str]: ...
+
+
+class Sets(Protocol):
+    """Disjoint sets of wordings (union.UnionFind)."""
+
+    def find(self, x: int) -> int: ...
+
+    def union(self, keep: int, other: int) -> None: ...
+
+
+def join_pieces(
+    wordings: Sequence[Piece], index: ShingleIndex, uf: Sets, rank: dict[int, int]
+) -> None:
+    """Join clusters that a quotation shows to be pieces of one statement."""
+    speakers: dict[int, set[str]] = defaultdict(set)
+    for i, w in enumerate(wordings):
+        speakers[uf.find(i)] |= w.speakers
+    for i in sorted(range(len(wordings)), key=rank.__getitem__):
+        if len(wordings[i].code) < PIECE_WORDS:
+            continue
+        candidates = index.candidates(i)
+        shared = index.shared[i]
+        by_root: dict[int, list[int]] = defaultdict(list)
+        for j in candidates:
+            if shared[j] >= SHARED_SHINGLES and len(wordings[j].code) >= PIECE_WORDS:
+                by_root[uf.find(j)].append(j)
+        for members in by_root.values():
+            home, other = uf.find(i), uf.find(members[0])
+            if home == other or speakers_conflict(
+                frozenset(speakers[home]), frozenset(speakers[other])
+            ):
+                continue
+            if any(_one_statement(i, j, wordings, index) for j in members[:PIECES_TRIED]):
+                keep, gone = sorted((home, other), key=rank.__getitem__)
+                uf.union(keep, gone)
+                speakers[keep] |= speakers.pop(gone, set())
+
+
+def _one_statement(i: int, j: int, wordings: Sequence[Piece], index: ShingleIndex) -> bool:
+    """Whether one of wordings i and j holds the other almost whole, or they overlap as pieces
+    of one statement cut at different places."""
+    a, b = wordings[i].code, wordings[j].code
+    if common_words(a, b) < min(OVERLAP_WORDS, HELD * min(len(a), len(b))):
+        return False
+    alignment = align(a, b)
+    if alignment.coverage_a >= HELD or alignment.coverage_b >= HELD:
+        return True
+    return _offset(alignment) and _own_words(alignment, a, index) >= OVERLAP_OWN_WORDS
+
+
+def _offset(alignment: Alignment) -> bool:
+    """A long dense run of shared words at the start of one and the end of the other, each
+    going on past it at its other end."""
+    (a0, a1), (b0, b1) = alignment.span_a(), alignment.span_b()
+    n_a, n_b = alignment.len_a, alignment.len_b
+    if alignment.matched < OVERLAP_WORDS or alignment.matched < OVERLAP_DENSITY * (a1 - a0):
+        return False
+    a_then_b = a1 >= n_a - EDGE and b0 <= EDGE and a0 > EDGE and b1 < n_b - EDGE
+    b_then_a = b1 >= n_b - EDGE and a0 <= EDGE and b0 > EDGE and a1 < n_a - EDGE
+    return a_then_b or b_then_a
+
+
+def _own_words(alignment: Alignment, code: str, index: ShingleIndex) -> int:
+    """Matched words of `code` outside the stock phrases the two share."""
+    stock = {
+        a + k + d
+        for a, _, n in alignment.blocks
+        for k in range(n - SHINGLE + 1)
+        if index.stock(code[a + k : a + k + SHINGLE])
+        for d in range(SHINGLE)
+    }
+    return alignment.matched - len(stock)

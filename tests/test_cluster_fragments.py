@@ -1,0 +1,111 @@
+from quotes.cluster.fragments import same_speaker, speaker_key
+from quotes.model import Speaker
+from tests.test_cluster_union import cluster, groups, news
+
+SORRY = "We got it wrong on the harbour tolls, and I am sorry for the long nights of doubt."
+INSURER = "The insurer acted as the ringleader of a scheme that cost every family on the quay."
+REFUND = "We will refund every driver before the spring ferry season begins."
+
+
+def test_a_statement_quoted_in_pieces_by_four_outlets_is_one_cluster() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER} {REFUND}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{INSURER}" Holt said.', outlet="Quay Post", speaker="Mara Holt"),
+        news("c", f'"{INSURER} {REFUND}" she said.', outlet="Ferry Times", speaker="Mara Holt"),
+        news("d", f'"Hi all, {SORRY}" Holt wrote.', outlet="Tolls Daily", speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c", "d"]]
+
+
+def test_one_to_five_word_fragments_join_the_quotation_holding_them() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", 'Holt called the insurer the "ringleader" of it all.', speaker="Mara Holt"),
+        news("c", 'She spoke of "long nights of doubt" at the port.', speaker="Mara Holt"),
+        news("d", 'Holt said the port had "got it wrong" on tolls.', speaker="Mara Holt"),
+        news("e", 'She said the scheme "cost every family on the quay."', speaker="Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c", "d", "e"]]
+
+
+def test_a_fragment_is_truncated_at_both_ends_not_substituted() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", 'Holt called the insurer the "Ringleader" of it all.', speaker="Mara Holt"),
+    )
+    (home,) = clusters
+    fragment = next(q for q in home.quote_ids if by_id[q].article_id == "b")
+    ops = sorted(a.op for a in home.alterations if a.quote_id == fragment)
+    assert ops == ["case", "truncated_end", "truncated_start"]
+
+
+def test_a_fragment_found_in_two_statements_joins_neither() -> None:
+    other = "He was never the ringleader, whatever the harbour board may claim this week."
+    clusters, by_id = cluster(
+        news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{other}" Holt said.', speaker="Mara Holt"),
+        news("c", 'Holt called him the "ringleader" again.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a"], ["b"], ["c"]]
+
+
+def test_a_fragment_of_another_named_speaker_does_not_join() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", 'Park called the insurer the "ringleader" of it all.', speaker="Ivo Park"),
+    )
+    assert groups(clusters, by_id) == [["a"], ["b"]]
+
+
+def test_a_fragment_whose_speaker_was_not_found_joins_the_one_quotation_holding_it() -> None:
+    # Extraction often names no speaker, or a phrase ("UK", "the ruling"), for a partial quote.
+    clusters, by_id = cluster(
+        news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", 'The insurer was called the "ringleader" of it all.', speaker=None),
+        news("c", 'Officials in LONDON called it the "ringleader" scheme.', speaker="LONDON"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c"]]
+
+
+def test_a_phrase_two_statements_share_does_not_chain_them_together() -> None:
+    # b shares "every family on the quay" with a: the phrase alone joins neither, and b
+    # never reaches a through it.
+    shared = "The new tolls will hurt every family on the quay, and the board knows it."
+    clusters, by_id = cluster(
+        news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{shared}" Holt said.', speaker="Mara Holt"),
+        news("c", 'She said it would "hurt every family on the quay" soon.', speaker="Mara Holt"),
+        news("d", 'Holt spoke of "every family on the quay" again.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a"], ["b", "c"], ["d"]]
+
+
+def test_speakers_compare_by_full_name_without_titles() -> None:
+    full, titled = speaker_key(Speaker("Jacinda Ardern")), speaker_key(Speaker("PM Jacinda Ardern"))
+    assert full and titled and same_speaker(full, titled)
+    assert speaker_key(Speaker("Prime Minister Jacinda Ardern")) == "jacinda ardern"
+    chen, other = speaker_key(Speaker("Ana Chen")), speaker_key(Speaker("Bo Chen"))
+    assert chen and other and not same_speaker(chen, other)
+
+
+def test_only_full_names_count_as_speakers_that_can_conflict() -> None:
+    for name, kind in [("Ardern", "person"), ("UK", "organization"), ("the ruling", "document")]:
+        assert speaker_key(Speaker(name, kind)) is None
+    assert speaker_key(Speaker("20-time Grand Slam champion", "anonymous")) is None
+
+
+def test_two_pieces_cut_at_different_sentences_are_one_statement() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{INSURER} {REFUND}" Holt said.', speaker="Mara Holt"),
+        news("c", f'"{REFUND}" Holt said.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c"]]
+
+
+def test_pieces_two_named_speakers_share_stay_apart() -> None:
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{INSURER} {REFUND}" Park said.', speaker="Ivo Park"),
+    )
+    assert groups(clusters, by_id) == [["a"], ["b"]]
