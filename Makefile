@@ -6,7 +6,7 @@ BENCH_VENV := .venv-bench
 DB := data/quotes.db
 INPUTS ?= seeds
 
-.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build clean
+.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-memory clean
 
 all: test lint
 
@@ -32,7 +32,7 @@ lint: install
 	$(BIN)/ruff format --check quotes tests bench
 	$(BIN)/mypy quotes
 
-bench: bench-accuracy bench-clusters bench-build
+bench: bench-accuracy bench-clusters bench-build bench-memory
 
 # textacy and its spaCy model live in their own environment: never a dependency of quotes.
 $(BENCH_VENV)/.installed:
@@ -51,6 +51,9 @@ bench-clusters: install
 
 bench-build: install
 	$(BIN)/python bench/build.py
+
+bench-memory: install
+	$(BIN)/python bench/memory.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) $(DB) *.egg-info
