@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
+from quotes import db as store
 from quotes import pipeline
 from quotes.cli import cli
 from quotes.dbfile import BuildLocked, UnsafePath, open_for_build
@@ -27,6 +28,7 @@ from tests.conftest import ROOT, SEEDS
 PAUSED_BUILD = """
 import sys, time
 from pathlib import Path
+from quotes import db as store
 from quotes import pipeline
 real = pipeline.cluster_quotes
 def paused(*args, **kwargs):
@@ -93,6 +95,22 @@ def test_a_build_that_raises_mid_way_leaves_the_last_build_whole(
         build([story(tmp_path / "new", "extra.txt", "We will be back")], db_path)
     assert {t: count(db_path, t) for t in before} == before
     assert files_beside(db_path) == {"quotes.db"}  # no leftovers
+
+
+def test_a_build_that_fails_while_saving_leaves_every_table_and_view_as_it_was(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], db_path)
+    before = {t: count(db_path, t) for t in ("articles", "quotes", "clusters", "quotes_fts")}
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "ensure_db_shape", explode)  # after the derived tables are dropped
+    with pytest.raises(RuntimeError):
+        build([story(tmp_path / "new", "extra.txt", "We will be back")], db_path)
+    assert {t: count(db_path, t) for t in before} == before
+    assert count(db_path, "who_said_what") == before["quotes"]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
