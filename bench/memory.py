@@ -67,6 +67,19 @@ def largest_accepted(max_bytes: int) -> Callable[[Path], Path]:
     return probe
 
 
+def largest_page(max_bytes: int) -> Callable[[Path], Path]:
+    def probe(path: Path) -> Path:
+        path = path / "largest.html"
+        size = len(f"<p>{0:06d} {PROSE * 4}</p>\n")  # numbered: trafilatura drops repeats
+        body = "".join(f"<p>{n:06d} {PROSE * 4}</p>\n" for n in range((max_bytes - 200) // size))
+        path.write_text(
+            f"<html><head><title>Long</title></head><body><article>{body}</article></body></html>"
+        )
+        return path
+
+    return probe
+
+
 def peak_rss(inputs: Path, db: Path, max_bytes: int) -> tuple[float, str]:
     """The build's peak resident memory in MiB, and what it read (articles, problems)."""
     done = subprocess.run(
@@ -90,6 +103,7 @@ def main() -> None:
         ('16 MB of " as .txt', quote_marks),
         ("gzip bomb: one 100 MB JSON line", gzip_bomb),
         ("largest accepted article (prose)", largest_accepted(args.max_bytes)),
+        ("largest accepted web page (prose)", largest_page(args.max_bytes)),
     ]
     print(f"article cap: {args.max_bytes:,} bytes")
     print(f"{'probe':<36} {'input':>12} {'peak MiB':>9} {'over base':>9}  articles problems")

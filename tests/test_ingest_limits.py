@@ -146,3 +146,15 @@ def test_problems_carry_the_build_that_found_them_and_go_when_their_file_is_fixe
     build([crawl], db_path)
     rows = {r["source"]: r["build"] for r in Database(db_path)["problems"].rows}
     assert rows == {f"{other}#1": first.build}  # not read again: its problem stays as found
+
+
+def test_a_missing_folders_problem_goes_once_it_exists_and_is_read(
+    tmp_path: Path, db_path: Path
+) -> None:
+    folder = tmp_path / "later"
+    build([folder], db_path)
+    assert [r["source"] for r in Database(db_path)["problems"].rows] == [str(folder)]
+    folder.mkdir()
+    (folder / "a.txt").write_text(SAID, encoding="utf-8")
+    build([folder], db_path)
+    assert Database(db_path)["problems"].count == 0

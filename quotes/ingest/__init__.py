@@ -50,8 +50,12 @@ def read_articles(
 ) -> Iterator[Article | Problem]:
     """Every article found under `paths` (files or folders), and a Problem for each bad input.
 
-    The files opened are added to `files_read`, so a build knows whose old problems are stale.
+    The paths given and the files opened are added to `files_read`, so a build knows whose old
+    problems and articles are stale.
     """
+    paths = [Path(p) for p in paths]
+    if files_read is not None:  # a path once missing, now a folder, has its problem replaced
+        files_read.update(str(p) for p in paths)
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
     for file in walk(paths):
         if isinstance(file, Problem):
