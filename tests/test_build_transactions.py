@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from datasette.app import Datasette
 from sqlite_utils import Database
 
 from quotes import db as store
@@ -210,3 +211,16 @@ def test_the_build_leaves_no_file_but_the_database_and_sqlites_own(
     build([SEEDS], db_path)
     assert files_beside(db_path) == {"quotes.db"}
     assert Database(db_path).journal_mode == "wal"
+
+
+@pytest.mark.asyncio
+async def test_a_running_datasette_serves_the_new_build_once_it_commits(
+    db_path: Path, tmp_path: Path
+) -> None:
+    build([story(tmp_path / "old", "old.txt", "We stay")], db_path)
+    datasette = Datasette([str(db_path)])
+    await datasette.invoke_startup()
+    sql = "/quotes.json?sql=select+count(*)+as+n+from+quotes&_shape=array"
+    assert (await datasette.client.get(sql)).json() == [{"n": 1}]
+    build([story(tmp_path / "new", "new.txt", "We go")], db_path)
+    assert (await datasette.client.get(sql)).json() == [{"n": 2}]
