@@ -81,10 +81,10 @@ def read_file(
 ) -> Iterator[Article | Problem]:
     """The articles in one file, whatever its kind; a Problem instead of any error."""
     source = str(file)
-    if not file.is_file():  # a pipe or a device would block the read forever
-        yield Problem(source, "not a regular file" if file.exists() else "no such file")
-        return
     try:
+        if not file.is_file():  # a pipe or a device would block the read forever
+            yield Problem(source, "not a regular file" if file.exists() else "no such file")
+            return
         kind = kind_of(file)
         if kind == "jsonl":
             yield from read_jsonl(file, max_bytes)
