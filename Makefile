@@ -6,7 +6,7 @@ BENCH_VENV := .venv-bench
 DB := data/quotes.db
 INPUTS ?= seeds
 
-.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial eval clean
+.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial bench-memory eval clean
 
 all: test lint
 
@@ -36,7 +36,7 @@ lint: install
 	$(BIN)/ruff format --check quotes tests bench
 	$(BIN)/mypy quotes
 
-bench: bench-accuracy bench-clusters bench-build
+bench: bench-accuracy bench-clusters bench-build bench-adversarial bench-memory
 
 # textacy and its spaCy model live in their own environment: never a dependency of quotes.
 $(BENCH_VENV)/.installed:
@@ -65,6 +65,9 @@ bench-adversarial: install
 # skips a corpus that is absent. EVAL="--pin" re-pins the floors at today's figures minus 0.01.
 eval: install
 	$(BIN)/python -m bench.eval $(EVAL)
+
+bench-memory: install
+	$(BIN)/python bench/memory.py
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) $(DB) *.egg-info

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import asdict
+from typing import Any
 
 from sqlite_utils import Database
 from tqdm import tqdm
@@ -201,13 +202,12 @@ def save_articles(
     columns = {name: str for name in Article.__dataclass_fields__}
     table = db.table("articles")
     table.create(columns, pk="id", if_not_exists=True)
-    fields = set(Article.__dataclass_fields__)
-    merged = {}
-    for a in articles:
-        stored = next(table.rows_where("id = ?", [a.id]), None)
-        if stored is not None:
-            a = fill_missing(a, Article(**{k: v for k, v in stored.items() if k in fields}))
-        merged[a.id] = a
+    merged = {a.id: a for a in articles}
+    ids = list(merged)
+    for chunk in range(0, len(ids), CHUNK):
+        some = ids[chunk : chunk + CHUNK]
+        for stored in table.rows_where(f"id in ({', '.join('?' * len(some))})", some):
+            merged[stored["id"]] = fill_missing(merged[stored["id"]], _article(stored))
     stale = [
         row[0]
         for row in db.execute("select id, source from articles").fetchall()
@@ -250,8 +250,12 @@ def load_articles(db: Database) -> list[Article]:
     """Every article stored so far, the corpus the derived tables are computed from."""
     if "articles" not in db.table_names():
         return []
-    fields = set(Article.__dataclass_fields__)
-    return [Article(**{k: v for k, v in row.items() if k in fields}) for row in db["articles"].rows]
+    return [_article(row) for row in db["articles"].rows]
+
+
+def _article(row: dict[str, Any]) -> Article:
+    """An Article from its row, ignoring any column a later version added."""
+    return Article(**{k: v for k, v in row.items() if k in Article.__dataclass_fields__})
 
 
 def clear_derived(db: Database) -> None:

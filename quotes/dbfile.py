@@ -7,7 +7,8 @@ The build runs inside one `BEGIN IMMEDIATE` transaction on the database itself, 
 - a second build on the same file cannot take the write lock: it waits `wait` seconds (SQLite's
   busy timeout) and then stops with BuildLocked before doing any work, so nothing is lost.
 No temporary file of ours is ever created; SQLite's own `-wal`/`-shm`/`-journal` files and the
-database itself must not be symbolic links (a link planted there could redirect our writes).
+database itself must not be symbolic links (a link planted there could redirect our writes); they
+are checked just before SQLite opens them.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from sqlite_utils.utils import hash_record
 class Article:
     """One news article as read from disk, before any analysis."""
 
-    id: str
+    id: str  # from its canonical URL, else the id its record gives, else its words (identity.py)
     text: str
     url: str | None = None
     outlet: str | None = None

@@ -3,43 +3,49 @@ and a second build on the same file waits or stops, never losing either build's 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from datasette.app import Datasette
 from sqlite_utils import Database
 
+from quotes import db as store
 from quotes import pipeline
 from quotes.cli import cli
 from quotes.dbfile import BuildLocked, UnsafePath, open_for_build
 from quotes.pipeline import build
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import SEEDS
 
-# A build in another process that signals when it is mid-way (its articles saved, nothing
-# derived yet) and waits there until released or timed out, so a test can kill it or build
-# beside it.
-PAUSED_BUILD = """
-import sys, time
-from pathlib import Path
-from quotes import pipeline
-real = pipeline.cluster_quotes
-def paused(*args, **kwargs):
-    Path(sys.argv[3]).touch()
-    release, deadline = Path(sys.argv[3] + ".go"), time.monotonic() + float(sys.argv[4])
-    while not release.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    return real(*args, **kwargs)
-pipeline.cluster_quotes = paused
-pipeline.build([sys.argv[1]], sys.argv[2])
-print("built")
-"""
-CLI = "from quotes.cli import cli; cli()"
+
+def _paused(inputs: Path, db_path: Path, flag: Path, pause: float) -> None:
+    """Build, stopping mid-way (articles saved, nothing derived yet) until released or timed out."""
+    real = pipeline.cluster_quotes
+
+    def paused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        flag.touch()
+        release, deadline = flag.with_name(flag.name + ".go"), time.monotonic() + pause
+        while not release.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return real(*args, **kwargs)
+
+    pipeline.cluster_quotes = paused
+    pipeline.build([inputs], db_path)
+
+
+def paused_build(inputs: Path, db_path: Path, flag: Path, pause: float) -> BaseProcess:
+    """A build in another process (forked: no second start-up), to kill or to build beside."""
+    proc = multiprocessing.get_context("fork").Process(
+        target=_paused, args=(inputs, db_path, flag, pause)
+    )
+    proc.start()
+    return proc
 
 
 def story(folder: Path, name: str, said: str) -> Path:
@@ -61,22 +67,17 @@ def files_beside(db_path: Path) -> set[str]:
     return {p.name for p in db_path.parent.iterdir() if p.is_file()}
 
 
-def paused_build(inputs: Path, db_path: Path, flag: Path, pause: float) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-c", PAUSED_BUILD, str(inputs), str(db_path), str(flag), str(pause)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def wait_for(flag: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
+def wait_for(flag: Path, proc: BaseProcess, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not flag.exists():
-        assert proc.poll() is None, proc.communicate()
+        assert proc.is_alive(), f"the build ended early, exit code {proc.exitcode}"
         assert time.monotonic() < deadline, "the build never reached clustering"
-        time.sleep(0.05)
+        time.sleep(0.02)
+
+
+def finished(proc: BaseProcess) -> int | None:
+    proc.join(timeout=60)
+    return proc.exitcode
 
 
 def test_a_build_that_raises_mid_way_leaves_the_last_build_whole(
@@ -95,6 +96,22 @@ def test_a_build_that_raises_mid_way_leaves_the_last_build_whole(
     assert files_beside(db_path) == {"quotes.db"}  # no leftovers
 
 
+def test_a_build_that_fails_while_saving_leaves_every_table_and_view_as_it_was(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], db_path)
+    before = {t: count(db_path, t) for t in ("articles", "quotes", "clusters", "quotes_fts")}
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "ensure_db_shape", explode)  # after the derived tables are dropped
+    with pytest.raises(RuntimeError):
+        build([story(tmp_path / "new", "extra.txt", "We will be back")], db_path)
+    assert {t: count(db_path, t) for t in before} == before
+    assert count(db_path, "who_said_what") == before["quotes"]
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_a_build_killed_mid_way_changes_nothing_and_the_next_build_runs(
     db_path: Path, tmp_path: Path, sig: signal.Signals
@@ -103,8 +120,9 @@ def test_a_build_killed_mid_way_changes_nothing_and_the_next_build_runs(
     flag = tmp_path / "mid-build"
     proc = paused_build(story(tmp_path / "new", "new.txt", "We go"), db_path, flag, 60)
     wait_for(flag, proc)
+    assert proc.pid is not None
     os.kill(proc.pid, sig)
-    proc.wait(timeout=30)
+    assert finished(proc) != 0
     assert count(db_path) == 1 and count(db_path, "quotes") == 1
     build([tmp_path / "new"], db_path)  # the lock died with the process
     assert count(db_path) == 2
@@ -146,7 +164,7 @@ def test_a_second_build_stops_with_a_clear_message_while_another_one_writes(
     assert "another build is writing to" in second.output
     assert "nothing was changed" in second.output
     flag.with_name(flag.name + ".go").touch()
-    assert first.communicate(timeout=60)[0].strip() == "built"
+    assert finished(first) == 0
     assert count(db_path) == 2  # the first build's work, whole
 
 
@@ -157,16 +175,11 @@ def test_a_second_build_that_waits_lands_after_the_first_and_both_are_kept(
     flag = tmp_path / "mid-build"
     first = paused_build(story(tmp_path / "a", "a.txt", "First in"), db_path, flag, 1)
     wait_for(flag, first)
-    later = story(tmp_path / "b", "b.txt", "Then")
-    second = subprocess.run(
-        [sys.executable, "-c", CLI, "build", str(later), "--db", str(db_path), "--wait", "60"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert second.returncode == 0, second.stderr
-    assert first.communicate(timeout=60)[0].strip() == "built"
+    started = time.monotonic()
+    second = build([story(tmp_path / "b", "b.txt", "Then")], db_path, wait=60)  # this process
+    assert time.monotonic() - started > 0.5  # it waited for the first to commit
+    assert second.articles_total == 3
+    assert finished(first) == 0
     assert count(db_path) == 3 and count(db_path, "quotes") == 3
 
 
@@ -198,3 +211,16 @@ def test_the_build_leaves_no_file_but_the_database_and_sqlites_own(
     build([SEEDS], db_path)
     assert files_beside(db_path) == {"quotes.db"}
     assert Database(db_path).journal_mode == "wal"
+
+
+@pytest.mark.asyncio
+async def test_a_running_datasette_serves_the_new_build_once_it_commits(
+    db_path: Path, tmp_path: Path
+) -> None:
+    build([story(tmp_path / "old", "old.txt", "We stay")], db_path)
+    datasette = Datasette([str(db_path)])
+    await datasette.invoke_startup()
+    sql = "/quotes.json?sql=select+count(*)+as+n+from+quotes&_shape=array"
+    assert (await datasette.client.get(sql)).json() == [{"n": 1}]
+    build([story(tmp_path / "new", "new.txt", "We go")], db_path)
+    assert (await datasette.client.get(sql)).json() == [{"n": 2}]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
@@ -146,3 +148,33 @@ def test_problems_carry_the_build_that_found_them_and_go_when_their_file_is_fixe
     build([crawl], db_path)
     rows = {r["source"]: r["build"] for r in Database(db_path)["problems"].rows}
     assert rows == {f"{other}#1": first.build}  # not read again: its problem stays as found
+
+
+def test_a_missing_folders_problem_goes_once_it_exists_and_is_read(
+    tmp_path: Path, db_path: Path
+) -> None:
+    folder = tmp_path / "later"
+    build([folder], db_path)
+    assert [r["source"] for r in Database(db_path)["problems"].rows] == [str(folder)]
+    folder.mkdir()
+    (folder / "a.txt").write_text(SAID, encoding="utf-8")
+    build([folder], db_path)
+    assert Database(db_path)["problems"].count == 0
+
+
+def test_a_path_that_cannot_be_looked_at_is_a_problem_and_the_rest_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(SAID, encoding="utf-8")
+    hidden = tmp_path / "locked" / "b.txt"
+    real_stat = Path.stat
+
+    def stat(self: Path, **kwargs: bool) -> os.stat_result:
+        if self == hidden:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    articles, problems = split(list(read_articles([hidden, tmp_path / "a.txt"])))
+    assert [a.text for a in articles] == [SAID]
+    assert problems == [Problem(str(hidden), "cannot read: Permission denied")]

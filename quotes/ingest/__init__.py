@@ -50,8 +50,12 @@ def read_articles(
 ) -> Iterator[Article | Problem]:
     """Every article found under `paths` (files or folders), and a Problem for each bad input.
 
-    The files opened are added to `files_read`, so a build knows whose old problems are stale.
+    The paths given and the files opened are added to `files_read`, so a build knows whose old
+    problems and articles are stale.
     """
+    paths = [Path(p) for p in paths]
+    if files_read is not None:  # a path once missing, now a folder, has its problem replaced
+        files_read.update(str(p) for p in paths)
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
     for file in walk(paths):
         if isinstance(file, Problem):
@@ -77,10 +81,10 @@ def read_file(
 ) -> Iterator[Article | Problem]:
     """The articles in one file, whatever its kind; a Problem instead of any error."""
     source = str(file)
-    if not file.is_file():  # a pipe or a device would block the read forever
-        yield Problem(source, "not a regular file" if file.exists() else "no such file")
-        return
     try:
+        if not file.is_file():  # a pipe or a device would block the read forever
+            yield Problem(source, "not a regular file" if file.exists() else "no such file")
+            return
         kind = kind_of(file)
         if kind == "jsonl":
             yield from read_jsonl(file, max_bytes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -38,10 +39,15 @@ KINDS = {
 def walk(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
     """Files named, and files under folders named (recursively, sorted, hidden ones left out)."""
     for path in map(Path, paths):
-        if not path.exists() and not path.is_symlink():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
             yield Problem(str(path), "no such file or folder")
             continue
-        if not path.is_dir():
+        except OSError as exc:  # a folder on the way cannot be entered, a link loops
+            yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        if not stat.S_ISDIR(mode):
             if path.name != SIDECAR:  # `quotes build seeds/*` names the sidecar too
                 yield path
             continue

@@ -36,6 +36,8 @@ _WORDY = regex.compile(r"\p{L}{4,}")  # a word, where only a time ("9:12 PM PDT"
 _BYLINE = regex.compile(r"^\s*(?:By|From)\s+[A-Z]")
 DATELINE_REACH = 100  # a dateline's date comes within this many characters of the line's start
 HEAD_LINES = 40  # dates and bylines sit near the top; the body below is full of other dates
+HEAD_CHARS = 50_000  # ... and within this many characters, however long the article's lines
+MAX_TITLE = 200
 
 
 def make_article(
@@ -84,7 +86,7 @@ def make_article(
 
 def infer_published(text: str) -> str | None:
     """The publication date the text states: a "Published:" label, a dateline, or a dated byline."""
-    lines = text.lstrip("\ufeff").splitlines()[:HEAD_LINES]
+    lines = _head(text)
     for line in lines:
         label = _LABELLED.match(line)
         after = line[label.end() :] if label and not _UPDATED.match(line) else ""
@@ -113,9 +115,11 @@ def infer_published(text: str) -> str | None:
 
 def infer_title(text: str) -> str | None:
     """The first line when it reads like a headline: short, no closing full stop, not a date."""
-    first = next((line.strip() for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
+    first = next((line.strip() for line in _head(text) if line.strip()), "")
+    if len(first) > MAX_TITLE:
+        return None
     words = first.split()
-    if not 3 <= len(words) <= 30 or len(first) > 200:
+    if not 3 <= len(words) <= 30:
         return None
     if first.endswith((".", ",", ":", ";")) and not first.endswith("..."):
         return None
@@ -124,6 +128,11 @@ def infer_title(text: str) -> str | None:
     if _BYLINE.match(first) or first.isupper() and len(words) > 12:
         return None
     return first
+
+
+def _head(text: str) -> list[str]:
+    """The opening lines, where a title, dateline or byline can be; never a copy of the whole."""
+    return text[:HEAD_CHARS].lstrip("\ufeff").splitlines()[:HEAD_LINES]
 
 
 def _only_date(line: str, found: tuple[str, int, int]) -> bool:
