@@ -24,6 +24,7 @@ ROLES = {
     "protesters", "critics", "supporters", "family", "fans", "team", "government",
     "prosecutors", "authorities", "police", "investigators", "researchers", "experts",
     "analysts", "scientists", "doctors", "leaders", "lawmakers", "senators", "negotiators",
+    "office", "ministry", "department", "committee", "agency", "council", "embassy",
 }  # fmt: skip
 TOKEN = re.compile(r"[\w.'’&-]+")
 
@@ -43,7 +44,8 @@ def _capitalised(token: str) -> bool:
 
 
 def is_description(name: str) -> bool:
-    """An anonymous description: "a spokeswoman", "local immigration officer" (no digits)."""
+    """An anonymous description or a body described: "a spokeswoman", "local immigration
+    officer", "Pelosi's office" (no digits)."""
     tokens = [t.lower() for t in TOKEN.findall(name)]
     if not tokens or any(c.isdigit() for c in name):
         return False
