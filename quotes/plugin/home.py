@@ -136,7 +136,9 @@ limit :limit
 
 SPREAD_POINTS_SQL = """
 select quotes.cluster_id, articles.published as date, count(*) as n,
-       case when quotes.text = clusters.canonical_text then 'canonical' else 'changed' end as kind
+       case when quotes.text = coalesce(
+         (select first.text from quotes as first where first.id = clusters.first_quote_id),
+         clusters.canonical_text) then 'same' else 'changed' end as kind
 from quotes
 join articles on articles.id = quotes.article_id
 join clusters on clusters.id = quotes.cluster_id
