@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from quotes import db as store
 from quotes import plugin
-from quotes.model import Alteration, Article, Cluster, Edge, Quote, Speaker
+from quotes.model import Alteration, Article, Citation, Cluster, Edge, Quote, Speaker
 from quotes.pipeline import build
 from quotes.plugin.cluster import cluster_context
 from tests.conftest import SEEDS
@@ -236,6 +236,7 @@ def add_hostile_cluster(db: Database) -> None:
     )
     store.save_articles(db, articles)
     store.save_quotes(db, quotes, [cluster])
+    store.save_citations(db, [Citation("evil1", "<b>Cite</b>", '"', 0, 1)])
     store.ensure_db_shape(db)
 
 
@@ -243,8 +244,22 @@ def add_hostile_cluster(db: Database) -> None:
 async def test_quote_text_is_escaped_on_every_page(newsroom: Path) -> None:
     add_hostile_cluster(Database(newsroom))
     datasette = await serve(newsroom)
+    db = Database(newsroom)
+    speaker = next(db.query("select id from speakers where name like '<img%'"))["id"]
+    quote_ids = [r["id"] for r in db.query("select id from quotes where cluster_id = '<evil>'")]
     pages = [
         "/-/quotes/quotes/cluster/~3Cevil~3E",
+        f"/-/quotes/quotes/speaker/{speaker}",
+        "/-/quotes/quotes/article/evil1",
+        "/-/quotes/quotes/article/evil2",
+        "/",
+        "/quotes",
+        "/quotes/clusters/~3Cevil~3E",
+        "/quotes/articles/evil1",
+        f"/quotes/speakers/{speaker}",
+        *(f"/quotes/quotes/{quote_id}" for quote_id in quote_ids),
+        "/quotes/citations",
+        "/quotes/articles",
         "/quotes/clusters",
         "/quotes/quotes",
         "/quotes/possible_misattributions",
@@ -260,11 +275,15 @@ async def test_quote_text_is_escaped_on_every_page(newsroom: Path) -> None:
         assert "<script>alert" not in html, page
         assert "<img src=x" not in html, page
         assert "<b>" not in html, page
+        assert "<i>t" not in html, page
         assert 'href="javascript:' not in html, page
     cluster_page = (await datasette.client.get(pages[0])).text
     assert "&lt;script&gt;alert(&#34;quote&#34;)&lt;/script&gt; we said" in cluster_page
     assert "&lt;b&gt;same&lt;/b&gt;" in cluster_page
     assert 'title="truncated_end">we said</del>' in cluster_page
+    article_page = (await datasette.client.get("/-/quotes/quotes/article/evil1")).text
+    assert '<mark id="quote-' in article_page and "&lt;script&gt;alert" in article_page
+    assert 'title="credits &lt;b&gt;Cite&lt;/b&gt;"' in article_page
 
 
 @pytest.mark.asyncio
