@@ -77,6 +77,24 @@ async def serve_all(paths: list[Path]) -> Datasette:
 
 
 @pytest.mark.asyncio
+async def test_hook_register_facet_classes(newsroom: Path) -> None:
+    """Quotes facet by the outlet of their article, and choosing one filters the table."""
+    datasette = await serve(newsroom)
+    page = (await datasette.client.get("/quotes/quotes.json?_size=0")).json()
+    outlets = {r["value"]: r for r in page["facet_results"]["outlet"]["results"]}
+    assert {name: r["count"] for name, r in outlets.items()} == {
+        "Harbor Gazette": 3,
+        "River Times": 2,
+        "Plain Post": 2,
+        "Daily Ledger": 1,
+    }
+    chosen = outlets["River Times"]["toggle_url"].replace("http://localhost", "")
+    filtered = (await datasette.client.get(chosen)).json()
+    assert filtered["filtered_table_rows_count"] == 2
+    assert [r["selected"] for r in filtered["facet_results"]["outlet"]["results"]] == [True]
+
+
+@pytest.mark.asyncio
 async def test_hook_extra_css_urls(newsroom: Path) -> None:
     datasette = await serve(newsroom)
     page = (await datasette.client.get("/quotes/quotes")).text
@@ -305,7 +323,10 @@ def test_facets_sorts_and_labels_name_real_columns(newsroom: Path) -> None:
     db = Database(newsroom)
     for name, table in DATABASE["tables"].items():
         columns = set(db[name].columns_dict)
-        named = [*table.get("facets", []), *table.get("sortable_columns", [])]
+        facets = [
+            f if isinstance(f, str) else next(iter(f.values())) for f in table.get("facets", [])
+        ]
+        named = [*facets, *table.get("sortable_columns", [])]
         named += [table[k] for k in ("label_column", "sort_desc", "sort") if k in table]
         assert set(named) <= columns, name
 

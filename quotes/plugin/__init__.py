@@ -10,6 +10,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 
 from quotes.db import FOREIGN_KEYS, VIEWS
+from quotes.plugin.facets import OutletFacet
 from quotes.plugin.home import home_context
 from quotes.plugin.links import article_url, cluster_url, speaker_url
 from quotes.plugin.metadata import is_quotes_database, metadata_for
@@ -30,6 +31,11 @@ EXCERPT_CHARS = 240
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> Any:
     """The project's descriptions, facets and canned queries, under each quotes database's name."""
     return metadata_for(datasette)
+
+
+@hookimpl
+def register_facet_classes() -> list[type]:
+    return [OutletFacet]
 
 
 @hookimpl
