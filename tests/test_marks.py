@@ -116,6 +116,15 @@ def test_wording_tree_calls_a_weak_edge_the_earliest_known_source_not_a_copy() -
     assert rows[1]["source"] == 1 and not rows[1]["copied"]
 
 
+def test_wording_tree_never_hangs_a_wording_under_one_first_printed_later() -> None:
+    wordings = [
+        {"number": 1, "text": "a", "first_date": "2024-03-01"},
+        {"number": 2, "text": "b", "first_date": "2024-05-12"},
+    ]
+    rows = wording_tree(wordings, [edge("a", "b", count=5), edge("b", "a", count=1)])
+    assert [(r["wording"]["number"], r["source"]) for r in rows] == [(1, None), (2, 1)]
+
+
 def test_wording_tree_breaks_cycles_so_every_wording_appears_once() -> None:
     rows = wording_tree([wording(1, "a"), wording(2, "b")], [edge("a", "b"), edge("b", "a")])
     assert sorted(r["wording"]["number"] for r in rows) == [1, 2]
