@@ -68,6 +68,13 @@ def test_mark_alterations_gives_up_when_positions_do_not_fit_the_variant() -> No
     assert mark_alterations("one two", [alteration("insertion", "", "x y", 2, 2, 1, 3)]) is None
 
 
+def test_mark_alterations_leaves_a_visible_caret_where_only_a_mark_was_dropped() -> None:
+    marked = mark_alterations("we will not sign", [alteration("typography", ",", "", 2, 2, 2, 2)])
+    assert marked is not None
+    gap = [s for s in marked if s.kind == "gap"]
+    assert len(gap) == 1 and gap[0].text == "‸" and gap[0].was == ","
+
+
 def test_describe_says_what_changed_in_words() -> None:
     assert describe(alteration("substitution", "than", "as", 4, 5, 4, 5)) == (
         "substitution: “than” → “as”"

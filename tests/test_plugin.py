@@ -143,6 +143,25 @@ async def test_hook_register_routes(newsroom: Path) -> None:
     assert html.count('id="wording-') == 3
     assert "2 quotes in 2 outlets:" in html
     assert "<svg" in html and "first appearance</title>" in html
+    # The legend is drawn with the very marks the wordings use.
+    legend = html[html.index('<p class="quotes-legend quotes-marks">') :].split("</p>")[0]
+    assert "<del>" in legend and "<ins>" in legend and 'class="quotes-cosmetic"' in legend
+
+
+@pytest.mark.asyncio
+async def test_speaker_page_lists_outlets_quoting_them_and_others_named_for_their_words(
+    newsroom: Path,
+) -> None:
+    datasette = await serve(newsroom)
+    ruiz = next(Database(newsroom).query("select id from speakers where name = 'Ana Ruiz'"))["id"]
+    html = (await datasette.client.get(f"/-/quotes/quotes/speaker/{ruiz}")).text
+    outlets = html[html.index("Outlets quoting") : html.index("<h2>Quotations")]
+    for outlet in ["Harbor Gazette", "River Times", "Plain Post"]:
+        assert f"<td>{outlet}</td>" in outlets
+    assert "Daily Ledger" not in outlets
+    assert '<a href="/-/quotes/quotes/cluster/pledge">We will not sign' in html
+    assert "<td>Tom Bell</td>" in html  # the Ledger gave the same words to Tom Bell
+    assert "described as <strong>Mayor</strong>" in html
 
 
 @pytest.mark.asyncio

@@ -166,5 +166,7 @@ async def test_largest_cluster_of_3000_articles_renders_under_a_second_and_300_k
     assert min(timings) < 1, f"{min(timings):.2f} s"
     assert len(response.content) < 300_000, f"{len(response.content):,} bytes"
     assert "Page 1 of" in response.text and "<svg" in response.text
+    second = await datasette.client.get(url + "?page=2")
+    assert second.status_code == 200 and 'id="wording-51"' in second.text
     for page in [f"/{name}", f"/{name}/clusters", f"/{name}/widest_spread"]:
         assert (await datasette.client.get(page)).status_code == 200, page
