@@ -87,8 +87,9 @@ def _spread_chart(
     rows = [
         {
             "key": c["id"],
-            "label": f"{c['outlets']} outlets: {_excerpt(c['canonical_text'], 22)}",
+            "label": f"{c['outlets']} outlets: {_excerpt(c['canonical_text'], 34)}",
             "url": cluster_url(datasette, database, c["id"]),
+            "title": _excerpt(c["canonical_text"], 300),
         }
         for c in spread
     ]

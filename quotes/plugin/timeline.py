@@ -48,7 +48,8 @@ def layout(
     if not points:
         return None
     known = sorted({d for p in points if (d := _day(p["date"])) is not None})
-    width = max(1, math.ceil((known[-1] - known[0] + 1) / MAX_COLUMNS)) if known else 1
+    # Columns span several days only when there are more dates than columns.
+    width = math.ceil((known[-1] - known[0] + 1) / MAX_COLUMNS) if len(known) > MAX_COLUMNS else 1
 
     def column(value: str | None) -> int | None:
         """The first day of the column a date falls in: a column spans `width` days."""
