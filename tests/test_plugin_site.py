@@ -132,6 +132,13 @@ async def test_tables_link_to_the_plugin_pages_and_never_say_none(seeds_db: Path
     assert '<a href="/-/quotes/seeds/article/' in quotes
     articles = (await datasette.client.get("/seeds/articles")).text
     assert "more characters</a>" in articles  # the text is an excerpt, not the whole article
+    quote = next(Database(seeds_db).query("select * from quotes where speaker_id is not null"))
+    row = (await datasette.client.get(f"/seeds/quotes/{quote['id']}")).text
+    speaker = next(
+        Database(seeds_db).query(f"select name from speakers where id = {quote['speaker_id']}")
+    )
+    assert f'/-/quotes/seeds/speaker/{quote["speaker_id"]}">{speaker["name"]}</a>' in row
+    assert f'/-/quotes/seeds/article/{quote["article_id"]}#quote-{quote["id"]}"' in row
     for page in ["/seeds/quotes", "/seeds/clusters", "/seeds/articles"]:
         assert ">None<" not in (await datasette.client.get(page)).text, page
 
