@@ -94,7 +94,7 @@ def render_cell(
     if kind == "excerpt":
         more = len(value) - EXCERPT_CHARS
         return markupsafe.Markup('{}&hellip; <a href="{}">{:,} more characters</a>').format(
-            value[:EXCERPT_CHARS], article_url(datasette, database, key), more
+            " ".join(value[:EXCERPT_CHARS].split()), article_url(datasette, database, key), more
         )
     if kind == "row":
         url = datasette.urls.row(database, key[0], tilde_encode(str(key[1])))
