@@ -48,7 +48,17 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def chromium() -> str:
+    """The system browser's path; skips, saying what to install, when there is none."""
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extra)")
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("no chromium found: install it with `apt-get install chromium` (.ci/run does)")
+    return executable
+
+
+@pytest.fixture(scope="module")
+def site(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Datasette serving a seeds build on a free port, as `make serve` does."""
     path = tmp_path_factory.mktemp("browser") / "quotes.db"
     build([SEEDS], path)
@@ -73,14 +83,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_a_reader_follows_a_quotation_from_home_to_speaker_and_article(
-    site: str, tmp_path: Path
+    chromium: str, site: str, tmp_path: Path
 ) -> None:
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("no chromium found: install it with `apt-get install chromium` (.ci/run does)")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
