@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from quotes.cluster.normalise import tokenise
+from quotes.db import NON_PERSONAL_SPEAKERS
 from quotes.plugin.links import web_url
 from quotes.plugin.marks import describe, mark_alterations, wording_tree
 from quotes.plugin.timeline import layout
@@ -84,12 +85,10 @@ async def _add_details(
         w["credits_hidden"] = max(0, len(w["credits"]) - OUTLETS_SHOWN)
         w["credits"] = w["credits"][:OUTLETS_SHOWN]
         w["other_speaker"] = any(
-            s["speaker_id"] != cluster["speaker_id"] and s["speaker_kind"] not in NOT_DISPUTING
+            s["speaker_id"] != cluster["speaker_id"]
+            and s["speaker_kind"] not in NON_PERSONAL_SPEAKERS
             for s in w["speakers"]
         )
-
-
-NOT_DISPUTING = ("outlet", "anonymous")
 
 
 async def cluster_timeline(
