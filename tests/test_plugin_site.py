@@ -34,11 +34,11 @@ def source_digest() -> str:
 
 
 @pytest.fixture(scope="session")
-def large_db(request: pytest.FixtureRequest) -> Path:
-    """3,000 generated articles, 1,800 of them carrying one story; built once per code version."""
-    cache = request.config.cache
-    assert cache is not None
-    folder = cache.mkdir("quotes-site-3000")
+def large_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """3,000 generated articles, 1,800 of them carrying one story; built once per code version
+    (kept in pytest's cache folder, or for this session only when the cache is disabled)."""
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("quotes-site-3000") if cache else tmp_path_factory.mktemp("site-3000")
     path = folder / f"{source_digest()}.db"
     if not path.exists():
         for old in folder.glob("*.db"):
