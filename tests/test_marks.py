@@ -68,6 +68,13 @@ def test_mark_alterations_gives_up_when_positions_do_not_fit_the_variant() -> No
     assert mark_alterations("one two", [alteration("insertion", "", "x y", 2, 2, 1, 3)]) is None
 
 
+def test_mark_alterations_leaves_a_visible_caret_where_only_a_mark_was_dropped() -> None:
+    marked = mark_alterations("we will not sign", [alteration("typography", ",", "", 2, 2, 2, 2)])
+    assert marked is not None
+    gap = [s for s in marked if s.kind == "gap"]
+    assert len(gap) == 1 and gap[0].text == "‸" and gap[0].was == ","
+
+
 def test_describe_says_what_changed_in_words() -> None:
     assert describe(alteration("substitution", "than", "as", 4, 5, 4, 5)) == (
         "substitution: “than” → “as”"
@@ -114,6 +121,15 @@ def test_wording_tree_counts_identical_copies_on_one_row_instead_of_a_staircase(
 def test_wording_tree_calls_a_weak_edge_the_earliest_known_source_not_a_copy() -> None:
     rows = wording_tree([wording(1, "a"), wording(2, "b")], [edge("b", "a", confidence=0.1)])
     assert rows[1]["source"] == 1 and not rows[1]["copied"]
+
+
+def test_wording_tree_never_hangs_a_wording_under_one_first_printed_later() -> None:
+    wordings = [
+        {"number": 1, "text": "a", "first_date": "2024-03-01"},
+        {"number": 2, "text": "b", "first_date": "2024-05-12"},
+    ]
+    rows = wording_tree(wordings, [edge("a", "b", count=5), edge("b", "a", count=1)])
+    assert [(r["wording"]["number"], r["source"]) for r in rows] == [(1, None), (2, 1)]
 
 
 def test_wording_tree_breaks_cycles_so_every_wording_appears_once() -> None:

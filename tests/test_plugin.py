@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from quotes import db as store
 from quotes import plugin
-from quotes.model import Alteration, Article, Cluster, Edge, Quote, Speaker
+from quotes.model import Alteration, Article, Citation, Cluster, Edge, Quote, Speaker
 from quotes.pipeline import build
 from quotes.plugin.cluster import cluster_context
 from tests.conftest import SEEDS
@@ -77,6 +77,24 @@ async def serve_all(paths: list[Path]) -> Datasette:
 
 
 @pytest.mark.asyncio
+async def test_hook_register_facet_classes(newsroom: Path) -> None:
+    """Quotes facet by the outlet of their article, and choosing one filters the table."""
+    datasette = await serve(newsroom)
+    page = (await datasette.client.get("/quotes/quotes.json?_size=0")).json()
+    outlets = {r["value"]: r for r in page["facet_results"]["outlet"]["results"]}
+    assert {name: r["count"] for name, r in outlets.items()} == {
+        "Harbor Gazette": 3,
+        "River Times": 2,
+        "Plain Post": 2,
+        "Daily Ledger": 1,
+    }
+    chosen = outlets["River Times"]["toggle_url"].replace("http://localhost", "")
+    filtered = (await datasette.client.get(chosen)).json()
+    assert filtered["filtered_table_rows_count"] == 2
+    assert [r["selected"] for r in filtered["facet_results"]["outlet"]["results"]] == [True]
+
+
+@pytest.mark.asyncio
 async def test_hook_extra_css_urls(newsroom: Path) -> None:
     datasette = await serve(newsroom)
     page = (await datasette.client.get("/quotes/quotes")).text
@@ -125,6 +143,25 @@ async def test_hook_register_routes(newsroom: Path) -> None:
     assert html.count('id="wording-') == 3
     assert "2 quotes in 2 outlets:" in html
     assert "<svg" in html and "first appearance</title>" in html
+    # The legend is drawn with the very marks the wordings use.
+    legend = html[html.index('<p class="quotes-legend quotes-marks">') :].split("</p>")[0]
+    assert "<del>" in legend and "<ins>" in legend and 'class="quotes-cosmetic"' in legend
+
+
+@pytest.mark.asyncio
+async def test_speaker_page_lists_outlets_quoting_them_and_others_named_for_their_words(
+    newsroom: Path,
+) -> None:
+    datasette = await serve(newsroom)
+    ruiz = next(Database(newsroom).query("select id from speakers where name = 'Ana Ruiz'"))["id"]
+    html = (await datasette.client.get(f"/-/quotes/quotes/speaker/{ruiz}")).text
+    outlets = html[html.index("Outlets quoting") : html.index("<h2>Quotations")]
+    for outlet in ["Harbor Gazette", "River Times", "Plain Post"]:
+        assert f"<td>{outlet}</td>" in outlets
+    assert "Daily Ledger" not in outlets
+    assert '<a href="/-/quotes/quotes/cluster/pledge">We will not sign' in html
+    assert "<td>Tom Bell</td>" in html  # the Ledger gave the same words to Tom Bell
+    assert "described as <strong>Mayor</strong>" in html
 
 
 @pytest.mark.asyncio
@@ -236,6 +273,7 @@ def add_hostile_cluster(db: Database) -> None:
     )
     store.save_articles(db, articles)
     store.save_quotes(db, quotes, [cluster])
+    store.save_citations(db, [Citation("evil1", "<b>Cite</b>", '"', 0, 1)])
     store.ensure_db_shape(db)
 
 
@@ -243,8 +281,22 @@ def add_hostile_cluster(db: Database) -> None:
 async def test_quote_text_is_escaped_on_every_page(newsroom: Path) -> None:
     add_hostile_cluster(Database(newsroom))
     datasette = await serve(newsroom)
+    db = Database(newsroom)
+    speaker = next(db.query("select id from speakers where name like '<img%'"))["id"]
+    quote_ids = [r["id"] for r in db.query("select id from quotes where cluster_id = '<evil>'")]
     pages = [
         "/-/quotes/quotes/cluster/~3Cevil~3E",
+        f"/-/quotes/quotes/speaker/{speaker}",
+        "/-/quotes/quotes/article/evil1",
+        "/-/quotes/quotes/article/evil2",
+        "/",
+        "/quotes",
+        "/quotes/clusters/~3Cevil~3E",
+        "/quotes/articles/evil1",
+        f"/quotes/speakers/{speaker}",
+        *(f"/quotes/quotes/{quote_id}" for quote_id in quote_ids),
+        "/quotes/citations",
+        "/quotes/articles",
         "/quotes/clusters",
         "/quotes/quotes",
         "/quotes/possible_misattributions",
@@ -260,11 +312,15 @@ async def test_quote_text_is_escaped_on_every_page(newsroom: Path) -> None:
         assert "<script>alert" not in html, page
         assert "<img src=x" not in html, page
         assert "<b>" not in html, page
+        assert "<i>t" not in html, page
         assert 'href="javascript:' not in html, page
     cluster_page = (await datasette.client.get(pages[0])).text
     assert "&lt;script&gt;alert(&#34;quote&#34;)&lt;/script&gt; we said" in cluster_page
     assert "&lt;b&gt;same&lt;/b&gt;" in cluster_page
     assert 'title="truncated_end">we said</del>' in cluster_page
+    article_page = (await datasette.client.get("/-/quotes/quotes/article/evil1")).text
+    assert '<mark id="quote-' in article_page and "&lt;script&gt;alert" in article_page
+    assert 'title="credits &lt;b&gt;Cite&lt;/b&gt;"' in article_page
 
 
 @pytest.mark.asyncio
@@ -286,7 +342,10 @@ def test_facets_sorts_and_labels_name_real_columns(newsroom: Path) -> None:
     db = Database(newsroom)
     for name, table in DATABASE["tables"].items():
         columns = set(db[name].columns_dict)
-        named = [*table.get("facets", []), *table.get("sortable_columns", [])]
+        facets = [
+            f if isinstance(f, str) else next(iter(f.values())) for f in table.get("facets", [])
+        ]
+        named = [*facets, *table.get("sortable_columns", [])]
         named += [table[k] for k in ("label_column", "sort_desc", "sort") if k in table]
         assert set(named) <= columns, name
 

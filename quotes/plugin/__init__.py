@@ -10,6 +10,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 
 from quotes.db import FOREIGN_KEYS, VIEWS
+from quotes.plugin.facets import OutletFacet
 from quotes.plugin.home import home_context
 from quotes.plugin.links import article_url, cluster_url, speaker_url
 from quotes.plugin.metadata import is_quotes_database, metadata_for
@@ -18,6 +19,14 @@ from quotes.plugin.pages import article_page, cluster_page, speaker_page
 ROUTE = r"^/-/quotes/(?P<database>[^/]+)/{}/(?P<key>[^/]+)$"
 
 PAGES = {"cluster": cluster_url, "speaker": speaker_url, "article": article_url}
+
+# Columns naming a cluster, speaker or article, wherever they appear: linked to its page.
+PAGE_COLUMNS = {
+    "cluster_id": "cluster",
+    "speaker_id": "speaker",
+    "article_id": "article",
+    "first_article_id": "article",
+}
 
 # The table each foreign key column points at, for links Datasette does not make itself.
 REFERENCES = {(table, column): other for table, column, other, _ in FOREIGN_KEYS}
@@ -30,6 +39,11 @@ EXCERPT_CHARS = 240
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> Any:
     """The project's descriptions, facets and canned queries, under each quotes database's name."""
     return metadata_for(datasette)
+
+
+@hookimpl
+def register_facet_classes() -> list[type]:
+    return [OutletFacet]
 
 
 @hookimpl
@@ -80,27 +94,41 @@ def render_cell(
     if kind == "excerpt":
         more = len(value) - EXCERPT_CHARS
         return markupsafe.Markup('{}&hellip; <a href="{}">{:,} more characters</a>').format(
-            value[:EXCERPT_CHARS], article_url(datasette, database, key), more
+            " ".join(value[:EXCERPT_CHARS].split()), article_url(datasette, database, key), more
         )
     if kind == "row":
         url = datasette.urls.row(database, key[0], tilde_encode(str(key[1])))
+    elif kind == "article" and table == "quotes":  # open the article at this quotation
+        url = article_url(datasette, database, key, row["id"])
     else:
         url = PAGES[kind](datasette, database, key)
+    if kind in LABELS and text == key and table not in VIEWS and table is not None:
+        return _labelled_link(db, url, kind, key)  # a row page: Datasette gave no label
     # Markup.format escapes both arguments: quote text is untrusted web content.
     return markupsafe.Markup('<a href="{}">{}</a>').format(url, text)
+
+
+# How to name a speaker or an article in a link, when Datasette has not looked it up.
+LABELS = {
+    "speaker": "select name from speakers where id = :key",
+    "article": "select coalesce(title, outlet) from articles where id = :key",
+}
+
+
+async def _labelled_link(db: Any, url: str, kind: str, key: Any) -> markupsafe.Markup:
+    rows = (await db.execute(LABELS[kind], {"key": key})).rows
+    label = rows[0][0] if rows and rows[0][0] else key
+    return markupsafe.Markup('<a href="{}">{}</a>').format(url, label)
 
 
 def _link_target(
     row: Any, value: Any, column: str, table: str | None
 ) -> tuple[str, Any, Any] | None:
     """(page kind, key, link text) for a cell that names a cluster, speaker or article."""
-    ours = table is None or table in VIEWS  # a query or a view: plain values, no foreign keys
-    if isinstance(value, dict):  # a foreign key Datasette expanded: {"value": id, "label": ...}
-        key, label = value["value"], value["label"]
-        kinds = {"cluster_id": "cluster", "speaker_id": "speaker", "article_id": "article"}
-        kinds["first_article_id"] = "article"
-        if column in kinds:
-            return kinds[column], key, key if column == "cluster_id" else (label or key)
+    key, label = (value["value"], value["label"]) if isinstance(value, dict) else (value, None)
+    if column in PAGE_COLUMNS:  # expanded (a table page), plain (a row page, view or query)
+        return PAGE_COLUMNS[column], key, key if column == "cluster_id" else (label or key)
+    if isinstance(value, dict):
         other = REFERENCES.get((table or "", column))
         return ("row", (other, key), label or key) if other else None
     if table == "clusters" and column == "canonical_text":
@@ -109,9 +137,5 @@ def _link_target(
         return table[:-1], value, value
     if table == "articles" and column == "text" and len(value) > EXCERPT_CHARS * 1.2:
         return "excerpt", row["id"], value
-    if ours and column == "cluster_id":
-        return "cluster", value, value
-    if ours and column in ("article_id", "first_article_id"):
-        return "article", value, value
     other = REFERENCES.get((table or "", column))
     return ("row", (other, value), value) if other else None

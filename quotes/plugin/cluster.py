@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from quotes.db import COSMETIC_OPS
+from quotes.cluster.normalise import tokenise
+from quotes.db import NON_PERSONAL_SPEAKERS
 from quotes.plugin.links import web_url
 from quotes.plugin.marks import describe, mark_alterations, wording_tree
 from quotes.plugin.timeline import layout
 
-PAGE_SIZE = 100  # wordings per page
-APPEARANCES_SHOWN = 12  # appearances listed under each wording; the quotes table has them all
-OUTLETS_SHOWN = 8  # outlets named in a wording's row
-TREE_NODES = 150  # wordings in the copy tree
+PAGE_SIZE = 50  # wordings per page
+APPEARANCES_SHOWN = 5  # appearances listed under each wording; the quotes table has them all
+OUTLETS_SHOWN = 6  # outlets named (or credited) in a wording's row
+TREE_NODES = 100  # wordings in the copy tree
 
 
 async def cluster_context(db: Any, cluster_id: str, page: int = 1) -> dict[str, Any] | None:
@@ -32,6 +33,12 @@ async def cluster_context(db: Any, cluster_id: str, page: int = 1) -> dict[str, 
     pages = max(1, -(-len(wordings) // PAGE_SIZE))
     page = min(max(page, 1), pages)
     shown = wordings[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in await db.execute(ALTERATIONS_SQL, params):
+        changes[row["quote_id"]].append(dict(row))
+    for w in wordings:
+        w["alterations"] = changes[w["sample_id"]]
+        w["changes"] = [describe(a) for a in w["alterations"]]
     await _add_details(db, cluster, shown, params)
     tree = wording_tree(wordings, [dict(r) for r in await db.execute(EDGES_SQL, params)])
     return {
@@ -54,19 +61,9 @@ async def _add_details(
 ) -> None:
     """Marks, outlets, speakers, credits, splices and a few appearances of each shown wording."""
     by_text = {w["text"]: w for w in wordings}
-    samples = {w["sample_id"]: w for w in wordings}
     for w in wordings:
-        w.update(outlets=[], speakers=[], credits=[], appearances=[], spliced_from=[], changes=[])
-    changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in await db.execute(ALTERATIONS_SQL, params):
-        if row["quote_id"] in samples:
-            changes[row["quote_id"]].append(dict(row))
-    for sample_id, w in samples.items():
-        w["segments"] = mark_alterations(w["text"], changes[sample_id])
-        w["changes"] = [describe(a) for a in changes[sample_id]]
-        w["cosmetic_only"] = bool(changes[sample_id]) and all(
-            a["op"] in COSMETIC_OPS for a in changes[sample_id]
-        )
+        w.update(outlets=[], speakers=[], credits=[], appearances=[], spliced_from=[])
+        w["segments"] = mark_alterations(w["text"], w["alterations"])
     for row in await db.execute(OUTLETS_SQL, params):
         if row["text"] in by_text:
             by_text[row["text"]]["outlets"].append(dict(row))
@@ -85,26 +82,33 @@ async def _add_details(
     for w in wordings:
         w["outlets_hidden"] = max(0, len(w["outlets"]) - OUTLETS_SHOWN)
         w["outlets"] = w["outlets"][:OUTLETS_SHOWN]
+        w["credits_hidden"] = max(0, len(w["credits"]) - OUTLETS_SHOWN)
+        w["credits"] = w["credits"][:OUTLETS_SHOWN]
         w["other_speaker"] = any(
-            s["speaker_id"] != cluster["speaker_id"] and s["speaker_kind"] not in NOT_DISPUTING
+            s["speaker_id"] != cluster["speaker_id"]
+            and s["speaker_kind"] not in NON_PERSONAL_SPEAKERS
             for s in w["speakers"]
         )
-
-
-NOT_DISPUTING = ("outlet", "anonymous")
 
 
 async def cluster_timeline(
     db: Any, cluster: dict[str, Any], params: dict[str, Any], numbers: dict[str, int]
 ) -> dict[str, Any] | None:
-    """Outlets by date, each dot coloured by the wording it carried, the first appearance ringed."""
+    """Outlets by date, each dot coloured by how its wording differs from the first appearance's."""
     points = [dict(r) for r in await db.execute(TIMELINE_SQL, params)]
+    first = cluster["first_text"] or cluster["canonical_text"]
+    first_words = tokenise(first).words
+    kinds: dict[str, str] = {first: "same"}
     order: list[str] = []
     for p in points:
         p["row"] = p["outlet"] or "unknown outlet"
         if p["row"] not in order:
             order.append(p["row"])
-        p["note"] = f"wording #{numbers.get(p['text'], '?')}"
+        p["note"] = f"#{numbers.get(p['text'], '?')}"
+        if p["text"] not in kinds:  # same words in other case or punctuation, or other words
+            same = tokenise(p["text"]).words == first_words
+            kinds[p["text"]] = "cosmetic" if same else "changed"
+        p["kind"] = kinds[p["text"]]
     rows = [{"key": o, "label": o, "url": None} for o in order]
     first = [(cluster["first_outlet"] or "unknown outlet", cluster["first_published"])]
     return layout(rows, points, first if cluster["first_quote_id"] else [])
@@ -218,17 +222,10 @@ where quotes.cluster_id = :id and sources.cluster_id = :id
 group by quotes.text, sources.text
 """
 
-TIMELINE_SQL = f"""
-select articles.outlet, articles.published as date, quotes.text, count(*) as n,
-       case when quotes.text = clusters.canonical_text then 'canonical'
-            when exists (select 1 from alterations where alterations.quote_id = quotes.id
-                         and alterations.op not in {tuple(COSMETIC_OPS)!r}) then 'changed'
-            when exists (select 1 from alterations where alterations.quote_id = quotes.id)
-              then 'cosmetic'
-            else 'changed' end as kind
+TIMELINE_SQL = """
+select articles.outlet, articles.published as date, quotes.text, count(*) as n
 from quotes
 join articles on articles.id = quotes.article_id
-join clusters on clusters.id = quotes.cluster_id
 where quotes.cluster_id = :id
 group by articles.outlet, articles.published, quotes.text
 order by min(articles.published) is null, min(articles.published), articles.outlet

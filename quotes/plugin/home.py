@@ -87,8 +87,9 @@ def _spread_chart(
     rows = [
         {
             "key": c["id"],
-            "label": f"{c['outlets']} outlets: {_excerpt(c['canonical_text'], 22)}",
+            "label": f"{c['outlets']} outlets: {_excerpt(c['canonical_text'], 34)}",
             "url": cluster_url(datasette, database, c["id"]),
+            "title": _excerpt(c["canonical_text"], 300),
         }
         for c in spread
     ]
@@ -136,7 +137,9 @@ limit :limit
 
 SPREAD_POINTS_SQL = """
 select quotes.cluster_id, articles.published as date, count(*) as n,
-       case when quotes.text = clusters.canonical_text then 'canonical' else 'changed' end as kind
+       case when quotes.text = coalesce(
+         (select first.text from quotes as first where first.id = clusters.first_quote_id),
+         clusters.canonical_text) then 'same' else 'changed' end as kind
 from quotes
 join articles on articles.id = quotes.article_id
 join clusters on clusters.id = quotes.cluster_id

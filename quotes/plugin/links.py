@@ -39,8 +39,3 @@ def query_url(datasette: Any, database: str, query: str, **params: str) -> str:
 def web_url(url: str | None) -> str | None:
     """The URL if it is a web address: article URLs come from the input and may be hostile."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    """'1 article', '2 articles', '1,800 quotes'."""
-    return f"{n:,} {word if n == 1 else (words or word + 's')}"

@@ -122,13 +122,15 @@ def wording_tree(
 ) -> list[dict[str, Any]]:
     """The copy tree between distinct wordings, flattened depth first for display.
 
-    `wordings` carry "text" and "number", in display order; `edges` are copy edges between
-    wordings ("text", "source_text", "count", "confidence", "evidence"). Each wording hangs
-    under the wording most of its copies came from, sure edges first; an edge that would close
-    a cycle is dropped, so every wording appears once. Identical copies of one wording are
+    `wordings` carry "text", "number" and "first_date", in display order; `edges` are copy
+    edges between wordings ("text", "source_text", "count", "confidence", "evidence"). Each
+    wording hangs under the wording most of its copies came from, sure edges first, never under
+    one first printed later; an edge that would close a cycle is dropped, so every wording
+    appears once. Identical copies of one wording are
     counted on its row, never drawn as a staircase of their own.
     """
     number = {w["text"]: w["number"] for w in wordings}
+    began = {w["number"]: w.get("first_date") or "~" for w in wordings}  # undated sort last
     self_copies: dict[int, int] = {}
     self_evidence: dict[int, str] = {}
     best: dict[int, Mapping[str, Any]] = {}
@@ -139,6 +141,8 @@ def wording_tree(
         if child == source:
             self_copies[child] = self_copies.get(child, 0) + e["count"]
             self_evidence[child] = e["evidence"]
+        elif began[source] > began[child]:
+            continue  # a wording first printed later cannot be where this one began
         elif child not in best or _strength(e) > _strength(best[child]):
             best[child] = e
     parent: dict[int, int] = {}

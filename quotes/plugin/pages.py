@@ -48,6 +48,7 @@ async def _page(datasette: Any, request: Any, table: str, template: str, context
     context.update(
         database=database,
         table_url=datasette.urls.table(database, table),
+        quotes_url=datasette.urls.table(database, "quotes"),
         metadata=datasette.metadata(),  # the footer's licence and source
         page_url=lambda kind, key, quote=None: (
             article_url(datasette, database, key, quote)

@@ -2,7 +2,8 @@
 
 Rows are outlets (a cluster's page) or quotations (the home page); each dot is the
 appearances of one row on one date, its area growing with their number, its colour the kind of
-wording carried. Undated appearances get a column of their own after the dated ones.
+wording carried. Undated appearances get a column of their own after the dated ones. Rows and
+columns are capped, so the drawing stays small however many articles carried the quotation.
 """
 
 from __future__ import annotations
@@ -12,17 +13,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-WIDTH = 760
-LABEL_WIDTH = 190
+WIDTH = 900
+LABEL_WIDTH = 270
 ROW_HEIGHT = 22
 TOP = 34
 BOTTOM = 16
-UNDATED_GAP = 60
-MAX_ROWS = 24
+UNDATED_GAP = 90
+MAX_ROWS = 16  # rows beyond are drawn as one
+MAX_COLUMNS = 60  # dates beyond are grouped into columns of several days
+NOTES = 3  # wordings named in a dot's tooltip
 TICKS = 6
 
 # Colour classes, worst first: a dot carrying several kinds of wording shows the most altered.
-KINDS = ("changed", "cosmetic", "canonical")
+KINDS = ("changed", "cosmetic", "same")
 
 
 def layout(
@@ -33,51 +36,57 @@ def layout(
     """Shapes for the template, or None when there is nothing to draw.
 
     `rows` are {"key", "label", "url"} in display order; `points` are {"row" (a row key),
-    "date" (YYYY-MM-DD or None), "kind" (one of KINDS), "n", "note"}; `firsts` marks
-    (row key, date) as a first appearance.
+    "date" (YYYY-MM-DD or None), "kind" (one of KINDS: how the wording differs from the
+    first appearance's), "n", "note"}; `firsts` marks (row key, date) as a first appearance.
     """
-    shown = rows[:MAX_ROWS]
+    shown = list(rows[:MAX_ROWS])
     index = {r["key"]: i for i, r in enumerate(shown)}
     other = len(rows) > MAX_ROWS
     if other:
-        shown = [*shown, {"key": None, "label": f"{len(rows) - MAX_ROWS:,} more", "url": None}]
-    cells: dict[tuple[int, str | None], dict[str, Any]] = {}
+        shown.append({"key": None, "label": f"{len(rows) - MAX_ROWS:,} more", "url": None})
+    points = [p for p in points if p["row"] in index or other]
+    if not points:
+        return None
+    known = sorted({d for p in points if (d := _day(p["date"])) is not None})
+    # Columns span several days only when there are more dates than columns.
+    width = math.ceil((known[-1] - known[0] + 1) / MAX_COLUMNS) if len(known) > MAX_COLUMNS else 1
+
+    def column(value: str | None) -> int | None:
+        """The first day of the column a date falls in: a column spans `width` days."""
+        day = _day(value)
+        return None if day is None else known[0] + (day - known[0]) // width * width
+
+    cells: dict[tuple[int, int | None], dict[str, Any]] = {}
     for p in points:
-        i = index.get(p["row"], len(shown) - 1 if other else None)
-        if i is None:
-            continue
-        cell = cells.setdefault((i, p["date"]), {"n": 0, "kinds": {}, "notes": []})
+        key = (index.get(p["row"], len(shown) - 1), column(p["date"]))
+        cell = cells.setdefault(key, {"n": 0, "kinds": {}, "notes": set()})
         cell["n"] += p["n"]
         cell["kinds"][p["kind"]] = cell["kinds"].get(p["kind"], 0) + p["n"]
-        if p.get("note") and len(cell["notes"]) < 4:
-            cell["notes"].append(p["note"])
-    if not cells:
-        return None
-    dated = {_day(d) for _, d in cells}
-    days = sorted(d for d in dated if d is not None)
-    undated = None in dated
+        if p.get("note") and len(cell["notes"]) < NOTES:
+            cell["notes"].add(p["note"])
+    days = sorted({d for _, d in cells if d is not None})
+    undated = any(d is None for _, d in cells)
     x_of = _x_scale(days, undated)
     height = TOP + ROW_HEIGHT * len(shown) + BOTTOM
     biggest = max(c["n"] for c in cells.values())
     dots = []
-    for (i, d), cell in sorted(cells.items(), key=lambda kv: (kv[0][0], kv[0][1] or "~")):
-        kind = next(k for k in KINDS if k in cell["kinds"])
+    for (i, d), cell in sorted(cells.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
         counts = ", ".join(f"{n:,} {k}" for k, n in cell["kinds"].items())
+        notes = f" ({', '.join(sorted(cell['notes']))})" if cell["notes"] else ""
         dots.append(
             {
-                "x": x_of(_day(d)),
+                "x": x_of(d),
                 "y": _row_y(i),
                 "r": round(3 + 6 * math.sqrt(cell["n"] / biggest), 1),
-                "kind": kind,
-                "title": f"{shown[i]['label']}, {d or 'undated'}: {counts}"
-                + ("; " + "; ".join(cell["notes"]) if cell["notes"] else ""),
+                "kind": next(k for k in KINDS if k in cell["kinds"]),
+                "title": f"{_span(d, width)}: {counts}{notes}",
             }
         )
-    marks = [
-        {"x": x_of(_day(d)), "y": _row_y(index[key])}
-        for key, d in firsts
-        if key in index and (index[key], d) in cells
-    ]
+    marks = []
+    for key, first in firsts:
+        at = (index[key], column(first)) if key in index else None
+        if at is not None and at in cells:
+            marks.append({"x": x_of(at[1]), "y": _row_y(at[0])})
     return {
         "width": WIDTH,
         "height": height,
@@ -89,7 +98,16 @@ def layout(
         "undated_x": x_of(None) if undated else None,
         "axis_y": TOP - 16,
         "bottom": height - BOTTOM,
+        "days_per_column": width,
     }
+
+
+def _span(day: int | None, width: int) -> str:
+    """The dates a column covers, as a reader says them."""
+    if day is None:
+        return "undated"
+    first = date.fromordinal(day).isoformat()
+    return first if width == 1 else f"{first} to {date.fromordinal(day + width - 1).isoformat()}"
 
 
 def _row_y(i: int) -> int:
@@ -113,7 +131,7 @@ def _x_scale(days: list[int], undated: bool) -> Any:
             return WIDTH - 24
         if span == 0:
             return (left + right) / 2
-        return round(left + (right - left) * (day - days[0]) / span, 1)
+        return round(left + (right - left) * (day - days[0]) / span)
 
     return x_of
 
