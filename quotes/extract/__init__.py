@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 from dataclasses import replace
+from itertools import islice
 
 import regex
 
@@ -22,6 +23,7 @@ from quotes.outlets import canonical_outlet
 
 _log = logging.getLogger(__name__)
 _SENTENCE_END = regex.compile(r"[.!?]\s")
+_WORD = regex.compile(r"[^\s\x1c-\x1f]+")  # a word as str.split() finds it
 _SPACES = regex.compile(r"[\s\x1c-\x1f]*")  # what str.strip() strips
 
 __all__ = ["extract_citations", "extract_quotes"]
@@ -82,7 +84,7 @@ def extract_quotes(
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
     if transcript:
-        quotes.extend(transcript_quotes(article, roster))
+        quotes.extend(transcript_quotes(article, roster, max_quotes + 1))
     quotes.sort(key=lambda q: (q.start, q.end))
     if len(quotes) > max_quotes:
         stopped = min(quotes[max_quotes].start, stopped if stopped is not None else len(text))
@@ -160,11 +162,12 @@ def _title_end(article: Article, paras: list[tuple[int, int]]) -> int:
     """Where the title line ends when the text opens with the title (given, or in title case)."""
     if not paras:
         return 0
-    first = article.text[paras[0][0] : paras[0][1]]
+    lo, hi = paras[0]
     if article.title and article.text.startswith(article.title.strip()):
-        return paras[0][1]
-    if len(first.split()) <= 25 and is_title_case(first.rstrip(".")):
-        return paras[0][1]
+        return hi
+    short = sum(1 for _ in islice(_WORD.finditer(article.text, lo, hi), 26)) <= 25
+    if short and is_title_case(article.text[lo:hi].rstrip(".")):
+        return hi
     return 0
 
 
