@@ -21,6 +21,10 @@ ROLE_HOLDERS = 200  # named people looked back over for the holder of a role ("t
 NAME_LENGTH = 100  # characters of the longest name looked for in a headline
 NAME_WORDS = 12  # runs of letters in the longest name looked for ("Jean-Luc de la Cruz")
 
-# The safety net on a whole article's work: quotations past this many are neither attributed nor
-# returned, and extraction says so (see `extract_quotes`). Ordinary news has a few dozen.
+CREDIT = 400  # characters around an attribution where an outlet credited for it is looked for
+
+# The safety net on a whole article's work: quotations past this many, or after this many marks
+# (apostrophes count), are neither attributed nor returned, and extraction says so (see
+# `extract_quotes`). Ordinary news has a few dozen quotations and a few hundred marks.
 MAX_QUOTES = 5000
+MAX_MARKS = 100_000
