@@ -87,6 +87,7 @@ class Roster:
         ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
         self._timeline: Timeline[Mention] = Timeline()
+        self._org_timeline: Timeline[Mention] = Timeline()  # mentions of known organisations
         self._starts_of: dict[str, list[int]] = defaultdict(list)  # where each name is mentioned
         # Per name, where quote speakers were added since, in the order added, but for those a
         # later addition before them outranks: the latest-added mention before any offset.
@@ -230,8 +231,8 @@ class Roster:
                 gender = self.genders.get(speaker.name, n.gender)
                 number = "sg" if speaker.kind == "person" else "it"
                 found.append(Mention(start, end, speaker, gender, number, n.possessive))
-        self._index(found)  # named mentions first: "the group" is resolved against them
         self._org_order = {name: i for i, name in enumerate(self.orgs)}
+        self._index(found)  # named mentions first: "the group" is resolved against them
         for head in _ORG_HEAD.finditer(self.masked):
             m = _NOMINAL.search(self.masked, max(0, head.start() - 40), head.end())
             org = self.org_nominal(m["noun"].casefold(), m[0], m.start()) if m else None
@@ -259,6 +260,7 @@ class Roster:
     def _index(self, mentions: list[Mention]) -> None:
         """Index mentions in text order by offset and by name."""
         self._timeline = Timeline(mentions)
+        self._org_timeline = Timeline(m for m in mentions if m.speaker.name in self._org_order)
         self._starts_of = defaultdict(list)
         self._added_of = defaultdict(list)
         for m in mentions:
@@ -268,6 +270,8 @@ class Roster:
 
     def _note(self, mention: Mention) -> None:
         self._timeline.add(mention)
+        if mention.speaker.name in self._org_order:
+            self._org_timeline.add(mention)
         bisect.insort(self._starts_of[mention.speaker.name], mention.start)
 
     def add(self, mention: Mention) -> None:
@@ -373,8 +377,8 @@ class Roster:
     def _orgs_near(self, pos: int) -> list[str]:
         """The organisations named within a window of `pos`, in the order they were learnt."""
         lo, hi = pos - windows.ORGANISATIONS, pos + windows.ORGANISATIONS
-        near = {m.speaker.name for m in self._timeline.between(lo, hi)}
-        return sorted((n for n in near if n in self._org_order), key=self._org_order.__getitem__)
+        near = {m.speaker.name for m in self._org_timeline.between(lo, hi)}
+        return sorted(near, key=self._org_order.__getitem__)
 
     def _last_before(self, name: str, pos: int) -> int:
         """Where the name was mentioned before `pos`, the latest added quote speaker first (it is
