@@ -47,14 +47,26 @@ def _words(size: int, make: Callable[[int], str]) -> str:
     return "".join(out)[:size]
 
 
-def _name(i: int) -> str:
-    """A distinct capitalised two-word name for every i: "Bal Kiro"."""
+def _word(i: int) -> str:
+    """A distinct capitalised word for every i: "Baba", "Kiba", … "Bakiro"."""
     syllables = ["ba", "ki", "ro", "me", "tu", "sa", "lo", "ne", "di", "va", "po", "ze"]
-    digits = []
-    for _ in range(4):
+    out = []
+    while i or len(out) < 2:
         i, r = divmod(i, len(syllables))
-        digits.append(syllables[r])
-    return (digits[0] + digits[1]).capitalize() + " " + (digits[2] + digits[3]).capitalize()
+        out.append(syllables[r])
+    return "".join(out).capitalize()
+
+
+def _name(i: int) -> str:
+    """A distinct capitalised two-word name for every i: "Kiba Tuba"."""
+    return f"{_word(i)} {_word(i // 7 + 3)}"
+
+
+def _acronym(i: int) -> str:
+    """ "Bal Kiro Ment Council (BKM) said “…”", with a different acronym for most i."""
+    words = [_word(i), _word(i // 12), _word(i // 144)]
+    acronym = "".join(w[0] for w in words)
+    return f"{' '.join(words)} Council ({acronym}) said “it is fine {i}.” "
 
 
 SHAPES: dict[str, Callable[[int], str]] = {
@@ -70,6 +82,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "dquote-run": lambda size: '"' * size,
     # Many distinct people, each quoted: the roster grows with the text.
     "names": lambda size: _words(size, lambda i: f'{_name(i)} said "we will win {i}." '),
+    # A lone capitalised word opening each sentence, asked about as a name each time.
+    "surnames": lambda size: _words(size, lambda i: f'{_word(i)} said "we win {i}." '),
+    # One title-case opening paragraph full of names and quotes, each read as a headline's.
+    "headline": lambda size: _words(size, lambda i: f"{_name(i)} Says: ‘We Will Win {i}’ And "),
+    # Organisations defining acronyms: every phrase is tried against every acronym.
+    "acronyms": lambda size: _words(size, _acronym),
     # Labels and colons: "Name: “…”" again and again in one paragraph.
     "colons": lambda size: _words(size, lambda i: f"{_name(i)}: “fine {i}” and then: "),
     # One sentence with no full stop, its quotes introduced by cue words.

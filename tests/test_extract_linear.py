@@ -74,3 +74,16 @@ def test_a_run_of_sixteen_thousand_marks_keeps_no_mark_in_memory() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 10 * 16384
+
+
+def test_marks_past_the_cap_are_not_read_and_the_stop_is_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from quotes.extract import windows
+
+    monkeypatch.setattr(windows, "MAX_MARKS", 4)  # two quotes' marks, and the third's opener
+    problems: list[Problem] = []
+    quotes = extract_quotes(article(PARAGRAPH * 3), problems=problems)
+    assert len(quotes) == 2
+    (problem,) = problems
+    assert f"after character {2 * len(PARAGRAPH)}" in problem.message

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 from dataclasses import replace
+from itertools import islice
 
 import regex
 
@@ -12,7 +13,7 @@ from quotes.extract import windows
 from quotes.extract.attribution import Found, attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
 from quotes.extract.kinds import is_title_case, kind_of
-from quotes.extract.marks import Span, find_spans, paragraphs
+from quotes.extract.marks import Span, find_marks, find_spans, paragraphs
 from quotes.extract.nested import nested_quotes
 from quotes.extract.qa import transcript_quotes
 from quotes.extract.roster import Mention, Roster
@@ -22,6 +23,7 @@ from quotes.outlets import canonical_outlet
 
 _log = logging.getLogger(__name__)
 _SENTENCE_END = regex.compile(r"[.!?]\s")
+_WORD = regex.compile(r"[^\s\x1c-\x1f]+")  # a word as str.split() finds it
 _SPACES = regex.compile(r"[\s\x1c-\x1f]*")  # what str.strip() strips
 
 __all__ = ["extract_citations", "extract_quotes"]
@@ -39,12 +41,16 @@ def extract_quotes(
 
     Pass the article's `citations` when they are already found, so they are not looked for again;
     otherwise they are read near the attributions only. No article yields more than `max_quotes`
-    quotations: past them the text is not read for quotes, and a Problem saying where reading
-    stopped is appended to `problems` (or logged as a warning when no list is given)."""
+    quotations, nor is read past its `windows.MAX_MARKS`th quotation mark: past either the text
+    is not read for quotes, and a Problem saying where reading stopped is appended to
+    `problems` (or logged as a warning when no list is given)."""
     text = article.text or ""
-    spans = find_spans(text, max_quotes)
-    stopped = spans[max_quotes].open if len(spans) > max_quotes else None
-    spans = spans[:max_quotes]
+    last = next(islice(find_marks(text), windows.MAX_MARKS, None), None)
+    stopped = last.start() if last else None
+    spans = find_spans(text, max_quotes, stopped)
+    if len(spans) > max_quotes:
+        stopped = spans[max_quotes].open
+        spans = spans[:max_quotes]
     transcript = bool(_TRANSCRIPT.search(text))
     if not spans and not transcript:
         return []  # (a cap needs more than one span: nothing was left unread)
@@ -72,7 +78,10 @@ def extract_quotes(
         quoted = text[span.start : span.end]
         quote = Quote(article.id, quoted, span.start, span.end, kind, speaker, cue)
         if found:
-            near = (min(bounds[0], found.start), max(bounds[1], found.end) + 40)
+            near = (
+                max(min(bounds[0], found.start), found.start - windows.CREDIT),
+                min(max(bounds[1], found.end), found.end + windows.CREDIT) + 40,
+            )
             stretches.append(near)
         quotes.append(quote)
         previous = span
@@ -82,7 +91,7 @@ def extract_quotes(
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
     if transcript:
-        quotes.extend(transcript_quotes(article, roster))
+        quotes.extend(transcript_quotes(article, roster, max_quotes + 1))
     quotes.sort(key=lambda q: (q.start, q.end))
     if len(quotes) > max_quotes:
         stopped = min(quotes[max_quotes].start, stopped if stopped is not None else len(text))
@@ -95,7 +104,8 @@ def extract_quotes(
 def _report_cap(article: Article, cap: int, stopped: int, problems: list[Problem] | None) -> None:
     """Say that an article held more quotations than are read, and where reading stopped."""
     message = (
-        f"more than {cap:,} quotations: quotes after character {stopped:,} of "
+        f"more than {cap:,} quotations or {windows.MAX_MARKS:,} quotation marks: quotes after "
+        f"character {stopped:,} of "
         f"{len(article.text):,} were not extracted"
     )
     if problems is None:
@@ -160,11 +170,12 @@ def _title_end(article: Article, paras: list[tuple[int, int]]) -> int:
     """Where the title line ends when the text opens with the title (given, or in title case)."""
     if not paras:
         return 0
-    first = article.text[paras[0][0] : paras[0][1]]
+    lo, hi = paras[0]
     if article.title and article.text.startswith(article.title.strip()):
-        return paras[0][1]
-    if len(first.split()) <= 25 and is_title_case(first.rstrip(".")):
-        return paras[0][1]
+        return hi
+    short = sum(1 for _ in islice(_WORD.finditer(article.text, lo, hi), 26)) <= 25
+    if short and is_title_case(article.text[lo:hi].rstrip(".")):
+        return hi
     return 0
 
 

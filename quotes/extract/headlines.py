@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
+from quotes.extract import windows
 from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.marks import Span
 from quotes.extract.phrases import speaker_of
@@ -14,7 +17,7 @@ from quotes.model import Speaker
 _LABEL = regex.compile(r"(?P<np>\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}):[ \t]")
 _SPEAKS = regex.compile(r"(?<![\p{L}'’])(?P<name>\p{Lu}[\p{L}'’-]+)[ \t]+(?P<verb>\p{Lu}\p{Ll}+)\b")
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)\b")
-_LETTER = regex.compile(r"\p{L}")
+_WORD_START = regex.compile(r"(?<!\p{L})\p{L}+")  # a run of letters: names start and end one
 
 
 def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | None:
@@ -25,31 +28,27 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     The body names people in full, so its persons are looked for in the headline by full name or
     surname: a headline's run of capitals ("Jane Doe Calls Bob Smith") is no name of its own."""
     text = roster.text
-    lo = roster.sentences.paragraph_start(span.open)
-    hi = roster.sentences.ends.get(lo, span.close)
+    start = roster.sentences.paragraph_start(span.open)
+    para_end = roster.sentences.ends.get(start, span.close)
+    lo, hi = max(start, span.open - windows.HEADLINE), min(para_end, span.close + windows.HEADLINE)
     speaking: list[tuple[int, int, Speaker]] = []
     before: list[tuple[int, int, Speaker]] = []
     after: list[tuple[int, int, Speaker]] = []
-    for full, speaker in roster.persons.items():
-        for name in dict.fromkeys((full, full.split()[-1])):
-            at = text.find(name, lo, hi)
-            while at >= 0:
-                end = at + len(name)
-                if _whole_word(text, at, end):
-                    verb = _NEXT_WORD.match(text, end)
-                    if verb and verb["word"].casefold() in SPEECH_VERBS:
-                        speaking.append((at, end, speaker))
-                    (before if at < span.open else after).append((at, end, speaker))
-                at = text.find(name, end, hi)
+    names, firsts = roster.person_names()
+    for at, end, speaker in _persons_named(text, lo, hi, names, firsts):
+        verb = _NEXT_WORD.match(text, end)
+        if verb and verb["word"].casefold() in SPEECH_VERBS:
+            speaking.append((at, end, speaker))
+        (before if at < span.open else after).append((at, end, speaker))
     for m in _SPEAKS.finditer(text, lo, hi):  # "Obama Says …": a surname the body names alone
         if m["verb"].casefold() in SPEECH_VERBS and not speaking:
             person = roster.person(m["name"], m.start())
             if person.name != m["name"] or roster.used_as_name(m["name"]):
                 speaking.append((m.start(), m.end("name"), person))
-    label = _LABEL.match(text, lo, span.open)
-    who = speaker_of(label["np"], lo, roster, forward=True) if label else None
+    label = _LABEL.match(text, start, span.open)
+    who = speaker_of(label["np"], start, roster, forward=True) if label else None
     if label and who and who.kind in ("person", "organization", "outlet") and not speaking:
-        return who, lo, label.end("np")
+        return who, start, label.end("np")
     named = roster.first_named(lo, span.open)
     for found in (speaking, [(named.start, named.end, named.speaker)] if named else [], before):
         if found:
@@ -61,5 +60,21 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     return None
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
-    return not _LETTER.match(text[start - 1 : start]) and not _LETTER.match(text[end : end + 1])
+def _persons_named(
+    text: str, lo: int, hi: int, names: dict[str, tuple[int, Speaker]], firsts: set[str]
+) -> Iterator[tuple[int, int, Speaker]]:
+    """Where the text between two offsets names a person, as a whole word, in text order: at
+    one place, the first-learnt person first. Each word is looked up with the words after it."""
+    runs = [m.span() for m in _WORD_START.finditer(text, lo, hi)]
+    for i, (at, first_end) in enumerate(runs):
+        if text[at:first_end] not in firsts:
+            continue
+        found = []
+        for _, end in runs[i : i + windows.NAME_WORDS]:  # "O’Neil" ends at "O" and at "Neil"
+            if end - at > windows.NAME_LENGTH:
+                break
+            hit = names.get(text[at:end])
+            if hit:
+                found.append((hit[0], end, hit[1]))
+        for _, end, speaker in sorted(found, key=lambda f: f[0]):
+            yield at, end, speaker

@@ -52,6 +52,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def find_marks(text: str) -> Iterator[regex.Match[str]]:
+    """Every quotation mark and apostrophe in the text, as they are found."""
+    return _MARK.finditer(text)
+
+
 def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace()
 
@@ -160,17 +165,21 @@ def _trim(text: str, span: Span) -> Span | None:
     return span
 
 
-def find_spans(text: str, limit: int | None = None) -> list[Span]:
+def find_spans(text: str, limit: int | None = None, end: int | None = None) -> list[Span]:
     """Every quoted span in the text, in order: double-mark quotes, single-mark quotes outside them,
     plus single-mark quotes nested inside double ones (with `outer` set). With a `limit`, reading
-    stops once more than `limit` spans are found (one more, so a caller sees the cap was hit)."""
+    stops once more than `limit` spans are found (one more, so a caller sees the cap was hit);
+    with an `end`, no mark from there on is read."""
     out: list[Span] = []
     paras = paragraphs(text)
     for p, (lo, hi) in enumerate(paras):
+        if end is not None and lo >= end:
+            break
+        hi = hi if end is None else min(hi, end)
         room = None if limit is None else limit + 1 - len(out)
         doubles = list(islice(_double_spans(text, lo, hi, p), room))
-        end = doubles[-1].close if room is not None and len(doubles) == room else hi
-        singles = list(islice(_single_spans(text, lo, end, p, doubles), room))
+        stop = doubles[-1].close if room is not None and len(doubles) == room else hi
+        singles = list(islice(_single_spans(text, lo, stop, p, doubles), room))
         out.extend(sorted(doubles + singles, key=lambda s: s.open)[:room])
         if limit is not None and len(out) > limit:
             break

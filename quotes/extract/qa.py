@@ -21,15 +21,20 @@ _INTERVIEW = regex.compile(
 _HOSTS = frozenset({"Q", "QUESTION", "MODERATOR", "HOST", "INTERVIEWER", "REPORTER", "AUDIENCE"})
 
 
-def transcript_quotes(article: Article, roster: Roster) -> list[Quote]:
-    """Answers in a Q&A (two or more "Q:" paragraphs) and labelled lines of a transcript."""
+def transcript_quotes(article: Article, roster: Roster, limit: int) -> list[Quote]:
+    """Answers in a Q&A (two or more "Q:" paragraphs) and labelled lines of a transcript: the
+    first `limit` of them."""
     text = article.text
     paras = paragraphs(text)
     questions = sum(1 for lo, hi in paras if _QUESTION.match(text, lo, hi))
     labels = Counter(m["name"].strip() for lo, hi in paras if (m := _LABEL.match(text, lo, hi)))
-    out = []
+    out: list[Quote] = []
     interviewee = _interviewee(text, roster) if questions >= 2 else None
     for lo, hi in paras:
+        if out and not out[-1].text:
+            out.pop()  # a label with nothing after it
+        if len(out) >= limit:
+            break
         if questions >= 2 and (m := _ANSWER.match(text, lo, hi)):
             out.append(_quote(article, m.end(), hi, interviewee))
         elif (m := _LABEL.match(text, lo, hi)) and m["name"].strip() not in _HOSTS:

@@ -54,6 +54,10 @@ _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
 _BEFORE_GAP = regex.compile(r"[\p{L}\p{N},;’'\x00]")
 _EDGE = regex.compile(r"\b")
+_PLAIN_WORD = regex.compile(r"\w+")
+_FIRST_LETTERS = regex.compile(r"\p{L}+")
+# A capitalised word after a word, comma or quote and a space: a name, not a sentence's start.
+_MID_WORD = regex.compile(r"(?<=[\p{L}\p{N},;’'\x00][ \t]+)\p{Lu}\w*")
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
 
 
@@ -83,13 +87,16 @@ class Roster:
         ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
         self._timeline: Timeline[Mention] = Timeline()
+        self._org_timeline: Timeline[Mention] = Timeline()  # mentions of known organisations
         self._starts_of: dict[str, list[int]] = defaultdict(list)  # where each name is mentioned
         # Per name, where quote speakers were added since, in the order added, but for those a
         # later addition before them outranks: the latest-added mention before any offset.
         self._added_of: dict[str, list[int]] = defaultdict(list)
         self._org_order: dict[str, int] = {}
         self._unknown_starts: list[int] = []
-        self._by_key: dict[str, list[tuple[str, Speaker]]] | None = None
+        self._names: tuple[dict[str, tuple[int, Speaker]], set[str]] | None = None
+        self._orgs_by_end: dict[str, list[tuple[int, int, str]]] | None = None
+        self._mid_words: set[str] | None = None
         # Who wrote a document named by a noun, found once per article: (noun, depth) → offsets
         # of the authors' names, and the authors (see phrases.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
@@ -131,15 +138,17 @@ class Roster:
         wanted = {w for p in unique for w in p.split() if is_acronym(w)} - set(self.acronyms)
         if not wanted:
             return
+        lengths = sorted({len(acr) for acr in wanted})
         for p in unique:
             words, content, letters = _spelling(p)
-            for acr in wanted:
-                at = letters.find(acr)
-                while at >= 0:  # "Immigration and Customs Enforcement" spells ICE
-                    window = words[content[at] : content[at + len(acr) - 1] + 1]
+            for at in range(len(letters)):  # "Immigration and Customs Enforcement" spells ICE
+                for n in lengths:
+                    acr = letters[at : at + n]
+                    if len(acr) < n or acr not in wanted:
+                        continue
+                    window = words[content[at] : content[at + n - 1] + 1]
                     if window[0][0].isupper() and window[0].casefold() not in lx.NOT_NAMES:
                         self.acronyms.setdefault(acr, " ".join(window))
-                    at = letters.find(acr, at + 1)
 
     def expand(self, name: str) -> str:
         """Spell out acronyms the article defines: "National ICE Council" → "National Immi…"."""
@@ -180,9 +189,11 @@ class Roster:
         for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
             for part in dict.fromkeys((full.split()[0], full.split()[-1])):
                 self._by_part[part].append(full)
+        org_words = {w for o in self.orgs for w in o.split()}
         for acr, full in self.acronyms.items():
-            if acr in self.orgs or any(acr in o.split() for o in self.orgs):
+            if acr in self.orgs or acr in org_words:
                 self.orgs.setdefault(full, set())
+                org_words.update(full.split())
 
     def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
         found = []
@@ -220,8 +231,8 @@ class Roster:
                 gender = self.genders.get(speaker.name, n.gender)
                 number = "sg" if speaker.kind == "person" else "it"
                 found.append(Mention(start, end, speaker, gender, number, n.possessive))
-        self._index(found)  # named mentions first: "the group" is resolved against them
         self._org_order = {name: i for i, name in enumerate(self.orgs)}
+        self._index(found)  # named mentions first: "the group" is resolved against them
         for head in _ORG_HEAD.finditer(self.masked):
             m = _NOMINAL.search(self.masked, max(0, head.start() - 40), head.end())
             org = self.org_nominal(m["noun"].casefold(), m[0], m.start()) if m else None
@@ -249,6 +260,7 @@ class Roster:
     def _index(self, mentions: list[Mention]) -> None:
         """Index mentions in text order by offset and by name."""
         self._timeline = Timeline(mentions)
+        self._org_timeline = Timeline(m for m in mentions if m.speaker.name in self._org_order)
         self._starts_of = defaultdict(list)
         self._added_of = defaultdict(list)
         for m in mentions:
@@ -258,6 +270,8 @@ class Roster:
 
     def _note(self, mention: Mention) -> None:
         self._timeline.add(mention)
+        if mention.speaker.name in self._org_order:
+            self._org_timeline.add(mention)
         bisect.insort(self._starts_of[mention.speaker.name], mention.start)
 
     def add(self, mention: Mention) -> None:
@@ -286,18 +300,49 @@ class Roster:
 
     def used_as_name(self, word: str) -> bool:
         """True when the word is capitalised somewhere other than at a sentence's start."""
+        if _PLAIN_WORD.fullmatch(word) and word[:1].isupper():
+            if self._mid_words is None:  # read once: asking per word would read the text each time
+                self._mid_words = {m[0] for m in _MID_WORD.finditer(self.masked)}
+            return word in self._mid_words
         if word not in self._used:
             self._used[word] = _mid_sentence(self.masked, word)
         return self._used[word]
+
+    def person_names(self) -> tuple[dict[str, tuple[int, Speaker]], set[str]]:
+        """The persons' full names and surnames, each with its rank (persons in the order learnt,
+        a full name before its surname) and the first person it names, and the letters the names
+        open with: names are found in a stretch of text by looking its words up, not by trying
+        every person."""
+        if self._names is None:
+            names: dict[str, tuple[int, Speaker]] = {}
+            for i, (full, speaker) in enumerate(self.persons.items()):
+                for j, name in enumerate(dict.fromkeys((full, full.split()[-1]))):
+                    names.setdefault(name, (2 * i + j, speaker))
+            firsts = {m[0] for name in names if (m := _FIRST_LETTERS.match(name))}
+            self._names = names, firsts
+        return self._names
 
     def org(self, name: str) -> Speaker:
         """One name per organisation: "the Police Bureau" → "Portland Police Bureau"."""
         full = self.expand(_THE.sub("", name))
         words = full.split()
-        longer = [o for o in self.orgs if o.split()[-len(words) :] == words and o != full]
-        if longer and len(words) > 1:
-            full = max(longer, key=len)
+        if len(words) > 1:
+            longer = [o for o in self._longest_ending(" ".join(words)) if o != full]
+            full = longer[0] if longer else full
         return Speaker(full, "organization")
+
+    def _longest_ending(self, words: str) -> list[str]:
+        """The two longest organisation names ending in these words, the first learnt first."""
+        if self._orgs_by_end is None:  # the organisations are all learnt before names are read
+            self._orgs_by_end = defaultdict(list)
+            for order, o in enumerate(self.orgs):
+                parts = o.split()
+                for k in range(1, len(parts) + 1):
+                    best = self._orgs_by_end[" ".join(parts[-k:])]
+                    best.append((-len(o), order, o))
+                    best.sort()
+                    del best[2:]
+        return [o for _, _, o in self._orgs_by_end.get(words, [])]
 
     def org_nominal(self, noun: str, phrase: str, pos: int) -> Speaker | None:
         """The organisation meant by "the group", "the union", "the ICE union"."""
@@ -332,8 +377,8 @@ class Roster:
     def _orgs_near(self, pos: int) -> list[str]:
         """The organisations named within a window of `pos`, in the order they were learnt."""
         lo, hi = pos - windows.ORGANISATIONS, pos + windows.ORGANISATIONS
-        near = {m.speaker.name for m in self._timeline.between(lo, hi)}
-        return sorted((n for n in near if n in self._org_order), key=self._org_order.__getitem__)
+        near = {m.speaker.name for m in self._org_timeline.between(lo, hi)}
+        return sorted(near, key=self._org_order.__getitem__)
 
     def _last_before(self, name: str, pos: int) -> int:
         """Where the name was mentioned before `pos`, the latest added quote speaker first (it is

@@ -14,12 +14,17 @@ TAIL = 400  # characters read after a closing mark for the attribution ("…,”
 CUE_AFTER = 120  # characters after a quotation where a verb of speech makes it speech
 SENTENCE = 400  # characters of its sentence read before a quotation to decide its kind
 NESTED_HEAD = 120  # characters of the outer quote read before a nested one for its cue
-HEADLINE = 400  # characters around a headline's quotation searched for the name it quotes
+HEADLINE = 200  # characters around a headline's quotation searched for the name it quotes
 ANTECEDENT = 2000  # characters a pronoun looks back for who it refers to
 ORGANISATIONS = 10000  # characters either side of "the group" where its organisation is named
 ROLE_HOLDERS = 200  # named people looked back over for the holder of a role ("the mayor")
-NAME_LENGTH = 40  # characters of the longest word looked up as a name used mid-sentence
+NAME_LENGTH = 100  # characters of the longest name looked for in a headline
+NAME_WORDS = 12  # runs of letters in the longest name looked for ("Jean-Luc de la Cruz")
 
-# The safety net on a whole article's work: quotations past this many are neither attributed nor
-# returned, and extraction says so (see `extract_quotes`). Ordinary news has a few dozen.
+CREDIT = 400  # characters around an attribution where an outlet credited for it is looked for
+
+# The safety net on a whole article's work: quotations past this many, or after this many marks
+# (apostrophes count), are neither attributed nor returned, and extraction says so (see
+# `extract_quotes`). Ordinary news has a few dozen quotations and a few hundred marks.
 MAX_QUOTES = 5000
+MAX_MARKS = 100_000
