@@ -8,6 +8,7 @@ import regex
 
 from quotes.extract.attribution import Found, attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
+from quotes.extract.introduced import introduced
 from quotes.extract.kinds import is_title_case, kind_of
 from quotes.extract.marks import Span, find_spans, paragraphs
 from quotes.extract.nested import nested_quotes
@@ -65,6 +66,7 @@ def extract_quotes(article: Article, citations: list[Citation] | None = None) ->
     quotes = _with_credits(article, quotes, found_for, windows, citations)
     starts = {q.start for q in quotes}
     kept = [s for s in top if s.start in starts]
+    quotes = introduced(quotes, kept, found_for, paras, roster)
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
     if transcript:

@@ -12,6 +12,7 @@ from quotes.extract.headlines import headline_speaker
 from quotes.extract.marks import Span
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
+from quotes.extract.validate import is_credit
 from quotes.model import Speaker
 
 _STOP = regex.compile(r"[.!?](?:\s|$)")
@@ -123,6 +124,18 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         found = _named_before_colon(masked, head_start, span.open, roster) or found
     if (found is None or found.speaker is None) and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster) or found
+    return found
+
+
+def introducer(lo: int, hi: int, roster: Roster) -> Found | None:
+    """Who a sentence ending in a colon introduces: "In a statement, the company said:"."""
+    masked = roster.masked
+    found = _before(masked, lo, hi, roster, anchored=True)
+    if found is None or found.speaker is None:
+        found = _named_before_colon(masked, lo, hi, roster) or _subject(masked, lo, hi, roster)
+    if found is None or found.speaker is None:  # "The minister, Helen Ward, gave this statement:"
+        first = roster.first_named(lo, hi)
+        found = Found(first.speaker, ":", first.start, hi) if first else found
     return found
 
 
@@ -246,6 +259,11 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     np = _THAT_END.sub("", np) if _THAT_END.search(np) else _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
     who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb
+    prior = [c for c in cues if c.end() < cue.start()]
+    if prior and is_credit(who, cue.group()):  # "Lee said, the Journal reported: “…”": Lee
+        earlier = _before(masked, lo, lo + prior[-1].end(), roster, anchored=False)
+        if earlier and earlier.speaker:
+            return earlier
     return Found(who, _cue_text(cue.group()), at, lo + cue.end())
 
 

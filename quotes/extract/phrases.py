@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import regex
 
+from quotes.extract import coref, validate
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify
@@ -104,6 +105,7 @@ def speaker_of(
         if i == 0 and _ADJUNCT.match(part) and not forward and len(items) == 1:
             return None
         s, desc = _part(part, pos, roster, depth)
+        s = validate.named(s, pos, roster) if s else None
         if s is None:
             continue
         if s.kind in ("person", "organization", "outlet", "group"):
@@ -175,6 +177,9 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return None, None  # "when", "though she", "saying anybody who": not someone
     if words[0].endswith("ing"):
         return None, None
+    referent = coref.descriptor(part, pos, roster)  # "the Brazilian forward": named earlier
+    if referent:
+        return referent, None
     return Speaker(role, "anonymous"), role
 
 
@@ -265,7 +270,7 @@ def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int
         found = _author(noun, pos, roster, depth)
         if found:
             return found
-    return Speaker(noun.casefold(), "document")
+    return coref.owner(noun.casefold(), pos, roster) or Speaker(noun.casefold(), "document")
 
 
 def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:

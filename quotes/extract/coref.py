@@ -1,0 +1,179 @@
+"""Who a description or a document stands for: "the Brazilian forward", "the statement" → the
+person or organisation the article named earlier, found by index over its roster, not by rescans."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from weakref import WeakKeyDictionary
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.roster import Roster
+from quotes.model import Speaker
+
+BACK_SENTENCES = 12  # how far back a description or a document looks for its referent
+_APPOSITIVE_WINDOW = 80  # characters read after a name for ", the world number three,"
+_BEFORE_WINDOW = 40  # characters read before a name for "coach Rita Vale"
+_DESCRIPTION = regex.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?P<desc>[\p{L}\d][\p{L}\d\s'’-]{0,60}?)\s*(?=[,.;:)]|$)"
+)
+_AGE = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?=[,)])")
+_WORDS_BEFORE = regex.compile(r"(?:^|[\s(])(?P<words>(?:\p{Ll}[\p{Ll}-]*\s+){1,3})$")
+_YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
+_NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
+_GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
+
+
+class _Index:
+    """The article's named people, organisations and outlets in text order, with what is said
+    about each person (roles, appositives, age) as sets of words."""
+
+    def __init__(self, roster: Roster):
+        self.kinds: dict[str, list[tuple[int, Speaker]]] = {"person": [], "org": [], "outlet": []}
+        self.words: dict[str, set[str]] = {}
+        self.ages: dict[str, str] = {}
+        self.sentence_of = roster.sentences.index
+        masked = roster.masked
+        for m in sorted(roster.mentions, key=lambda m: m.start):
+            s = m.speaker
+            kind = {"person": "person", "organization": "org", "outlet": "outlet"}.get(s.kind)
+            if kind is None or (kind == "org" and not _capitalised(s.name)):
+                continue
+            self.kinds[kind].append((m.start, s))
+            if kind != "person":
+                continue
+            words = self.words.setdefault(s.name, set())
+            words |= _content(s.description or "")
+            after = masked[m.end : m.end + _APPOSITIVE_WINDOW]
+            d = _DESCRIPTION.match(after)
+            if d:
+                words |= _content(d["desc"])
+            a = _AGE.match(after)
+            if a:
+                self.ages[s.name] = a["age"]
+            b = _WORDS_BEFORE.search(masked, max(0, m.start - _BEFORE_WINDOW), m.start)
+            for w in reversed(b["words"].split() if b else []):  # "and coach Rita Vale"
+                if w in lx.FUNCTION_WORDS or w in lx.DETERMINERS:
+                    break
+                words.add(w)
+        self.starts = {k: [p for p, _ in v] for k, v in self.kinds.items()}
+
+    def before(self, kind: str, pos: int) -> list[tuple[int, Speaker]]:
+        """Mentions of a kind before `pos` within BACK_SENTENCES, nearest first."""
+        items = self.kinds[kind]
+        i = bisect_left(self.starts[kind], pos)
+        here = self.sentence_of(pos)
+        out = []
+        while i > 0:
+            i -= 1
+            if here - self.sentence_of(items[i][0]) > BACK_SENTENCES:
+                break
+            out.append(items[i])
+        return out
+
+
+_INDEXES: WeakKeyDictionary[Roster, _Index] = WeakKeyDictionary()
+
+
+def _index(roster: Roster) -> _Index:
+    found = _INDEXES.get(roster)
+    if found is None:
+        found = _INDEXES[roster] = _Index(roster)
+    return found
+
+
+def _capitalised(name: str) -> bool:
+    return bool(name) and name[0].isupper()
+
+
+def _content(text: str) -> set[str]:
+    return {w.strip(".,'’").casefold() for w in text.split()} - _GENERIC - {""}
+
+
+def descriptor(phrase: str, pos: int, roster: Roster) -> Speaker | None:
+    """The named person a definite description stands for: one the article described with the
+    same words (an appositive, a role before the name, an age), else, for an epithet ("the
+    Brazilian forward", "the 31-year-old", "the four-time champion"), the last person named."""
+    words = phrase.split()
+    if not words or words[0].casefold() != "the" or len(words) > 7:
+        return None
+    index = _index(roster)
+    people = index.before("person", pos)
+    if not people:
+        return None
+    gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
+    people = [(p, s) for p, s in people if gender is None or _gender(roster, s) in (None, gender)]
+    age = _YEAR_OLD.search(phrase)
+    if age:
+        aged = [s for _, s in people if index.ages.get(s.name) == age["age"]]
+        if aged:
+            return aged[0]
+    wanted = _content(" ".join(words[1:]))
+    head = words[-1].casefold()
+    best, score = None, 0
+    for _, s in people:  # nearest first: a tie goes to the one named last
+        known = index.words.get(s.name, set())
+        shared = len(wanted & known)
+        if head in known and shared > score:
+            best, score = s, shared
+    if best is not None:
+        return best
+    if _epithet(words[1:]):
+        return people[0][1]
+    return None
+
+
+def _gender(roster: Roster, speaker: Speaker) -> str | None:
+    return roster.genders.get(speaker.name)
+
+
+def _epithet(words: list[str]) -> bool:
+    """A description that stands for someone already named, not a new unnamed source: it counts
+    ("the 31-year-old", "the world number three", "the four-time champion") or is a sports
+    position, a celebrity's trade or the like ("the Brazilian forward", "the actor")."""
+    if not words:
+        return False
+    head = words[-1].casefold()
+    if head in _ANONYMOUS_HEADS:
+        return False
+    phrase = " ".join(words)
+    if _NUMBERED.search(phrase.casefold()) or _YEAR_OLD.search(phrase):
+        return True
+    return head in _EPITHET_HEADS  # not "the Vermont senator": politics has many senators
+
+
+# Unnamed sources stay unnamed: "the official said" is not the last person named.
+_ANONYMOUS_HEADS = frozenset(
+    lx.wordlist(
+        "official officials source sources spokesman spokeswoman spokesperson aide person man "
+        "woman witness resident officer lawyer attorney analyst expert insider employee worker"
+    )
+)
+_EPITHET_HEADS = frozenset(
+    lx.wordlist(
+        "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
+        "quarterback pitcher star international veteran youngster teenager rookie player athlete "
+        "actor actress singer rapper comedian billionaire entrepreneur tycoon monarch royal "
+        "duke duchess prince princess"
+    )
+)
+
+
+def owner(noun: str, pos: int, roster: Roster) -> Speaker | None:
+    """Who speaks as a body ("the firm said"): the organisation named last, one whose name ends
+    with the noun first; or through a document ("the statement said"): the organisation or
+    person named last (a letter's writer)."""
+    index = _index(roster)
+    orgs = index.before("org", pos)
+    if noun in lx.ORG_NOUNS or noun in lx.ORG_HEADS:
+        fits = [s for _, s in orgs if s.name.split()[-1].casefold() == noun]
+        return fits[0] if fits else (orgs[0][1] if orgs else None)
+    nearest = orgs[:1] + index.before("person", pos)[:1]
+    return max(nearest, key=lambda x: x[0])[1] if nearest else None
+
+
+def outlet(pos: int, roster: Roster) -> Speaker | None:
+    """The outlet meant by "the newspaper reported": the one named last."""
+    found = _index(roster).before("outlet", pos)
+    return found[0][1] if found else None

@@ -1,0 +1,170 @@
+"""A speaker is a person's or organisation's name, an outlet, a group or an unnamed source's
+description; anything else a rule produced ("Legal", "PM", "well", "London reports") is mended
+into the name inside it or dropped, so the next-best attribution can be tried."""
+
+from __future__ import annotations
+
+import regex
+
+from quotes.extract import coref
+from quotes.extract import lexicon as lx
+from quotes.extract.names import classify, is_acronym
+from quotes.extract.roster import Roster
+from quotes.model import Speaker
+
+_MAX_WORDS = 8  # longer than this a description is a clause: "allowing protesters to block …"
+_NAME_TOKEN = regex.compile(r"(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’.-]*")
+_PARTICLES = frozenset(lx.wordlist("van von de del la le der du da al bin y"))
+_NOT_TEXT = regex.compile(r"[\d%$€£@#/\\|<>=+*]|^\W")
+# Heads that name no one on their own: "Bureau said" is half of a name.
+_HALVES = frozenset(
+    lx.wordlist(
+        "bureau department agency office service commission committee association company group "
+        "institute foundation center centre fund trust network team project initiative board "
+        "council union party authority corporation society league alliance coalition federation"
+    )
+)
+_PEOPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ans|ists|ites|ese|ers|ics)")
+_CLAUSE = regex.compile(
+    r"(?i)^\p{L}+ing\b|\b(?:is|are|was|were|has|have|had|will|would|to)\s+\p{Ll}+\b"
+)
+
+
+def named(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
+    """The speaker as a name a reader would recognise, or None when it is no one."""
+    if s.kind == "outlet":
+        return s
+    if s.kind == "person":
+        return _person(s, pos, roster)
+    if s.kind == "organization":
+        return _organisation(s, pos, roster)
+    if s.kind == "document":
+        return None  # a document nobody in the article wrote or issued speaks for no one
+    if s.kind == "anonymous":
+        return _description(s, pos, roster)
+    if s.kind == "group":
+        words = s.name.split()
+        return None if len(words) > _MAX_WORDS or _CLAUSE.search(s.name) else s
+    return s
+
+
+def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
+    tokens = s.name.split()
+    if _NOT_TEXT.search(s.name):
+        return None
+    # "disappointed Roe": a word stuck to the front of a name is a description, not the name
+    first = next((i for i, t in enumerate(tokens) if t[0].isupper()), len(tokens))
+    tokens = tokens[first:]
+    if not tokens or any(not _is_name_token(t) for t in tokens):
+        return None
+    if all(t.casefold() in lx.NOT_NAMES or t.casefold() in lx.TIMES for t in tokens):
+        return None  # "American", "PM", "Monday"
+    if first == 0:
+        return s
+    name = " ".join(tokens)
+    if len(tokens) == 1:
+        found = roster.person(name, pos)
+        return found if " " in found.name or roster.used_as_name(name) else None
+    return roster.persons.get(name) or Speaker(name, "person", s.description)
+
+
+def _is_name_token(token: str) -> bool:
+    return bool(_NAME_TOKEN.fullmatch(token)) or token.casefold() in _PARTICLES
+
+
+def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
+    name = s.name
+    tokens = name.split()
+    if not tokens or _NOT_TEXT.search(name):
+        return None
+    low = [t.casefold() for t in tokens]
+    if low[-1] in lx.EVENT_HEADS:
+        return None  # "Open Championship": an event does not speak
+    if len(tokens) == 1:
+        if low[0] in lx.TIMES or low[0] in lx.NOT_NAMES:
+            return None  # "PM", "American"
+        if name[0].islower():
+            return coref.owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
+        if is_acronym(name):
+            return s
+        # "Bureau": half of a name, the whole one named before
+        whole = [o for o in roster.orgs if name in o.split() and o != name]
+        if whole:
+            return Speaker(max(whole, key=len), "organization")
+        return None if low[0] in _HALVES else s
+    if classify(name).kind is None:
+        # "Team Canada Jane Roe": a person's name at the end of a run of capitals
+        for k in (3, 2):
+            tail = " ".join(tokens[-k:])
+            n = classify(tail)
+            if len(tokens) > k and n.kind == "person" and tokens[-k].casefold() in lx.GIVEN_NAMES:
+                return roster.persons.get(n.name) or Speaker(n.name, "person")
+        if any(not _is_name_token(t) and t.casefold() not in lx.CONNECTORS for t in tokens):
+            return None
+    return s
+
+
+def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
+    """An unnamed source's description stays when its head is a noun for someone; a phrase that
+    is no description gives the name inside it ("Lynch said she", "a disappointed Roe")."""
+    words = s.name.split()
+    if not words or len(words) > _MAX_WORDS or _NOT_TEXT.search(s.name) or _CLAUSE.search(s.name):
+        return _name_inside(words, pos, roster)
+    head = _head(words)
+    if head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]  # "crews", "organisers"
+    if head in lx.OUTLET_NOUNS:
+        return coref.outlet(pos, roster)
+    if head in lx.ORG_NOUNS or head in lx.DOC_NOUNS:
+        return coref.owner(head, pos, roster)
+    if head in lx.PERSON_NOUNS or head in lx.ROLES or head in lx.GENDERED_NOUNS:
+        return s
+    if len(head) > 3 and head.endswith(lx.PERSON_ENDINGS):
+        return s
+    return _name_inside(words, pos, roster)
+
+
+def _name_inside(words: list[str], pos: int, roster: Roster) -> Speaker | None:
+    """The run of capitalised words opening or closing a phrase, when it names a person."""
+    for run in (_capitals(words), _capitals(words[::-1])[::-1]):
+        if not run or run[0].casefold() in lx.NOT_NAMES:
+            continue
+        name = " ".join(run)
+        n = classify(name)
+        if n.kind == "outlet":
+            return Speaker(n.name, "outlet")
+        if n.kind == "organization":
+            return roster.org(n.name)
+        if len(run) == 1:
+            found = roster.person(name, pos)  # "Lynch said she", but not "London reports"
+            if " " in found.name:
+                return found
+            if _PEOPLE.fullmatch(name):
+                return Speaker(name, "group")  # "Mexicans often say"
+        elif n.kind == "person":
+            return roster.persons.get(name) or Speaker(name, "person")
+    return None
+
+
+def _capitals(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        if not _NAME_TOKEN.fullmatch(w) or is_acronym(w) or w.endswith(("'s", "’s")):
+            break  # "Scott's family" is not Scott
+        out.append(w)
+    return out
+
+
+def _head(words: list[str]) -> str:
+    """The noun a description is about: "spokeswoman" in "spokeswoman for the mayor"."""
+    for i, w in enumerate(words):
+        if i and w.casefold() in ("for", "of", "at", "with", "from", "in", "on", "close", "who"):
+            return words[i - 1].casefold().strip(",.")
+    return words[-1].casefold().strip(",.")
+
+
+def is_credit(s: Speaker | None, verb: str) -> bool:
+    """An outlet, or a body that "reported", credits the story rather than speaking in it."""
+    return s is not None and (
+        s.kind == "outlet" or (verb.startswith("report") and s.kind != "person")
+    )
