@@ -195,7 +195,8 @@ staff staffer friend relative neighbour neighbor expert insider colleague vetera
 international youngster teenager teen player athlete fan chief head boss owner guest
 victim survivor patient student pupil parent mother father child kid doctor nurse lawyer
 attorney counsel judge police officer agent official analyst economist crew team staff
-family relatives narrator
+family relatives narrator democrat republican independent conservative liberal
+progressive
 """)
 # Endings of nouns for people: "officer", "economist", "spokeswoman", "30-year-old".
 PERSON_ENDINGS = (

@@ -46,11 +46,12 @@ _LEAD = regex.compile(
     r"|^\p{L}\p{Ll}+ly,?\s+(?=(?:he|she|they|we|it)\b)"  # "Recently she"
 )
 _DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
-_DOC_PHRASE = regex.compile(
-    rf"(?i)^(?:\S+\s+){{0,4}}?(?P<noun>{_DOC})(?:\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?P<author>.+))?$"
-)
+_POSSESSOR = regex.compile(r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s")
 _AUTHOR_BY = (
     r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
+)
+_DOC_PHRASE = regex.compile(
+    rf"(?i)^(?:\S+\s+){{0,4}}?(?P<noun>{_DOC})(?:\s+(?:from|by|of|{_AUTHOR_BY}\s+by)\s+(?P<author>.+))?$"
 )
 _AUTHOR_VERB = (
     r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|"
@@ -158,7 +159,9 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return _named(capital, head, pos, roster)
     m = _DOC_PHRASE.match(part)
     if m and m["noun"].casefold() in [w.casefold() for w in head]:
-        return document(m["noun"], m["author"], pos, roster, depth), None
+        owner = _POSSESSOR.match(part)  # "Sanders’ fundraising email"
+        author = m["author"] or (owner["name"] if owner else None)
+        return document(m["noun"], author, pos, roster, depth), None
     noun = head[-1].casefold() if head else ""
     if noun in lx.ORG_NOUNS:
         found = roster.org_nominal(noun, " ".join(head), pos)

@@ -24,6 +24,14 @@ _HALVES = frozenset(
         "council union party authority corporation society league alliance coalition federation"
     )
 )
+_NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES) - frozenset(
+    lx.wordlist(
+        "north south east west northeast northwest southeast southwest los las san santa fort "
+        "mount lake port saint st. white black"
+    )
+)
+_AFTER_HEAD = frozenset(lx.wordlist("for of at with from in on close who whom by to"))
+_POSSESSIVE = regex.compile(r"['’]s?$")
 _PEOPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ans|ists|ites|ese|ers|ics)")
 _CLAUSE = regex.compile(
     r"(?i)^\p{L}+ing\b|\b(?:is|are|was|were|has|have|had|will|would|to)\s+\p{Ll}+\b"
@@ -57,8 +65,8 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     tokens = tokens[first:]
     if not tokens or any(not _is_name_token(t) for t in tokens):
         return None
-    if all(t.casefold() in lx.NOT_NAMES or t.casefold() in lx.TIMES for t in tokens):
-        return None  # "American", "PM", "Monday"
+    if all(t.casefold() in _NEVER_ALONE for t in tokens):
+        return None  # "American", "PM", "Monday"; but "West", "White" are surnames
     if first == 0:
         return s
     name = " ".join(tokens)
@@ -81,7 +89,7 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     if low[-1] in lx.EVENT_HEADS:
         return None  # "Open Championship": an event does not speak
     if len(tokens) == 1:
-        if low[0] in lx.TIMES or low[0] in lx.NOT_NAMES:
+        if low[0] in _NEVER_ALONE:
             return None  # "PM", "American"
         if name[0].islower():
             return coref.owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
@@ -93,30 +101,45 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
             return Speaker(max(whole, key=len), "organization")
         return None if low[0] in _HALVES else s
     if classify(name).kind is None:
-        # "Team Canada Jane Roe": a person's name at the end of a run of capitals
-        for k in (3, 2):
-            tail = " ".join(tokens[-k:])
-            n = classify(tail)
-            if len(tokens) > k and n.kind == "person" and tokens[-k].casefold() in lx.GIVEN_NAMES:
-                return roster.persons.get(n.name) or Speaker(n.name, "person")
+        person = _person_ending(tokens, roster)  # "Team Canada Jane Roe"
+        if person:
+            return person
         if any(not _is_name_token(t) and t.casefold() not in lx.CONNECTORS for t in tokens):
             return None
     return s
+
+
+def _person_ending(tokens: list[str], roster: Roster) -> Speaker | None:
+    """A person's name ending a run of capitals: a known given name and a surname, or a surname
+    the article uses on its own ("… Ranking Democrat Dianne Feinstein", then "Feinstein said")."""
+    for k in (3, 2):
+        n = classify(" ".join(tokens[-k:]))
+        if len(tokens) <= k or n.kind != "person":
+            continue
+        if tokens[-k].casefold() in lx.GIVEN_NAMES or (k == 2 and roster.used_as_name(tokens[-1])):
+            return roster.persons.get(n.name) or Speaker(n.name, "person", n.description)
+    return None
 
 
 def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     """An unnamed source's description stays when its head is a noun for someone; a phrase that
     is no description gives the name inside it ("Lynch said she", "a disappointed Roe")."""
     words = s.name.split()
-    if not words or len(words) > _MAX_WORDS or _NOT_TEXT.search(s.name) or _CLAUSE.search(s.name):
+    if not words or _NOT_TEXT.search(s.name) or _CLAUSE.search(s.name):
         return _name_inside(words, pos, roster)
-    head = _head(words)
+    at = _head_at(words)
+    if at >= _MAX_WORDS or len(words) > 2 * _MAX_WORDS:
+        return _name_inside(words, pos, roster)
+    head = words[at].casefold().strip(",.")
     if head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # "crews", "organisers"
     if head in lx.OUTLET_NOUNS:
         return coref.outlet(pos, roster)
     if head in lx.ORG_NOUNS or head in lx.DOC_NOUNS:
-        return coref.owner(head, pos, roster)
+        owner = None
+        if at > 0 and _POSSESSIVE.search(words[0]) and words[0][0].isupper():
+            owner = _name_inside([_POSSESSIVE.sub("", words[0])], pos, roster)  # "Sanders’ email"
+        return owner or coref.owner(head, pos, roster)
     if head in lx.PERSON_NOUNS or head in lx.ROLES or head in lx.GENDERED_NOUNS:
         return s
     if len(head) > 3 and head.endswith(lx.PERSON_ENDINGS):
@@ -125,9 +148,13 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
 
 
 def _name_inside(words: list[str], pos: int, roster: Roster) -> Speaker | None:
-    """The run of capitalised words opening or closing a phrase, when it names a person."""
-    for run in (_capitals(words), _capitals(words[::-1])[::-1]):
-        if not run or run[0].casefold() in lx.NOT_NAMES:
+    """The run of capitalised words opening a phrase ("Lynch said she"), or closing a short one
+    ("a disappointed Roe"), when it names someone the article knows."""
+    runs = [_capitals(words)]
+    if len(words) <= 3:
+        runs.append(_capitals(words[::-1])[::-1])
+    for run in runs:
+        if not run or (len(run) == 1 and run[0].casefold() in _NEVER_ALONE):
             continue
         name = " ".join(run)
         n = classify(name)
@@ -142,7 +169,11 @@ def _name_inside(words: list[str], pos: int, roster: Roster) -> Speaker | None:
             if _PEOPLE.fullmatch(name):
                 return Speaker(name, "group")  # "Mexicans often say"
         elif n.kind == "person":
-            return roster.persons.get(name) or Speaker(name, "person")
+            return roster.persons.get(n.name) or Speaker(n.name, "person", n.description)
+        else:
+            person = _person_ending(run, roster)
+            if person:
+                return person
     return None
 
 
@@ -155,12 +186,13 @@ def _capitals(words: list[str]) -> list[str]:
     return out
 
 
-def _head(words: list[str]) -> str:
-    """The noun a description is about: "spokeswoman" in "spokeswoman for the mayor"."""
+def _head_at(words: list[str]) -> int:
+    """Where the noun a description is about stands: "spokeswoman" in "spokeswoman for X"."""
     for i, w in enumerate(words):
-        if i and w.casefold() in ("for", "of", "at", "with", "from", "in", "on", "close", "who"):
-            return words[i - 1].casefold().strip(",.")
-    return words[-1].casefold().strip(",.")
+        low = w.casefold()
+        if i and (low in _AFTER_HEAD or low.endswith("ing")):  # "a man calling himself …"
+            return i - 1
+    return len(words) - 1
 
 
 def is_credit(s: Speaker | None, verb: str) -> bool:
