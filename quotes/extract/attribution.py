@@ -127,10 +127,15 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     return found
 
 
+def reporter(lo: int, hi: int, roster: Roster) -> Found | None:
+    """Who speaks in a sentence ending at its verb of speech: "Ardern said" (she was leaving)."""
+    return _before(roster.masked, lo, hi, roster, anchored=True)
+
+
 def introducer(lo: int, hi: int, roster: Roster) -> Found | None:
     """Who a sentence ending in a colon introduces: "In a statement, the company said:"."""
     masked = roster.masked
-    found = _before(masked, lo, hi, roster, anchored=True)
+    found = reporter(lo, hi, roster)
     if found is None or found.speaker is None:
         found = _named_before_colon(masked, lo, hi, roster) or _subject(masked, lo, hi, roster)
     if found is None or found.speaker is None:  # "The minister, Helen Ward, gave this statement:"

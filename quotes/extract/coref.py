@@ -13,6 +13,7 @@ from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 BACK_SENTENCES = 12  # how far back a description or a document looks for its referent
+_PRONOUN_REACH = 3  # persons looked at, nearest first, for a pronoun the roster cannot place
 _APPOSITIVE_WINDOW = 80  # characters read after a name for ", the world number three,"
 _BEFORE_WINDOW = 40  # characters read before a name for "coach Rita Vale"
 _DESCRIPTION = regex.compile(
@@ -32,10 +33,11 @@ class _Index:
     def __init__(self, roster: Roster):
         self.kinds: dict[str, list[tuple[int, Speaker]]] = {"person": [], "org": [], "outlet": []}
         self.words: dict[str, set[str]] = {}
+        self.genders: dict[str, str | None] = {}
         self.ages: dict[str, str] = {}
         self.sentence_of = roster.sentences.index
         masked = roster.masked
-        for m in sorted(roster.mentions, key=lambda m: m.start):
+        for m in sorted(roster.mentions + roster.weak, key=lambda m: m.start):
             s = m.speaker
             kind = {"person": "person", "organization": "org", "outlet": "outlet"}.get(s.kind)
             if kind is None or (kind == "org" and not _capitalised(s.name)):
@@ -43,6 +45,7 @@ class _Index:
             self.kinds[kind].append((m.start, s))
             if kind != "person":
                 continue
+            self.genders.setdefault(s.name, roster.genders.get(s.name, m.gender))
             words = self.words.setdefault(s.name, set())
             words |= _content(s.description or "")
             after = masked[m.end : m.end + _APPOSITIVE_WINDOW]
@@ -125,7 +128,19 @@ def descriptor(phrase: str, pos: int, roster: Roster) -> Speaker | None:
 
 
 def _gender(roster: Roster, speaker: Speaker) -> str | None:
-    return roster.genders.get(speaker.name)
+    return _index(roster).genders.get(speaker.name)
+
+
+def pronoun(number: str, pos: int, roster: Roster) -> Speaker | None:
+    """The person "he" or "she" stands for when the roster's antecedents know no one: the last
+    person named, counting names the roster keeps out of its mentions ("Greta Thunberg" named
+    once, with a given name it does not know)."""
+    if number not in ("m", "f"):
+        return None
+    for _, s in _index(roster).before("person", pos)[:_PRONOUN_REACH]:
+        if _gender(roster, s) in (None, number):
+            return s
+    return None
 
 
 def _epithet(words: list[str]) -> bool:

@@ -1,11 +1,13 @@
-"""Quotes introduced by the paragraph before: "In a statement, the company said:" then the quote
-on its own paragraph (and, by the carry that follows, the quote paragraphs after it)."""
+"""Quotes introduced by the words before them: "In a statement, the company said:" then the quote
+on its own paragraph (and, by the carry that follows, the quote paragraphs after it), or a
+reported-speech sentence ("She said there was no scandal.") then a quote with no cue."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes.extract.attribution import Found, introducer
+from quotes.extract.attribution import Found, introducer, reporter
+from quotes.extract.cues import verb_cues
 from quotes.extract.marks import Span
 from quotes.extract.roster import Roster
 from quotes.model import Quote
@@ -34,4 +36,32 @@ def introduced(
         if found and found.speaker:
             out[i] = replace(q, speaker=found.speaker, cue=found.cue or q.cue)
             found_for[i] = found
+    return out
+
+
+def reported(
+    quotes: list[Quote],
+    spans: list[Span],
+    found_for: dict[int, Found | None],
+    paras: list[tuple[int, int]],
+    roster: Roster,
+) -> list[Quote]:
+    """Direct quotes with no cue at all get the speaker of the last verb of speech before them in
+    their paragraph or the one before: "She said there was no scandal. “I am human.”" """
+    out = list(quotes)
+    masked = roster.masked
+    for i, (q, span) in enumerate(zip(quotes, spans, strict=True)):
+        if q.speaker or q.kind != "direct" or found_for.get(i) is not None:
+            continue
+        lo = paras[max(0, span.para - 1)][0]
+        if span.para > 0 and masked[lo : paras[span.para - 1][1]].count("\x00") > 0:
+            lo = paras[span.para][0]  # the paragraph before quotes someone: the carry's business
+        cues = verb_cues(masked, lo, span.open)
+        if not cues:
+            continue
+        cue = cues[-1]
+        start = roster.sentences.bounds(cue.start())[0]
+        found = reporter(max(lo, start), cue.end(), roster)
+        if found and found.speaker and found.speaker.kind in ("person", "organization"):
+            out[i] = replace(q, speaker=found.speaker, cue=found.cue)
     return out

@@ -216,3 +216,8 @@ PERSON_ENDINGS = (
     "ic",
     "ess",
 )
+# Labels a page puts before its text ("STORY:", "WATCH:", "Legal"): never anyone's name.
+SECTION_LABELS = _words("""
+story video watch live update updated breaking exclusive listen read photo photos gallery
+legal opinion analysis comment comments transcript summary highlights advertisement sponsored
+""")

@@ -138,7 +138,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         number = lx.PRONOUNS[low]
         if number in ("i", "you"):
             return None, None
-        return roster.antecedent(number, pos), None
+        return roster.antecedent(number, pos) or coref.pronoun(number, pos, roster), None
     m = _NAMING.match(part)
     if m:
         return _part(m["name"], pos, roster, depth)

@@ -77,6 +77,7 @@ class Roster:
             tuple[int, str]
         ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
+        self.weak: list[Mention] = []  # persons named once, with no given name we know
         self._by_sentence: dict[int, list[Mention]] = defaultdict(list)
         self._counts = Counter(_CAPITALISED.findall(masked))
         self._used: dict[str, bool] = {}
@@ -199,6 +200,7 @@ class Roster:
             elif n.kind == "outlet":
                 speaker = Speaker(n.name, "outlet")
             if speaker and speaker.kind == "person" and self._weak(speaker, n.description):
+                self.weak.append(Mention(start, end, speaker, n.gender))  # for coref.py
                 speaker = None  # "Aral Sea": two capitalised words are not yet a person
             if speaker:
                 gender = self.genders.get(speaker.name, n.gender)

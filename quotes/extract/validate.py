@@ -24,7 +24,7 @@ _HALVES = frozenset(
         "council union party authority corporation society league alliance coalition federation"
     )
 )
-_NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES) - frozenset(
+_NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES | lx.SECTION_LABELS) - frozenset(
     lx.wordlist(
         "north south east west northeast northwest southeast southwest los las san santa fort "
         "mount lake port saint st. white black"
@@ -90,7 +90,7 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         return None  # "Open Championship": an event does not speak
     if len(tokens) == 1:
         if low[0] in _NEVER_ALONE:
-            return None  # "PM", "American"
+            return None  # "PM", "American", "STORY"
         if name[0].islower():
             return coref.owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
         if is_acronym(name):
