@@ -17,7 +17,9 @@ from quotes.model import Speaker
 
 _STOP = regex.compile(r"[.!?](?:\s|$)")
 _AFTER_STOP = regex.compile(r"(?<=[.!?])\s+")
-_ABBREVIATION = regex.compile(r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})")
+_ABBREVIATION = regex.compile(
+    r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})|\b(?:Ltd|Inc|Corp|Co|Plc|Jr|Sr)\."
+)
 _SPACES = regex.compile(r"\s+")
 
 _LEADING = regex.compile(r"^[\s,;]*")

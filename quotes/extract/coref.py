@@ -4,6 +4,7 @@ person or organisation the article named earlier, found by index over its roster
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 import regex
@@ -131,14 +132,16 @@ def _gender(roster: Roster, speaker: Speaker) -> str | None:
     return _index(roster).genders.get(speaker.name)
 
 
-def pronoun(number: str, pos: int, roster: Roster) -> Speaker | None:
+def pronoun(
+    number: str, pos: int, roster: Roster, named: Callable[[Speaker], Speaker | None]
+) -> Speaker | None:
     """The person "he" or "she" stands for when the roster's antecedents know no one: the last
     person named, counting names the roster keeps out of its mentions ("Greta Thunberg" named
-    once, with a given name it does not know)."""
+    once, with a given name it does not know) and passing `named` (no "737 Max")."""
     if number not in ("m", "f"):
         return None
     for _, s in _index(roster).before("person", pos)[:_PRONOUN_REACH]:
-        if _gender(roster, s) in (None, number):
+        if _gender(roster, s) in (None, number) and named(s):
             return s
     return None
 

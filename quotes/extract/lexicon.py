@@ -85,7 +85,7 @@ congressman congresswoman alderman supervisor treasurer comptroller auditor cler
 agent trooper chancellor dean principal manager adviser advisor aide correspondent editor
 columnist anchor host rabbi imam cardinal archbishop sen rep gov dr mr mrs ms prof rev gen col maj
 adm det. lt capt sgt u.s. state federal police majority minority whip democratic republican gop
-chairperson press striker forward midfielder defender goalkeeper winger captain skipper
+chairperson press pres. pres striker forward midfielder defender goalkeeper winger captain skipper
 champion quarterback pitcher
 """)
 # Last words that make a capitalised name an organisation: "Portland Police Bureau".
@@ -98,7 +98,7 @@ bank fund trust club caucus socialists democrats republicans government cabinet 
 legislature school schools hospital clinic reserve exchange authority district project initiative
 team times post news journal tribune herald media press magazine power energy electric gas
 airlines motors systems technologies partners holdings industries labs pharmaceuticals
-airways foods water brands
+airways foods water brands ltd ltd. plc llc kaisha gmbh palace kremlin
 """)
 GOVERNMENT_HEADS = _words("""
 bureau department agency service office administration commission court congress senate house
@@ -110,6 +110,7 @@ group union company organization organisation firm agency department bureau camp
 coalition association council party ministry administration government office board chapter
 nonprofit network alliance league federation institute foundation center club commission
 court regulator watchdog airline carrier retailer charity insurer lender automaker manufacturer
+palace
 """)
 # Documents that "say" things: "the letter alleges", "according to a statement".
 DOC_NOUNS = _words("""
@@ -184,7 +185,7 @@ newspaper paper outlet broadcaster magazine tabloid publication channel daily we
 # Heads of an event's name: "the Open Championship" is never the one who speaks.
 EVENT_HEADS = _words("""
 championship championships open cup games olympics tournament series final finals awards
-festival summit conference gala marathon race prix classic trophy week day
+festival summit conference gala marathon prix trophy
 """)
 # Times and zones written in capitals: "at 4 PM", "10 GMT".
 TIMES = _words("am pm a.m. p.m. gmt bst est edt cst cdt pst pdt cet utc et")

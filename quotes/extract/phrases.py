@@ -44,6 +44,10 @@ _ADJUNCT = regex.compile(
 _LEAD = regex.compile(
     r"(?i)^(?:(?:and|but|so|then|also|which|who|whom|that|what|as|while|because)\s+)+"
     r"|^\p{L}\p{Ll}+ly,?\s+(?=(?:he|she|they|we|it)\b)"  # "Recently she"
+    # "In a statement Djokovic": where it was said, before who said it
+    r"|^(?:in|on|at|during|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|post|tweet|letter|video|speech|message|conference|briefing|"
+    r"hearing|address)\s+(?=\p{Lu})"
 )
 _DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
 _POSSESSOR = regex.compile(r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s")
@@ -138,7 +142,10 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         number = lx.PRONOUNS[low]
         if number in ("i", "you"):
             return None, None
-        return roster.antecedent(number, pos) or coref.pronoun(number, pos, roster), None
+        found = roster.antecedent(number, pos)
+        if found is None or validate.named(found, pos, roster) is None:  # not "the 737 Max"
+            found = coref.pronoun(number, pos, roster, lambda s: validate.named(s, pos, roster))
+        return found, None
     m = _NAMING.match(part)
     if m:
         return _part(m["name"], pos, roster, depth)

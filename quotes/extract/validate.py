@@ -4,6 +4,8 @@ into the name inside it or dropped, so the next-best attribution can be tried.""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 import regex
 
 from quotes.extract import coref
@@ -65,6 +67,10 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     tokens = tokens[first:]
     if not tokens or any(not _is_name_token(t) for t in tokens):
         return None
+    if len(tokens) > 1 and tokens[-1].casefold() in lx.EVENT_HEADS:
+        return None  # "Australian Open": an event, not a person
+    if len(tokens) == 1 and tokens[0].casefold() in lx.GIVEN_NAMES and _product(tokens[0], roster):
+        return None  # "the 737 Max": a model, not a man
     if all(t.casefold() in _NEVER_ALONE for t in tokens):
         return None  # "American", "PM", "Monday"; but "West", "White" are surnames
     if first == 0:
@@ -74,6 +80,19 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         found = roster.person(name, pos)
         return found if " " in found.name or roster.used_as_name(name) else None
     return roster.persons.get(name) or Speaker(name, "person", s.description)
+
+
+_PRODUCTS: WeakKeyDictionary[Roster, dict[str, bool]] = WeakKeyDictionary()
+
+
+def _product(word: str, roster: Roster) -> bool:
+    """Whether the article writes the word after a model number ("737 Max", "Galaxy S"), once
+    looked for per word and article."""
+    seen = _PRODUCTS.setdefault(roster, {})
+    if word not in seen:
+        pattern = rf"(?<![\d,.])\d{{2,4}}[\s-]+{regex.escape(word)}\b"
+        seen[word] = bool(regex.search(pattern, roster.masked))
+    return seen[word]
 
 
 def _is_name_token(token: str) -> bool:
@@ -100,6 +119,9 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if whole:
             return Speaker(max(whole, key=len), "organization")
         return None if low[0] in _HALVES else s
+    left, _, right = name.partition(" and ")
+    if right and classify(left).kind == "person" and left.split()[0].casefold() in lx.GIVEN_NAMES:
+        return roster.persons.get(left) or Speaker(left, "person")  # "Nancy Pelosi and Members …"
     if classify(name).kind is None:
         person = _person_ending(tokens, roster)  # "Team Canada Jane Roe"
         if person:
