@@ -10,10 +10,12 @@ from weakref import WeakKeyDictionary
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract.names import SEQUENCE, classify
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 BACK_SENTENCES = 12  # how far back a description or a document looks for its referent
+_PAIR_REACH = 4  # sentences back that "the couple" or "they" looks for two people named together
 _PRONOUN_REACH = 3  # persons looked at, nearest first, for a pronoun the roster cannot place
 _APPOSITIVE_WINDOW = 80  # characters read after a name for ", the world number three,"
 _BEFORE_WINDOW = 40  # characters read before a name for "coach Rita Vale"
@@ -24,6 +26,8 @@ _AGE = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?=[,)])")
 _WORDS_BEFORE = regex.compile(r"(?:^|[\s(])(?P<words>(?:\p{Ll}[\p{Ll}-]*\s+){1,3})$")
 _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
+_AND = regex.compile(r"\s+and\s+")
+_THE = regex.compile(r"^(?:[Tt]he)\s+")
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
 
@@ -32,12 +36,18 @@ class _Index:
     about each person (roles, appositives, age) as sets of words."""
 
     def __init__(self, roster: Roster):
-        self.kinds: dict[str, list[tuple[int, Speaker]]] = {"person": [], "org": [], "outlet": []}
+        self.kinds: dict[str, list[tuple[int, Speaker]]] = {
+            "person": [],
+            "org": [],
+            "outlet": [],
+            "pair": [],
+        }
         self.words: dict[str, set[str]] = {}
         self.genders: dict[str, str | None] = {}
         self.ages: dict[str, str] = {}
         self.sentence_of = roster.sentences.index
         masked = roster.masked
+        spans: list[tuple[int, int, Speaker]] = []  # where each person is named
         for m in sorted(roster.mentions + roster.weak, key=lambda m: m.start):
             s = m.speaker
             kind = {"person": "person", "organization": "org", "outlet": "outlet"}.get(s.kind)
@@ -47,6 +57,7 @@ class _Index:
             if kind != "person":
                 continue
             self.genders.setdefault(s.name, roster.genders.get(s.name, m.gender))
+            spans.append((m.start, m.end, s))
             words = self.words.setdefault(s.name, set())
             words |= _content(s.description or "")
             after = masked[m.end : m.end + _APPOSITIVE_WINDOW]
@@ -61,6 +72,15 @@ class _Index:
                 if w in lx.FUNCTION_WORDS or w in lx.DETERMINERS:
                     break
                 words.add(w)
+        # "Prince Harry and Meghan Markle": two people named together, for "the couple", "they"
+        for (a, end, x), (b, _, y) in zip(spans, spans[1:], strict=False):
+            if x.name != y.name and _AND.fullmatch(masked, end, b):
+                whole = _THE.sub("", masked[a:end] + " and " + _name_at(masked, b))
+                self.kinds["pair"].append((a, Speaker(whole, "group")))
+        for m in roster.mentions:
+            if m.speaker.kind == "organization" and pair_of(m.speaker.name):
+                self.kinds["pair"].append((m.start, Speaker(m.speaker.name, "group")))
+        self.kinds["pair"].sort(key=lambda x: x[0])
         self.starts = {k: [p for p, _ in v] for k, v in self.kinds.items()}
 
     def before(self, kind: str, pos: int) -> list[tuple[int, Speaker]]:
@@ -138,6 +158,8 @@ def pronoun(
     """The person "he" or "she" stands for when the roster's antecedents know no one: the last
     person named, counting names the roster keeps out of its mentions ("Greta Thunberg" named
     once, with a given name it does not know) and passing `named` (no "737 Max")."""
+    if number == "pl":
+        return pair(pos, roster)
     if number not in ("m", "f"):
         return None
     for _, s in _index(roster).before("person", pos)[:_PRONOUN_REACH]:
@@ -195,3 +217,34 @@ def outlet(pos: int, roster: Roster) -> Speaker | None:
     """The outlet meant by "the newspaper reported": the one named last."""
     found = _index(roster).before("outlet", pos)
     return found[0][1] if found else None
+
+
+def pair(pos: int, roster: Roster) -> Speaker | None:
+    """The two people "the couple" or "they" stands for: the last pair named, nearby."""
+    found = _index(roster).before("pair", pos)
+    if found and roster.sentences.index(pos) - roster.sentences.index(found[0][0]) <= _PAIR_REACH:
+        return found[0][1]
+    return None
+
+
+def pair_of(name: str) -> bool:
+    """Whether a name joins two people or two titles: "Duke and Duchess of Sussex"."""
+    left, _, right = name.partition(" and ")
+    if not right:
+        return False
+    kinds = [_person_kind(side) for side in (left, right)]
+    return all(kinds) and ("person" in kinds or kinds == ["role", "role"])
+
+
+def _person_kind(phrase: str) -> str | None:
+    """ "person" or "role" when a phrase names someone ("Meghan Markle", "Duchess of Sussex")."""
+    kind = classify(phrase).kind
+    if kind == "person" or (kind == "surname" and phrase.casefold() not in lx.GROUP_NOUNS):
+        return "person"  # "Meghan", but not "Members"
+    first = phrase.split()[0].casefold() if phrase.split() else ""
+    return "role" if kind == "role" or first in lx.ROLES else None
+
+
+def _name_at(text: str, pos: int) -> str:
+    m = SEQUENCE.match(text, pos)
+    return m[0] if m else ""

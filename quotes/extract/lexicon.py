@@ -86,7 +86,7 @@ agent trooper chancellor dean principal manager adviser advisor aide corresponde
 columnist anchor host rabbi imam cardinal archbishop sen rep gov dr mr mrs ms prof rev gen col maj
 adm det. lt capt sgt u.s. state federal police majority minority whip democratic republican gop
 chairperson press pres. pres striker forward midfielder defender goalkeeper winger captain skipper
-champion quarterback pitcher
+champion quarterback pitcher duke duchess earl countess baron baroness
 """)
 # Last words that make a capitalised name an organisation: "Portland Police Bureau".
 ORG_HEADS = _words("""
@@ -200,25 +200,11 @@ family relatives narrator democrat republican independent conservative liberal
 progressive
 """)
 # Endings of nouns for people: "officer", "economist", "spokeswoman", "30-year-old".
-PERSON_ENDINGS = (
-    "er",
-    "or",
-    "ist",
-    "ian",
-    "ant",
-    "ent",
-    "man",
-    "woman",
-    "person",
-    "year-old",
-    "ee",
-    "ar",
-    "ive",
-    "ic",
-    "ess",
-)
+PERSON_ENDINGS = tuple(wordlist("er or ist ian ant ent man woman person year-old ee ess"))
 # Labels a page puts before its text ("STORY:", "WATCH:", "Legal"): never anyone's name.
 SECTION_LABELS = _words("""
 story video watch live update updated breaking exclusive listen read photo photos gallery
 legal opinion analysis comment comments transcript summary highlights advertisement sponsored
 """)
+# Nouns for two people named together: "the couple said".
+PAIR_NOUNS = _words("couple pair duo")

@@ -37,7 +37,8 @@ _POSSESSIVE = regex.compile(r"['’]s?$")
 _PEOPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ans|ists|ites|ese|ers|ics)")
 _CLAUSE = regex.compile(
     r"(?i)^\p{L}+ing\b|\b(?:is|are|was|were|has|have|had|will|would|to)\s+\p{Ll}+\b"
-)
+    r"|(?-i:\p{Lu}\p{Ll}+\s+\p{Ll}+(?:s|ed)\s+(?:in|to|on|at|for|with|the|a|an|that)\b)"
+)  # "allowing protesters to …", "Pelosi arrives in Taiwan": a clause, not someone
 
 
 def named(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
@@ -119,6 +120,8 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if whole:
             return Speaker(max(whole, key=len), "organization")
         return None if low[0] in _HALVES else s
+    if coref.pair_of(name):
+        return Speaker(name, "group")  # "Duke and Duchess of Sussex": two people, one voice
     left, _, right = name.partition(" and ")
     if right and classify(left).kind == "person" and left.split()[0].casefold() in lx.GIVEN_NAMES:
         return roster.persons.get(left) or Speaker(left, "person")  # "Nancy Pelosi and Members …"
@@ -157,6 +160,8 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         head = head[:-1]  # "crews", "organisers"
     if head in lx.OUTLET_NOUNS:
         return coref.outlet(pos, roster)
+    if head in lx.PAIR_NOUNS:
+        return coref.pair(pos, roster)
     if head in lx.ORG_NOUNS or head in lx.DOC_NOUNS:
         owner = None
         if at > 0 and _POSSESSIVE.search(words[0]) and words[0][0].isupper():
