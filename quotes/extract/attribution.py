@@ -75,6 +75,9 @@ _RELATIVE_INSIDE = regex.compile(r"[\s\x00]+(?:who|whom|whose)\s+(?!(?:he|she|th
 _RELATIVE_PART = regex.compile(
     r"[\s\x00\"”’']*(?:who|whom|whose|which)\s+(?!(?:he|she|they|it|we|i)\b)"
 )
+_NAME_SAID = regex.compile(
+    rf"^\s*(?:{_NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
+)
 _COMMA_CUE = regex.compile(
     rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
 )
@@ -115,8 +118,13 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         head_start = sentence[0]  # "Hill, host of “The Boss,” who …, said": the subject is before
     adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
-    if found is None:
-        found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
+    if found is None or is_credit(found.speaker, found.cue or ""):
+        # "Haugen alleged that … “profits over people,” according to CNN": Haugen, CNN credited
+        before = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
+        credited = found and before and before.speaker and before.speaker.kind == "person"
+        found = before if found is None or credited else found
+    if found is None and kind == "partial" and tail_end < sentence[1]:
+        found = _sentence_final(masked, span.close, sentence[1], roster)
     if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
         # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
         named = headline_speaker(span, roster)
@@ -127,6 +135,18 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     if (found is None or found.speaker is None) and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster) or found
     return found
+
+
+def _sentence_final(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+    """The attribution closing a sentence that quotes several fragments: "… “a” into “b” in the
+    US, says Hillmann." covers "a" too."""
+    last = None
+    for last in _COMMA_CUE.finditer(masked, lo, hi):
+        pass
+    if last is None or "\x00" not in masked[lo : last.start()]:
+        return None
+    found = _after(masked, last.start(), hi, roster, True)
+    return found if found and found.speaker and not masked[found.end : hi].strip(" .") else None
 
 
 def reporter(lo: int, hi: int, roster: Roster) -> Found | None:
@@ -159,9 +179,10 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), lo + m.end())
     lead = _LEADING.match(tail).end()
-    if not adjacent and "," not in tail[:lead]:
+    if not adjacent and "," not in tail[:lead] and not _NAME_SAID.match(tail):
         # "curb “activist” investors and others": the words after are not about the quote, unless
-        # a comma soon hands over to the attribution: "“the end” for the EU, said Geert Wilders"
+        # a comma soon hands over to the attribution: "“the end” for the EU, said Geert Wilders",
+        # or a name and its verb end the clause: "were a “bouquet of humanity” Ellison said,"
         comma = _COMMA_CUE.search(tail, 0, 80)
         return _after(masked, lo + comma.start(), hi, roster, True) if comma else None
     m = _CUE_FIRST.match(tail)

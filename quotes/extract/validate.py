@@ -34,6 +34,9 @@ _NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES | lx.SECTION_LABELS) - frozenset(
 )
 _AFTER_HEAD = frozenset(lx.wordlist("for of at with from in on close who whom by to"))
 _POSSESSIVE = regex.compile(r"['’]s?$")
+# "Serbian", "Swedish", "Chinese", "Frenchman": of a nation, not a name
+_NATION = regex.compile(r"\p{Lu}\p{Ll}+(?:ian|ish|ese|ean|can)")
+_DEMONYM = regex.compile(rf"{_NATION.pattern}|\p{{Lu}}\p{{Ll}}{{3,}}(?:man|woman)")
 _PEOPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ans|ists|ites|ese|ers|ics)")
 _CLAUSE = regex.compile(
     r"(?i)^\p{L}+ing\b|\b(?:is|are|was|were|has|have|had|will|would|to)\s+\p{Ll}+\b"
@@ -63,15 +66,21 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     tokens = s.name.split()
     if _NOT_TEXT.search(s.name):
         return None
-    # "disappointed Roe": a word stuck to the front of a name is a description, not the name
+    # "disappointed Roe", "Frenchman Haugen", "Academy Awards. Smith": words stuck to the front
+    # of a name are a description or another name, not the name
     first = next((i for i, t in enumerate(tokens) if t[0].isupper()), len(tokens))
+    for i, t in enumerate(tokens[:-1]):
+        low = t.casefold()
+        stuck = low in lx.EVENT_HEADS or low in lx.ORG_HEADS or _DEMONYM.fullmatch(t)
+        if i >= first and stuck and low not in lx.GIVEN_NAMES:
+            first = i + 1
     tokens = tokens[first:]
     if not tokens or any(not _is_name_token(t) for t in tokens):
         return None
     if len(tokens) > 1 and tokens[-1].casefold() in lx.EVENT_HEADS:
         return None  # "Australian Open": an event, not a person
-    if len(tokens) == 1 and tokens[0].casefold() in lx.GIVEN_NAMES and _product(tokens[0], roster):
-        return None  # "the 737 Max": a model, not a man
+    if len(tokens) == 1 and _not_a_person(tokens[0], pos, roster):
+        return None
     if all(t.casefold() in _NEVER_ALONE for t in tokens):
         return None  # "American", "PM", "Monday"; but "West", "White" are surnames
     if first == 0:
@@ -83,12 +92,20 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     return roster.persons.get(name) or Speaker(name, "person", s.description)
 
 
+def _not_a_person(word: str, pos: int, roster: Roster) -> bool:
+    """A lone word the article gives no person for: a demonym ("Serbian"), or a given name
+    written after a model number ("737 Max")."""
+    if word.casefold() in lx.GIVEN_NAMES:
+        return _after_number(word, roster)
+    return bool(_NATION.fullmatch(word)) and " " not in roster.person(word, pos).name
+
+
 _PRODUCTS: WeakKeyDictionary[Roster, dict[str, bool]] = WeakKeyDictionary()
 
 
-def _product(word: str, roster: Roster) -> bool:
-    """Whether the article writes the word after a model number ("737 Max", "Galaxy S"), once
-    looked for per word and article."""
+def _after_number(word: str, roster: Roster) -> bool:
+    """Whether the article writes the word after a model number ("737 Max"); looked for once
+    per word and article."""
     seen = _PRODUCTS.setdefault(roster, {})
     if word not in seen:
         pattern = rf"(?<![\d,.])\d{{2,4}}[\s-]+{regex.escape(word)}\b"
@@ -223,7 +240,9 @@ def _head_at(words: list[str]) -> int:
 
 
 def is_credit(s: Speaker | None, verb: str) -> bool:
-    """An outlet, or a body that "reported", credits the story rather than speaking in it."""
-    return s is not None and (
-        s.kind == "outlet" or (verb.startswith("report") and s.kind != "person")
-    )
+    """An outlet, or a body that "reported" or is cited ("according to the Herald"), credits the
+    story rather than speaking in it when someone in the sentence speaks."""
+    if s is None:
+        return False
+    credits = verb.startswith("report") or verb == "according to"
+    return s.kind == "outlet" or (credits and s.kind != "person")
