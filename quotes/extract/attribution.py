@@ -140,9 +140,7 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
 def _sentence_final(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     """The attribution closing a sentence that quotes several fragments: "… “a” into “b” in the
     US, says Hillmann." covers "a" too."""
-    last = None
-    for last in _COMMA_CUE.finditer(masked, lo, hi):
-        pass
+    last = next(iter(reversed(list(_COMMA_CUE.finditer(masked, lo, hi)))), None)
     if last is None or "\x00" not in masked[lo : last.start()]:
         return None
     found = _after(masked, last.start(), hi, roster, True)
