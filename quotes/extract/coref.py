@@ -195,7 +195,7 @@ _EPITHET_HEADS = frozenset(
         "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
         "quarterback pitcher star international veteran youngster teenager rookie player athlete "
         "actor actress singer rapper comedian billionaire entrepreneur tycoon monarch royal "
-        "duke duchess prince princess"
+        "duke duchess prince princess winner whistleblower activist campaigner"
     )
 )
 

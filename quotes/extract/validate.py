@@ -32,6 +32,9 @@ _NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES | lx.SECTION_LABELS) - frozenset(
         "mount lake port saint st. white black"
     )
 )
+_ADVERBS = frozenset(
+    lx.wordlist("further also then later again once still too meanwhile however finally earlier")
+)
 _AFTER_HEAD = frozenset(lx.wordlist("for of at with from in on close who whom by to"))
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "Serbian", "Swedish", "Chinese", "Frenchman": of a nation, not a name
@@ -167,6 +170,14 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     """An unnamed source's description stays when its head is a noun for someone; a phrase that
     is no description gives the name inside it ("Lynch said she", "a disappointed Roe")."""
     words = s.name.split()
+    while len(words) > 1 and words[-1].casefold() in _ADVERBS:  # "Oscar winner further"
+        words.pop()
+    if len(words) < len(s.name.split()):
+        s = coref.descriptor("the " + " ".join(words), pos, roster) or Speaker(
+            " ".join(words), "anonymous"
+        )
+        if s.kind != "anonymous":
+            return s
     if not words or _NOT_TEXT.search(s.name) or _CLAUSE.search(s.name):
         return _name_inside(words, pos, roster)
     at = _head_at(words)
