@@ -41,6 +41,7 @@ class _Index:
             "org": [],
             "outlet": [],
             "pair": [],
+            "subject": [],  # persons and organisations not named as owners ("Biden's deputy")
         }
         self.words: dict[str, set[str]] = {}
         self.genders: dict[str, str | None] = {}
@@ -54,6 +55,8 @@ class _Index:
             if kind is None or (kind == "org" and not _capitalised(s.name)):
                 continue
             self.kinds[kind].append((m.start, s))
+            if kind != "outlet" and not m.possessive:
+                self.kinds["subject"].append((m.start, s))
             if kind != "person":
                 continue
             self.genders.setdefault(s.name, roster.genders.get(s.name, m.gender))
@@ -195,7 +198,7 @@ _EPITHET_HEADS = frozenset(
         "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
         "quarterback pitcher star international veteran youngster teenager rookie player athlete "
         "actor actress singer rapper comedian billionaire entrepreneur tycoon monarch royal "
-        "duke duchess prince princess winner whistleblower activist campaigner"
+        "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss"
     )
 )
 
@@ -248,3 +251,19 @@ def _person_kind(phrase: str) -> str | None:
 def _name_at(text: str, pos: int) -> str:
     m = SEQUENCE.match(text, pos)
     return m[0] if m else ""
+
+
+def subject(
+    lo: int, hi: int, roster: Roster, named: Callable[[Speaker], Speaker | None]
+) -> Speaker | None:
+    """The first person or organisation named between two offsets, not as an owner, that
+    passes `named` ("Union leader Carla Mendes": not "Union")."""
+    index = _index(roster)
+    i = bisect_left(index.starts["subject"], lo)
+    for start, s in index.kinds["subject"][i:]:
+        if start >= hi:
+            break
+        found = named(s)
+        if found:
+            return found
+    return None

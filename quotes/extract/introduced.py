@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from quotes.extract import coref, validate
 from quotes.extract.attribution import Found, introducer, reporter
 from quotes.extract.cues import verb_cues
 from quotes.extract.marks import Span
 from quotes.extract.roster import Roster
-from quotes.model import Quote
+from quotes.model import Quote, Speaker
+
+_SUBJECT_REACH = 60  # characters from a sentence's start within which its subject is named
 
 
 def introduced(
@@ -58,6 +61,8 @@ def reported(
             lo = paras[span.para][0]  # the paragraph before quotes someone: the carry's business
         cues = verb_cues(masked, lo, span.open)
         if not cues:
+            who = _introduced_by_subject(span, paras, roster)
+            out[i] = replace(q, speaker=who) if who else q
             continue
         cue = cues[-1]
         start = roster.sentences.bounds(cue.start())[0]
@@ -65,3 +70,20 @@ def reported(
         if found and found.speaker and found.speaker.kind in ("person", "organization"):
             out[i] = replace(q, speaker=found.speaker, cue=found.cue)
     return out
+
+
+def _introduced_by_subject(
+    span: Span, paras: list[tuple[int, int]], roster: Roster
+) -> Speaker | None:
+    """ "Civil rights attorney Ben Crump applauded the verdict." then a paragraph that is only a
+    quote: the quote is the subject's, named at the start of the paragraph's last sentence."""
+    text = roster.text
+    lo, hi = paras[span.para]
+    if span.para == 0 or text[lo : span.open].strip() or len(text[span.close : hi].strip()) > 2:
+        return None
+    plo, phi = paras[span.para - 1]
+    end = plo + len(text[plo:phi].rstrip())
+    start = max(plo, roster.sentences.bounds(end - 1)[0])
+    hi = min(end, start + _SUBJECT_REACH)
+    who = coref.subject(start, hi, roster, lambda s: validate.named(s, start, roster))
+    return who if who and who.kind in ("person", "organization", "group") else None

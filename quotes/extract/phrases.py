@@ -246,9 +246,9 @@ def _named(
             return None, None  # "Yet", "Earlier": a capitalised word opening a sentence
         return found, desc
     if n.kind == "role":
-        return _role_holder(n.name.split(), pos, roster) or Speaker(
-            _bare(n.name), "anonymous"
-        ), None
+        holder = _role_holder(n.name.split(), pos, roster)
+        holder = holder or coref.descriptor(f"the {n.name}", pos, roster)  # "the Boeing CEO"
+        return holder or Speaker(_bare(n.name), "anonymous"), None
     if n.name:
         return roster.org(n.name), None
     return None, None

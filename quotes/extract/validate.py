@@ -32,6 +32,7 @@ _NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES | lx.SECTION_LABELS) - frozenset(
         "mount lake port saint st. white black"
     )
 )
+_LINKS = frozenset(lx.FUNCTION_WORDS | {"of", "for", "to", "and", "or", "with"})
 _ADVERBS = frozenset(
     lx.wordlist("further also then later again once still too meanwhile however finally earlier")
 )
@@ -42,7 +43,7 @@ _NATION = regex.compile(r"\p{Lu}\p{Ll}+(?:ian|ish|ese|ean|can)")
 _DEMONYM = regex.compile(rf"{_NATION.pattern}|\p{{Lu}}\p{{Ll}}{{3,}}(?:man|woman)")
 _PEOPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ans|ists|ites|ese|ers|ics)")
 _CLAUSE = regex.compile(
-    r"(?i)^\p{L}+ing\b|\b(?:is|are|was|were|has|have|had|will|would|to)\s+\p{Ll}+\b"
+    r"(?i)^(?-i:\p{Ll}+ing)\b|\b(?:is|are|was|were|has|have|had|will|would|to)\s+\p{Ll}+\b"
     r"|(?-i:\p{Lu}\p{Ll}+\s+\p{Ll}+(?:s|ed)\s+(?:in|to|on|at|for|with|the|a|an|that)\b)"
 )  # "allowing protesters to …", "Pelosi arrives in Taiwan": a clause, not someone
 
@@ -206,8 +207,10 @@ def _name_inside(words: list[str], pos: int, roster: Roster) -> Speaker | None:
     """The run of capitalised words opening a phrase ("Lynch said she"), or closing a short one
     ("a disappointed Roe"), when it names someone the article knows."""
     runs = [_capitals(words)]
-    if len(words) <= 3:
-        runs.append(_capitals(words[::-1])[::-1])
+    last = _capitals(words[::-1])[::-1]
+    before = words[-len(last) - 1].casefold() if 0 < len(last) < len(words) else ""
+    if len(words) <= 3 or (len(words) <= 5 and before and before not in _LINKS):
+        runs.append(last)  # "a visibly emotional Ms Ardern", not "adviser to Scott Walker"
     for run in runs:
         if not run or (len(run) == 1 and run[0].casefold() in _NEVER_ALONE):
             continue
@@ -224,12 +227,18 @@ def _name_inside(words: list[str], pos: int, roster: Roster) -> Speaker | None:
             if _PEOPLE.fullmatch(name):
                 return Speaker(name, "group")  # "Mexicans often say"
         elif n.kind == "person":
-            return roster.persons.get(n.name) or Speaker(n.name, "person", n.description)
+            return _known(n.name, n.description, pos, roster)
         else:
             person = _person_ending(run, roster)
             if person:
                 return person
     return None
+
+
+def _known(name: str, description: str | None, pos: int, roster: Roster) -> Speaker:
+    """The article's full name for a name ("Ms Ardern" → "Jacinda Ardern"), else the name."""
+    known = roster.persons.get(name) or (roster.person(name, pos) if " " not in name else None)
+    return known if known and " " in known.name else Speaker(name, "person", description)
 
 
 def _capitals(words: list[str]) -> list[str]:
