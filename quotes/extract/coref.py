@@ -155,6 +155,19 @@ def _gender(roster: Roster, speaker: Speaker) -> str | None:
     return _index(roster).genders.get(speaker.name)
 
 
+def own_surname(name: str, found: Speaker, roster: Roster) -> Speaker:
+    """A bare surname is the one whose whole surname it is: "Smith" is Will Smith, not Jada
+    Pinkett Smith (whose surname is "Pinkett Smith"), when the article names both."""
+    words = found.name.split()
+    if len(words) < 3 or words[-1] != name or words[-2].casefold() in lx.GIVEN_NAMES:
+        return found
+    if words[-2].endswith(".") or not words[-2][0].isupper():
+        return found  # "John F. Kennedy", "Ludwig van Beethoven"
+    plain = {s.name for _, s in _index(roster).kinds["person"]}
+    plain = {p for p in plain if len(p.split()) == 2 and p.split()[-1] == name}
+    return roster.persons.get(next(iter(plain))) or found if len(plain) == 1 else found
+
+
 def pronoun(
     number: str, pos: int, roster: Roster, named: Callable[[Speaker], Speaker | None]
 ) -> Speaker | None:

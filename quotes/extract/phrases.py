@@ -241,7 +241,7 @@ def _named(
             return (found if found.description else Speaker(found.name, "person", desc)), desc
         return Speaker(n.name, "person", desc), desc
     if n.kind == "surname":
-        found = roster.person(n.name, pos, n.gender)
+        found = coref.own_surname(n.name, roster.person(n.name, pos, n.gender), roster)
         if found.name == n.name and not roster.used_as_name(n.name):
             return None, None  # "Yet", "Earlier": a capitalised word opening a sentence
         return found, desc
