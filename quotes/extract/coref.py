@@ -159,13 +159,21 @@ def own_surname(name: str, found: Speaker, roster: Roster) -> Speaker:
     """A bare surname is the one whose whole surname it is: "Smith" is Will Smith, not Jada
     Pinkett Smith (whose surname is "Pinkett Smith"), when the article names both."""
     words = found.name.split()
-    if len(words) < 3 or words[-1] != name or words[-2].casefold() in lx.GIVEN_NAMES:
+    if len(words) < 2 or words[-1] != name or words[-2].casefold() in lx.GIVEN_NAMES:
         return found
     if words[-2].endswith(".") or not words[-2][0].isupper():
         return found  # "John F. Kennedy", "Ludwig van Beethoven"
-    plain = {s.name for _, s in _index(roster).kinds["person"]}
-    plain = {p for p in plain if len(p.split()) == 2 and p.split()[-1] == name}
-    return roster.persons.get(next(iter(plain))) or found if len(plain) == 1 else found
+    plain = {
+        s.name
+        for _, s in _index(roster).kinds["person"]
+        if len(s.name.split()) == 2
+        and s.name.split()[-1] == name
+        and s.name.split()[0].casefold() in lx.GIVEN_NAMES
+    }
+    if len(plain) != 1:
+        return found
+    best = next(iter(plain))
+    return roster.persons.get(best) or Speaker(best, "person")
 
 
 def pronoun(

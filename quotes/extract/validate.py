@@ -91,7 +91,7 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         return s
     name = " ".join(tokens)
     if len(tokens) == 1:
-        found = roster.person(name, pos)
+        found = coref.own_surname(name, roster.person(name, pos), roster)
         return found if " " in found.name or roster.used_as_name(name) else None
     return roster.persons.get(name) or Speaker(name, "person", s.description)
 
