@@ -118,15 +118,18 @@ def _content(text: str) -> set[str]:
     return {w.strip(".,'’").casefold() for w in text.split()} - _GENERIC - {""}
 
 
-def descriptor(phrase: str, pos: int, roster: Roster) -> Speaker | None:
+def descriptor(
+    phrase: str, pos: int, roster: Roster, named: Callable[[Speaker], Speaker | None]
+) -> Speaker | None:
     """The named person a definite description stands for: one the article described with the
     same words (an appositive, a role before the name, an age), else, for an epithet ("the
-    Brazilian forward", "the 31-year-old", "the four-time champion"), the last person named."""
+    Brazilian forward", "the 31-year-old", "the four-time champion"), the last person named;
+    only persons passing `named` (not "the 737 Max")."""
     words = phrase.split()
     if not words or words[0].casefold() != "the" or len(words) > 7:
         return None
     index = _index(roster)
-    people = index.before("person", pos)
+    people = [(p, s) for p, s in index.before("person", pos) if named(s)]
     if not people:
         return None
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)

@@ -187,7 +187,8 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return None, None  # "when", "though she", "saying anybody who": not someone
     if words[0].endswith("ing"):
         return None, None
-    referent = coref.descriptor(part, pos, roster)  # "the Brazilian forward": named earlier
+    # "the Brazilian forward": someone named earlier
+    referent = coref.descriptor(part, pos, roster, lambda s: validate.named(s, pos, roster))
     if referent:
         return referent, None
     return Speaker(role, "anonymous"), role
@@ -247,7 +248,9 @@ def _named(
         return found, desc
     if n.kind == "role":
         holder = _role_holder(n.name.split(), pos, roster)
-        holder = holder or coref.descriptor(f"the {n.name}", pos, roster)  # "the Boeing CEO"
+        holder = holder or coref.descriptor(  # "the Boeing CEO"
+            f"the {n.name}", pos, roster, lambda s: validate.named(s, pos, roster)
+        )
         return holder or Speaker(_bare(n.name), "anonymous"), None
     if n.name:
         return roster.org(n.name), None

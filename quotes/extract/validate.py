@@ -174,7 +174,8 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     while len(words) > 1 and words[-1].casefold() in _ADVERBS:  # "Oscar winner further"
         words.pop()
     if len(words) < len(s.name.split()):
-        s = coref.descriptor("the " + " ".join(words), pos, roster) or Speaker(
+        phrase = "the " + " ".join(words)
+        s = coref.descriptor(phrase, pos, roster, lambda x: named(x, pos, roster)) or Speaker(
             " ".join(words), "anonymous"
         )
         if s.kind != "anonymous":
