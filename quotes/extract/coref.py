@@ -23,7 +23,6 @@ _DESCRIPTION = regex.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?(?P<desc>[\p{L}\d][\p{L}\d\s'’-]{0,60}?)\s*(?=[,.;:)]|$)"
 )
 _AGE = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?=[,)])")
-_WORDS_BEFORE = regex.compile(r"(?:^|[\s(])(?P<words>(?:\p{Ll}[\p{Ll}-]*\s+){1,3})$")
 _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
 _AND = regex.compile(r"\s+and\s+")
@@ -43,11 +42,12 @@ class _Index:
             "pair": [],
             "subject": [],  # persons and organisations not named as owners ("Biden's deputy")
         }
-        self.words: dict[str, set[str]] = {}
+        self.masked = masked = roster.masked
         self.genders: dict[str, str | None] = {}
-        self.ages: dict[str, str] = {}
         self.sentence_of = roster.sentences.index
-        masked = roster.masked
+        self.places: dict[str, list[tuple[int, int, str | None]]] = {}  # a person's mentions
+        self._words: dict[str, tuple[set[str], str | None]] = {}
+        self._plain: dict[str, set[str]] | None = None
         spans: list[tuple[int, int, Speaker]] = []  # where each person is named
         for m in sorted(roster.mentions + roster.weak, key=lambda m: m.start):
             s = m.speaker
@@ -61,20 +61,7 @@ class _Index:
                 continue
             self.genders.setdefault(s.name, roster.genders.get(s.name, m.gender))
             spans.append((m.start, m.end, s))
-            words = self.words.setdefault(s.name, set())
-            words |= _content(s.description or "")
-            after = masked[m.end : m.end + _APPOSITIVE_WINDOW]
-            d = _DESCRIPTION.match(after)
-            if d:
-                words |= _content(d["desc"])
-            a = _AGE.match(after)
-            if a:
-                self.ages[s.name] = a["age"]
-            b = _WORDS_BEFORE.search(masked, max(0, m.start - _BEFORE_WINDOW), m.start)
-            for w in reversed(b["words"].split() if b else []):  # "and coach Rita Vale"
-                if w in lx.FUNCTION_WORDS or w in lx.DETERMINERS:
-                    break
-                words.add(w)
+            self.places.setdefault(s.name, []).append((m.start, m.end, s.description))
         # "Prince Harry and Meghan Markle": two people named together, for "the couple", "they"
         for (a, end, x), (b, _, y) in zip(spans, spans[1:], strict=False):
             if x.name != y.name and _AND.fullmatch(masked, end, b):
@@ -85,6 +72,40 @@ class _Index:
                 self.kinds["pair"].append((m.start, Speaker(m.speaker.name, "group")))
         self.kinds["pair"].sort(key=lambda x: x[0])
         self.starts = {k: [p for p, _ in v] for k, v in self.kinds.items()}
+
+    def described(self, name: str) -> tuple[set[str], str | None]:
+        """The words the article describes a person with, and their age: read once, on demand,
+        around each mention ("Ana Petrova, the world number three,", "coach Rita Vale")."""
+        if name in self._words:
+            return self._words[name]
+        words: set[str] = set()
+        age = None
+        masked = self.masked
+        for start, end, description in self.places.get(name, []):
+            words |= _content(description or "")
+            after = masked[end : end + _APPOSITIVE_WINDOW]
+            d = _DESCRIPTION.match(after)
+            if d:
+                words |= _content(d["desc"])
+            a = _AGE.match(after)
+            age = a["age"] if a else age
+            before = masked[max(0, start - _BEFORE_WINDOW) : start].split()[-3:]
+            for w in reversed(before):  # "and coach Rita Vale"
+                if not w.islower() or not w.isalpha() or w in lx.FUNCTION_WORDS:
+                    break
+                words.add(w)
+        self._words[name] = (words, age)
+        return words, age
+
+    def plain(self, surname: str) -> set[str]:
+        """Two-word names of a known given name and this surname: "Will Smith" for "Smith"."""
+        if self._plain is None:
+            self._plain = {}
+            for name in self.places:
+                words = name.split()
+                if len(words) == 2 and words[0].casefold() in lx.GIVEN_NAMES:
+                    self._plain.setdefault(words[1], set()).add(name)
+        return self._plain.get(surname, set())
 
     def before(self, kind: str, pos: int) -> list[tuple[int, Speaker]]:
         """Mentions of a kind before `pos` within BACK_SENTENCES, nearest first."""
@@ -129,28 +150,24 @@ def descriptor(
     if not words or words[0].casefold() != "the" or len(words) > 7:
         return None
     index = _index(roster)
-    people = [(p, s) for p, s in index.before("person", pos) if named(s)]
-    if not people:
-        return None
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
-    people = [(p, s) for p, s in people if gender is None or _gender(roster, s) in (None, gender)]
+    people = [s for _, s in index.before("person", pos)]  # nearest first
+    people = [s for s in people if gender is None or _gender(roster, s) in (None, gender)]
     age = _YEAR_OLD.search(phrase)
-    if age:
-        aged = [s for _, s in people if index.ages.get(s.name) == age["age"]]
-        if aged:
-            return aged[0]
     wanted = _content(" ".join(words[1:]))
     head = words[-1].casefold()
-    best, score = None, 0
-    for _, s in people:  # nearest first: a tie goes to the one named last
-        known = index.words.get(s.name, set())
-        shared = len(wanted & known)
-        if head in known and shared > score:
-            best, score = s, shared
-    if best is not None:
-        return best
+    ranked: list[tuple[int, int, Speaker]] = []  # (-score, distance, person)
+    for distance, s in enumerate(people):
+        known, years = index.described(s.name)
+        if age and years == age["age"]:
+            ranked.append((-99, distance, s))
+        elif head in known:
+            ranked.append((-len(wanted & known), distance, s))
     if _epithet(words[1:]):
-        return people[0][1]
+        ranked += [(0, distance, s) for distance, s in enumerate(people)]
+    for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1])):
+        if named(s):
+            return s
     return None
 
 
@@ -166,13 +183,7 @@ def own_surname(name: str, found: Speaker, roster: Roster) -> Speaker:
         return found
     if words[-2].endswith(".") or not words[-2][0].isupper():
         return found  # "John F. Kennedy", "Ludwig van Beethoven"
-    plain = {
-        s.name
-        for _, s in _index(roster).kinds["person"]
-        if len(s.name.split()) == 2
-        and s.name.split()[-1] == name
-        and s.name.split()[0].casefold() in lx.GIVEN_NAMES
-    }
+    plain = _index(roster).plain(name)
     if len(plain) != 1:
         return found
     best = next(iter(plain))

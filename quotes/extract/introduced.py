@@ -50,15 +50,17 @@ def reported(
     roster: Roster,
 ) -> list[Quote]:
     """Direct quotes with no cue at all get the speaker of the last verb of speech before them in
-    their paragraph or the one before: "She said there was no scandal. “I am human.”" """
+    their paragraph or the last sentence of the one before: "She said there was no scandal.
+    “I am human.”" """
     out = list(quotes)
     masked = roster.masked
     for i, (q, span) in enumerate(zip(quotes, spans, strict=True)):
         if q.speaker or q.kind != "direct" or found_for.get(i) is not None:
             continue
-        lo = paras[max(0, span.para - 1)][0]
-        if span.para > 0 and masked[lo : paras[span.para - 1][1]].count("\x00") > 0:
-            lo = paras[span.para][0]  # the paragraph before quotes someone: the carry's business
+        lo = paras[span.para][0]
+        if span.para > 0 and "\x00" not in masked[paras[span.para - 1][0] : lo]:
+            end = paras[span.para - 1][0] + len(masked[paras[span.para - 1][0] : lo].rstrip())
+            lo = max(paras[span.para - 1][0], roster.sentences.bounds(end - 1)[0])
         cues = verb_cues(masked, lo, span.open)
         if not cues:
             who = _introduced_by_subject(span, paras, roster)

@@ -4,6 +4,7 @@ into the name inside it or dropped, so the next-best attribution can be tried.""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 import regex
@@ -67,11 +68,29 @@ def named(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
 
 
 def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
-    tokens = s.name.split()
-    if _NOT_TEXT.search(s.name):
+    tokens = _name_part(s.name)
+    if tokens is None:
         return None
-    # "disappointed Roe", "Frenchman Haugen", "Academy Awards. Smith": words stuck to the front
-    # of a name are a description or another name, not the name
+    if len(tokens) == 1 and _not_a_person(tokens[0], pos, roster):
+        return None
+    if len(tokens) == len(s.name.split()):
+        return s
+    name = " ".join(tokens)
+    if len(tokens) == 1:
+        found = coref.own_surname(name, roster.person(name, pos), roster)
+        return found if " " in found.name or roster.used_as_name(name) else None
+    return roster.persons.get(name) or Speaker(name, "person", s.description)
+
+
+@lru_cache(maxsize=16384)
+def _name_part(name: str) -> tuple[str, ...] | None:
+    """The words of a person's name that are the name, or None when it is no name at all:
+    words stuck to its front ("disappointed Roe", "Frenchman Haugen", "Academy Awards. Smith")
+    are a description or another name; an event ("Australian Open") or a lone adjective or
+    time ("American", "PM") is no one. Read once per name."""
+    tokens = name.split()
+    if _NOT_TEXT.search(name):
+        return None
     first = next((i for i, t in enumerate(tokens) if t[0].isupper()), len(tokens))
     for i, t in enumerate(tokens[:-1]):
         low = t.casefold()
@@ -82,18 +101,10 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     if not tokens or any(not _is_name_token(t) for t in tokens):
         return None
     if len(tokens) > 1 and tokens[-1].casefold() in lx.EVENT_HEADS:
-        return None  # "Australian Open": an event, not a person
-    if len(tokens) == 1 and _not_a_person(tokens[0], pos, roster):
         return None
     if all(t.casefold() in _NEVER_ALONE for t in tokens):
-        return None  # "American", "PM", "Monday"; but "West", "White" are surnames
-    if first == 0:
-        return s
-    name = " ".join(tokens)
-    if len(tokens) == 1:
-        found = coref.own_surname(name, roster.person(name, pos), roster)
-        return found if " " in found.name or roster.used_as_name(name) else None
-    return roster.persons.get(name) or Speaker(name, "person", s.description)
+        return None  # but "West", "White" are surnames
+    return tuple(tokens)
 
 
 def _not_a_person(word: str, pos: int, roster: Roster) -> bool:
@@ -104,17 +115,17 @@ def _not_a_person(word: str, pos: int, roster: Roster) -> bool:
     return bool(_NATION.fullmatch(word)) and " " not in roster.person(word, pos).name
 
 
-_PRODUCTS: WeakKeyDictionary[Roster, dict[str, bool]] = WeakKeyDictionary()
+_PRODUCTS: WeakKeyDictionary[Roster, frozenset[str]] = WeakKeyDictionary()
+_MODEL = regex.compile(r"(?<![\d,.])\d{2,4}[\s-]+(\p{Lu}[\p{L}-]*)")
 
 
 def _after_number(word: str, roster: Roster) -> bool:
-    """Whether the article writes the word after a model number ("737 Max"); looked for once
-    per word and article."""
-    seen = _PRODUCTS.setdefault(roster, {})
-    if word not in seen:
-        pattern = rf"(?<![\d,.])\d{{2,4}}[\s-]+{regex.escape(word)}\b"
-        seen[word] = bool(regex.search(pattern, roster.masked))
-    return seen[word]
+    """Whether the article writes the word after a model number ("737 Max"); the article is
+    read for such words once."""
+    found = _PRODUCTS.get(roster)
+    if found is None:
+        found = _PRODUCTS[roster] = frozenset(_MODEL.findall(roster.masked))
+    return word in found
 
 
 def _is_name_token(token: str) -> bool:
