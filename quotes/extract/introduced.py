@@ -4,6 +4,7 @@ reported-speech sentence ("She said there was no scandal.") then a quote with no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from quotes.extract import coref, validate
@@ -25,21 +26,23 @@ def introduced(
 ) -> list[Quote]:
     """Quotes with no speaker that open a paragraph after one ending in a colon get the speaker
     that paragraph's last sentence introduces."""
-    out = list(quotes)
     text = roster.text
-    for i, (q, span) in enumerate(zip(quotes, spans, strict=True)):
-        if q.speaker or span.para == 0 or text[paras[span.para][0] : span.open].strip():
-            continue
+
+    def pick(i: int, span: Span) -> tuple[Speaker, str | None] | None:
+        if span.para == 0 or text[paras[span.para][0] : span.open].strip():
+            return None
         lo, hi = paras[span.para - 1]
         if not text[lo:hi].rstrip().endswith(":"):
-            continue
+            return None
         colon = lo + len(text[lo:hi].rstrip())
         start = roster.sentences.bounds(colon - 1)[0]
         found = introducer(max(lo, start), colon, roster)
-        if found and found.speaker:
-            out[i] = replace(q, speaker=found.speaker, cue=found.cue or q.cue)
-            found_for[i] = found
-    return out
+        if not found or not found.speaker:
+            return None
+        found_for[i] = found
+        return found.speaker, found.cue
+
+    return _fill(quotes, spans, pick)
 
 
 def reported(
@@ -52,11 +55,11 @@ def reported(
     """Direct quotes with no cue at all get the speaker of the last verb of speech before them in
     their paragraph or the last sentence of the one before: "She said there was no scandal.
     “I am human.”" """
-    out = list(quotes)
     masked = roster.masked
-    for i, (q, span) in enumerate(zip(quotes, spans, strict=True)):
-        if q.speaker or q.kind != "direct" or found_for.get(i) is not None:
-            continue
+
+    def pick(i: int, span: Span) -> tuple[Speaker, str | None] | None:
+        if quotes[i].kind != "direct" or found_for.get(i) is not None:
+            return None
         lo = paras[span.para][0]
         if span.para > 0 and "\x00" not in masked[paras[span.para - 1][0] : lo]:
             end = paras[span.para - 1][0] + len(masked[paras[span.para - 1][0] : lo].rstrip())
@@ -64,13 +67,27 @@ def reported(
         cues = verb_cues(masked, lo, span.open)
         if not cues:
             who = _introduced_by_subject(span, paras, roster)
-            out[i] = replace(q, speaker=who) if who else q
-            continue
-        cue = cues[-1]
-        start = roster.sentences.bounds(cue.start())[0]
-        found = reporter(max(lo, start), cue.end(), roster)
+            return (who, None) if who else None
+        start = roster.sentences.bounds(cues[-1].start())[0]
+        found = reporter(max(lo, start), cues[-1].end(), roster)
         if found and found.speaker and found.speaker.kind in ("person", "organization"):
-            out[i] = replace(q, speaker=found.speaker, cue=found.cue)
+            return found.speaker, found.cue
+        return None
+
+    return _fill(quotes, spans, pick)
+
+
+def _fill(
+    quotes: list[Quote],
+    spans: list[Span],
+    pick: Callable[[int, Span], tuple[Speaker, str | None] | None],
+) -> list[Quote]:
+    """The quotes, each one with no speaker given the speaker and cue `pick` finds for it."""
+    out = list(quotes)
+    for i, (q, span) in enumerate(zip(quotes, spans, strict=True)):
+        found = None if q.speaker else pick(i, span)
+        if found:
+            out[i] = replace(q, speaker=found[0], cue=found[1] or q.cue)
     return out
 
 
