@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -12,12 +13,13 @@ from quotes.extract.lexicon import CONNECTORS, GIVEN_NAMES
 from quotes.extract.names import is_acronym
 from quotes.model import Quote, Speaker
 
-_MISSPELT_RATIO = 3  # across articles, a spelling this much rarer than a near twin is a typo
+_MISSPELT_RATIO = 1.5  # across articles, a spelling this much rarer than a near twin is a typo
 _SHORTEST_WORD = 4  # a one-letter difference in a shorter word is another name: "Jon", "Joan"
 
 
 def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
-    """Map a bare surname to the one full name in the corpus that ends with it, an organisation
+    """Map a bare surname (or one a letter off) to the one full name in the corpus that ends with
+    it, an organisation
     written with an acronym ("National ICE Council", "FDA") to its spelled-out name, and a
     one-letter misspelling of a name ("Jhon Smith") to the name it misspells."""
     typos = _misspellings(quotes)
@@ -31,6 +33,9 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         parts = name.split()
         if len(parts) > 1:
             by_surname[parts[-1].casefold()].add(name)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for surname in by_surname:
+        by_initial[surname[:1]].append(surname)
     orgs = {q.speaker.name for q in quotes if q.speaker and q.speaker.kind == "organization"}
     spelled = _spelled_out(orgs)
     out = []
@@ -39,7 +44,9 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         if s and s.kind == "person" and s.name in typos:
             q = replace(q, speaker=replace(s, name=typos[s.name]))
         elif s and s.kind == "person" and " " not in s.name:
-            full = by_surname.get(s.name.casefold(), set())
+            full = by_surname.get(s.name.casefold()) or by_surname.get(
+                _near(s.name.casefold(), by_initial), set()
+            )  # "Arden" beside "Jacinda Ardern"
             if len(full) == 1:
                 q = replace(q, speaker=replace(s, name=next(iter(full))))
         elif s and s.kind == "organization" and s.name in spelled:
@@ -120,7 +127,19 @@ def _misspellings(quotes: Sequence[Quote]) -> dict[str, str]:
 
 
 def _key(name: str) -> tuple[str, int]:
-    return "".join(w[0].casefold() for w in name.split()), len(name)
+    return "".join(_fold(w[0]) for w in name.split()), len(name)
+
+
+def _fold(text: str) -> str:
+    """Letters without accents, lower case: "Vučić" and "Vucic" are one spelling."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _near(surname: str, by_initial: dict[str, list[str]]) -> str:
+    """The one known surname with the same initial a letter off this one ("arden" → "ardern"),
+    else ""."""
+    near = [k for k in by_initial.get(surname[:1], ()) if _one_letter_off(surname, k)]
+    return near[0] if len(near) == 1 else ""
 
 
 def _one_letter_off(a: str, b: str) -> bool:
@@ -131,5 +150,5 @@ def _one_letter_off(a: str, b: str) -> bool:
     differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
     if len(differ) != 1:
         return False
-    x, y = differ[0]
-    return min(len(x), len(y)) >= _SHORTEST_WORD and OSA.distance(x, y) == 1
+    x, y = _fold(differ[0][0]), _fold(differ[0][1])
+    return min(len(x), len(y)) >= _SHORTEST_WORD and OSA.distance(x, y) <= 1

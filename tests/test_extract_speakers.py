@@ -58,3 +58,13 @@ def test_a_body_named_with_and_without_its_country_is_one_speaker() -> None:
     names = ["U.S. Food and Drug Administration", "Food and Drug Administration", "FDA"]
     out = unify_speakers([q(n, "organization", str(i)) for i, n in enumerate(names)])
     assert {x.speaker.name for x in out} == {names[0]}
+
+
+def test_a_misspelt_bare_surname_takes_the_one_full_name_a_letter_off() -> None:
+    out = unify_speakers([q("Jacinda Ardern"), q("Arden", article="b")])
+    assert [x.speaker.name for x in out] == ["Jacinda Ardern", "Jacinda Ardern"]
+
+
+def test_a_name_written_without_its_accents_is_the_same_name() -> None:
+    quotes = [q("Aleksandar Vučić", article=a) for a in "ab"] + [q("Aleksandar Vucic", article="c")]
+    assert {x.speaker.name for x in unify_speakers(quotes)} == {"Aleksandar Vučić"}

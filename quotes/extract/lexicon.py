@@ -86,7 +86,8 @@ agent trooper chancellor dean principal manager adviser advisor aide corresponde
 columnist anchor host rabbi imam cardinal archbishop sen rep gov dr mr mrs ms prof rev gen col maj
 adm det. lt capt sgt u.s. state federal police majority minority whip democratic republican gop
 chairperson press pres. pres striker forward midfielder defender goalkeeper winger captain skipper
-champion quarterback pitcher duke duchess earl countess baron baroness
+champion quarterback pitcher duke duchess earl countess baron baroness actor actress
+lawyer singer rapper comedian activist journalist billionaire entrepreneur
 """)
 # Last words that make a capitalised name an organisation: "Portland Police Bureau".
 ORG_HEADS = _words("""

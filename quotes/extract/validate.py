@@ -37,7 +37,13 @@ _LINKS = frozenset(lx.FUNCTION_WORDS | {"of", "for", "to", "and", "or", "with"})
 _ADVERBS = frozenset(
     lx.wordlist("further also then later again once still too meanwhile however finally earlier")
 )
-_AFTER_HEAD = frozenset(lx.wordlist("for of at with from in on close who whom by to"))
+_LEADS = lx.DETERMINERS | lx.FUNCTION_WORDS
+_AFTER_HEAD = frozenset(
+    lx.wordlist(
+        "for of at with from in on close who whom by to after before during following since "
+        "until about amid despite"
+    )
+)
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "Serbian", "Swedish", "Chinese", "Frenchman": of a nation, not a name
 _NATION = regex.compile(r"\p{Lu}\p{Ll}+(?:ian|ish|ese|ean|can)")
@@ -73,6 +79,10 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         return None
     if len(tokens) == 1 and _not_a_person(tokens[0], pos, roster):
         return None
+    if len(tokens) > 2 and tokens[0].casefold() not in lx.GIVEN_NAMES:
+        known = roster.persons.get(" ".join(tokens[1:]))  # "Facebook Frances Haugen"
+        if known:
+            return known
     if len(tokens) == len(s.name.split()):
         return s
     name = " ".join(tokens)
@@ -91,7 +101,10 @@ def _name_part(name: str) -> tuple[str, ...] | None:
     tokens = name.split()
     if _NOT_TEXT.search(name):
         return None
-    first = next((i for i, t in enumerate(tokens) if t[0].isupper()), len(tokens))
+    first = next(
+        (i for i, t in enumerate(tokens) if t[0].isupper() and t.casefold() not in _LEADS),
+        len(tokens),
+    )  # "Both Joe Biden"
     for i, t in enumerate(tokens[:-1]):
         low = t.casefold()
         stuck = low in lx.EVENT_HEADS or low in lx.ORG_HEADS or _DEMONYM.fullmatch(t)
@@ -143,8 +156,10 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     if len(tokens) == 1:
         if low[0] in _NEVER_ALONE:
             return None  # "PM", "American", "STORY"
+        if name.isupper() and len(name) > 3 and " " in roster.person(name.title(), pos).name:
+            return roster.person(name.title(), pos)  # "HAUGEN:" in a transcript or a title
         if name[0].islower():
-            return coref.owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
+            return _owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
         if is_acronym(name):
             return s
         # "Bureau": half of a name, the whole one named before
@@ -207,12 +222,18 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         owner = None
         if at > 0 and _POSSESSIVE.search(words[0]) and words[0][0].isupper():
             owner = _name_inside([_POSSESSIVE.sub("", words[0])], pos, roster)  # "Sanders’ email"
-        return owner or coref.owner(head, pos, roster)
+        return owner or _owner(head, pos, roster)
     if head in lx.PERSON_NOUNS or head in lx.ROLES or head in lx.GENDERED_NOUNS:
         return s
     if len(head) > 3 and head.endswith(lx.PERSON_ENDINGS):
         return s
     return _name_inside(words, pos, roster)
+
+
+def _owner(noun: str, pos: int, roster: Roster) -> Speaker | None:
+    """Who speaks as a body or through a document, when that is a name."""
+    found = coref.owner(noun, pos, roster)
+    return named(found, pos, roster) if found else None
 
 
 def _name_inside(words: list[str], pos: int, roster: Roster) -> Speaker | None:
