@@ -7,14 +7,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import regex
+
 from quotes.extract import coref, validate
 from quotes.extract.attribution import Found, introducer, reporter
 from quotes.extract.cues import verb_cues
 from quotes.extract.marks import Span
+from quotes.extract.names import classify
 from quotes.extract.roster import Roster
 from quotes.model import Quote, Speaker
 
 _SUBJECT_REACH = 60  # characters from a sentence's start within which its subject is named
+_SELF_NAMED = regex.compile(
+    r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
+    r"\s+(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]+)"
+)
 
 
 def introduced(
@@ -58,6 +65,10 @@ def reported(
     masked = roster.masked
 
     def pick(i: int, span: Span) -> tuple[Speaker, str | None] | None:
+        me = _SELF_NAMED.match(quotes[i].text.lstrip("\"“‘'"))  # "Hello, I am Rick Larsen, …"
+        if me and classify(me["name"]).kind == "person":
+            n = classify(me["name"])
+            return roster.persons.get(n.name) or Speaker(n.name, "person", n.description), None
         if quotes[i].kind != "direct" or found_for.get(i) is not None:
             return None
         lo = paras[span.para][0]
