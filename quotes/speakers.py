@@ -2,31 +2,51 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quotes.extract.lexicon import CONNECTORS
+from rapidfuzz.distance import OSA
+
+from quotes.extract.lexicon import CONNECTORS, GIVEN_NAMES
 from quotes.extract.names import is_acronym
 from quotes.model import Quote, Speaker
 
+_MISSPELT_RATIO = 1.5  # across articles, a spelling this much rarer than a near twin is a typo
+_SHORTEST_WORD = 4  # a one-letter difference in a shorter word is another name: "Jon", "Joan"
+
 
 def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
-    """Map a bare surname to the one full name in the corpus that ends with it, and an
-    organisation written with an acronym ("National ICE Council") to its spelled-out name."""
-    people = {q.speaker.name for q in quotes if q.speaker and q.speaker.kind == "person"}
+    """Map a bare surname (or one a letter off) to the one full name in the corpus that ends with
+    it, an organisation
+    written with an acronym ("National ICE Council", "FDA") to its spelled-out name, and a
+    one-letter misspelling of a name ("Jhon Smith") to the name it misspells."""
+    typos = _misspellings(quotes)
+    people = {
+        typos.get(q.speaker.name, q.speaker.name)
+        for q in quotes
+        if q.speaker and q.speaker.kind == "person"
+    }
     by_surname: dict[str, set[str]] = defaultdict(set)
     for name in people:
         parts = name.split()
         if len(parts) > 1:
             by_surname[parts[-1].casefold()].add(name)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for surname in by_surname:
+        by_initial[surname[:1]].append(surname)
     orgs = {q.speaker.name for q in quotes if q.speaker and q.speaker.kind == "organization"}
     spelled = _spelled_out(orgs)
     out = []
     for q in quotes:
         s = q.speaker
-        if s and s.kind == "person" and " " not in s.name:
-            full = by_surname.get(s.name.casefold(), set())
+        if s and s.kind == "person" and s.name in typos:
+            q = replace(q, speaker=replace(s, name=typos[s.name]))
+        elif s and s.kind == "person" and " " not in s.name:
+            full = by_surname.get(s.name.casefold()) or by_surname.get(
+                _near(s.name.casefold(), by_initial), set()
+            )  # "Arden" beside "Jacinda Ardern"
             if len(full) == 1:
                 q = replace(q, speaker=replace(s, name=next(iter(full))))
         elif s and s.kind == "organization" and s.name in spelled:
@@ -42,16 +62,93 @@ def _initials(name: str) -> str:
     return "".join(w if is_acronym(w) else w[0] for w in words).upper()
 
 
+def _qualifier(word: str) -> bool:
+    """A country's abbreviation written before a body's name: "U.S.", "UK", "EU"."""
+    return "." in word or (is_acronym(word) and len(word) <= 3)
+
+
 def _spelled_out(orgs: set[str]) -> dict[str, str]:
-    """Names with an acronym → the one spelled-out name in the corpus with the same initials."""
+    """Names with an acronym → the one spelled-out name in the corpus with the same initials,
+    read with and without a country in front ("FDA" → "U.S. Food and Drug Administration"), and
+    a name → the same name with its country in front."""
     full: dict[str, set[str]] = defaultdict(set)
+    short = []
     for name in orgs:
-        if not any(is_acronym(w) for w in name.split()):
-            full[_initials(name)].add(name)
+        words = name.split()
+        country = len(words) > 2 and _qualifier(words[0])
+        if any(is_acronym(w) for w in words[country:]):
+            short.append(name)
+            continue
+        full[_initials(name)].add(name)
+        if country:
+            full[_initials(" ".join(words[1:]))].add(name)
     out = {}
-    for name in orgs:
-        if any(is_acronym(w) for w in name.split()) and len(name.split()) > 1:
-            candidates = full.get(_initials(name), set())
-            if len(candidates) == 1:
-                out[name] = next(iter(candidates))
+    for name in orgs:  # "Food and Drug Administration" → "U.S. Food and Drug Administration"
+        words = name.split()
+        if len(words) > 2 and _qualifier(words[0]) and " ".join(words[1:]) in orgs:
+            out[" ".join(words[1:])] = name
+    for name in short:
+        candidates = {out.get(c, c) for c in full.get(_initials(name), ())}
+        if len(candidates) == 1:
+            out[name] = next(iter(candidates))
     return out
+
+
+def _misspellings(quotes: Sequence[Quote]) -> dict[str, str]:
+    """Person names one letter off a name (a letter changed, added, dropped or two swapped) that
+    the same article also gives, or that the corpus gives far more often → that name.
+
+    A name is compared only with names of its initials and of about its length, so the work
+    stays near linear in the number of names."""
+    counts: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if q.speaker and q.speaker.kind == "person" and " " in q.speaker.name:
+            counts[q.speaker.name] += 1
+            articles[q.speaker.name].add(q.article_id)
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for name in counts:
+        buckets[_key(name)].append(name)
+
+    def rank(name: str) -> tuple[int, bool]:  # quoted more often, else a given name we know
+        return counts[name], name.split()[0].casefold() in GIVEN_NAMES
+
+    out: dict[str, str] = {}
+    for a in counts:
+        initials, length = _key(a)
+        for size in (length - 1, length, length + 1):
+            for b in buckets.get((initials, size), ()):
+                if rank(b) <= rank(a) or not _one_letter_off(a, b):
+                    continue
+                near = articles[a] & articles[b] or counts[b] >= _MISSPELT_RATIO * counts[a]
+                if near and (a not in out or rank(b) > rank(out[a])):
+                    out[a] = b
+    return out
+
+
+def _key(name: str) -> tuple[str, int]:
+    return "".join(_fold(w[0]) for w in name.split()), len(name)
+
+
+def _fold(text: str) -> str:
+    """Letters without accents, lower case: "Vučić" and "Vucic" are one spelling."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _near(surname: str, by_initial: dict[str, list[str]]) -> str:
+    """The one known surname with the same initial a letter off this one ("arden" → "ardern"),
+    else ""."""
+    near = [k for k in by_initial.get(surname[:1], ()) if _one_letter_off(surname, k)]
+    return near[0] if len(near) == 1 else ""
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Whether two names differ by one letter in one long enough word."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or abs(len(a) - len(b)) > 1:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = _fold(differ[0][0]), _fold(differ[0][1])
+    return min(len(x), len(y)) >= _SHORTEST_WORD and OSA.distance(x, y) <= 1

@@ -17,6 +17,54 @@ def test_acronym_in_an_organisation_name_is_spelled_out_from_another_article() -
     assert {x.speaker.name for x in out} == {full}
 
 
-def test_a_lone_acronym_is_left_alone() -> None:
+def test_an_acronym_no_name_in_the_corpus_spells_is_left_alone() -> None:
     out = unify_speakers([q("ICE", "organization"), q("Intercity Express", "organization")])
     assert [x.speaker.name for x in out] == ["ICE", "Intercity Express"]
+
+
+def test_an_acronym_joins_the_one_spelled_out_name_with_a_country_in_front() -> None:
+    full = "U.S. Food and Drug Administration"
+    out = unify_speakers([q(full, "organization"), q("FDA", "organization", "b")])
+    assert [x.speaker.name for x in out] == [full, full]
+
+
+def test_an_acronym_matching_two_bodies_is_left_alone() -> None:
+    names = ["Federal Drug Administration", "Food and Drug Administration", "FDA"]
+    out = unify_speakers([q(n, "organization", str(i)) for i, n in enumerate(names)])
+    assert [x.speaker.name for x in out] == names
+
+
+def test_a_one_letter_misspelling_beside_the_name_in_one_article_joins_it() -> None:
+    out = unify_speakers([q("John Smith"), q("Jhon Smith"), q("Smith", article="b")])
+    assert [x.speaker.name for x in out] == ["John Smith"] * 3
+
+
+def test_a_rare_misspelling_elsewhere_in_the_corpus_joins_the_common_name() -> None:
+    quotes = [q("Danielle Outlaw", article=a) for a in "abc"] + [q("Danielle Outlow", article="d")]
+    assert {x.speaker.name for x in unify_speakers(quotes)} == {"Danielle Outlaw"}
+
+
+def test_names_a_letter_apart_in_different_articles_stay_two_people() -> None:
+    out = unify_speakers([q("Mark Ruiz"), q("Mark Ruis", article="b")])
+    assert [x.speaker.name for x in out] == ["Mark Ruiz", "Mark Ruis"]
+
+
+def test_short_given_names_a_letter_apart_are_different_people() -> None:
+    out = unify_speakers([q("Jon Smith"), q("Joan Smith")])
+    assert [x.speaker.name for x in out] == ["Jon Smith", "Joan Smith"]
+
+
+def test_a_body_named_with_and_without_its_country_is_one_speaker() -> None:
+    names = ["U.S. Food and Drug Administration", "Food and Drug Administration", "FDA"]
+    out = unify_speakers([q(n, "organization", str(i)) for i, n in enumerate(names)])
+    assert {x.speaker.name for x in out} == {names[0]}
+
+
+def test_a_misspelt_bare_surname_takes_the_one_full_name_a_letter_off() -> None:
+    out = unify_speakers([q("Jacinda Ardern"), q("Arden", article="b")])
+    assert [x.speaker.name for x in out] == ["Jacinda Ardern", "Jacinda Ardern"]
+
+
+def test_a_name_written_without_its_accents_is_the_same_name() -> None:
+    quotes = [q("Aleksandar Vučić", article=a) for a in "ab"] + [q("Aleksandar Vucic", article="c")]
+    assert {x.speaker.name for x in unify_speakers(quotes)} == {"Aleksandar Vučić"}

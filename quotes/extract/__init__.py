@@ -12,6 +12,7 @@ import regex
 from quotes.extract import windows
 from quotes.extract.attribution import Found, attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
+from quotes.extract.introduced import introduced, reported
 from quotes.extract.kinds import is_title_case, kind_of
 from quotes.extract.marks import Span, find_marks, find_spans, paragraphs
 from quotes.extract.nested import nested_quotes
@@ -88,7 +89,9 @@ def extract_quotes(
     quotes = _with_credits(article, quotes, found_for, stretches, citations)
     starts = {q.start for q in quotes}
     kept = [s for s in top if s.start in starts]
+    quotes = introduced(quotes, kept, found_for, paras, roster)
     quotes = _carry(quotes, kept, found_for, text, paras)
+    quotes = _carry(reported(quotes, kept, found_for, paras, roster), kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
     if transcript:
         quotes.extend(transcript_quotes(article, roster, max_quotes + 1))

@@ -13,11 +13,14 @@ from quotes.extract.headlines import headline_speaker
 from quotes.extract.marks import Span
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
+from quotes.extract.validate import is_credit
 from quotes.model import Speaker
 
 _STOP = regex.compile(r"[.!?](?:\s|$)")
 _AFTER_STOP = regex.compile(r"(?<=[.!?])\s+")
-_ABBREVIATION = regex.compile(r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})")
+_ABBREVIATION = regex.compile(
+    r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})|\b(?:Ltd|Inc|Corp|Co|Plc|Jr|Sr)\."
+)
 _SPACES = regex.compile(r"\s+")
 
 _LEADING = regex.compile(r"^[\s,;]*")
@@ -73,6 +76,9 @@ _RELATIVE_INSIDE = regex.compile(r"[\s\x00]+(?:who|whom|whose)\s+(?!(?:he|she|th
 _RELATIVE_PART = regex.compile(
     r"[\s\x00\"”’']*(?:who|whom|whose|which)\s+(?!(?:he|she|they|it|we|i)\b)"
 )
+_NAME_SAID = regex.compile(
+    rf"^\s*(?:{_NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
+)
 _COMMA_CUE = regex.compile(
     rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
 )
@@ -116,8 +122,13 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         head_start = head_limit  # "Hill, host of “The Boss,” who …, said": the subject is before
     adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
-    if found is None:
-        found = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
+    if found is None or is_credit(found.speaker, found.cue or ""):
+        # "Haugen alleged that … “profits over people,” according to CNN": Haugen, CNN credited
+        before = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
+        credited = found and before and before.speaker and before.speaker.kind == "person"
+        found = before if found is None or credited else found
+    if found is None and kind == "partial" and tail_end < sentence[1]:
+        found = _sentence_final(masked, span.close, sentence[1], roster)
     if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
         # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
         named = headline_speaker(span, roster)
@@ -127,6 +138,33 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         found = _named_before_colon(masked, head_start, span.open, roster) or found
     if (found is None or found.speaker is None) and (kind == "partial" or colon):
         found = _subject(masked, head_start, span.open, roster) or found
+    return found
+
+
+def _sentence_final(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+    """The attribution closing a sentence that quotes several fragments: "… “a” into “b” in the
+    US, says Hillmann." covers "a" too."""
+    last = next(iter(reversed(list(_COMMA_CUE.finditer(masked, lo, hi)))), None)
+    if last is None or "\x00" not in masked[lo : last.start()]:
+        return None
+    found = _after(masked, last.start(), hi, roster, True)
+    return found if found and found.speaker and not masked[found.end : hi].strip(" .") else None
+
+
+def reporter(lo: int, hi: int, roster: Roster) -> Found | None:
+    """Who speaks in a sentence ending at its verb of speech: "Ardern said" (she was leaving)."""
+    return _before(roster.masked, lo, hi, roster, anchored=True)
+
+
+def introducer(lo: int, hi: int, roster: Roster) -> Found | None:
+    """Who a sentence ending in a colon introduces: "In a statement, the company said:"."""
+    masked = roster.masked
+    found = reporter(lo, hi, roster)
+    if found is None or found.speaker is None:
+        found = _named_before_colon(masked, lo, hi, roster) or _subject(masked, lo, hi, roster)
+    if found is None or found.speaker is None:  # "The minister, Helen Ward, gave this statement:"
+        first = roster.first_named(lo, hi)
+        found = Found(first.speaker, ":", first.start, hi) if first else found
     return found
 
 
@@ -143,9 +181,10 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "according to", lo + m.start(), lo + m.end())
     lead = _LEADING.match(tail).end()
-    if not adjacent and "," not in tail[:lead]:
+    if not adjacent and "," not in tail[:lead] and not _NAME_SAID.match(tail):
         # "curb “activist” investors and others": the words after are not about the quote, unless
-        # a comma soon hands over to the attribution: "“the end” for the EU, said Geert Wilders"
+        # a comma soon hands over to the attribution: "“the end” for the EU, said Geert Wilders",
+        # or a name and its verb end the clause: "were a “bouquet of humanity” Ellison said,"
         comma = _COMMA_CUE.search(tail, 0, 80)
         return _after(masked, lo + comma.start(), hi, roster, True) if comma else None
     m = _CUE_FIRST.match(tail)
@@ -250,6 +289,11 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
     np = _THAT_END.sub("", np) if _THAT_END.search(np) else _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
     who = speaker_of(np, lo + cue.start(), roster)  # a pronoun looks back from the verb
+    prior = [c for c in cues if c.end() < cue.start()]
+    if prior and is_credit(who, cue.group()):  # "Lee said, the Journal reported: “…”": Lee
+        earlier = _before(masked, lo, lo + prior[-1].end(), roster, anchored=False)
+        if earlier and earlier.speaker:
+            return earlier
     return Found(who, _cue_text(cue.group()), at, lo + cue.end())
 
 

@@ -85,7 +85,9 @@ congressman congresswoman alderman supervisor treasurer comptroller auditor cler
 agent trooper chancellor dean principal manager adviser advisor aide correspondent editor
 columnist anchor host rabbi imam cardinal archbishop sen rep gov dr mr mrs ms prof rev gen col maj
 adm det. lt capt sgt u.s. state federal police majority minority whip democratic republican gop
-chairperson press
+chairperson press pres. pres striker forward midfielder defender goalkeeper winger captain skipper
+champion quarterback pitcher duke duchess earl countess baron baroness actor actress
+lawyer singer rapper comedian activist journalist billionaire entrepreneur
 """)
 # Last words that make a capitalised name an organisation: "Portland Police Bureau".
 ORG_HEADS = _words("""
@@ -97,6 +99,7 @@ bank fund trust club caucus socialists democrats republicans government cabinet 
 legislature school schools hospital clinic reserve exchange authority district project initiative
 team times post news journal tribune herald media press magazine power energy electric gas
 airlines motors systems technologies partners holdings industries labs pharmaceuticals
+airways foods water brands ltd ltd. plc llc kaisha gmbh palace kremlin
 """)
 GOVERNMENT_HEADS = _words("""
 bureau department agency service office administration commission court congress senate house
@@ -106,7 +109,9 @@ ministry police army navy force guard government cabinet assembly legislature au
 ORG_NOUNS = _words("""
 group union company organization organisation firm agency department bureau campaign committee
 coalition association council party ministry administration government office board chapter
-nonprofit network alliance league federation institute foundation center club
+nonprofit network alliance league federation institute foundation center club commission
+court regulator watchdog airline carrier retailer charity insurer lender automaker manufacturer
+palace
 """)
 # Documents that "say" things: "the letter alleges", "according to a statement".
 DOC_NOUNS = _words("""
@@ -174,3 +179,33 @@ hall airport station bridge district clause amendment act bill highway lane driv
 beach mountains state states
 """)
 CONNECTORS = _words("of and for the de del la le van von der du da al bin on y")
+# Nouns for an outlet that articles use instead of its name: "the newspaper reported".
+OUTLET_NOUNS = _words("""
+newspaper paper outlet broadcaster magazine tabloid publication channel daily website site
+""")
+# Heads of an event's name: "the Open Championship" is never the one who speaks.
+EVENT_HEADS = _words("""
+championship championships open cup games olympics tournament series final finals awards
+festival summit conference gala marathon prix trophy
+""")
+# Times and zones written in capitals: "at 4 PM", "10 GMT".
+TIMES = _words("am pm a.m. p.m. gmt bst est edt cst cdt pst pdt cet utc et")
+# Nouns that describe someone unnamed ("a spokeswoman", "a source close to the talks").
+PERSON_NOUNS = _words("""
+official source spokesman spokeswoman spokesperson aide person man woman witness resident
+staff staffer friend relative neighbour neighbor expert insider colleague veteran rookie star
+international youngster teenager teen player athlete fan chief head boss owner guest
+victim survivor patient student pupil parent mother father child kid doctor nurse lawyer
+attorney counsel judge police officer agent official analyst economist crew team staff
+family relatives narrator democrat republican independent conservative liberal
+progressive
+""")
+# Endings of nouns for people: "officer", "economist", "spokeswoman", "30-year-old".
+PERSON_ENDINGS = tuple(wordlist("er or ist ian ant ent man woman person year-old ee ess"))
+# Labels a page puts before its text ("STORY:", "WATCH:", "Legal"): never anyone's name.
+SECTION_LABELS = _words("""
+story video watch live update updated breaking exclusive listen read photo photos gallery
+legal opinion analysis comment comments transcript summary highlights advertisement sponsored
+""")
+# Nouns for two people named together: "the couple said".
+PAIR_NOUNS = _words("couple pair duo")

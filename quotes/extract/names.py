@@ -50,7 +50,7 @@ def is_abbreviation(token: str) -> bool:
         low in lx.ROLES
         or low in lx.NOT_NAMES
         or bool(_INITIALS.fullmatch(token))
-        or low in {"jr.", "sr.", "inc.", "co.", "corp.", "st."}
+        or low in {"jr.", "sr.", "inc.", "co.", "corp.", "st.", "ltd.", "plc."}
     )
 
 

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 import regex
 
+from quotes.extract import coref, validate, windows
 from quotes.extract import lexicon as lx
-from quotes.extract import windows
 from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify
 from quotes.extract.roster import Mention, Roster, group
@@ -45,13 +45,18 @@ _ADJUNCT = regex.compile(
 _LEAD = regex.compile(
     r"(?i)^(?:(?:and|but|so|then|also|which|who|whom|that|what|as|while|because)\s+)+"
     r"|^\p{L}\p{Ll}+ly,?\s+(?=(?:he|she|they|we|it)\b)"  # "Recently she"
+    # "In a statement Djokovic": where it was said, before who said it
+    r"|^(?:in|on|at|during|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|post|tweet|letter|video|speech|message|conference|briefing|"
+    r"hearing|address)\s+(?=\p{Lu})"
 )
 _DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
-_DOC_PHRASE = regex.compile(
-    rf"(?i)^(?:\S+\s+){{0,4}}?(?P<noun>{_DOC})(?:\s+(?:from|by|of|issued\s+by|released\s+by)\s+(?P<author>.+))?$"
-)
+_POSSESSOR = regex.compile(r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s")
 _AUTHOR_BY = (
     r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
+)
+_DOC_PHRASE = regex.compile(
+    rf"(?i)^(?:\S+\s+){{0,4}}?(?P<noun>{_DOC})(?:\s+(?:from|by|of|{_AUTHOR_BY}\s+by)\s+(?P<author>.+))?$"
 )
 _AUTHOR_VERB = (
     r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|"
@@ -106,6 +111,7 @@ def speaker_of(
         if i == 0 and _ADJUNCT.match(part) and not forward and len(items) == 1:
             return None
         s, desc = _part(part, pos, roster, depth)
+        s = validate.named(s, pos, roster) if s else None
         if s is None:
             continue
         if s.kind in ("person", "organization", "outlet", "group"):
@@ -137,7 +143,10 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         number = lx.PRONOUNS[low]
         if number in ("i", "you"):
             return None, None
-        return roster.antecedent(number, pos), None
+        found = roster.antecedent(number, pos)
+        if found is None or validate.named(found, pos, roster) is None:  # not "the 737 Max"
+            found = coref.pronoun(number, pos, roster, lambda s: validate.named(s, pos, roster))
+        return found, None
     m = _NAMING.match(part)
     if m:
         return _part(m["name"], pos, roster, depth)
@@ -158,7 +167,9 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return _named(capital, head, pos, roster)
     m = _DOC_PHRASE.match(part)
     if m and m["noun"].casefold() in [w.casefold() for w in head]:
-        return document(m["noun"], m["author"], pos, roster, depth), None
+        owner = _POSSESSOR.match(part)  # "Sanders’ fundraising email"
+        author = m["author"] or (owner["name"] if owner else None)
+        return document(m["noun"], author, pos, roster, depth), None
     noun = head[-1].casefold() if head else ""
     if noun in lx.ORG_NOUNS:
         found = roster.org_nominal(noun, " ".join(head), pos)
@@ -177,6 +188,10 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return None, None  # "when", "though she", "saying anybody who": not someone
     if words[0].endswith("ing"):
         return None, None
+    # "the Brazilian forward": someone named earlier
+    referent = coref.descriptor(part, pos, roster, lambda s: validate.named(s, pos, roster))
+    if referent:
+        return referent, None
     return Speaker(role, "anonymous"), role
 
 
@@ -228,14 +243,16 @@ def _named(
             return (found if found.description else Speaker(found.name, "person", desc)), desc
         return Speaker(n.name, "person", desc), desc
     if n.kind == "surname":
-        found = roster.person(n.name, pos, n.gender)
+        found = coref.own_surname(n.name, roster.person(n.name, pos, n.gender), roster)
         if found.name == n.name and not roster.used_as_name(n.name):
             return None, None  # "Yet", "Earlier": a capitalised word opening a sentence
         return found, desc
     if n.kind == "role":
-        return _role_holder(n.name.split(), pos, roster) or Speaker(
-            _bare(n.name), "anonymous"
-        ), None
+        holder = _role_holder(n.name.split(), pos, roster)
+        holder = holder or coref.descriptor(  # "the Boeing CEO"
+            f"the {n.name}", pos, roster, lambda s: validate.named(s, pos, roster)
+        )
+        return holder or Speaker(_bare(n.name), "anonymous"), None
     if n.name:
         return roster.org(n.name), None
     return None, None
@@ -269,7 +286,7 @@ def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int
         found = _author(noun, pos, roster, depth)
         if found:
             return found
-    return Speaker(noun.casefold(), "document")
+    return coref.owner(noun.casefold(), pos, roster) or Speaker(noun.casefold(), "document")
 
 
 def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:

@@ -100,6 +100,7 @@ class Roster:
         # Who wrote a document named by a noun, found once per article: (noun, depth) → offsets
         # of the authors' names, and the authors (see phrases.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
+        self.weak: list[Mention] = []  # persons named once, with no given name we know
         self._counts = Counter(_CAPITALISED.findall(masked))
         self._used: dict[str, bool] = {}
         self._by_part: dict[str, list[str]] = defaultdict(list)
@@ -226,6 +227,7 @@ class Roster:
             elif n.kind == "outlet":
                 speaker = Speaker(n.name, "outlet")
             if speaker and speaker.kind == "person" and self._weak(speaker, n.description):
+                self.weak.append(Mention(start, end, speaker, n.gender))  # for coref.py
                 speaker = None  # "Aral Sea": two capitalised words are not yet a person
             if speaker:
                 gender = self.genders.get(speaker.name, n.gender)
