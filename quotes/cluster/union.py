@@ -22,7 +22,7 @@ from quotes.cluster.fragments import (
     speakers_conflict,
 )
 from quotes.cluster.normalise import Tokens
-from quotes.cluster.pieces import join_pieces
+from quotes.cluster.pieces import OVERLAP_WORDS, join_pieces
 from quotes.cluster.verify import (
     MIN_FRAGMENT_WORDS,
     SHORT_FRAGMENT_WORDS,
@@ -33,6 +33,7 @@ from quotes.cluster.verify import (
 )
 
 JOIN_COVERAGE = 0.7  # share of a wording's words a cluster member must contain
+REWORDED_COVERAGE = 0.5  # the same, when both name the same speaker
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
 AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join neither
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
@@ -193,8 +194,8 @@ def _best_cluster(
             # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
             members = [j for j in members if not speakers_conflict(own, wordings[j].speakers)]
         tried = members[:MEMBERS_TRIED]
-        score = max((_coverage(i, j, wordings, JOIN_COVERAGE) for j in tried), default=0)
-        if score < JOIN_COVERAGE:
+        score = max((_coverage(i, j, wordings, _needed(i, j, wordings)) for j in tried), default=0)
+        if not score:
             continue
         head = _coverage(i, root, wordings, HEAD_COVERAGE)
         if head >= HEAD_COVERAGE:
@@ -208,13 +209,28 @@ def _best_cluster(
     return -passing[0][2]
 
 
+def _needed(i: int, j: int, wordings: Sequence[Wording]) -> float:
+    """Share of wording i that wording j must contain for i to join it. An outlet or a machine
+    rewording a quotation ("The fines in this matter reflect" → "The penalties on this matter
+    mirror") keeps about every other word: that is enough when both name the same speaker."""
+    a, b = wordings[i].speakers, wordings[j].speakers
+    long = len(wordings[i].code) >= SHORT_FRAGMENT_WORDS
+    return REWORDED_COVERAGE if long and a and b and not speakers_conflict(a, b) else JOIN_COVERAGE
+
+
 def _coverage(i: int, j: int, wordings: Sequence[Wording], threshold: float) -> float:
     """Share of wording i contained in wording j, or 0 when below `threshold`."""
     free = wordings[i].tokens.bracketed
     n = len(wordings[i].code)
     if common_words(wordings[i].code, wordings[j].code) + len(free) < threshold * n:
         return 0.0
-    share = share_contained(align(wordings[i].code, wordings[j].code), free)
+    alignment = align(wordings[i].code, wordings[j].code)
+    share = share_contained(alignment, free)
+    reworded = threshold == REWORDED_COVERAGE and share < JOIN_COVERAGE
+    if reworded and OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2:
+        # Kept words of a reworded quotation lie all along it, and a piece of a statement
+        # shares a sentence: one short run is a phrase the two share.
+        return 0.0
     return share if contains(share, n, threshold) else 0.0
 
 
