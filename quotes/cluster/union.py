@@ -18,6 +18,7 @@ from quotes.cluster.fragments import (
     AMBIGUOUS,
     WordIndex,
     content_of,
+    function_codes,
     holds,
     speakers_conflict,
 )
@@ -105,7 +106,7 @@ def group(wordings: Sequence[Wording]) -> Grouping:
         key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
     )
     index = ShingleIndex([w.code for w in wordings], order)
-    words = WordIndex(wordings, order)
+    words = WordIndex(wordings, order, function_codes(wordings))
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
     ambiguous = []
@@ -214,8 +215,9 @@ def _needed(i: int, j: int, wordings: Sequence[Wording]) -> float:
     rewording a quotation ("The fines in this matter reflect" → "The penalties on this matter
     mirror") keeps about every other word: that is enough when both name the same speaker."""
     a, b = wordings[i].speakers, wordings[j].speakers
-    long = len(wordings[i].code) >= SHORT_FRAGMENT_WORDS
-    return REWORDED_COVERAGE if long and a and b and not speakers_conflict(a, b) else JOIN_COVERAGE
+    if len(wordings[i].code) < SHORT_FRAGMENT_WORDS or not a or not b:
+        return JOIN_COVERAGE
+    return JOIN_COVERAGE if speakers_conflict(a, b) else REWORDED_COVERAGE
 
 
 def _coverage(i: int, j: int, wordings: Sequence[Wording], threshold: float) -> float:
