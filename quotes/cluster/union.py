@@ -188,14 +188,17 @@ def _best_cluster(
     for j in found:
         by_root[uf.find(j)].append(j)
     n = len(wordings[i].code)
-    own = wordings[i].speakers
+    own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
         if n < SHORT_FRAGMENT_WORDS:
             # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
-            members = [j for j in members if not speakers_conflict(own, wordings[j].speakers)]
+            speakers = wordings[i].speakers
+            members = [j for j in members if not speakers_conflict(speakers, wordings[j].speakers)]
         tried = members[:MEMBERS_TRIED]
-        score = max((_coverage(i, j, wordings, _needed(i, j, wordings)) for j in tried), default=0)
+        score = max(
+            (_coverage(i, j, wordings, _needed(own, j, wordings)) for j in tried), default=0
+        )
         if not score:
             continue
         head = _coverage(i, root, wordings, HEAD_COVERAGE)
@@ -210,14 +213,15 @@ def _best_cluster(
     return -passing[0][2]
 
 
-def _needed(i: int, j: int, wordings: Sequence[Wording]) -> float:
-    """Share of wording i that wording j must contain for i to join it. An outlet or a machine
-    rewording a quotation ("The fines in this matter reflect" → "The penalties on this matter
-    mirror") keeps about every other word: that is enough when both name the same speaker."""
-    a, b = wordings[i].speakers, wordings[j].speakers
-    if len(wordings[i].code) < SHORT_FRAGMENT_WORDS or not a or not b:
+def _needed(speakers: frozenset[str], j: int, wordings: Sequence[Wording]) -> float:
+    """Share of a wording (of at least SHORT_FRAGMENT_WORDS words, by `speakers`) that wording
+    j must contain for it to join. An outlet or a machine rewording a quotation ("The fines in
+    this matter reflect" → "The penalties on this matter mirror") keeps about every other word:
+    that is enough when both name the same speaker."""
+    theirs = wordings[j].speakers
+    if not speakers or not theirs or speakers_conflict(speakers, theirs):
         return JOIN_COVERAGE
-    return JOIN_COVERAGE if speakers_conflict(a, b) else REWORDED_COVERAGE
+    return REWORDED_COVERAGE
 
 
 def _coverage(i: int, j: int, wordings: Sequence[Wording], threshold: float) -> float:
