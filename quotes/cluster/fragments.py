@@ -11,6 +11,7 @@ and joins neither.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
@@ -83,6 +84,7 @@ def same_speaker(a: str, b: str) -> bool:
     return long.endswith(" " + short)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def speakers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both known, and no name of one may be a name of the other."""
     if not a or not b or not a.isdisjoint(b):
@@ -117,13 +119,11 @@ class WordIndex:
         to tell."""
         if by_speaker:
             surnames = {surname(s) for s in self.wordings[i].speakers}
-            lists = [
-                sorted({j for s in surnames for j in self.by_speaker.get((s, ch), ())})
-                for ch in set(content)
-            ]
+            postings = [[self.by_speaker.get((s, ch), []) for s in surnames] for ch in set(content)]
+            fewest = min(postings, key=lambda lists: sum(map(len, lists)), default=[])
+            rarest = fewest[0] if len(fewest) == 1 else sorted({j for p in fewest for j in p})
         else:
-            lists = [self.overall.get(ch, []) for ch in set(content)]
-        rarest = min(lists, key=len, default=[])
+            rarest = min((self.overall.get(ch, []) for ch in set(content)), key=len, default=[])
         if len(rarest) > MAX_POSTING:
             return []
         return [j for j in rarest if j != i and before(j)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
 from quotes.cluster.fragments import (
@@ -160,8 +161,12 @@ def _fragment_home(
     roots: set[int] = set()
     for by_speaker in (True, False) if w.speakers else (False,):
         for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
-            if not speakers_conflict(w.speakers, wordings[j].speakers) and _holds(i, j, wordings):
+            if uf.find(j) in roots or speakers_conflict(w.speakers, wordings[j].speakers):
+                continue
+            if _holds(i, j, wordings):
                 roots.add(uf.find(j))
+                if len(roots) > 1:
+                    return AMBIGUOUS
         if roots:
             break
     if len(roots) > 1:
@@ -191,14 +196,13 @@ def _best_cluster(
     own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
+        tried = members[:MEMBERS_TRIED]
         if n < SHORT_FRAGMENT_WORDS:
             # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
-            speakers = wordings[i].speakers
-            members = [j for j in members if not speakers_conflict(speakers, wordings[j].speakers)]
-        tried = members[:MEMBERS_TRIED]
-        score = max(
-            (_coverage(i, j, wordings, _needed(own, j, wordings)) for j in tried), default=0
-        )
+            mine = wordings[i].speakers
+            fit = (j for j in members if not speakers_conflict(mine, wordings[j].speakers))
+            tried = list(islice(fit, MEMBERS_TRIED))
+        score = max((_coverage(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
         if not score:
             continue
         head = _coverage(i, root, wordings, HEAD_COVERAGE)
@@ -213,31 +217,43 @@ def _best_cluster(
     return -passing[0][2]
 
 
-def _needed(speakers: frozenset[str], j: int, wordings: Sequence[Wording]) -> float:
-    """Share of a wording (of at least SHORT_FRAGMENT_WORDS words, by `speakers`) that wording
-    j must contain for it to join. An outlet or a machine rewording a quotation ("The fines in
-    this matter reflect" → "The penalties on this matter mirror") keeps about every other word:
-    that is enough when both name the same speaker."""
-    theirs = wordings[j].speakers
-    if not speakers or not theirs or speakers_conflict(speakers, theirs):
-        return JOIN_COVERAGE
-    return REWORDED_COVERAGE
+def _coverage(
+    i: int,
+    j: int,
+    wordings: Sequence[Wording],
+    threshold: float,
+    speakers: frozenset[str] = frozenset(),
+) -> float:
+    """Share of wording i contained in wording j, or 0 when below `threshold`.
 
-
-def _coverage(i: int, j: int, wordings: Sequence[Wording], threshold: float) -> float:
-    """Share of wording i contained in wording j, or 0 when below `threshold`."""
+    An outlet or a machine rewording a quotation ("The fines in this matter reflect" → "The
+    penalties on this matter mirror") keeps about every other word: REWORDED_COVERAGE is
+    enough when wording i, of `speakers`, and wording j name the same speaker."""
     free = wordings[i].tokens.bracketed
     n = len(wordings[i].code)
-    if common_words(wordings[i].code, wordings[j].code) + len(free) < threshold * n:
-        return 0.0
+    common = common_words(wordings[i].code, wordings[j].code) + len(free)
+    if common < threshold * n:
+        if not speakers or common < REWORDED_COVERAGE * n or not _same(speakers, j, wordings):
+            return 0.0
+        threshold = REWORDED_COVERAGE
     alignment = align(wordings[i].code, wordings[j].code)
     share = share_contained(alignment, free)
-    reworded = threshold == REWORDED_COVERAGE and share < JOIN_COVERAGE
-    if reworded and OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2:
-        # Kept words of a reworded quotation lie all along it, and a piece of a statement
-        # shares a sentence: one short run is a phrase the two share.
+    if share < threshold and speakers and share >= REWORDED_COVERAGE:
+        if not _same(speakers, j, wordings):
+            return 0.0
+        threshold = REWORDED_COVERAGE
+    # Kept words of a reworded quotation lie all along it, and a piece of a statement shares a
+    # sentence: one short run is a phrase the two share.
+    one_run = OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2
+    if threshold == REWORDED_COVERAGE and share < JOIN_COVERAGE and one_run:
         return 0.0
     return share if contains(share, n, threshold) else 0.0
+
+
+def _same(speakers: frozenset[str], j: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording j names a speaker that may be one of `speakers`."""
+    theirs = wordings[j].speakers
+    return bool(theirs) and not speakers_conflict(speakers, theirs)
 
 
 def _runs_from_others(
