@@ -109,3 +109,23 @@ def test_pieces_two_named_speakers_share_stay_apart() -> None:
         news("b", f'"{INSURER} {REFUND}" Park said.', speaker="Ivo Park"),
     )
     assert groups(clusters, by_id) == [["a"], ["b"]]
+
+
+def test_a_reworded_quotation_of_the_same_speaker_joins_it() -> None:
+    first = (
+        "The fines in this matter reflect the gravity of the conduct and the harm it caused "
+        "to thousands of small investors."
+    )
+    reworded = (
+        "The penalties on this matter mirror the seriousness of the behaviour and the damage it "
+        "did to thousands of small investors."
+    )
+    same, _ = cluster(
+        news("a", f'"{first}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{reworded}" Holt said.', speaker="Mara Holt"),
+    )
+    apart, _ = cluster(
+        news("a", f'"{first}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{reworded}" Park said.', speaker="Ivo Park"),
+    )
+    assert (len(same), len(apart)) == (1, 2)

@@ -2,14 +2,22 @@
 
 Stages, one module each: normalise (words that compare equal across typography and case) →
 candidates (exact keys, then a trigram index; never all pairs) → verify (word alignment) →
-union (clusters grown longest wording first, guarded against chains; splices) → provenance
+union (clusters grown longest wording first, guarded against chains; fragments of one to seven
+words placed by fragments; pieces of one statement joined by pieces; splices) → provenance
 (canonical wording, speaker, first appearance) → alterations (word-level changes against the
 canonical) → edges (who copied whom).
+
+A cluster is one quotation as the gold guideline counts it: its wordings and every piece of it
+(a fragment is the same quotation as the longer span that holds it, and spans that some article
+quotes together are one), so a statement quoted in pieces by several outlets is one cluster.
+How near each quote's words are to the canonical wording is in its alterations
+(truncated_start/truncated_end for a piece), not in a second level of grouping.
 
 What the database keeps of it (quotes/db.py), for SQL and views:
   clusters(id, canonical_text, canonical_quote_id, speaker_id, first_quote_id,
            first_article_id, first_published, first_tied, quote_count, article_count)
-      id is a hash of the canonical wording's normalised words, stable across builds;
+      id is a hash of the canonical wording's normalised words (and speaker, for a quotation
+      of fewer than four words), stable across builds;
       first_* is the earliest dated article (undated ones never count); first_tied is 1 when
       articles of that same day tie; every quote has a cluster, most a cluster of one.
   alterations(quote_id, op, canonical, variant, canonical_start, canonical_end,

@@ -11,12 +11,14 @@ and joins neither.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 import regex
 
+from quotes.cluster.normalise import Tokens
 from quotes.extract import lexicon as lx
 from quotes.model import Speaker
 
@@ -45,6 +47,9 @@ class Fragmentable(Protocol):
 
     @property
     def speakers(self) -> frozenset[str]: ...
+
+    @property
+    def tokens(self) -> Tokens: ...
 
 
 def speaker_key(speaker: Speaker | None) -> str | None:
@@ -79,23 +84,29 @@ def same_speaker(a: str, b: str) -> bool:
     return long.endswith(" " + short)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def speakers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both known, and no name of one may be a name of the other."""
-    return bool(a and b) and not any(same_speaker(x, y) for x in a for y in b)
+    if not a or not b or not a.isdisjoint(b):
+        return False
+    return not any(same_speaker(x, y) for x in a for y in b)
 
 
 class WordIndex:
     """Postings of each word of each wording, by speaker surname and overall, in clustering
     order (longest wordings first)."""
 
-    def __init__(self, wordings: Sequence[Fragmentable], order: Iterable[int]) -> None:
+    def __init__(
+        self, wordings: Sequence[Fragmentable], order: Iterable[int], function: frozenset[str]
+    ) -> None:
         self.wordings = wordings
         self.by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.overall: dict[str, list[int]] = defaultdict(list)
         for i in order:
             w = wordings[i]
             surnames = {surname(s) for s in w.speakers}
-            for ch in set(w.code):
+            # Fragments are looked up by a content word only: function words need no postings.
+            for ch in set(w.code) - function:
                 self.overall[ch].append(i)
                 for s in surnames:
                     self.by_speaker[(s, ch)].append(i)
@@ -108,13 +119,11 @@ class WordIndex:
         to tell."""
         if by_speaker:
             surnames = {surname(s) for s in self.wordings[i].speakers}
-            lists = [
-                sorted({j for s in surnames for j in self.by_speaker.get((s, ch), ())})
-                for ch in set(content)
-            ]
+            postings = [[self.by_speaker.get((s, ch), []) for s in surnames] for ch in set(content)]
+            fewest = min(postings, key=lambda lists: sum(map(len, lists)), default=[])
+            rarest = fewest[0] if len(fewest) == 1 else sorted({j for p in fewest for j in p})
         else:
-            lists = [self.overall.get(ch, []) for ch in set(content)]
-        rarest = min(lists, key=len, default=[])
+            rarest = min((self.overall.get(ch, []) for ch in set(content)), key=len, default=[])
         if len(rarest) > MAX_POSTING:
             return []
         return [j for j in rarest if j != i and before(j)]
@@ -123,6 +132,16 @@ class WordIndex:
 def content_of(code: str, words: Sequence[str]) -> str:
     """The encoded words of a wording that are not function words."""
     return "".join(ch for ch, word in zip(code, words, strict=True) if word not in FUNCTION_WORDS)
+
+
+def function_codes(wordings: Iterable[Fragmentable]) -> frozenset[str]:
+    """The characters that encode function words, in the wordings' shared vocabulary."""
+    found: set[str] = set()
+    for w in wordings:
+        found.update(
+            ch for ch, word in zip(w.code, w.tokens.words, strict=True) if word in FUNCTION_WORDS
+        )
+    return frozenset(found)
 
 
 def holds(short: str, long: str, free: frozenset[int]) -> bool:

@@ -57,7 +57,7 @@ def join_pieces(
     wordings: Sequence[Piece], index: ShingleIndex, uf: Sets, rank: dict[int, int]
 ) -> None:
     """Join clusters that a quotation shows to be pieces of one statement."""
-    speakers: dict[int, set[str]] = defaultdict(set)
+    speakers: dict[int, frozenset[str]] = defaultdict(frozenset)
     for i, w in enumerate(wordings):
         speakers[uf.find(i)] |= w.speakers
     for i in sorted(range(len(wordings)), key=rank.__getitem__):
@@ -67,18 +67,18 @@ def join_pieces(
         shared = index.shared[i]
         by_root: dict[int, list[int]] = defaultdict(list)
         for j in candidates:
-            if shared[j] >= SHARED_SHINGLES and len(wordings[j].code) >= PIECE_WORDS:
+            # Each pair is looked at once, from its longer side.
+            long = len(wordings[j].code) >= PIECE_WORDS
+            if long and rank[j] > rank[i] and shared[j] >= SHARED_SHINGLES:
                 by_root[uf.find(j)].append(j)
         for members in by_root.values():
             home, other = uf.find(i), uf.find(members[0])
-            if home == other or speakers_conflict(
-                frozenset(speakers[home]), frozenset(speakers[other])
-            ):
+            if home == other or speakers_conflict(speakers[home], speakers[other]):
                 continue
             if any(_one_statement(i, j, wordings, index) for j in members[:PIECES_TRIED]):
                 keep, gone = sorted((home, other), key=rank.__getitem__)
                 uf.union(keep, gone)
-                speakers[keep] |= speakers.pop(gone, set())
+                speakers[keep] |= speakers.pop(gone, frozenset())
 
 
 def _one_statement(i: int, j: int, wordings: Sequence[Piece], index: ShingleIndex) -> bool:

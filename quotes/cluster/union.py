@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
 from quotes.cluster.fragments import (
     AMBIGUOUS,
     WordIndex,
     content_of,
+    function_codes,
     holds,
     speakers_conflict,
 )
 from quotes.cluster.normalise import Tokens
-from quotes.cluster.pieces import join_pieces
+from quotes.cluster.pieces import OVERLAP_WORDS, join_pieces
 from quotes.cluster.verify import (
     MIN_FRAGMENT_WORDS,
     SHORT_FRAGMENT_WORDS,
@@ -33,6 +35,7 @@ from quotes.cluster.verify import (
 )
 
 JOIN_COVERAGE = 0.7  # share of a wording's words a cluster member must contain
+REWORDED_COVERAGE = 0.5  # the same, when both name the same speaker
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
 AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join neither
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
@@ -104,7 +107,7 @@ def group(wordings: Sequence[Wording]) -> Grouping:
         key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
     )
     index = ShingleIndex([w.code for w in wordings], order)
-    words = WordIndex(wordings, order)
+    words = WordIndex(wordings, order, function_codes(wordings))
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
     ambiguous = []
@@ -158,8 +161,12 @@ def _fragment_home(
     roots: set[int] = set()
     for by_speaker in (True, False) if w.speakers else (False,):
         for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
-            if not speakers_conflict(w.speakers, wordings[j].speakers) and _holds(i, j, wordings):
+            if uf.find(j) in roots or speakers_conflict(w.speakers, wordings[j].speakers):
+                continue
+            if _holds(i, j, wordings):
                 roots.add(uf.find(j))
+                if len(roots) > 1:
+                    return AMBIGUOUS
         if roots:
             break
     if len(roots) > 1:
@@ -186,15 +193,17 @@ def _best_cluster(
     for j in found:
         by_root[uf.find(j)].append(j)
     n = len(wordings[i].code)
-    own = wordings[i].speakers
+    own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
+        tried = members[:MEMBERS_TRIED]
         if n < SHORT_FRAGMENT_WORDS:
             # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
-            members = [j for j in members if not speakers_conflict(own, wordings[j].speakers)]
-        tried = members[:MEMBERS_TRIED]
-        score = max((_coverage(i, j, wordings, JOIN_COVERAGE) for j in tried), default=0)
-        if score < JOIN_COVERAGE:
+            mine = wordings[i].speakers
+            fit = (j for j in members if not speakers_conflict(mine, wordings[j].speakers))
+            tried = list(islice(fit, MEMBERS_TRIED))
+        score = max((_coverage(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
+        if not score:
             continue
         head = _coverage(i, root, wordings, HEAD_COVERAGE)
         if head >= HEAD_COVERAGE:
@@ -208,14 +217,43 @@ def _best_cluster(
     return -passing[0][2]
 
 
-def _coverage(i: int, j: int, wordings: Sequence[Wording], threshold: float) -> float:
-    """Share of wording i contained in wording j, or 0 when below `threshold`."""
+def _coverage(
+    i: int,
+    j: int,
+    wordings: Sequence[Wording],
+    threshold: float,
+    speakers: frozenset[str] = frozenset(),
+) -> float:
+    """Share of wording i contained in wording j, or 0 when below `threshold`.
+
+    An outlet or a machine rewording a quotation ("The fines in this matter reflect" → "The
+    penalties on this matter mirror") keeps about every other word: REWORDED_COVERAGE is
+    enough when wording i, of `speakers`, and wording j name the same speaker."""
     free = wordings[i].tokens.bracketed
     n = len(wordings[i].code)
-    if common_words(wordings[i].code, wordings[j].code) + len(free) < threshold * n:
+    common = common_words(wordings[i].code, wordings[j].code) + len(free)
+    if common < threshold * n:
+        if not speakers or common < REWORDED_COVERAGE * n or not _same(speakers, j, wordings):
+            return 0.0
+        threshold = REWORDED_COVERAGE
+    alignment = align(wordings[i].code, wordings[j].code)
+    share = share_contained(alignment, free)
+    if share < threshold and speakers and share >= REWORDED_COVERAGE:
+        if not _same(speakers, j, wordings):
+            return 0.0
+        threshold = REWORDED_COVERAGE
+    # Kept words of a reworded quotation lie all along it, and a piece of a statement shares a
+    # sentence: one short run is a phrase the two share.
+    one_run = OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2
+    if threshold == REWORDED_COVERAGE and share < JOIN_COVERAGE and one_run:
         return 0.0
-    share = share_contained(align(wordings[i].code, wordings[j].code), free)
     return share if contains(share, n, threshold) else 0.0
+
+
+def _same(speakers: frozenset[str], j: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording j names a speaker that may be one of `speakers`."""
+    theirs = wordings[j].speakers
+    return bool(theirs) and not speakers_conflict(speakers, theirs)
 
 
 def _runs_from_others(
