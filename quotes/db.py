@@ -61,6 +61,11 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
         {"cluster_id": str, "speaker_id": int, "name": str, "articles": int, "article_id": str},
         ("cluster_id", "speaker_id"),
     ),
+    # How many outlets printed each cluster, so the widest spread is read from an index.
+    "cluster_outlets": (
+        {"cluster_id": str, "outlet_count": int, "outlet_names": str, "quote_count": int},
+        "cluster_id",
+    ),
 }  # fmt: skip
 
 CHUNK = 500  # values bound in one statement, well under SQLite's limit
@@ -71,6 +76,12 @@ DERIVED_TABLES = list(TABLES)
 FTS_CONFIG = {
     "quotes": ["text"],
     "articles": ["title", "text"],
+}
+
+# Indexes the views and canned queries read in order (quotes/metadata.yml).
+INDEXES = {
+    "idx_articles_by_date": "articles ((published is null), published, id)",
+    "idx_cluster_outlets_spread": "cluster_outlets (outlet_count desc, quote_count desc)",
 }
 
 FOREIGN_KEYS = [
@@ -108,11 +119,13 @@ COSMETIC_OPS = ("case", "typography")
 NON_PERSONAL_SPEAKERS = ("outlet", "anonymous")
 
 VIEWS = {
+    # Articles in date order from idx_articles_by_date, each one's quotes by position: the
+    # first page is read without sorting every quote.
     "who_said_what": """
 select speakers.name as speaker, quotes.text as quote, articles.outlet as outlet,
        articles.published as published, articles.url as url
-from quotes
-join articles on articles.id = quotes.article_id
+from articles
+cross join quotes on quotes.article_id = articles.id
 left join speakers on speakers.id = quotes.speaker_id
 order by articles.published is null, articles.published, articles.id, quotes.start
 """,
@@ -393,15 +406,32 @@ def save_cluster_speakers(db: Database) -> None:
     )
 
 
+def save_cluster_outlets(db: Database) -> None:
+    """Count each cluster's outlets once, for the canned query on the widest spread."""
+    _create_tables(db)
+    db.execute("delete from cluster_outlets")
+    db.execute(
+        """insert into cluster_outlets
+        select quotes.cluster_id, count(distinct articles.outlet),
+               group_concat(distinct articles.outlet), count(*)
+        from quotes join articles on articles.id = quotes.article_id
+        where quotes.cluster_id is not null
+        group by quotes.cluster_id"""
+    )
+
+
 def ensure_db_shape(db: Database) -> None:
     """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build."""
     save_outlet_names(db)
     save_cluster_speakers(db)
+    save_cluster_outlets(db)
     existing = {(fk.table, fk.column) for t in db.tables for fk in t.foreign_keys}
     missing = [fk for fk in FOREIGN_KEYS if (fk[0], fk[1]) not in existing]
     if missing:
         db.add_foreign_keys(missing)
     db.index_foreign_keys()
+    for name, target in INDEXES.items():
+        db.execute(f"create index if not exists [{name}] on {target}")
     for table, columns in FTS_CONFIG.items():
         if not db.table(table).detect_fts():
             db.table(table).enable_fts(columns, create_triggers=True)
