@@ -407,16 +407,20 @@ def save_cluster_speakers(db: Database) -> None:
 
 
 def save_cluster_outlets(db: Database) -> None:
-    """Count each cluster's outlets once, for the canned query on the widest spread."""
+    """Count each cluster's outlets once, for the canned query on the widest spread (their
+    names in alphabetical order, so every build writes the same row)."""
     _create_tables(db)
     db.execute("delete from cluster_outlets")
     db.execute(
         """insert into cluster_outlets
-        select quotes.cluster_id, count(distinct articles.outlet),
-               group_concat(distinct articles.outlet), count(*)
-        from quotes join articles on articles.id = quotes.article_id
-        where quotes.cluster_id is not null
-        group by quotes.cluster_id"""
+        select cluster_id, count(distinct outlet), group_concat(distinct outlet), count(*)
+        from (
+          select quotes.cluster_id as cluster_id, articles.outlet as outlet
+          from quotes join articles on articles.id = quotes.article_id
+          where quotes.cluster_id is not null
+          order by quotes.cluster_id, articles.outlet
+        )
+        group by cluster_id"""
     )
 
 

@@ -20,6 +20,7 @@ from quotes.ingest import MAX_ARTICLE_BYTES, merge_copies, read_articles
 from quotes.model import Article, Citation, Problem, Quote
 from quotes.parallel import extract_each
 from quotes.speakers import unify_speakers
+from quotes.sync import save_changes
 
 
 @dataclass
@@ -119,7 +120,7 @@ def _build(
         clusters = cluster_quotes(quotes, {a.id: a for a in articles}, citations)
         bar.update()
     with _stage(report, "saving"):
-        store.save_all(db, quotes, clusters, citations, progress)
+        save_changes(db, quotes, clusters, citations, progress)
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)
     report.clusters = len(clusters)

@@ -117,3 +117,19 @@ def test_a_new_extractor_extracts_every_article_again(
     monkeypatch.setattr("quotes.incremental.extractor_version", lambda: "another version")
     build([SEEDS], tmp_path / "quotes.db")
     assert len(extracted) == 5
+
+
+def test_adding_an_article_leaves_the_rows_it_does_not_touch_alone(tmp_path: Path) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+
+    def rowids() -> dict[str, int]:
+        rows = Database(tmp_path / "quotes.db").execute("select id, rowid from quotes")
+        return dict(rows.fetchall())
+
+    before = rowids()
+    story = tmp_path / "story.txt"
+    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    build([story], tmp_path / "quotes.db")
+    after = rowids()
+    assert len(after) == len(before) + 1
+    assert {q: after[q] for q in before} == before
