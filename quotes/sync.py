@@ -66,8 +66,9 @@ def _sync(db: Database, scratch: Database, table: str) -> None:
     names = list(columns)
     key_columns = [GROUPED_BY[table]] if pk is None else [pk] if isinstance(pk, str) else list(pk)
     keys = [names.index(k) for k in key_columns]
-    stored, fresh = _grouped(db, table, names, keys), _grouped(scratch, table, names, keys)
-    changed = [k for k in stored.keys() | fresh.keys() if stored.get(k) != fresh.get(k)]
+    fresh = _grouped(scratch, table, names, keys)
+    stored = _stored_digests(db, table, names, key_columns)
+    changed = [k for k in stored.keys() | fresh.keys() if stored.get(k) != _digest(fresh.get(k))]
     changed.sort(key=repr)
     gone = [k for k in changed if k in stored]
     where = " and ".join(f"[{c}] = ?" for c in key_columns)
@@ -75,6 +76,32 @@ def _sync(db: Database, scratch: Database, table: str) -> None:
         db.conn.executemany(f"delete from [{table}] where {where}", gone[lo : lo + BATCH])
     rows = (dict(zip(names, row, strict=True)) for k in changed for row in fresh.get(k, []))
     db.table(table).insert_all(rows, batch_size=BATCH)
+
+
+def _digest(rows: list[Row] | None) -> int | None:
+    """A key's rows as one number, so the stored side is never held in full."""
+    return None if rows is None else hash(tuple(rows))
+
+
+def _stored_digests(
+    db: Database, table: str, names: list[str], key_columns: list[str]
+) -> dict[Row, int]:
+    """Each key's stored rows as one number, read in key order so only one key's rows are held."""
+    keys = [names.index(k) for k in key_columns]
+    sql = f"select {', '.join(f'[{n}]' for n in names)} from [{table}]"
+    out: dict[Row, int] = {}
+    current: Row | None = None
+    rows: list[Row] = []
+    for row in db.execute(f"{sql} order by {', '.join(f'[{k}]' for k in key_columns)}"):
+        key = tuple(row[i] for i in keys)
+        if key != current and current is not None:
+            out[current] = hash(tuple(sorted(rows, key=repr)))
+            rows = []
+        current = key
+        rows.append(row)
+    if current is not None:
+        out[current] = hash(tuple(sorted(rows, key=repr)))
+    return out
 
 
 def _grouped(db: Database, table: str, names: list[str], keys: list[int]) -> dict[Row, list[Row]]:
