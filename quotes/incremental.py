@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from quotes.ingest import file_of
-from quotes.model import Article, Citation, Quote, Speaker
+from quotes.model import Article, Citation, Problem, Quote, Speaker
 from quotes.parallel import Extracted, extract_each
 
 TABLE = "extractions"
@@ -47,7 +48,9 @@ def extract_stored(
     prints = [fingerprint(a) for a in articles]
     stored = dict(db.execute(f"select article_id, fingerprint from [{TABLE}]").fetchall())
     stale = [i for i, a in enumerate(articles) if stored.get(a.id) != prints[i]]
-    fresh = dict(zip(stale, extract_each([articles[i] for i in stale], progress), strict=True))
+    fresh = dict(
+        zip(stale, extract_reprints_once([articles[i] for i in stale], progress), strict=True)
+    )
     table.insert_all(
         (_row(articles[i], prints[i], found) for i, found in fresh.items() if found[2] is None),
         pk="article_id",
@@ -59,6 +62,37 @@ def extract_stored(
     cached = _load(db, {articles[i].id for i in kept})
     for i, article in enumerate(articles):
         yield fresh[i] if i in fresh else cached[article.id]
+
+
+def extract_reprints_once(articles: Sequence[Article], progress: bool = False) -> list[Extracted]:
+    """What extract_one gives for each article, extracting each distinct one once: wire copy
+    reprinted word for word under other ids has the same quotes, moved to each reprint's id."""
+    first: dict[tuple[str | None, ...], int] = {}
+    original = [first.setdefault(_reprint_key(a), i) for i, a in enumerate(articles)]
+    distinct = sorted(first.values())
+    found = dict(
+        zip(distinct, extract_each([articles[i] for i in distinct], progress), strict=True)
+    )
+    return [found[j] if i == j else _moved(found[j], articles[i]) for i, j in enumerate(original)]
+
+
+def _reprint_key(article: Article) -> tuple[str | None, ...]:
+    """What extraction reads of an article besides its id: text, title, own outlet (from the
+    url only when no outlet is given, see extract/citations.py)."""
+    url = None if article.outlet else article.url
+    return (article.text, article.title, article.outlet, url)
+
+
+def _moved(found: Extracted, article: Article) -> Extracted:
+    """One article's extraction given to a word-for-word reprint of it."""
+    quotes, citations, problem = found
+    if problem is not None:
+        return [], [], Problem(article.source or article.id, problem.message)
+    return (
+        [replace(q, article_id=article.id) for q in quotes],
+        [replace(c, article_id=article.id) for c in citations],
+        None,
+    )
 
 
 def fingerprint(article: Article) -> str:

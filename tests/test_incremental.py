@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from quotes import parallel
 from quotes.db import TABLES
-from quotes.incremental import TABLE
+from quotes.incremental import TABLE, extract_reprints_once
 from quotes.model import Article
 from quotes.pipeline import build
 from tests.conftest import ROOT, SEEDS
@@ -133,3 +133,18 @@ def test_adding_an_article_leaves_the_rows_it_does_not_touch_alone(tmp_path: Pat
     after = rowids()
     assert len(after) == len(before) + 1
     assert {q: after[q] for q in before} == before
+
+
+def test_a_reprint_under_another_id_is_extracted_once_and_keeps_its_own_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = 'The port reopened on Friday.\n\n"Ships are moving again," the harbour master said.\n'
+    wire = Article(id="w1", text=text, outlet="Wire", url="https://wire.example/1")
+    reprint = Article(id="p1", text=text, outlet="Wire", url="https://paper.example/port")
+    edited = Article(id="p2", text=text + "\nMore soon.\n", outlet="Wire")
+    extracted = count_extractions(monkeypatch)
+    found = extract_reprints_once([wire, reprint, edited])
+    assert extracted == ["w1", "p2"]
+    assert [q.article_id for q in found[1][0]] == ["p1"]
+    assert found[1][0][0].text == found[0][0][0].text == "Ships are moving again,"
+    assert found[2][0][0].id != found[1][0][0].id != found[0][0][0].id
