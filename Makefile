@@ -6,7 +6,7 @@ BENCH_VENV := .venv-bench
 DB := data/quotes.db
 INPUTS ?= seeds
 
-.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial bench-memory eval clean
+.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial bench-memory bench-scale eval clean
 
 all: test lint
 
@@ -68,6 +68,10 @@ eval: install
 
 bench-memory: install
 	$(BIN)/python bench/memory.py
+
+# Options go in SCALE, e.g. make bench-scale SCALE="--articles 10000,100000 --quotes 10000,100000,1000000"
+bench-scale: install bench-env
+	$(BIN)/python bench/scale.py $(SCALE)
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) $(DB) *.egg-info

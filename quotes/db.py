@@ -56,6 +56,17 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
         None,
     ),
     "outlets": ({"name": str, "canonical": str}, "name"),
+    # Each cluster's personal speakers, in how many of its articles, and one of them: what
+    # possible_misattributions compares a quote with (see save_cluster_speakers).
+    "cluster_speakers": (
+        {"cluster_id": str, "speaker_id": int, "name": str, "articles": int, "article_id": str},
+        ("cluster_id", "speaker_id"),
+    ),
+    # How many outlets printed each cluster, so the widest spread is read from an index.
+    "cluster_outlets": (
+        {"cluster_id": str, "outlet_count": int, "outlet_names": str, "quote_count": int},
+        "cluster_id",
+    ),
 }  # fmt: skip
 
 CHUNK = 500  # values bound in one statement, well under SQLite's limit
@@ -66,6 +77,12 @@ DERIVED_TABLES = list(TABLES)
 FTS_CONFIG = {
     "quotes": ["text"],
     "articles": ["title", "text"],
+}
+
+# Indexes the views and canned queries read in order (quotes/metadata.yml).
+INDEXES = {
+    "idx_articles_by_date": "articles ((published is null), published, id)",
+    "idx_cluster_outlets_spread": "cluster_outlets (outlet_count desc, quote_count desc)",
 }
 
 FOREIGN_KEYS = [
@@ -103,24 +120,26 @@ COSMETIC_OPS = ("case", "typography")
 NON_PERSONAL_SPEAKERS = ("outlet", "anonymous")
 
 VIEWS = {
+    # Articles in date order from idx_articles_by_date, each one's quotes by position: the
+    # first page is read without sorting every quote.
     "who_said_what": """
 select speakers.name as speaker, quotes.text as quote, articles.outlet as outlet,
        articles.published as published, articles.url as url
-from quotes
-join articles on articles.id = quotes.article_id
+from articles
+cross join quotes on quotes.article_id = articles.id
 left join speakers on speakers.id = quotes.speaker_id
 order by articles.published is null, articles.published, articles.id, quotes.start
 """,
     # A quote whose cluster names someone else in another article: one of them may be wrong.
+    # A quote is compared with its cluster's distinct speakers (cluster_speakers), not with every
+    # other quote of the cluster, and rows come in cluster order as the index gives them.
     "possible_misattributions": f"""
 select quotes.cluster_id as cluster_id, clusters.canonical_text as canonical_text,
        speakers.name as speaker, quotes.text as quote, articles.outlet as outlet,
        articles.published as published, articles.url as url, quotes.id as quote_id,
-       (select group_concat(distinct others.name) from quotes as other
-        join speakers as others on others.id = other.speaker_id
-        where other.cluster_id = quotes.cluster_id and other.article_id != quotes.article_id
-          and other.speaker_id != quotes.speaker_id
-          and others.kind not in {_sql_list(NON_PERSONAL_SPEAKERS)}) as other_speakers
+       (select group_concat(others.name, ', ') from cluster_speakers as others
+        where others.cluster_id = quotes.cluster_id and others.speaker_id != quotes.speaker_id
+          and (others.articles > 1 or others.article_id != quotes.article_id)) as other_speakers
 from quotes
 join speakers on speakers.id = quotes.speaker_id
 join clusters on clusters.id = quotes.cluster_id
@@ -131,30 +150,23 @@ order by quotes.cluster_id, articles.published is null, articles.published, arti
     # A reused quote whose article credits neither the outlet it came from nor the first one.
     # The source is the provenance edge when there is one, else the cluster's first appearance
     # for quotes published strictly later (undated articles are copies only on evidence).
+    # Quotes are read in cluster order from the index, so a first page needs no full scan.
     "uncredited_reuse": f"""
-with sourced as (
-  select quotes.id as quote_id, provenance.source_quote_id as source_quote_id,
-         coalesce(provenance.evidence, 'provenance edge') as evidence
-  from quotes join provenance on provenance.quote_id = quotes.id
-  union all
-  select quotes.id, clusters.first_quote_id, 'later than the first appearance'
-  from quotes
-  join clusters on clusters.id = quotes.cluster_id
-  join articles on articles.id = quotes.article_id
-  where articles.published > clusters.first_published
-    and not exists (select 1 from provenance where provenance.quote_id = quotes.id)
-)
 select quotes.cluster_id as cluster_id, quotes.text as quote, articles.outlet as outlet,
        articles.published as published, articles.url as url,
        source_articles.outlet as source_outlet, source_articles.published as source_published,
-       source_articles.url as source_url, sourced.evidence as evidence,
-       quotes.id as quote_id, sourced.source_quote_id as source_quote_id
-from sourced
-join quotes on quotes.id = sourced.quote_id
+       source_articles.url as source_url,
+       case when provenance.quote_id is null then 'later than the first appearance'
+            else coalesce(provenance.evidence, 'provenance edge') end as evidence,
+       quotes.id as quote_id, sources.id as source_quote_id
+from quotes
 join articles on articles.id = quotes.article_id
-join quotes as sources on sources.id = sourced.source_quote_id
-join articles as source_articles on source_articles.id = sources.article_id
 join clusters on clusters.id = quotes.cluster_id
+left join provenance on provenance.quote_id = quotes.id
+join quotes as sources on sources.id = (
+  case when provenance.quote_id is not null then provenance.source_quote_id
+       when articles.published > clusters.first_published then clusters.first_quote_id end)
+join articles as source_articles on source_articles.id = sources.article_id
 left join articles as first_articles on first_articles.id = clusters.first_article_id
 left join speakers on speakers.id = quotes.speaker_id
 where source_articles.outlet is not null
@@ -178,7 +190,7 @@ order by quotes.cluster_id, articles.published is null, articles.published, arti
 select clusters.id as cluster_id, clusters.canonical_text as canonical_text,
        speakers.name as speaker, count(*) as substantive_alterations,
        count(distinct alterations.quote_id) as altered_quotes,
-       group_concat(distinct alterations.op) as operations,
+       replace(group_concat(distinct alterations.op), ',', ', ') as operations,
        clusters.quote_count as quote_count, clusters.article_count as article_count
 from alterations
 join quotes on quotes.id = alterations.quote_id
@@ -383,14 +395,52 @@ def save_outlet_names(db: Database) -> None:
     outlets.insert_all(({"name": n, "canonical": outlet_name(n)} for n in names), replace=True)
 
 
+def save_cluster_speakers(db: Database) -> None:
+    """Sum up each cluster's personal speakers once, so views never compare quotes pairwise."""
+    _create_tables(db)
+    db.execute("delete from cluster_speakers")
+    db.execute(
+        f"""insert into cluster_speakers
+        select quotes.cluster_id, quotes.speaker_id, speakers.name,
+               count(distinct quotes.article_id), min(quotes.article_id)
+        from quotes join speakers on speakers.id = quotes.speaker_id
+        where quotes.cluster_id is not null
+          and speakers.kind not in {_sql_list(NON_PERSONAL_SPEAKERS)}
+        group by quotes.cluster_id, quotes.speaker_id"""
+    )
+
+
+def save_cluster_outlets(db: Database) -> None:
+    """Count each cluster's outlets once, for the canned query on the widest spread (their
+    names in alphabetical order, so every build writes the same row)."""
+    _create_tables(db)
+    db.execute("delete from cluster_outlets")
+    db.execute(
+        """insert into cluster_outlets
+        select cluster_id, count(outlet), group_concat(outlet, ', '), sum(n)
+        from (
+          select quotes.cluster_id as cluster_id, articles.outlet as outlet, count(*) as n
+          from quotes join articles on articles.id = quotes.article_id
+          where quotes.cluster_id is not null
+          group by quotes.cluster_id, articles.outlet
+          order by quotes.cluster_id, articles.outlet
+        )
+        group by cluster_id"""
+    )
+
+
 def ensure_db_shape(db: Database) -> None:
     """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build."""
     save_outlet_names(db)
+    save_cluster_speakers(db)
+    save_cluster_outlets(db)
     existing = {(fk.table, fk.column) for t in db.tables for fk in t.foreign_keys}
     missing = [fk for fk in FOREIGN_KEYS if (fk[0], fk[1]) not in existing]
     if missing:
         db.add_foreign_keys(missing)
     db.index_foreign_keys()
+    for name, target in INDEXES.items():
+        db.execute(f"create index if not exists [{name}] on {target}")
     for table, columns in FTS_CONFIG.items():
         if not db.table(table).detect_fts():
             db.table(table).enable_fts(columns, create_triggers=True)

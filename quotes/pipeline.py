@@ -15,10 +15,12 @@ from tqdm import tqdm
 from quotes import db as store
 from quotes.cluster import cluster_quotes
 from quotes.dbfile import WAIT_SECONDS, open_for_build
-from quotes.extract import extract_citations, extract_quotes
+from quotes.incremental import extract_stored, vanished_files
 from quotes.ingest import MAX_ARTICLE_BYTES, merge_copies, read_articles
 from quotes.model import Article, Citation, Problem, Quote
+from quotes.parallel import extract_each
 from quotes.speakers import unify_speakers
+from quotes.sync import save_changes
 
 
 @dataclass
@@ -43,19 +45,20 @@ def _stage(report: BuildReport, name: str) -> Iterator[None]:
 
 
 def analyse(
-    articles: Iterable[Article], progress: bool = False
+    articles: Iterable[Article], progress: bool = False, db: Database | None = None
 ) -> tuple[list[Quote], list[Citation], list[Problem]]:
-    """Extract quotes and citations; one article's failure never stops the rest."""
+    """Extract quotes and citations (on all cores for a large batch; with `db`, only for the
+    articles it has not stored); one article's failure never stops the rest."""
     quotes: list[Quote] = []
     citations: list[Citation] = []
     problems: list[Problem] = []
-    for article in tqdm(articles, desc="extracting", unit=" articles", disable=not progress):
-        try:
-            cited = extract_citations(article)
-            found = extract_quotes(article, cited)
-        except Exception as exc:  # noqa: BLE001 - a bug on one article must not sink the corpus
-            problems.append(Problem(article.source or article.id, f"extraction failed: {exc!r}"))
-            continue
+    batch = list(articles)
+    results = (
+        extract_stored(db, batch, progress) if db is not None else extract_each(batch, progress)
+    )
+    for found, cited, problem in results:
+        if problem is not None:
+            problems.append(problem)
         quotes.extend(found)
         citations.extend(cited)
     return unify_speakers(quotes), citations, problems
@@ -93,8 +96,9 @@ def _build(
     progress: bool,
     max_bytes: int,
 ) -> None:
+    inputs = list(inputs)
     with _stage(report, "reading"):
-        files_read: set[str] = set()
+        files_read = vanished_files(db, inputs)
         read: dict[str, Article] = {}
         items = read_articles(inputs, files_read, max_bytes)
         for item in tqdm(items, desc="reading", unit=" items", disable=not progress):
@@ -107,7 +111,7 @@ def _build(
         articles = store.load_articles(db)
         report.articles_total = len(articles)
     with _stage(report, "extracting"):
-        quotes, citations, problems = analyse(articles, progress)
+        quotes, citations, problems = analyse(articles, progress, db)
         report.problems.extend(problems)
     with (
         _stage(report, "clustering"),
@@ -116,7 +120,7 @@ def _build(
         clusters = cluster_quotes(quotes, {a.id: a for a in articles}, citations)
         bar.update()
     with _stage(report, "saving"):
-        store.save_all(db, quotes, clusters, citations, progress)
+        save_changes(db, quotes, clusters, citations, progress)
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)
     report.clusters = len(clusters)

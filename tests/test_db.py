@@ -165,7 +165,7 @@ def test_substantively_altered_clusters_ignore_case_and_typography(newsroom: Dat
             "speaker": "Ana Ruiz",
             "substantive_alterations": 4,
             "altered_quotes": 2,
-            "operations": "substitution,truncated_end",
+            "operations": "substitution, truncated_end",
             "quote_count": 4,
             "article_count": 4,
         }

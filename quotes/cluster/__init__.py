@@ -56,7 +56,7 @@ from quotes.cluster.provenance import (
 )
 from quotes.cluster.union import Grouping, Wording, group
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS
-from quotes.model import Article, Citation, Cluster, Quote
+from quotes.model import Alteration, Article, Citation, Cluster, Quote
 from quotes.outlets import outlet_name
 
 __all__ = ["cluster_quotes"]
@@ -73,7 +73,10 @@ def cluster_quotes(
     outlets articles credit, used as evidence of who copied whom.
     """
     ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
-    tokens = [tokenise(q.text) for q in ordered]
+    tokenised: dict[str, Tokens] = {}  # a text reprinted by many articles is read once
+    tokens = [
+        tokenised.get(q.text) or tokenised.setdefault(q.text, tokenise(q.text)) for q in ordered
+    ]
     wordings, wording_of = _wordings(ordered, tokens, articles)
     grouping = group(wordings)
     credits: dict[str, set[str]] = defaultdict(set)
@@ -161,11 +164,15 @@ def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
     canonical = canonical_quote(members, canonical_w)
     canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
     changes = {}
+    compared: dict[tuple[str, int], list[Alteration]] = {}  # identical copies compared once
     for m in members:
         splice = splices.get(m.wording)
-        side = Side(ctx.tokens_by_id[m.id], wordings[m.wording].code)
-        span = (splice.start, splice.end) if splice else None
-        changes[m.id] = alterations(m.id, canonical_side, side, span)
+        if (m.quote.text, m.wording) not in compared:
+            side = Side(ctx.tokens_by_id[m.id], wordings[m.wording].code)
+            span = (splice.start, splice.end) if splice else None
+            compared[(m.quote.text, m.wording)] = alterations(m.id, canonical_side, side, span)
+        found = compared[(m.quote.text, m.wording)]
+        changes[m.id] = [a if a.quote_id == m.id else replace(a, quote_id=m.id) for a in found]
     firsts, first_day = first_appearance(members)
     edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits)
     edges += splice_edges(members, *_splice_partners(members, ctx))

@@ -1,0 +1,213 @@
+"""How the build scales: extraction speed against textacy, whole builds, clustering, +1 %.
+
+    python bench/scale.py                                  # 10k-article builds, 10k/100k quotes
+    python bench/scale.py --articles 10000,100000          # also the 100k build
+    python bench/scale.py --quotes 10000,100000,1000000    # the opt-in 1M clustering run
+
+Prints, in one run (ratios mean something on a shared machine; absolute seconds less so):
+- extraction: characters per CPU second of `quotes` and of textacy (run in .venv-bench, make
+  bench-env) on the same PolNeAR articles, and their ratio;
+- builds: a fresh database from N articles (PolNeAR's texts reprinted under other ids, outlets
+  and dates, as wire copy is; generated articles when PolNeAR is missing), its wall time, stage
+  times and peak memory (each build in its own process), then the time to add 1 % more articles
+  to it and that time's share of the full build;
+- clustering: cluster_quotes on generated corpora of about N quotes beside a plain datasketch
+  MinHashLSH (insert and query every quote) on the same quotes, and the growth of each from one
+  size to the next (linear growth is 10x for 10x the quotes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from accuracy import run_tool  # noqa: E402
+from generate import generate  # noqa: E402
+from polnear import SPLITS, PolnearMissing, polnear_dir, read_split  # noqa: E402
+
+from quotes.cluster import cluster_quotes  # noqa: E402
+from quotes.model import Article, Quote  # noqa: E402
+from quotes.pipeline import build  # noqa: E402
+
+OUTLETS = ["Daily Ledger", "Evening Courier", "Morning Star", "River Times", "Wire Service"]
+PER_DAY = 200  # reprinted articles published a day
+
+
+def extraction(limit: int) -> None:
+    """Characters per CPU second of both extractors on the first `limit` dev articles."""
+    try:
+        data_dir = polnear_dir()
+        docs = read_split(data_dir, "dev", limit)
+    except PolnearMissing as error:
+        print(f"extraction: not run ({error})")
+        return
+    args = argparse.Namespace(
+        here=False, errors=0, split="dev", limit=limit, data_dir=data_dir, polnear=None
+    )
+    ours = run_tool("quotes", docs, args)
+    theirs = run_tool("textacy", docs, args)
+    mb = ours.chars_per_second / 1e6
+    line = f"extraction on {len(docs)} PolNeAR dev articles: quotes {mb:.2f} MB/s (CPU)"
+    if theirs.note:
+        print(f"{line}; textacy {theirs.note}")
+    else:
+        ratio = ours.chars_per_second / theirs.chars_per_second
+        print(f"{line}, textacy {theirs.chars_per_second / 1e6:.4f} MB/s: {ratio:.0f}x textacy")
+
+
+def reprinted(n: int, seed: int) -> list[Article]:
+    """n articles: PolNeAR's texts in turn under new ids, outlets and dates (generated ones
+    when PolNeAR is missing). Only read here, never written into the repository."""
+    try:
+        data_dir = polnear_dir()
+        texts = [d.text for split in SPLITS for d in read_split(data_dir, split)]
+    except PolnearMissing:
+        return generate(n, seed).articles
+    start = date(2016, 1, 1)
+    return [
+        Article(
+            id=f"r{seed}-{i:07d}",
+            text=texts[i % len(texts)],
+            url=f"https://example.com/{seed}/{i}",
+            outlet=OUTLETS[i % len(OUTLETS)],
+            published=(start + timedelta(days=i // PER_DAY)).isoformat(),
+        )
+        for i in range(n)
+    ]
+
+
+def _write(path: Path, articles: Sequence[Article]) -> int:
+    with path.open("w", encoding="utf-8") as out:
+        for a in articles:
+            row = {k: v for k, v in a.as_dict().items() if k != "source"}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return sum(len(a.text) for a in articles)
+
+
+def one_build(n: int, seed: int) -> dict[str, object]:
+    """In a process of its own: a full build of n articles, then 1 % more added to it."""
+    articles = reprinted(n + max(1, n // 100), seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        full, extra = Path(tmp) / "full.jsonl", Path(tmp) / "extra.jsonl"
+        chars = _write(full, articles[:n])
+        _write(extra, articles[n:])
+        del articles
+        began = time.perf_counter()
+        report = build([full], Path(tmp) / "quotes.db")
+        seconds = time.perf_counter() - began
+        began = time.perf_counter()
+        added = build([extra], Path(tmp) / "quotes.db")
+        incremental = time.perf_counter() - began
+    return {
+        "articles": n,
+        "chars": chars,
+        "quotes": report.quotes,
+        "clusters": report.clusters,
+        "seconds": seconds,
+        "stages": report.seconds,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "incremental": incremental,
+        "incremental_stages": added.seconds,
+    }
+
+
+def builds(sizes: Sequence[int], seed: int) -> None:
+    """One row per size, each build run in a child process so its peak memory is its own."""
+    for n in sizes:
+        command = [sys.executable, __file__, "--one-build", str(n), "--seed", str(seed)]
+        run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=os.environ)
+        if run.returncode:
+            print(f"build of {n:,} articles failed: {run.stderr.strip().splitlines()[-1:]}")
+            continue
+        r = json.loads(run.stdout)
+        stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
+        added = ", ".join(f"{k} {v:.1f}" for k, v in r["incremental_stages"].items())
+        print(
+            f"build {r['articles']:,} articles ({r['chars'] / 1e6:.0f} MB, {r['quotes']:,} quotes,"
+            f" {r['clusters']:,} clusters): {r['seconds']:.0f} s = "
+            f"{r['chars'] / 1e6 / r['seconds']:.2f} MB/s, peak {r['peak_mib']:,.0f} MiB "
+            f"[{stages}]\n  +1 % articles: {r['incremental']:.1f} s = "
+            f"{r['incremental'] / r['seconds']:.1%} of the full build [{added}]",
+            flush=True,
+        )
+
+
+def quotes_of(n_quotes: int, seed: int) -> tuple[list[Quote], dict[str, Article]]:
+    """A generated corpus of about n_quotes quotes (2.35 a generated article)."""
+    corpus = generate(max(1, round(n_quotes / 2.35)), seed)
+    return corpus.quotes, {a.id: a for a in corpus.articles}
+
+
+def minhash_lsh(quotes: Sequence[Quote]) -> float:
+    """Seconds for a plain datasketch MinHashLSH over word trigrams: insert and query each quote."""
+    from datasketch import MinHash, MinHashLSH
+
+    began = time.perf_counter()
+    lsh = MinHashLSH(threshold=0.5, num_perm=64)
+    hashes = []
+    for n, q in enumerate(quotes):
+        words = q.text.lower().split()
+        m = MinHash(num_perm=64)
+        m.update_batch(" ".join(words[k : k + 3]).encode() for k in range(max(1, len(words) - 2)))
+        lsh.insert(str(n), m)
+        hashes.append(m)
+    for m in hashes:
+        lsh.query(m)
+    return time.perf_counter() - began
+
+
+def clustering(sizes: Sequence[int], seed: int) -> None:
+    """cluster_quotes and MinHashLSH on growing corpora, with each one's growth."""
+    previous: tuple[int, float, float] | None = None
+    for n in sizes:
+        quotes, articles = quotes_of(n, seed)
+        began = time.perf_counter()
+        cluster_quotes(quotes, articles)
+        ours = time.perf_counter() - began
+        theirs = minhash_lsh(quotes)
+        line = f"clustering {len(quotes):,} quotes: {ours:.1f} s; MinHashLSH {theirs:.1f} s"
+        if previous:
+            m, o, t = previous
+            line += (
+                f"; growth for {len(quotes) / m:.1f}x the quotes: ours {ours / o:.1f}x, "
+                f"MinHashLSH {theirs / t:.1f}x"
+            )
+        print(line, flush=True)
+        previous = (len(quotes), ours, theirs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", default="10000", help="build sizes, comma-separated")
+    parser.add_argument("--quotes", default="10000,100000", help="clustering sizes")
+    parser.add_argument("--textacy-articles", type=int, default=30, help="dev articles timed")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip", default="", help="parts left out: extraction,builds,clustering")
+    parser.add_argument("--one-build", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one_build:
+        print(json.dumps(one_build(args.one_build, args.seed)))
+        return
+    skip = set(args.skip.split(","))
+    if "extraction" not in skip:
+        extraction(args.textacy_articles)
+    if "builds" not in skip:
+        builds([int(s) for s in args.articles.split(",") if s], args.seed)
+    if "clustering" not in skip:
+        clustering([int(s) for s in args.quotes.split(",") if s], args.seed)
+
+
+if __name__ == "__main__":
+    main()

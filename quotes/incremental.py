@@ -1,0 +1,175 @@
+"""Keep each article's extraction in the database, so a build extracts only new or changed ones.
+
+Table `extractions`: one row per article holding what extraction found in it (quotes and
+citations as JSON, before speakers are unified across the corpus) and a fingerprint of
+everything the result depends on: the article's id, text and metadata, and the extractor's own
+source code. An article whose fingerprint matches its row is not extracted again; any change to
+the article or to the extractor gives a new fingerprint. Rows of articles no longer stored go.
+A failed extraction is not kept: it is tried, and reported, again by the next build.
+
+Deleting an article: remove its file (or its record from the file) and build again with the
+folder (or the file) among the inputs. A file re-read without the article drops it; a file gone
+from a folder the build reads drops all its articles (see vanished_files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from quotes.ingest import file_of
+from quotes.model import Article, Citation, Problem, Quote, Speaker
+from quotes.parallel import Extracted, extract_each
+
+TABLE = "extractions"
+COLUMNS = {"article_id": str, "fingerprint": str, "quotes": str, "citations": str}
+BATCH = 1000  # rows written per statement batch
+
+_PACKAGE = Path(__file__).resolve().parent
+# The code whose output is stored: changing any of it makes every stored extraction stale.
+_EXTRACTOR = ("extract", "outlets.py", "model.py", "parallel.py")
+
+
+def extract_stored(
+    db: Database, articles: Sequence[Article], progress: bool = False
+) -> Iterator[Extracted]:
+    """What extract_one gives for each article, in order: read from `extractions` when the
+    article is unchanged, extracted (in parallel when many) and stored otherwise."""
+    table = db.table(TABLE)
+    table.create(COLUMNS, pk="article_id", if_not_exists=True)
+    prints = [fingerprint(a) for a in articles]
+    stored = dict(db.execute(f"select article_id, fingerprint from [{TABLE}]").fetchall())
+    stale = [i for i, a in enumerate(articles) if stored.get(a.id) != prints[i]]
+    fresh = dict(
+        zip(stale, extract_reprints_once([articles[i] for i in stale], progress), strict=True)
+    )
+    table.insert_all(
+        (_row(articles[i], prints[i], found) for i, found in fresh.items() if found[2] is None),
+        pk="article_id",
+        replace=True,
+        batch_size=BATCH,
+    )
+    _forget_others(db, {a.id for a in articles})
+    kept = {i for i in range(len(articles)) if i not in fresh}
+    cached = _load(db, {articles[i].id for i in kept})
+    for i, article in enumerate(articles):
+        yield fresh[i] if i in fresh else cached[article.id]
+
+
+def extract_reprints_once(articles: Sequence[Article], progress: bool = False) -> list[Extracted]:
+    """What extract_one gives for each article, extracting each distinct one once: wire copy
+    reprinted word for word under other ids has the same quotes, moved to each reprint's id."""
+    first: dict[tuple[str | None, ...], int] = {}
+    original = [first.setdefault(_reprint_key(a), i) for i, a in enumerate(articles)]
+    distinct = sorted(first.values())
+    found = dict(
+        zip(distinct, extract_each([articles[i] for i in distinct], progress), strict=True)
+    )
+    return [found[j] if i == j else _moved(found[j], articles[i]) for i, j in enumerate(original)]
+
+
+def _reprint_key(article: Article) -> tuple[str | None, ...]:
+    """What extraction reads of an article besides its id: text, title, own outlet (from the
+    url only when no outlet is given, see extract/citations.py)."""
+    url = None if article.outlet else article.url
+    return (article.text, article.title, article.outlet, url)
+
+
+def _moved(found: Extracted, article: Article) -> Extracted:
+    """One article's extraction given to a word-for-word reprint of it."""
+    quotes, citations, problem = found
+    if problem is not None:
+        return [], [], Problem(article.source or article.id, problem.message)
+    return (
+        [replace(q, article_id=article.id) for q in quotes],
+        [replace(c, article_id=article.id) for c in citations],
+        None,
+    )
+
+
+def fingerprint(article: Article) -> str:
+    """Changes whenever the article's extraction could: its id, text, metadata or the extractor."""
+    fields = [article.id, article.text, article.title, article.outlet, article.url]
+    fields.append(article.published)
+    payload = json.dumps([extractor_version(), *fields], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of the extractor's source files, so a new version never reuses old results."""
+    digest = hashlib.sha256()
+    for name in _EXTRACTOR:
+        path = _PACKAGE / name
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def _row(article: Article, print_: str, found: Extracted) -> dict[str, Any]:
+    quotes, citations, _ = found
+    return {
+        "article_id": article.id,
+        "fingerprint": print_,
+        "quotes": json.dumps([_quote_fields(q) for q in quotes], ensure_ascii=False),
+        "citations": json.dumps([[c.outlet, c.text, c.start, c.end] for c in citations]),
+    }
+
+
+def _quote_fields(q: Quote) -> list[Any]:
+    s = q.speaker
+    speaker = [s.name, s.kind, s.description] if s else None
+    return [q.text, q.start, q.end, q.kind, speaker, q.cue, q.credit]
+
+
+def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
+    """The stored extractions of these articles."""
+    out: dict[str, Extracted] = {}
+    if not ids:
+        return out
+    for article_id, quotes, citations in db.execute(
+        f"select article_id, quotes, citations from [{TABLE}]"
+    ):
+        if article_id not in ids:
+            continue
+        out[article_id] = (
+            [_quote(article_id, fields) for fields in json.loads(quotes)],
+            [Citation(article_id, *fields) for fields in json.loads(citations)],
+            None,
+        )
+    return out
+
+
+def _quote(article_id: str, fields: list[Any]) -> Quote:
+    text, start, end, kind, speaker, cue, credit = fields
+    who = Speaker(*speaker) if speaker else None
+    return Quote(article_id, text, start, end, kind, who, cue, credit)
+
+
+def _forget_others(db: Database, ids: set[str]) -> None:
+    """Drop the stored extractions of articles that are no longer in the database."""
+    gone = [row[0] for row in db.execute(f"select article_id from [{TABLE}]") if row[0] not in ids]
+    for lo in range(0, len(gone), BATCH):
+        chunk = gone[lo : lo + BATCH]
+        db.execute(
+            f"delete from [{TABLE}] where article_id in ({', '.join('?' * len(chunk))})", chunk
+        )
+
+
+def vanished_files(db: Database, inputs: Iterable[str | Path]) -> set[str]:
+    """Stored articles' files that lay in a folder among `inputs` and are gone from it: the build
+    counts them as read, and empty, so their articles and problems are dropped."""
+    folders = [str(Path(p)) + os.sep for p in inputs if Path(p).is_dir()]
+    if not folders or "articles" not in db.table_names():
+        return set()
+    files = {file_of(row[0]) for row in db.execute("select source from articles") if row[0]}
+    return {f for f in files if any(f.startswith(d) for d in folders) and not Path(f).exists()}

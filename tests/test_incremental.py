@@ -1,0 +1,150 @@
+"""A build that adds, changes and deletes articles gives the database a full rebuild gives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from quotes import parallel
+from quotes.db import TABLES
+from quotes.incremental import TABLE, extract_reprints_once
+from quotes.model import Article
+from quotes.pipeline import build
+from tests.conftest import ROOT, SEEDS
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+COMPARED = ["articles", TABLE, *TABLES]
+
+
+def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the compared tables, sorted, with the file an article came from left out."""
+    db = Database(path)
+    out = {}
+    for table in COMPARED:
+        columns = [c for c in db[table].columns_dict if c != "source"]
+        rows = db.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}]")
+        out[table] = sorted(rows.fetchall(), key=repr)
+    return out
+
+
+def count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles extracted from now on."""
+    seen: list[str] = []
+    real = parallel.extract_one
+
+    def counted(article: Article) -> parallel.Extracted:
+        seen.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(parallel, "extract_one", counted)
+    return seen
+
+
+def test_seeds_added_edited_and_deleted_build_the_same_database_as_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news = tmp_path / "news"
+    shutil.copytree(SEEDS, news)
+    later = {
+        name: (news / name).read_text(encoding="utf-8") for name in ("003_b6047d1f9e8a733a.txt",)
+    }
+    for name in later:
+        (news / name).unlink()
+    build([news], tmp_path / "growing.db")
+    for name, text in later.items():  # a new article
+        (news / name).write_text(text, encoding="utf-8")
+    edited = news / "001_719522608f77206d.txt"  # a changed article
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + '\n\n"We are not done yet," the chief said.\n',
+        encoding="utf-8",
+    )
+    (news / "002_af323c7408b160eb.txt").unlink()  # a deleted article
+    extracted = count_extractions(monkeypatch)
+    build([news], tmp_path / "growing.db")
+    assert len(extracted) == 2
+    monkeypatch.undo()
+    build([news], tmp_path / "full.db")
+    assert dump(tmp_path / "growing.db") == dump(tmp_path / "full.db")
+    assert Database(tmp_path / "full.db")["articles"].count == 4
+
+
+def _write_jsonl(path: Path, articles: list[Article]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for a in articles:
+            row = {k: v for k, v in a.as_dict().items() if k != "source"}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def test_a_generated_corpus_grown_edited_and_pruned_builds_the_same_database_as_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = generate(240, seed=3).articles
+    first, second, third = articles[:150], articles[150:200], articles[200:]
+    _write_jsonl(tmp_path / "a.jsonl", first)
+    _write_jsonl(tmp_path / "b.jsonl", second)
+    build([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], tmp_path / "growing.db")
+    changed = [
+        Article(**{**a.as_dict(), "text": a.text + '\n\n"That is all for now," she said.\n'})
+        for a in second[:5]
+    ]
+    kept = changed + second[5:40]  # ten of b's articles deleted from it, five edited
+    _write_jsonl(tmp_path / "b.jsonl", kept)
+    _write_jsonl(tmp_path / "c.jsonl", third)
+    extracted = count_extractions(monkeypatch)
+    build([tmp_path / "b.jsonl", tmp_path / "c.jsonl"], tmp_path / "growing.db")
+    assert len(extracted) == len(changed) + len(third)
+    monkeypatch.undo()
+    build([tmp_path / n for n in ("a.jsonl", "b.jsonl", "c.jsonl")], tmp_path / "full.db")
+    assert dump(tmp_path / "growing.db") == dump(tmp_path / "full.db")
+    assert Database(tmp_path / "full.db")["articles"].count == 150 + 40 + 40
+
+
+def test_a_new_extractor_extracts_every_article_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    extracted = count_extractions(monkeypatch)
+    build([SEEDS], tmp_path / "quotes.db")
+    assert extracted == []
+    monkeypatch.setattr("quotes.incremental.extractor_version", lambda: "another version")
+    build([SEEDS], tmp_path / "quotes.db")
+    assert len(extracted) == 5
+
+
+def test_adding_an_article_leaves_the_rows_it_does_not_touch_alone(tmp_path: Path) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+
+    def rowids() -> dict[str, int]:
+        rows = Database(tmp_path / "quotes.db").execute("select id, rowid from quotes")
+        return dict(rows.fetchall())
+
+    before = rowids()
+    story = tmp_path / "story.txt"
+    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    build([story], tmp_path / "quotes.db")
+    after = rowids()
+    assert len(after) == len(before) + 1
+    assert {q: after[q] for q in before} == before
+
+
+def test_a_reprint_under_another_id_is_extracted_once_and_keeps_its_own_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = 'The port reopened on Friday.\n\n"Ships are moving again," the harbour master said.\n'
+    wire = Article(id="w1", text=text, outlet="Wire", url="https://wire.example/1")
+    reprint = Article(id="p1", text=text, outlet="Wire", url="https://paper.example/port")
+    edited = Article(id="p2", text=text + "\nMore soon.\n", outlet="Wire")
+    extracted = count_extractions(monkeypatch)
+    found = extract_reprints_once([wire, reprint, edited])
+    assert extracted == ["w1", "p2"]
+    assert [q.article_id for q in found[1][0]] == ["p1"]
+    assert found[1][0][0].text == found[0][0][0].text == "Ships are moving again,"
+    assert found[2][0][0].id != found[1][0][0].id != found[0][0][0].id
