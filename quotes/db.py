@@ -82,7 +82,9 @@ FTS_CONFIG = {
 # Indexes the views and canned queries read in order (quotes/metadata.yml).
 INDEXES = {
     "idx_articles_by_date": "articles ((published is null), published, id)",
-    "idx_cluster_outlets_spread": "cluster_outlets (outlet_count desc, quote_count desc)",
+    "idx_cluster_outlets_spread": (
+        "cluster_outlets (outlet_count desc, quote_count desc, cluster_id)"
+    ),
 }
 
 FOREIGN_KEYS = [
@@ -411,21 +413,24 @@ def save_cluster_speakers(db: Database) -> None:
 
 
 def save_cluster_outlets(db: Database) -> None:
-    """Count each cluster's outlets once, for the canned query on the widest spread (their
-    names in alphabetical order, so every build writes the same row)."""
+    """Count each cluster's outlets once, for the canned query on the widest spread (names in
+    alphabetical order, so every build writes the same row)."""
     _create_tables(db)
     db.execute("delete from cluster_outlets")
     db.execute(
         """insert into cluster_outlets
-        select cluster_id, count(outlet), group_concat(outlet, ', '), sum(n)
-        from (
-          select quotes.cluster_id as cluster_id, articles.outlet as outlet, count(*) as n
-          from quotes join articles on articles.id = quotes.article_id
-          where quotes.cluster_id is not null
-          group by quotes.cluster_id, articles.outlet
-          order by quotes.cluster_id, articles.outlet
-        )
-        group by cluster_id"""
+        select clusters.id, coalesce(named.outlet_count, 0), named.outlet_names,
+               clusters.quote_count
+        from clusters left join (
+          select cluster_id, count(*) as outlet_count, group_concat(outlet, ', ') as outlet_names
+          from (
+            select distinct quotes.cluster_id as cluster_id, articles.outlet as outlet
+            from quotes join articles on articles.id = quotes.article_id
+            where quotes.cluster_id is not null and articles.outlet is not null
+            order by quotes.cluster_id, articles.outlet
+          )
+          group by cluster_id
+        ) as named on named.cluster_id = clusters.id"""
     )
 
 
