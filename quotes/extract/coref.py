@@ -25,7 +25,9 @@ _DESCRIPTION = regex.compile(
 _AGE = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?=[,)])")
 _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
-_AND = regex.compile(r"\s+and\s+")
+_AND = regex.compile(
+    r"\s+and\s+(?:(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)\s+)?"
+)  # "Prince Harry and his wife Meghan Markle"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
@@ -70,6 +72,9 @@ class _Index:
         for m in roster.mentions:
             if m.speaker.kind == "organization" and pair_of(m.speaker.name):
                 self.kinds["pair"].append((m.start, Speaker(m.speaker.name, "group")))
+        for start, name in roster.unknown:  # "The Duke and Duchess of Sussex" is no one name
+            if pair_of(name):
+                self.kinds["pair"].append((start, Speaker(name, "group")))
         self.kinds["pair"].sort(key=lambda x: x[0])
         self.starts = {k: [p for p, _ in v] for k, v in self.kinds.items()}
 
