@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import regex
 
-from quotes.extract import validate
 from quotes.extract.attribution import Found, attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
 from quotes.extract.introduced import introduced, reported
@@ -73,17 +72,7 @@ def extract_quotes(article: Article, citations: list[Citation] | None = None) ->
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
     if transcript:
         quotes.extend(transcript_quotes(article, roster))
-    return sorted(_named(quotes, roster), key=lambda q: (q.start, q.end))
-
-
-def _named(quotes: list[Quote], roster: Roster) -> list[Quote]:
-    """Every speaker checked once more as a name, whichever stage gave it (a headline's, a
-    nested quote's, a transcript's): what is no name is mended or dropped."""
-    out = []
-    for q in quotes:
-        speaker = validate.named(q.speaker, q.start, roster) if q.speaker else None
-        out.append(q if speaker == q.speaker else replace(q, speaker=speaker))
-    return out
+    return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
 def _mention(found: Found) -> Mention:

@@ -166,7 +166,7 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if name[0].islower():
             return _owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
         if is_acronym(name):
-            return s
+            return None if _after_number(name, roster) else s  # not the "737 MAX"
         # "Bureau": half of a name, the whole one named before
         whole = [o for o in roster.orgs if name in o.split() and o != name]
         if whole:
