@@ -15,6 +15,7 @@ from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 BACK_SENTENCES = 12  # how far back a description or a document looks for its referent
+BACK_MENTIONS = 60  # and how many mentions it looks at, at most, whatever their sentences' size
 _PAIR_REACH = 4  # sentences back that "the couple" or "they" looks for two people named together
 _PRONOUN_REACH = 3  # persons looked at, nearest first, for a pronoun the roster cannot place
 _APPOSITIVE_WINDOW = 80  # characters read after a name for ", the world number three,"
@@ -113,12 +114,13 @@ class _Index:
         return self._plain.get(surname, set())
 
     def before(self, kind: str, pos: int) -> list[tuple[int, Speaker]]:
-        """Mentions of a kind before `pos` within BACK_SENTENCES, nearest first."""
+        """Mentions of a kind before `pos` within BACK_SENTENCES (BACK_MENTIONS at most), nearest
+        first."""
         items = self.kinds[kind]
         i = bisect_left(self.starts[kind], pos)
         here = self.sentence_of(pos)
-        out = []
-        while i > 0:
+        out: list[tuple[int, Speaker]] = []
+        while i > 0 and len(out) < BACK_MENTIONS:
             i -= 1
             if here - self.sentence_of(items[i][0]) > BACK_SENTENCES:
                 break
