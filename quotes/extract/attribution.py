@@ -13,7 +13,7 @@ from quotes.extract.headlines import headline_speaker
 from quotes.extract.marks import Span
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
-from quotes.extract.validate import is_credit
+from quotes.extract.validate import is_credit, named
 from quotes.model import Speaker
 
 _STOP = regex.compile(r"[.!?](?:\s|$)")
@@ -131,8 +131,9 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         found = _sentence_final(masked, span.close, sentence[1], roster)
     if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
         # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
-        named = headline_speaker(span, roster)
-        return Found(named[0], None, named[1], named[2]) if named else found
+        headline = headline_speaker(span, roster)
+        who = named(headline[0], headline[1], roster) if headline else None  # not "737 Max"
+        return Found(who, None, headline[1], headline[2]) if headline and who else found
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
     if colon and (found is None or found.speaker is None):
         found = _named_before_colon(masked, head_start, span.open, roster) or found

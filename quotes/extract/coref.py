@@ -15,6 +15,7 @@ from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 BACK_SENTENCES = 12  # how far back a description or a document looks for its referent
+BACK_MENTIONS = 60  # and how many mentions it looks at, at most, whatever their sentences' size
 _PAIR_REACH = 4  # sentences back that "the couple" or "they" looks for two people named together
 _PRONOUN_REACH = 3  # persons looked at, nearest first, for a pronoun the roster cannot place
 _APPOSITIVE_WINDOW = 80  # characters read after a name for ", the world number three,"
@@ -25,7 +26,9 @@ _DESCRIPTION = regex.compile(
 _AGE = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?=[,)])")
 _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
-_AND = regex.compile(r"\s+and\s+")
+_AND = regex.compile(
+    r"\s+and\s+(?:(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)\s+)?"
+)  # "Prince Harry and his wife Meghan Markle"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
@@ -70,6 +73,9 @@ class _Index:
         for m in roster.mentions:
             if m.speaker.kind == "organization" and pair_of(m.speaker.name):
                 self.kinds["pair"].append((m.start, Speaker(m.speaker.name, "group")))
+        for start, name in roster.unknown:  # "The Duke and Duchess of Sussex" is no one name
+            if pair_of(name):
+                self.kinds["pair"].append((start, Speaker(name, "group")))
         self.kinds["pair"].sort(key=lambda x: x[0])
         self.starts = {k: [p for p, _ in v] for k, v in self.kinds.items()}
 
@@ -108,12 +114,13 @@ class _Index:
         return self._plain.get(surname, set())
 
     def before(self, kind: str, pos: int) -> list[tuple[int, Speaker]]:
-        """Mentions of a kind before `pos` within BACK_SENTENCES, nearest first."""
+        """Mentions of a kind before `pos` within BACK_SENTENCES (BACK_MENTIONS at most), nearest
+        first."""
         items = self.kinds[kind]
         i = bisect_left(self.starts[kind], pos)
         here = self.sentence_of(pos)
-        out = []
-        while i > 0:
+        out: list[tuple[int, Speaker]] = []
+        while i > 0 and len(out) < BACK_MENTIONS:
             i -= 1
             if here - self.sentence_of(items[i][0]) > BACK_SENTENCES:
                 break

@@ -17,6 +17,7 @@ from quotes.extract.names import classify
 from quotes.extract.roster import Roster
 from quotes.model import Quote, Speaker
 
+_REACH = 400  # characters before a quotation read for what introduces it (extraction's HEAD)
 _SUBJECT_REACH = 60  # characters from a sentence's start within which its subject is named
 _SELF_NAMED = regex.compile(
     r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
@@ -36,14 +37,12 @@ def introduced(
     text = roster.text
 
     def pick(i: int, span: Span) -> tuple[Speaker, str | None] | None:
-        if span.para == 0 or text[paras[span.para][0] : span.open].strip():
+        if span.para == 0 or not _opens(text, paras[span.para][0], span.open):
             return None
-        lo, hi = paras[span.para - 1]
-        if not text[lo:hi].rstrip().endswith(":"):
+        start, colon = _last_sentence(text, paras[span.para - 1], roster)
+        if not text[start:colon].endswith(":"):
             return None
-        colon = lo + len(text[lo:hi].rstrip())
-        start = roster.sentences.bounds(colon - 1)[0]
-        found = introducer(max(lo, start), colon, roster)
+        found = introducer(start, colon, roster)
         if not found or not found.speaker:
             return None
         found_for[i] = found
@@ -71,10 +70,10 @@ def reported(
             return roster.persons.get(n.name) or Speaker(n.name, "person", n.description), None
         if quotes[i].kind != "direct" or found_for.get(i) is not None:
             return None
-        lo = paras[span.para][0]
-        if span.para > 0 and "\x00" not in masked[paras[span.para - 1][0] : lo]:
-            end = paras[span.para - 1][0] + len(masked[paras[span.para - 1][0] : lo].rstrip())
-            lo = max(paras[span.para - 1][0], roster.sentences.bounds(end - 1)[0])
+        lo = max(paras[span.para][0], span.open - _REACH)
+        if span.para > 0 and lo == paras[span.para][0]:
+            start, end = _last_sentence(masked, paras[span.para - 1], roster)
+            lo = start if "\x00" not in masked[start:end] else lo
         cues = verb_cues(masked, lo, span.open)
         if not cues:
             who = _introduced_by_subject(span, paras, roster)
@@ -109,11 +108,25 @@ def _introduced_by_subject(
     quote: the quote is the subject's, named at the start of the paragraph's last sentence."""
     text = roster.text
     lo, hi = paras[span.para]
-    if span.para == 0 or text[lo : span.open].strip() or len(text[span.close : hi].strip()) > 2:
+    if span.para == 0 or not _opens(text, lo, span.open) or hi - span.close > _REACH:
         return None
-    plo, phi = paras[span.para - 1]
-    end = plo + len(text[plo:phi].rstrip())
-    start = max(plo, roster.sentences.bounds(end - 1)[0])
+    if len(text[span.close : hi].strip()) > 2:
+        return None
+    start, end = _last_sentence(text, paras[span.para - 1], roster)
     hi = min(end, start + _SUBJECT_REACH)
     who = coref.subject(start, hi, roster, lambda s: validate.named(s, start, roster))
     return who if who and who.kind in ("person", "organization", "group") else None
+
+
+def _opens(text: str, lo: int, at: int) -> bool:
+    """Whether only spaces stand between a paragraph's start and a quotation, read back from the
+    quotation no further than _REACH."""
+    return at - lo <= _REACH and not text[lo:at].strip()
+
+
+def _last_sentence(text: str, para: tuple[int, int], roster: Roster) -> tuple[int, int]:
+    """Where a paragraph's last sentence starts and ends (trailing spaces left out), read back
+    from the paragraph's end no further than _REACH."""
+    lo = max(para[0], para[1] - _REACH)
+    end = lo + len(text[lo : para[1]].rstrip())
+    return (max(lo, roster.sentences.bounds(end - 1)[0]), end) if end > lo else (end, end)

@@ -88,6 +88,11 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     name = " ".join(tokens)
     if len(tokens) == 1:
         found = coref.own_surname(name, roster.person(name, pos), roster)
+        whole = _name_part(found.name)
+        if whole is None:
+            return None  # "Open" for "Australian Open"
+        if len(whole) < len(found.name.split()):
+            found = Speaker(name, "person", s.description)  # not "Frenchman Haugen"
         return found if " " in found.name or roster.used_as_name(name) else None
     return roster.persons.get(name) or Speaker(name, "person", s.description)
 
@@ -99,8 +104,8 @@ def _name_part(name: str) -> tuple[str, ...] | None:
     are a description or another name; an event ("Australian Open") or a lone adjective or
     time ("American", "PM") is no one. Read once per name."""
     tokens = name.split()
-    if _NOT_TEXT.search(name):
-        return None
+    if _NOT_TEXT.search(name) or (len(tokens) > 1 and tokens[-1].casefold() in lx.EVENT_HEADS):
+        return None  # "Australian Open": an event
     first = next(
         (i for i, t in enumerate(tokens) if t[0].isupper() and t.casefold() not in _LEADS),
         len(tokens),
@@ -161,7 +166,7 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if name[0].islower():
             return _owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
         if is_acronym(name):
-            return s
+            return None if _after_number(name, roster) else s  # not the "737 MAX"
         # "Bureau": half of a name, the whole one named before
         whole = [o for o in roster.orgs if name in o.split() and o != name]
         if whole:
