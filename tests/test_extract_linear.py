@@ -90,3 +90,15 @@ def test_marks_past_the_cap_are_not_read_and_the_stop_is_reported(
     assert len(quotes) == 2
     (problem,) = problems
     assert f"after character {2 * len(PARAGRAPH)}" in problem.message
+
+
+def test_a_run_of_marks_past_the_cap_is_reported_even_when_it_holds_no_quote(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from quotes.extract import windows
+
+    monkeypatch.setattr(windows, "MAX_MARKS", 10)
+    problems: list[Problem] = []
+    assert extract_quotes(article('"' * 50), problems=problems) == []
+    (problem,) = problems
+    assert "after character 10 of 50" in problem.message

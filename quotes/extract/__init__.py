@@ -53,7 +53,9 @@ def extract_quotes(
         spans = spans[:max_quotes]
     transcript = bool(_TRANSCRIPT.search(text))
     if not spans and not transcript:
-        return []  # (a cap needs more than one span: nothing was left unread)
+        if stopped is not None:  # marks past the cap, none of those read a quotation
+            _report_cap(article, max_quotes, stopped, problems)
+        return []
     masked = mask(text, spans)
     paras = paragraphs(text)
     sentences = Sentences(text, masked, paras, spans)
