@@ -45,16 +45,22 @@ def extract_quotes(
     quotations, nor is read past its `windows.MAX_MARKS`th quotation mark: past either the text
     is not read for quotes, and a Problem saying where reading stopped is appended to
     `problems` (or logged as a warning when no list is given)."""
+    whole = article
     text = article.text or ""
     last = next(islice(find_marks(text), windows.MAX_MARKS, None), None)
     stopped = last.start() if last else None
     spans = find_spans(text, max_quotes, stopped)
     if len(spans) > max_quotes:
         stopped = spans[max_quotes].open
-        spans = spans[:max_quotes]
+    if stopped is not None:  # the rest is not read at all: for quotes, names or sentences
+        article = replace(article, text=text[:stopped])
+        text = article.text
+        spans = find_spans(text)[:max_quotes]
     transcript = bool(_TRANSCRIPT.search(text))
     if not spans and not transcript:
-        return []  # (a cap needs more than one span: nothing was left unread)
+        if stopped is not None:  # marks past the cap, none of those read a quotation
+            _report_cap(whole, max_quotes, stopped, problems)
+        return []
     masked = mask(text, spans)
     paras = paragraphs(text)
     sentences = Sentences(text, masked, paras, spans)
@@ -100,7 +106,7 @@ def extract_quotes(
         stopped = min(quotes[max_quotes].start, stopped if stopped is not None else len(text))
         quotes = quotes[:max_quotes]
     if stopped is not None:
-        _report_cap(article, max_quotes, stopped, problems)
+        _report_cap(whole, max_quotes, stopped, problems)
     return quotes
 
 

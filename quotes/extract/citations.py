@@ -26,6 +26,7 @@ _DOMAIN = regex.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|tv)")
 _PART = regex.compile(r"[-/]")
 _THE_BEFORE = regex.compile(r"\bthe[^\S\n]+$")
 _TOKEN = regex.compile(r"\S+")
+_TOKEN_BACK = regex.compile(r"(?r)\S+")  # the same words, read from the last: most runs stop soon
 _CONNECTORS = ("of", "&", "and")
 _RUN_AFTER = regex.compile(r"(?:[Tt]he[^\S\n]+)?" + _RUN)
 
@@ -179,7 +180,7 @@ def _run_before(text: str, end: int) -> int | None:
     line_start = text.rfind("\n", max(0, end - 120), end) + 1 or max(0, end - 120)
     start = None
     words = 0
-    for token in reversed(list(_TOKEN.finditer(text, line_start, end))):
+    for token in _TOKEN_BACK.finditer(text, line_start, end):
         word = token[0]
         if word in ("the", "The"):
             return token.start() if start is not None else None
