@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import regex
 
-from quotes.extract import coref, validate
+from quotes.extract import coref, validate, windows
 from quotes.extract.attribution import Found, introducer, reporter
 from quotes.extract.cues import verb_cues
 from quotes.extract.marks import Span
@@ -17,8 +17,6 @@ from quotes.extract.names import classify
 from quotes.extract.roster import Roster
 from quotes.model import Quote, Speaker
 
-_REACH = 400  # characters before a quotation read for what introduces it (extraction's HEAD)
-_SUBJECT_REACH = 60  # characters from a sentence's start within which its subject is named
 _SELF_NAMED = regex.compile(
     r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
     r"\s+(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]+)"
@@ -70,7 +68,7 @@ def reported(
             return roster.persons.get(n.name) or Speaker(n.name, "person", n.description), None
         if quotes[i].kind != "direct" or found_for.get(i) is not None:
             return None
-        lo = max(paras[span.para][0], span.open - _REACH)
+        lo = max(paras[span.para][0], span.open - windows.HEAD)
         if span.para > 0 and lo == paras[span.para][0]:
             start, end = _last_sentence(masked, paras[span.para - 1], roster)
             lo = start if "\x00" not in masked[start:end] else lo
@@ -108,25 +106,25 @@ def _introduced_by_subject(
     quote: the quote is the subject's, named at the start of the paragraph's last sentence."""
     text = roster.text
     lo, hi = paras[span.para]
-    if span.para == 0 or not _opens(text, lo, span.open) or hi - span.close > _REACH:
+    if span.para == 0 or not _opens(text, lo, span.open) or hi - span.close > windows.HEAD:
         return None
     if len(text[span.close : hi].strip()) > 2:
         return None
     start, end = _last_sentence(text, paras[span.para - 1], roster)
-    hi = min(end, start + _SUBJECT_REACH)
+    hi = min(end, start + windows.SUBJECT)
     who = coref.subject(start, hi, roster, lambda s: validate.named(s, start, roster))
     return who if who and who.kind in ("person", "organization", "group") else None
 
 
 def _opens(text: str, lo: int, at: int) -> bool:
     """Whether only spaces stand between a paragraph's start and a quotation, read back from the
-    quotation no further than _REACH."""
-    return at - lo <= _REACH and not text[lo:at].strip()
+    quotation no further than windows.HEAD."""
+    return at - lo <= windows.HEAD and not text[lo:at].strip()
 
 
 def _last_sentence(text: str, para: tuple[int, int], roster: Roster) -> tuple[int, int]:
     """Where a paragraph's last sentence starts and ends (trailing spaces left out), read back
-    from the paragraph's end no further than _REACH."""
-    lo = max(para[0], para[1] - _REACH)
+    from the paragraph's end no further than windows.HEAD."""
+    lo = max(para[0], para[1] - windows.HEAD)
     end = lo + len(text[lo : para[1]].rstrip())
     return (max(lo, roster.sentences.bounds(end - 1)[0]), end) if end > lo else (end, end)

@@ -14,6 +14,7 @@ TAIL = 400  # characters read after a closing mark for the attribution ("…,”
 CUE_AFTER = 120  # characters after a quotation where a verb of speech makes it speech
 SENTENCE = 400  # characters of its sentence read before a quotation to decide its kind
 NESTED_HEAD = 120  # characters of the outer quote read before a nested one for its cue
+SUBJECT = 60  # characters from a sentence's start within which its subject is named
 HEADLINE = 200  # characters around a headline's quotation searched for the name it quotes
 ANTECEDENT = 2000  # characters a pronoun looks back for who it refers to
 ORGANISATIONS = 10000  # characters either side of "the group" where its organisation is named
