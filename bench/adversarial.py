@@ -104,17 +104,22 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-def _child(shape: str, size: int) -> None:
+def _child(shape: str, size: int, capped: bool) -> None:
     """Extract one generated article and print seconds, quotes and memory as JSON."""
     from quotes.extract import extract_quotes
     from quotes.model import Article
 
     text = SHAPES[shape](size)
     article = Article(id=shape, text=text)
+    options = {}
+    if not capped:  # the work itself, not the safety net, is measured
+        from quotes.extract import windows
+
+        windows.MAX_MARKS = windows.MAX_QUOTES = options["max_quotes"] = 1 << 40
     before = _resident_kb("VmRSS")
     _reset_peak()  # so building the text does not count as extraction's peak
     started = time.perf_counter()
-    quotes = extract_quotes(article)
+    quotes = extract_quotes(article, **options)
     seconds = time.perf_counter() - started
     peak = _resident_kb("VmHWM")
     print(json.dumps({"seconds": seconds, "quotes": len(quotes), "extra_kb": peak - before}))
@@ -137,9 +142,9 @@ def _reset_peak() -> None:
         Path("/proc/self/clear_refs").write_text("5")  # Linux: the peak restarts from now
 
 
-def measure(python: str, shape: str, size: int, timeout: float) -> dict | None:
+def measure(python: str, shape: str, size: int, timeout: float, capped: bool) -> dict | None:
     """One run in a child process; None when it outlives the timeout."""
-    cmd = [python, str(Path(__file__).resolve()), "--child", shape, str(size)]
+    cmd = [python, str(Path(__file__).resolve()), "--child", shape, str(size), str(int(capped))]
     env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT))}
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
@@ -156,17 +161,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
     parser.add_argument("--timeout", type=float, default=120, help="seconds per run")
     parser.add_argument("--python", default=sys.executable, help="interpreter to extract with")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-cap", action="store_true", help="lift the per-article caps on quotes and marks"
+    )
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        _child(args.child[0], int(args.child[1]))
+        _child(args.child[0], int(args.child[1]), args.child[2] == "1")
         return
     sizes = [int(s * MB) for s in args.sizes]
     print(f"{'shape':15} {'MB':>6} {'seconds':>9} {'growth':>7} {'quotes':>8} {'extra MB':>9}")
     for shape in args.shapes:
         previous: float | None = None
         for size in sizes:
-            r = measure(args.python, shape, size, args.timeout)
+            r = measure(args.python, shape, size, args.timeout, not args.no_cap)
             mb = f"{size / MB:6.2f}"
             if r is None:
                 print(f"{shape:15} {mb} {'> ' + format(args.timeout, 'g'):>9}", flush=True)
