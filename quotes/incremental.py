@@ -86,12 +86,10 @@ def _reprint_key(article: Article) -> tuple[str | None, ...]:
 def _moved(found: Extracted, article: Article) -> Extracted:
     """One article's extraction given to a word-for-word reprint of it."""
     quotes, citations, problem = found
-    if problem is not None:
-        return [], [], Problem(article.source or article.id, problem.message)
     return (
         [replace(q, article_id=article.id) for q in quotes],
         [replace(c, article_id=article.id) for c in citations],
-        None,
+        None if problem is None else Problem(article.source or article.id, problem.message),
     )
 
 

@@ -27,10 +27,15 @@ _shared: Sequence[Article] = ()  # the batch, inherited by forked workers
 
 
 def extract_one(article: Article) -> Extracted:
-    """Quotes and citations of one article; a bug on one article is its problem, not the build's."""
+    """Quotes and citations of one article; a bug on one article is its problem, not the build's.
+
+    An article cut short by extraction's caps keeps the quotes read before the cut, with the
+    problem saying where it stopped."""
     try:
         cited = extract_citations(article)
-        return extract_quotes(article, cited), cited, None
+        capped: list[Problem] = []
+        found = extract_quotes(article, cited, capped)
+        return found, cited, capped[0] if capped else None
     except Exception as exc:  # noqa: BLE001 - one article must not sink the corpus
         return [], [], Problem(article.source or article.id, f"extraction failed: {exc!r}")
 

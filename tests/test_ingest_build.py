@@ -40,3 +40,18 @@ def test_a_mixed_folder_builds_every_readable_article_and_records_the_rest(
         "rivertonledger.example",
         None,
     }
+
+
+def test_an_article_cut_short_by_the_extraction_cap_keeps_its_first_quotes_and_a_problem(
+    tmp_path: Path, db_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("quotes.extract.windows.MAX_MARKS", 6)
+    (tmp_path / "long.txt").write_text(
+        "“We will fix the roads,” Mayor Ana Ruiz said.\n\n" * 10, encoding="utf-8"
+    )
+    build([tmp_path / "long.txt"], db_path)
+    db = Database(db_path)
+    assert 0 < db["quotes"].count < 10
+    (problem,) = db["problems"].rows
+    assert problem["source"].endswith("long.txt")
+    assert "quotation marks" in problem["message"]
