@@ -97,7 +97,7 @@ class WordIndex:
     order (longest wordings first)."""
 
     def __init__(
-        self, wordings: Sequence[Fragmentable], order: Iterable[int], function: frozenset[str]
+        self, wordings: Sequence[Fragmentable], order: Iterable[int], sought: frozenset[str]
     ) -> None:
         self.wordings = wordings
         self.by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -105,8 +105,8 @@ class WordIndex:
         for i in order:
             w = wordings[i]
             surnames = {surname(s) for s in w.speakers}
-            # Fragments are looked up by a content word only: function words need no postings.
-            for ch in set(w.code) - function:
+            # Only the words a fragment may be looked up by need postings.
+            for ch in sought.intersection(w.code):
                 self.overall[ch].append(i)
                 for s in surnames:
                     self.by_speaker[(s, ch)].append(i)
@@ -134,13 +134,13 @@ def content_of(code: str, words: Sequence[str]) -> str:
     return "".join(ch for ch, word in zip(code, words, strict=True) if word not in FUNCTION_WORDS)
 
 
-def function_codes(wordings: Iterable[Fragmentable]) -> frozenset[str]:
-    """The characters that encode function words, in the wordings' shared vocabulary."""
+def sought_codes(wordings: Iterable[Fragmentable], shorter_than: int) -> frozenset[str]:
+    """The encoded content words of wordings shorter than `shorter_than`: all that fragments
+    are looked up by."""
     found: set[str] = set()
     for w in wordings:
-        found.update(
-            ch for ch, word in zip(w.code, w.tokens.words, strict=True) if word in FUNCTION_WORDS
-        )
+        if len(w.code) < shorter_than:
+            found.update(content_of(w.code, w.tokens.words))
     return frozenset(found)
 
 
