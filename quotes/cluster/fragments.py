@@ -52,6 +52,7 @@ class Fragmentable(Protocol):
     def tokens(self) -> Tokens: ...
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def speaker_key(speaker: Speaker | None) -> str | None:
     """A speaker's name as compared here ("jacinda ardern"), or None unless it reads as a
     person's or organisation's full name: extraction also names speakers "UK", "ruling" or
@@ -100,16 +101,18 @@ class WordIndex:
         self, wordings: Sequence[Fragmentable], order: Iterable[int], sought: frozenset[str]
     ) -> None:
         self.wordings = wordings
-        self.by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_speaker: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.overall: dict[str, list[int]] = defaultdict(list)
         for i in order:
             w = wordings[i]
-            surnames = {surname(s) for s in w.speakers}
             # Only the words a fragment may be looked up by need postings.
-            for ch in sought.intersection(w.code):
+            found = sought.intersection(w.code)
+            for ch in found:
                 self.overall[ch].append(i)
-                for s in surnames:
-                    self.by_speaker[(s, ch)].append(i)
+            for s in {surname(s) for s in w.speakers}:
+                postings = self.by_speaker[s]
+                for ch in found:
+                    postings[ch].append(i)
 
     def holders(
         self, i: int, content: str, before: Callable[[int], bool], by_speaker: bool
@@ -119,7 +122,10 @@ class WordIndex:
         to tell."""
         if by_speaker:
             surnames = {surname(s) for s in self.wordings[i].speakers}
-            postings = [[self.by_speaker.get((s, ch), []) for s in surnames] for ch in set(content)]
+            postings = [
+                [self.by_speaker[s].get(ch, []) if s in self.by_speaker else [] for s in surnames]
+                for ch in set(content)
+            ]
             fewest = min(postings, key=lambda lists: sum(map(len, lists)), default=[])
             rarest = fewest[0] if len(fewest) == 1 else sorted({j for p in fewest for j in p})
         else:
