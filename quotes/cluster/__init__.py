@@ -104,6 +104,7 @@ def _wordings(
     index: dict[str, int] = {}
     wordings: list[Wording] = []
     wording_of: list[int] = []
+    speakers: dict[int, set[str]] = defaultdict(set)
     for q, t in zip(quotes, tokens, strict=True):
         speaker = speaker_key(q.speaker)
         key = t.key if t.words else f"\0{q.id}"
@@ -120,11 +121,12 @@ def _wordings(
         first = (
             min(d for d in (wordings[i].first_seen, seen) if d) if seen else wordings[i].first_seen
         )
-        speakers = wordings[i].speakers | ({speaker} if speaker else set())
-        wordings[i] = replace(
-            wordings[i], weight=wordings[i].weight + 1, first_seen=first, speakers=speakers
-        )
+        wordings[i] = replace(wordings[i], weight=wordings[i].weight + 1, first_seen=first)
+        if speaker:
+            speakers[i].add(speaker)
         wording_of.append(i)
+    for i, names in speakers.items():
+        wordings[i] = replace(wordings[i], speakers=frozenset(names))
     return wordings, wording_of
 
 

@@ -22,7 +22,7 @@ from quotes.cluster.normalise import Tokens
 from quotes.extract import lexicon as lx
 from quotes.model import Speaker
 
-MAX_POSTING = 200  # entries read for a fragment's rarest word; a commoner word tells nothing
+MAX_POSTING = 80  # entries read for a fragment's rarest word; a commoner word tells nothing
 # Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
 FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
     """is are was were be been being am have has had do does did will would can could should
