@@ -37,7 +37,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
 from sqlite_utils.utils import hash_record
 
@@ -103,9 +102,11 @@ def _wordings(
 ) -> tuple[list[Wording], list[int]]:
     """One Wording per distinct key: normalised words, and the speaker's name for a short
     quotation; quotes without words each stand alone."""
-    vocab = Vocabulary()
     index: dict[str, int] = {}
-    wordings: list[Wording] = []
+    first: list[Tokens] = []  # each key's tokens, as its first quote has them
+    weight: list[int] = []
+    seen: list[str | None] = []
+    speakers: list[set[str]] = []
     wording_of: list[int] = []
     for q, t in zip(quotes, tokens, strict=True):
         speaker = speaker_key(q.speaker)
@@ -114,20 +115,26 @@ def _wordings(
             # The same few words from two named speakers may be two quotations ("a mistake");
             # they join when the speakers may be one (union._fragment_home).
             key += f"\0{speaker}"
-        if key not in index:
-            index[key] = len(wordings)
-            wordings.append(Wording(t, vocab.encode(t.words), 0, key=key))
-        i = index[key]
+        i = index.setdefault(key, len(first))
+        if i == len(first):
+            first.append(t)
+            weight.append(0)
+            seen.append(None)
+            speakers.append(set())
+        weight[i] += 1
         article = articles.get(q.article_id)
-        seen = day(article.published) if article else None
-        first = (
-            min(d for d in (wordings[i].first_seen, seen) if d) if seen else wordings[i].first_seen
-        )
-        speakers = wordings[i].speakers | ({speaker} if speaker else set())
-        wordings[i] = replace(
-            wordings[i], weight=wordings[i].weight + 1, first_seen=first, speakers=speakers
-        )
+        published = day(article.published) if article else None
+        if published and (seen[i] is None or published < (seen[i] or "")):
+            seen[i] = published
+        if speaker:
+            speakers[i].add(speaker)
         wording_of.append(i)
+    vocab = Vocabulary()
+    keys = list(index)
+    wordings = [
+        Wording(t, vocab.encode(t.words), weight[i], seen[i], frozenset(speakers[i]), keys[i])
+        for i, t in enumerate(first)
+    ]
     return wordings, wording_of
 
 

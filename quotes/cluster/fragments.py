@@ -22,7 +22,7 @@ from quotes.cluster.normalise import Tokens
 from quotes.extract import lexicon as lx
 from quotes.model import Speaker
 
-MAX_POSTING = 200  # entries read for a fragment's rarest word; a commoner word tells nothing
+MAX_POSTING = 80  # entries read for a fragment's rarest word; a commoner word tells nothing
 # Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
 FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
     """is are was were be been being am have has had do does did will would can could should
@@ -52,6 +52,7 @@ class Fragmentable(Protocol):
     def tokens(self) -> Tokens: ...
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def speaker_key(speaker: Speaker | None) -> str | None:
     """A speaker's name as compared here ("jacinda ardern"), or None unless it reads as a
     person's or organisation's full name: extraction also names speakers "UK", "ruling" or
@@ -97,19 +98,21 @@ class WordIndex:
     order (longest wordings first)."""
 
     def __init__(
-        self, wordings: Sequence[Fragmentable], order: Iterable[int], function: frozenset[str]
+        self, wordings: Sequence[Fragmentable], order: Iterable[int], sought: frozenset[str]
     ) -> None:
         self.wordings = wordings
-        self.by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_speaker: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.overall: dict[str, list[int]] = defaultdict(list)
         for i in order:
             w = wordings[i]
-            surnames = {surname(s) for s in w.speakers}
-            # Fragments are looked up by a content word only: function words need no postings.
-            for ch in set(w.code) - function:
+            # Only the words a fragment may be looked up by need postings.
+            found = sought.intersection(w.code)
+            for ch in found:
                 self.overall[ch].append(i)
-                for s in surnames:
-                    self.by_speaker[(s, ch)].append(i)
+            for s in {surname(s) for s in w.speakers}:
+                postings = self.by_speaker[s]
+                for ch in found:
+                    postings[ch].append(i)
 
     def holders(
         self, i: int, content: str, before: Callable[[int], bool], by_speaker: bool
@@ -119,7 +122,10 @@ class WordIndex:
         to tell."""
         if by_speaker:
             surnames = {surname(s) for s in self.wordings[i].speakers}
-            postings = [[self.by_speaker.get((s, ch), []) for s in surnames] for ch in set(content)]
+            postings = [
+                [self.by_speaker[s].get(ch, []) if s in self.by_speaker else [] for s in surnames]
+                for ch in set(content)
+            ]
             fewest = min(postings, key=lambda lists: sum(map(len, lists)), default=[])
             rarest = fewest[0] if len(fewest) == 1 else sorted({j for p in fewest for j in p})
         else:
@@ -134,13 +140,13 @@ def content_of(code: str, words: Sequence[str]) -> str:
     return "".join(ch for ch, word in zip(code, words, strict=True) if word not in FUNCTION_WORDS)
 
 
-def function_codes(wordings: Iterable[Fragmentable]) -> frozenset[str]:
-    """The characters that encode function words, in the wordings' shared vocabulary."""
+def sought_codes(wordings: Iterable[Fragmentable], shorter_than: int) -> frozenset[str]:
+    """The encoded content words of wordings shorter than `shorter_than`: all that fragments
+    are looked up by."""
     found: set[str] = set()
     for w in wordings:
-        found.update(
-            ch for ch, word in zip(w.code, w.tokens.words, strict=True) if word in FUNCTION_WORDS
-        )
+        if len(w.code) < shorter_than:
+            found.update(content_of(w.code, w.tokens.words))
     return frozenset(found)
 
 

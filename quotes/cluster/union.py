@@ -19,8 +19,8 @@ from quotes.cluster.fragments import (
     AMBIGUOUS,
     WordIndex,
     content_of,
-    function_codes,
     holds,
+    sought_codes,
     speakers_conflict,
 )
 from quotes.cluster.normalise import Tokens
@@ -107,7 +107,7 @@ def group(wordings: Sequence[Wording]) -> Grouping:
         key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
     )
     index = ShingleIndex([w.code for w in wordings], order)
-    words = WordIndex(wordings, order, function_codes(wordings))
+    words = WordIndex(wordings, order, sought_codes(wordings, SHORT_FRAGMENT_WORDS))
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
     ambiguous = []
