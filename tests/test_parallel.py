@@ -27,10 +27,10 @@ def test_an_article_that_breaks_the_extractor_is_a_problem_in_a_pool_too(
 ) -> None:
     real = parallel.extract_quotes
 
-    def fragile(a: Article, cited: object = None) -> list:  # type: ignore[type-arg]
+    def fragile(a: Article, cited: object = None, problems: object = None) -> list:  # type: ignore[type-arg]
         if a.id == "bad":
             raise ValueError("boom")
-        return real(a, cited)  # type: ignore[arg-type]
+        return real(a, cited, problems)  # type: ignore[arg-type]
 
     monkeypatch.setattr(parallel, "extract_quotes", fragile)
     articles = [article(f'"Fine number {n}," the mayor said.', id=f"a{n}") for n in range(100)]
