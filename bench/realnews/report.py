@@ -22,11 +22,13 @@ SHOWN = 150  # characters of a quotation shown in an error example
 
 def build_story(folder: Path) -> tuple[dict[str, list[Predicted]], list[tuple[str, str]]]:
     """Build a fresh database from one story's folder: predictions by file stem, speaker rows."""
+    from quotes.ingest import SIDECAR
     from quotes.pipeline import build
 
+    pages = [folder / entry["file"] for entry in json.loads((folder / SIDECAR).read_text())]
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "story.db"
-        build([folder], db_path)
+        build(pages, db_path)  # the pages only: queries.txt beside them is no article
         db = sqlite3.connect(db_path)
         rows = db.execute(
             "select articles.source, quotes.text, speakers.name, quotes.cluster_id from quotes "

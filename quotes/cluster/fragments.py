@@ -124,12 +124,14 @@ class WordIndex:
             surnames = {surname(s) for s in self.wordings[i].speakers}
             postings = [
                 [self.by_speaker[s].get(ch, []) if s in self.by_speaker else [] for s in surnames]
-                for ch in set(content)
+                for ch in dict.fromkeys(content)  # in text order: ties break the same every run
             ]
             fewest = min(postings, key=lambda lists: sum(map(len, lists)), default=[])
             rarest = fewest[0] if len(fewest) == 1 else sorted({j for p in fewest for j in p})
         else:
-            rarest = min((self.overall.get(ch, []) for ch in set(content)), key=len, default=[])
+            rarest = min(
+                (self.overall.get(ch, []) for ch in dict.fromkeys(content)), key=len, default=[]
+            )
         if len(rarest) > MAX_POSTING:
             return []
         return [j for j in rarest if j != i and before(j)]
