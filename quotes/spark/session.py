@@ -18,8 +18,9 @@ def java_home() -> str | None:
 
 def make_session(master: str | None = None, **conf: str) -> SparkSession:
     """The running session (spark-submit's) or a new one on `master`; quiet (WARN), no web UI
-    unless asked, Python workers on the interpreter that has quotes installed."""
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    unless asked; in local mode, Python workers on this interpreter, which has quotes."""
+    if master and master.startswith("local"):  # on a cluster, spark-submit's settings decide
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if "JAVA_HOME" not in os.environ and (home := java_home()):
         os.environ["JAVA_HOME"] = home
     builder = SparkSession.builder.appName("quotes").config("spark.ui.enabled", "false")
