@@ -27,7 +27,10 @@ from quotes.spark.build import spark_build  # noqa: E402
 from quotes.spark.load import Filters, load_parquet  # noqa: E402
 from quotes.spark.session import make_session  # noqa: E402
 
-pytestmark = pytest.mark.spark
+pytestmark = [
+    pytest.mark.spark,
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
+]
 
 TABLES = ["articles", "speakers", "quotes", "clusters", "alterations", "provenance", "citations"]
 
