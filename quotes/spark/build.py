@@ -3,6 +3,7 @@ SQLite tables' names and columns (quotes/db.py TABLES, plus articles and problem
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -69,10 +70,10 @@ def spark_build(
         .persist()
     )
     found = articles.mapPartitions(extract).persist()
-    names = speaker_names(
+    names = speaker_names(  # the (speaker, article) counts are collected to the driver
         found.filter(lambda f: f[0] == "quote" and f[1][0].speaker is not None)
-        .map(lambda f: f[1][0].speaker)
-        .distinct()
+        .map(lambda f: ((f[1][0].speaker, f[1][0].article_id), 1))
+        .reduceByKey(operator.add)
         .collect()
     )
     named = sc.broadcast(names)

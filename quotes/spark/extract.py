@@ -32,14 +32,22 @@ def extract(items: Iterable[tuple[Article, Order]]) -> Iterator[tuple[str, Any]]
             yield "citation", c
 
 
-def speaker_names(speakers: Iterable[Speaker]) -> dict[Speaker, Speaker]:
-    """Each distinct speaker → its name across the corpus (unify_speakers, which looks only at
-    the set of names, so one stand-in quote per distinct speaker gives the same answer)."""
-    distinct = sorted(set(speakers), key=lambda s: (s.name, s.kind, s.description or ""))
-    stand_ins = [Quote("", "", 0, 0, speaker=s) for s in distinct]
-    return {
-        s: q.speaker for s, q in zip(distinct, unify_speakers(stand_ins), strict=True) if q.speaker
-    }
+def speaker_names(said: Iterable[tuple[tuple[Speaker, str], int]]) -> dict[Speaker, Speaker]:
+    """Each distinct speaker → its name across the corpus, from ((speaker, article id), quotes)
+    counts: unify_speakers looks at speakers, how often and in which articles they are quoted,
+    so stand-in quotes with those speakers, articles and counts give its answer for the corpus."""
+    stand_ins = [
+        Quote(article_id, "", 0, 0, speaker=speaker)
+        for (speaker, article_id), n in sorted(said, key=_said_order)
+        for _ in range(n)
+    ]
+    return {q.speaker: u.speaker for q, u in zip(stand_ins, unify_speakers(stand_ins), strict=True)
+            if q.speaker and u.speaker}  # fmt: skip
+
+
+def _said_order(item: tuple[tuple[Speaker, str], int]) -> tuple[str, str, str, str]:
+    (s, article_id), _ = item
+    return s.name, s.kind, s.description or "", article_id
 
 
 def quote_row(quote: Quote, order: tuple[str, int, int], names: Mapping[Speaker, Speaker]) -> dict:
