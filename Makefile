@@ -6,7 +6,7 @@ BENCH_VENV := .venv-bench
 DB := data/quotes.db
 INPUTS ?= seeds
 
-.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial bench-memory bench-scale eval clean
+.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial bench-memory bench-scale bench-spark eval clean
 
 all: test lint
 
@@ -55,6 +55,12 @@ bench-clusters: install
 
 bench-build: install
 	$(BIN)/python bench/build.py
+
+# The Spark build in local[2] beside the single-machine one (needs the spark extra and java);
+# options in SPARK, e.g. make bench-spark SPARK="--articles 20000"
+bench-spark: install
+	$(BIN)/pip install --quiet -e '.[dev,spark]'
+	$(BIN)/python bench/spark.py $(SPARK)
 
 # Extraction time and memory on hostile article shapes; options in ADVERSARIAL, e.g.
 # make bench-adversarial ADVERSARIAL="--sizes 0.25 1 --shapes news said"

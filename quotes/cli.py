@@ -13,12 +13,17 @@ from quotes.extract import extract_quotes
 from quotes.ingest import MAX_ARTICLE_BYTES, read_articles
 from quotes.model import Problem
 from quotes.pipeline import build as build_db
+from quotes.spark.commands import load_parquet, spark_build
 
 
 @click.group()
 @click.version_option()
 def cli() -> None:
     """Track quotations through the news: who said what, where it first appeared, how it changed."""
+
+
+cli.add_command(spark_build)  # pyspark imported only when run
+cli.add_command(load_parquet)
 
 
 @cli.command()

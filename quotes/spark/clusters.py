@@ -1,0 +1,88 @@
+"""Clusters on the cluster: the single-machine cluster_quotes run on each connected component's
+quotes, so verification, union, provenance, alterations and edges are the same functions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Any
+
+from quotes.cluster import cluster_quotes
+from quotes.model import Article, Citation, Quote, Speaker
+
+# What the grouped UDF returns: a table name and one row of it as JSON.
+OUTPUT_SCHEMA = "table string, row string"
+
+
+def quote_of(row: dict[str, Any]) -> Quote:
+    """The Quote a row of the quotes DataFrame describes."""
+    speaker = (
+        Speaker(row["speaker_name"], row["speaker_kind"], row["speaker_description"])
+        if row["speaker_name"] is not None
+        else None
+    )
+    return Quote(
+        row["article_id"], row["text"], int(row["start"]), int(row["end"]), row["kind"],
+        speaker, row["cue"], row["credit"],
+    )  # fmt: skip
+
+
+def cluster_rows(rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    """(table, JSON row) for one component's quotes (with their article's published, outlet and
+    credited outlets): cluster membership, clusters, alterations and provenance."""
+    quotes = [quote_of(r) for r in rows]
+    articles: dict[str, Article] = {}
+    citations: list[Citation] = []
+    for r in rows:
+        if r["article_id"] not in articles:
+            articles[r["article_id"]] = Article(
+                r["article_id"], "", outlet=r["outlet"], published=r["published"]
+            )
+            citations += [Citation(r["article_id"], o, "", 0, 0) for o in r["credits"] or ()]
+    by_id = {q.id: q for q in quotes}
+    for c in cluster_quotes(quotes, articles, citations):
+        for qid in c.quote_ids:
+            yield "members", json.dumps({"quote_id": qid, "cluster_id": c.id})
+        first = c.first_quote_ids[0] if c.first_quote_ids else None
+        yield (
+            "clusters",
+            json.dumps(
+                {
+                    "id": c.id,
+                    "canonical_text": c.canonical_text,
+                    "speaker_name": c.speaker.name if c.speaker else None,
+                    "speaker_kind": c.speaker.kind if c.speaker else None,
+                    "speaker_description": c.speaker.description if c.speaker else None,
+                    "canonical_quote_id": c.canonical_quote_id,
+                    "first_quote_id": first,
+                    "first_article_id": by_id[first].article_id if first else None,
+                    "first_published": c.first_published,
+                    "first_tied": int(len(c.first_quote_ids) > 1),
+                    "quote_count": len(c.quote_ids),
+                    "article_count": len({by_id[i].article_id for i in c.quote_ids}),
+                }
+            ),
+        )
+        for a in c.alterations:
+            yield "alterations", json.dumps(asdict(a))
+        for e in c.edges:
+            yield "provenance", json.dumps(asdict(e))
+
+
+def cluster_component(pdf: Any) -> Any:
+    """applyInPandas: one component's quotes in, its rows of every clustering table out."""
+    import pandas as pd
+
+    rows = [{k: _plain(v) for k, v in r.items()} for r in pdf.to_dict("records")]
+    out = list(cluster_rows(rows))
+    return pd.DataFrame(out, columns=["table", "row"])
+
+
+def _plain(value: Any) -> Any:
+    """A pandas cell as Python: missing values (None or NaN) as None, arrays as lists."""
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return value

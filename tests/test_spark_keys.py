@@ -1,0 +1,40 @@
+"""The Spark build's candidate keys cover what the single-machine clustering looks up."""
+
+from __future__ import annotations
+
+from quotes.cluster.candidates import shingles as coded_shingles
+from quotes.cluster.normalise import Vocabulary, tokenise
+from quotes.spark import keys
+
+
+def test_a_wording_has_one_key_shingle_for_each_distinct_trigram_the_clusterer_indexes() -> None:
+    words = tokenise("We will not stop, we will not stop until the work is done.").words
+    code = Vocabulary().encode(words)
+    assert len(keys.shingles(words)) == len(set(coded_shingles(code)))
+
+
+def test_a_wording_of_three_words_or_fewer_is_its_own_shingle() -> None:
+    assert keys.shingles(("a", "ringleader")) == ["a\x00ringleader"]
+
+
+def test_two_quotes_differing_only_in_case_and_quote_marks_share_a_wording() -> None:
+    a, _ = keys.wording_key("The plan is dead on arrival.", "q1", None)
+    b, _ = keys.wording_key("the plan is ‘dead on arrival’", "q2", None)
+    assert a == b
+
+
+def test_a_short_quote_from_a_named_speaker_is_a_wording_of_its_own() -> None:
+    a, _ = keys.wording_key("a mistake", "q1", "maria lopez")
+    b, _ = keys.wording_key("a mistake", "q2", "john smith")
+    assert a != b
+
+
+def test_a_fragment_looks_its_holders_up_under_each_content_word_and_its_speaker() -> None:
+    probes = set(keys.probes(("called", "it", "a", "ringleader"), ["maria lopez"]))
+    assert "w\x00ringleader" in probes and "s\x00lopez\x00ringleader" in probes
+    assert "w\x00a" not in probes  # a function word tells nothing
+
+
+def test_a_long_wording_looks_nothing_up_by_word() -> None:
+    words = tokenise("one two three four five six seven eight nine").words
+    assert list(keys.probes(words, [])) == []
