@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import asdict
 from typing import Any
 
@@ -301,6 +301,22 @@ def save_all(
         step()
 
 
+def cluster_row(c: Cluster, by_id: Mapping[str, Quote]) -> dict[str, Any]:
+    """A cluster's columns but its speaker's id, from its members (`by_id` holds them)."""
+    first = c.first_quote_ids[0] if c.first_quote_ids else None
+    return {
+        "id": c.id,
+        "canonical_text": c.canonical_text,
+        "canonical_quote_id": c.canonical_quote_id,
+        "first_quote_id": first,
+        "first_article_id": by_id[first].article_id if first else None,
+        "first_published": c.first_published,
+        "first_tied": int(len(c.first_quote_ids) > 1),
+        "quote_count": len(c.quote_ids),
+        "article_count": len({by_id[i].article_id for i in c.quote_ids}),
+    }
+
+
 def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluster]) -> None:
     """Write speakers, quotes, clusters and their provenance."""
     _create_tables(db)
@@ -331,23 +347,7 @@ def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluste
     )
     by_id = {q.id: q for q in quotes}
     db.table("clusters").insert_all(
-        (
-            {
-                "id": c.id,
-                "canonical_text": c.canonical_text,
-                "speaker_id": speaker_id(c.speaker),
-                "canonical_quote_id": c.canonical_quote_id,
-                "first_quote_id": c.first_quote_ids[0] if c.first_quote_ids else None,
-                "first_article_id": (
-                    by_id[c.first_quote_ids[0]].article_id if c.first_quote_ids else None
-                ),
-                "first_published": c.first_published,
-                "first_tied": len(c.first_quote_ids) > 1,
-                "quote_count": len(c.quote_ids),
-                "article_count": len({by_id[i].article_id for i in c.quote_ids}),
-            }
-            for c in clusters
-        ),
+        (cluster_row(c, by_id) | {"speaker_id": speaker_id(c.speaker)} for c in clusters),
         pk="id",
         replace=True,
     )

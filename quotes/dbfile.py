@@ -14,6 +14,8 @@ are checked just before SQLite opens them.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -48,6 +50,21 @@ def open_for_build(path: Path, wait: float = WAIT_SECONDS) -> Database:
             ) from exc
         raise
     return db
+
+
+@contextmanager
+def writing(path: Path, wait: float = WAIT_SECONDS) -> Iterator[Database]:
+    """The database opened for one build: committed when the block ends, rolled back on any
+    error or interruption, closed either way."""
+    db = open_for_build(path, wait)
+    try:
+        yield db
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    finally:
+        db.close()
 
 
 def refuse_links(path: Path) -> None:

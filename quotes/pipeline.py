@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from quotes import db as store
 from quotes.cluster import cluster_quotes
-from quotes.dbfile import WAIT_SECONDS, open_for_build
+from quotes.dbfile import WAIT_SECONDS, writing
 from quotes.incremental import extract_stored, vanished_files
 from quotes.ingest import MAX_ARTICLE_BYTES, merge_copies, read_articles
 from quotes.model import Article, Citation, Problem, Quote
@@ -77,15 +77,8 @@ def build(
     committed build until this one commits, and a failed or killed build changes nothing.
     """
     report = BuildReport(build=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    db = open_for_build(Path(db_path), wait)
-    try:
+    with writing(Path(db_path), wait) as db:
         _build(db, inputs, report, progress, max_bytes)
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
-    finally:
-        db.close()
     return report
 
 

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from quotes.cluster import cluster_quotes
+from quotes.db import cluster_row
 from quotes.model import Article, Citation, Quote, Speaker
 
 # What the grouped UDF returns: a table name and one row of it as JSON.
@@ -44,26 +45,12 @@ def cluster_rows(rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
     for c in cluster_quotes(quotes, articles, citations):
         for qid in c.quote_ids:
             yield "members", json.dumps({"quote_id": qid, "cluster_id": c.id})
-        first = c.first_quote_ids[0] if c.first_quote_ids else None
-        yield (
-            "clusters",
-            json.dumps(
-                {
-                    "id": c.id,
-                    "canonical_text": c.canonical_text,
-                    "speaker_name": c.speaker.name if c.speaker else None,
-                    "speaker_kind": c.speaker.kind if c.speaker else None,
-                    "speaker_description": c.speaker.description if c.speaker else None,
-                    "canonical_quote_id": c.canonical_quote_id,
-                    "first_quote_id": first,
-                    "first_article_id": by_id[first].article_id if first else None,
-                    "first_published": c.first_published,
-                    "first_tied": int(len(c.first_quote_ids) > 1),
-                    "quote_count": len(c.quote_ids),
-                    "article_count": len({by_id[i].article_id for i in c.quote_ids}),
-                }
-            ),
-        )
+        speaker = {
+            "speaker_name": c.speaker.name if c.speaker else None,
+            "speaker_kind": c.speaker.kind if c.speaker else None,
+            "speaker_description": c.speaker.description if c.speaker else None,
+        }
+        yield "clusters", json.dumps(cluster_row(c, by_id) | speaker)
         for a in c.alterations:
             yield "alterations", json.dumps(asdict(a))
         for e in c.edges:

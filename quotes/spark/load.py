@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from quotes import db as store
-from quotes.dbfile import WAIT_SECONDS, open_for_build
+from quotes.dbfile import WAIT_SECONDS, writing
 from quotes.model import Article, Problem
 
 
@@ -72,8 +72,7 @@ def load_parquet(
     }
     problems = read_table(folder, "problems")
     report = LoadReport({"articles": len(articles)} | {k: len(v) for k, v in rows.items()})
-    db = open_for_build(Path(db_path), wait)
-    try:
+    with writing(Path(db_path), wait) as db:
         store.save_articles(db, (Article(**a) for a in articles))
         store.clear_derived(db)
         for name, (columns, pk) in store.TABLES.items():
@@ -85,10 +84,4 @@ def load_parquet(
         store.save_problems(
             db, (Problem(p["source"], p["message"]) for p in problems), frozenset(), build
         )
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
-    finally:
-        db.close()
     return report
