@@ -104,5 +104,6 @@ def extract(inputs: tuple[Path, ...]) -> None:
                 "kind": q.kind,
                 "cue": q.cue,
                 "credit": q.credit,
+                "rule": q.rule,
             }
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -33,7 +33,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
     "quotes": (
         {
             "id": str, "article_id": str, "speaker_id": int, "text": str, "start": int,
-            "end": int, "kind": str, "cue": str, "credit": str, "cluster_id": str,
+            "end": int, "kind": str, "cue": str, "credit": str, "rule": str, "cluster_id": str,
         },
         "id",
     ),
@@ -338,6 +338,7 @@ def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluste
                 "kind": q.kind,
                 "cue": q.cue,
                 "credit": q.credit,
+                "rule": q.rule,
                 "cluster_id": cluster_of.get(q.id),
             }
             for q in quotes

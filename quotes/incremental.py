@@ -126,7 +126,7 @@ def _row(article: Article, print_: str, found: Extracted) -> dict[str, Any]:
 def _quote_fields(q: Quote) -> list[Any]:
     s = q.speaker
     speaker = [s.name, s.kind, s.description] if s else None
-    return [q.text, q.start, q.end, q.kind, speaker, q.cue, q.credit]
+    return [q.text, q.start, q.end, q.kind, speaker, q.cue, q.credit, q.rule]
 
 
 def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
@@ -148,9 +148,9 @@ def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
 
 
 def _quote(article_id: str, fields: list[Any]) -> Quote:
-    text, start, end, kind, speaker, cue, credit = fields
+    text, start, end, kind, speaker, cue, credit, rule = fields
     who = Speaker(*speaker) if speaker else None
-    return Quote(article_id, text, start, end, kind, who, cue, credit)
+    return Quote(article_id, text, start, end, kind, who, cue, credit, rule)
 
 
 def _forget_others(db: Database, ids: set[str]) -> None:

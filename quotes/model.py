@@ -56,6 +56,7 @@ class Quote:
     speaker: Speaker | None = None
     cue: str | None = None  # the reporting verb or phrase: "said", "according to", "tells WW"
     credit: str | None = None  # outlet the article credits for this quote ("WWeek reported")
+    rule: str | None = None  # the attribution rule that gave the speaker (quotes/extract/rules.py)
 
     @property
     def id(self) -> str:

@@ -10,8 +10,9 @@ from itertools import islice
 import regex
 
 from quotes.extract import windows
-from quotes.extract.attribution import Found, attribute, gender_of_speaker
+from quotes.extract.attribution import attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
+from quotes.extract.engine import Found
 from quotes.extract.introduced import introduced, reported
 from quotes.extract.kinds import is_title_case, kind_of
 from quotes.extract.marks import Span, find_marks, find_spans, paragraphs
@@ -81,9 +82,9 @@ def extract_quotes(
         if found and found.speaker:
             roster.add(_mention(found))
         found_for[len(quotes)] = found
-        speaker, cue = (found.speaker, found.cue) if found else (None, None)
+        speaker, cue, rule = (found.speaker, found.cue, found.rule) if found else (None,) * 3
         quoted = text[span.start : span.end]
-        quote = Quote(article.id, quoted, span.start, span.end, kind, speaker, cue)
+        quote = Quote(article.id, quoted, span.start, span.end, kind, speaker, cue, rule=rule)
         if found:
             near = (
                 max(min(bounds[0], found.start), found.start - windows.CREDIT),
@@ -203,18 +204,19 @@ def _carry(
         prev, s = out[i - 1], spans[i]
         same_para = spans[i - 1].para == s.para
         if prev.speaker and (same_para or s.continued):
-            out[i] = replace(out[i], speaker=prev.speaker)
+            out[i] = replace(out[i], speaker=prev.speaker, rule="continued")
         elif prev.speaker and _alone(text, s, paras) and spans[i - 1].para == s.para - 1:
-            out[i] = replace(out[i], speaker=prev.speaker, kind="floating")
+            out[i] = replace(out[i], speaker=prev.speaker, kind="floating", rule="paragraph-run")
     for i in range(len(out) - 2, -1, -1):  # backwards: a quote whose attribution comes later
         if out[i].speaker or found_for.get(i) or not out[i + 1].speaker:
             continue
         s, nxt = spans[i], spans[i + 1]
         between = text[s.close : nxt.open].strip()
         if s.continues or (s.para == nxt.para and not between):
-            out[i] = replace(out[i], speaker=out[i + 1].speaker)
+            out[i] = replace(out[i], speaker=out[i + 1].speaker, rule="continued-back")
         elif _alone(text, s, paras) and nxt.para == s.para + 1:
-            out[i] = replace(out[i], speaker=out[i + 1].speaker, kind="floating")
+            who = out[i + 1].speaker
+            out[i] = replace(out[i], speaker=who, kind="floating", rule="paragraph-run-back")
     return out
 
 

@@ -10,8 +10,9 @@ from dataclasses import replace
 import regex
 
 from quotes.extract import coref, validate, windows
-from quotes.extract.attribution import Found, introducer, reporter
+from quotes.extract.attribution import introducer, reporter
 from quotes.extract.cues import verb_cues
+from quotes.extract.engine import Found
 from quotes.extract.marks import Span
 from quotes.extract.names import classify
 from quotes.extract.roster import Roster
@@ -34,7 +35,7 @@ def introduced(
     that paragraph's last sentence introduces."""
     text = roster.text
 
-    def pick(i: int, span: Span) -> tuple[Speaker, str | None] | None:
+    def pick(i: int, span: Span) -> tuple[Speaker, str | None, str] | None:
         if span.para == 0 or not _opens(text, paras[span.para][0], span.open):
             return None
         start, colon = _last_sentence(text, paras[span.para - 1], roster)
@@ -44,7 +45,7 @@ def introduced(
         if not found or not found.speaker:
             return None
         found_for[i] = found
-        return found.speaker, found.cue
+        return found.speaker, found.cue, "colon-paragraph"
 
     return _fill(quotes, spans, pick)
 
@@ -61,11 +62,12 @@ def reported(
     “I am human.”" """
     masked = roster.masked
 
-    def pick(i: int, span: Span) -> tuple[Speaker, str | None] | None:
+    def pick(i: int, span: Span) -> tuple[Speaker, str | None, str] | None:
         me = _SELF_NAMED.match(quotes[i].text.lstrip("\"“‘'"))  # "Hello, I am Rick Larsen, …"
         if me and classify(me["name"]).kind == "person":
             n = classify(me["name"])
-            return roster.persons.get(n.name) or Speaker(n.name, "person", n.description), None
+            person = roster.persons.get(n.name) or Speaker(n.name, "person", n.description)
+            return person, None, "self-named"
         if quotes[i].kind != "direct" or found_for.get(i) is not None:
             return None
         lo = max(paras[span.para][0], span.open - windows.HEAD)
@@ -75,11 +77,11 @@ def reported(
         cues = verb_cues(masked, lo, span.open)
         if not cues:
             who = _introduced_by_subject(span, paras, roster)
-            return (who, None) if who else None
+            return (who, None, "subject-paragraph") if who else None
         start = roster.sentences.bounds(cues[-1].start())[0]
         found = reporter(max(lo, start), cues[-1].end(), roster)
         if found and found.speaker and found.speaker.kind in ("person", "organization"):
-            return found.speaker, found.cue
+            return found.speaker, found.cue, "reported-speech"
         return None
 
     return _fill(quotes, spans, pick)
@@ -88,14 +90,14 @@ def reported(
 def _fill(
     quotes: list[Quote],
     spans: list[Span],
-    pick: Callable[[int, Span], tuple[Speaker, str | None] | None],
+    pick: Callable[[int, Span], tuple[Speaker, str | None, str] | None],
 ) -> list[Quote]:
     """The quotes, each one with no speaker given the speaker and cue `pick` finds for it."""
     out = list(quotes)
     for i, (q, span) in enumerate(zip(quotes, spans, strict=True)):
         found = None if q.speaker else pick(i, span)
         if found:
-            out[i] = replace(q, speaker=found[0], cue=found[1] or q.cue)
+            out[i] = replace(q, speaker=found[0], cue=found[1] or q.cue, rule=found[2])
     return out
 
 

@@ -154,6 +154,12 @@ PRONOUNS = {
     "me": "i",
     "you": "you",
 }
+# A capitalised name of one to four words, as a regular-expression fragment: "Ana Ruiz",
+# "Sen. Ted Cruz", "O’Neil".
+NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
+# Abbreviations that end a company's or a person's name ("Acme Inc.", "Ted Cruz Jr."): their
+# period ends no sentence. As a regular-expression alternation.
+SUFFIXES = "Ltd|Inc|Corp|Co|Plc|Jr|Sr"
 # Capitalised words that open sentences rather than name anyone: stripped from the front of a name.
 FUNCTION_WORDS = _words("""
 the a an and but or so if as at by for from in into of on to with without after before because

@@ -35,7 +35,9 @@ def nested_quotes(
             continue
         speaker, cue = _inner_speaker(text, outer_span, s, outer, roster)
         kind = "nested"
-        out.append(Quote(article.id, text[s.start : s.end], s.start, s.end, kind, speaker, cue))
+        rule = "nested" if speaker else None
+        quoted = text[s.start : s.end]
+        out.append(Quote(article.id, quoted, s.start, s.end, kind, speaker, cue, rule=rule))
     return out
 
 

@@ -50,7 +50,8 @@ def transcript_quotes(article: Article, roster: Roster, limit: int) -> list[Quot
 def _quote(article: Article, start: int, end: int, speaker: Speaker | None) -> Quote:
     words = article.text[start:end].strip()
     start += len(article.text[start:end]) - len(article.text[start:end].lstrip())
-    return Quote(article.id, words, start, start + len(words), "answer", speaker, "Q&A")
+    rule = "transcript" if speaker else None
+    return Quote(article.id, words, start, start + len(words), "answer", speaker, "Q&A", rule=rule)
 
 
 def _interviewee(text: str, roster: Roster) -> Speaker | None:

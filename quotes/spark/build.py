@@ -145,7 +145,8 @@ def spark_build(
 
 _QUOTE_ROW = (
     "id string, article_id string, text string, start long, `end` long, kind string, cue string,"
-    " credit string, speaker_name string, speaker_kind string, speaker_description string,"
+    " credit string, rule string, speaker_name string, speaker_kind string,"
+    " speaker_description string,"
     " speaker_key string, wording_key string, words array<string>, order_file string,"
     " order_record long, order_quote long"
 )

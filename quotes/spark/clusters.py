@@ -25,7 +25,7 @@ def quote_of(row: dict[str, Any]) -> Quote:
     )
     return Quote(
         row["article_id"], row["text"], int(row["start"]), int(row["end"]), row["kind"],
-        speaker, row["cue"], row["credit"],
+        speaker, row["cue"], row["credit"], row["rule"],
     )  # fmt: skip
 
 

@@ -1,0 +1,192 @@
+"""The attribution rules that read after a quotation's closing mark: "…,” Lee said", "…,” said
+Lee", "… — Lee". Each returns a Found when it matches (NOBODY when it matches and names no one),
+None when it does not; quotes/extract/rules.py orders them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.clauses import DETERMINER_END, TRAILING_AUX, clause_tail, cue_text
+from quotes.extract.cues import AUX, VERB_PHRASE, verb_cues
+from quotes.extract.engine import NOBODY, Found
+from quotes.extract.phrases import speaker_of
+from quotes.extract.roster import Roster
+
+_STOP = regex.compile(r"[.!?](?:\s|$)")
+_LEADING = regex.compile(r"^[\s,;]*")
+_DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
+_ACCORDING = regex.compile(rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I)
+_CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
+PARTICIPLE = regex.compile(r"^\p{L}+ing$")  # "adding", but not "is quoted as saying"
+# A past-tense verb with its object: "seized upon the …" ("retired Air Force general" is a role).
+_PAST_VERB = regex.compile(
+    r"(?<![\p{L}-])\p{Ll}{3,}ed\s+(?:upon|the|a|an|to|with|by|on|in|that|it|him|her|them|his|its)\b"
+)
+_NAME_SAID = regex.compile(
+    rf"^\s*(?:{lx.NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
+)
+COMMA_CUE = regex.compile(
+    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
+)
+_NAME_VERB = regex.compile(
+    rf"[\s,]*(?P<np>{lx.NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
+)  # "Paul Smith, who …, said": appositive parts are read one by one
+_LAST_NAME = regex.compile(rf",\s+(?P<np>{lx.NAME}|he|she|they)\s*$")
+_ABBREVIATION = regex.compile(
+    rf"\b(?:\p{{Lu}}\.){{1,3}}|\b(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.)(?=\s+\p{{Lu}})|\b(?:{lx.SUFFIXES})\."
+)
+
+
+class Tail:
+    """The words after one closing mark, as the rules read them; `again` attributes from a later
+    offset of the same tail (a comma that hands over to the attribution)."""
+
+    def __init__(
+        self,
+        masked: str,
+        lo: int,
+        hi: int,
+        roster: Roster,
+        adjacent: bool,
+        again: Callable[[int], Found | None],
+    ):
+        self.masked, self.lo, self.hi, self.roster = masked, lo, hi, roster
+        self.adjacent, self.again = adjacent, again
+        self.tail = masked[lo:hi]
+
+    @cached_property
+    def lead(self) -> int:
+        """Where the words start after the commas and spaces that follow the mark."""
+        m = _LEADING.match(self.tail)
+        assert m is not None  # it matches the empty string
+        return m.end()
+
+    @cached_property
+    def cue(self) -> regex.Match[str] | None:
+        """The first verb of speech within 150 characters of the words' start."""
+        lead, tail = self.lead, self.tail
+        return next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
+
+    @cached_property
+    def subject(self) -> str:
+        """The words between the start and the verb, without trailing auxiliaries."""
+        assert self.cue is not None
+        return TRAILING_AUX.sub("", self.tail[self.lead : self.cue.start()])
+
+    def verb(self) -> str:
+        assert self.cue is not None
+        return cue_text(self.cue.group())
+
+
+def dash(t: Tail) -> Found | None:
+    """ "… — Lee": a dash and a name close a short tail."""
+    m = _DASH.match(t.tail)
+    if m and t.hi - t.lo < 100:
+        who = speaker_of(m["np"], t.lo + m.start("np"), t.roster, forward=True)
+        if who:
+            return Found(who, "—", t.lo, t.hi)
+    return None
+
+
+def according_to(t: Tail) -> Found | None:
+    """ "…,” according to Lee."""
+    m = _ACCORDING.match(t.tail)
+    if not m:
+        return None
+    who = speaker_of(m["np"], t.lo + m.start("np"), t.roster, forward=True)
+    return Found(who, "according to", t.lo + m.start(), t.lo + m.end())
+
+
+def comma_handover(t: Tail) -> Found | None:
+    """A quote inside a clause ("curb “activist” investors and others"): the words after are not
+    about it, unless a comma soon hands over to the attribution ("“the end” for the EU, said Geert
+    Wilders") or a name and its verb end the clause ("a “bouquet of humanity” Ellison said,")."""
+    if t.adjacent or "," in t.tail[: t.lead] or _NAME_SAID.match(t.tail):
+        return None
+    comma = COMMA_CUE.search(t.tail, 0, 80)
+    return (t.again(t.lo + comma.start()) or NOBODY) if comma else NOBODY
+
+
+def said_name(t: Tail) -> Found | None:
+    """ "…,” said Lee": the verb first, the speaker after it."""
+    m = _CUE_FIRST.match(t.tail)
+    if m and m["cue"][0].islower() and not PARTICIPLE.search(m["cue"]) and m["np"].strip():
+        who = speaker_of(m["np"], t.lo + m.start("np"), t.roster, forward=True)
+        if who:
+            return Found(who, cue_text(m["cue"]), t.lo + m.start("cue"), t.lo + m.end())
+    return None
+
+
+def name_verb(t: Tail) -> Found | None:
+    """ "…,” Oliver barked.": no verb of speech, but a name and a past-tense verb."""
+    if t.cue is not None:
+        return None
+    m = _NAME_VERB.match(t.tail)
+    who = speaker_of(m["np"], t.lo + m.start("np"), t.roster) if m else None
+    return Found(who, m["verb"], t.lo + m.start("np"), t.lo + m.end()) if m and who else NOBODY
+
+
+def participle(t: Tail) -> Found | None:
+    """ "…,” adding that …": a participle continues the sentence before; no attribution here."""
+    assert t.cue is not None
+    return NOBODY if PARTICIPLE.search(t.cue.group()) else None
+
+
+def said_name_past_adjunct(t: Tail) -> Found | None:
+    """ "…,” in sharp contrast to X, says Dante Scala": the speaker follows the verb."""
+    np = t.subject
+    first = np.split()[0] if np.split() else ""
+    if not (
+        np.rstrip().endswith(",")
+        and first.islower()
+        and first not in lx.DETERMINERS | lx.PRONOUNS.keys()
+    ):
+        return None
+    assert t.cue is not None
+    who = speaker_of(t.tail[t.cue.end() :], t.lo + t.cue.end(), t.roster, forward=True)
+    return Found(who, t.verb(), t.lo + t.cue.start(), t.hi) if who else NOBODY
+
+
+def sentence_break(t: Tail) -> Found | None:
+    """Nothing before the verb, or a sentence ends first ("Sen. Ruiz" ends none): no speaker."""
+    np = t.subject
+    return NOBODY if not np.strip() or _STOP.search(_ABBREVIATION.sub("", np)) else None
+
+
+def last_name(t: Tail) -> Found | None:
+    """ "…” by the shooting that had drawn attention and scrutiny, Nefzi said.": in a long
+    subject only the name before the verb speaks."""
+    if not _too_long(t.subject):
+        return None
+    m = _LAST_NAME.search(t.subject)
+    at = t.lo + t.lead + m.start("np") if m else 0
+    who = speaker_of(m["np"], at, t.roster) if m else None
+    assert t.cue is not None
+    if m and who and who.kind == "person":
+        return Found(who, t.verb(), at, t.lo + t.cue.end())
+    return NOBODY
+
+
+def clause(t: Tail) -> Found | None:
+    """ "Clinton seized upon the reference, repeating …": a clause, not a speaker."""
+    np = clause_tail(t.subject)
+    return NOBODY if DETERMINER_END.search(np) or _PAST_VERB.search(np) else None
+
+
+def name_said(t: Tail) -> Found | None:
+    """ "…,” Lee said." and "…,” Warren, who has not endorsed a candidate, told reporters."."""
+    assert t.cue is not None
+    who = speaker_of(clause_tail(t.subject), t.lo + t.lead, t.roster)
+    return Found(who, t.verb(), t.lo + t.lead, t.lo + t.cue.end())
+
+
+def _too_long(np: str) -> bool:
+    """A speaker phrase is short, unless a short name opens a long appositive ("Leonard Burman,
+    director of … University,")."""
+    words = np.split()
+    first = np.split(",")[0].split()
+    return len(words) > 15 and (len(first) > 5 or len(words) > 40)

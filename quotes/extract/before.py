@@ -1,0 +1,210 @@
+"""The attribution rules that read before a quotation's opening mark: "Lee told reporters: “",
+"She called it “…”". Each returns a Found when it matches (NOBODY when it matches and names no
+one), None when it does not; quotes/extract/rules.py orders them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.clauses import DETERMINER_END, TRAILING_AUX, clause_tail, cue_text, subject
+from quotes.extract.cues import ACCORDING, verb_cues
+from quotes.extract.engine import NOBODY, Found
+from quotes.extract.phrases import speaker_of
+from quotes.extract.roster import Roster
+from quotes.extract.validate import is_credit
+
+_AFTER_STOP = regex.compile(r"(?<=[.!?])\s+")
+_ACCORDING = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
+_SAID_FIRST = regex.compile(
+    r"(?:^|[.!?]\s+)(?:Said|Says|Added|Asked)\s+(?P<np>[^,\x00\n]{2,60}?),?\s*$"
+)
+_INTRODUCED = regex.compile(
+    r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?){0,2}\s*[,:]\s*$|^\s+that\s*$|^\s*$"
+)
+_LABEL = regex.compile(rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{lx.NAME}):\s*$")
+_OWNED = regex.compile(
+    rf"(?P<np>{lx.NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
+    r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
+    r"arguments?|descriptions?|characterizations?|words|calls?|tweets?|boasts?|response|answer|"
+    r"reply|message|view|verdict|position)\s+(?:that\s+)?"
+    r"(?:[^\x00\n]{0,80})$"
+)
+_NAME_VERB = regex.compile(
+    rf"(?P<np>{lx.NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
+)
+_THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
+# "…, with Mayor Ruiz calling it “…”": a name right before a participle is its subject.
+_ABSOLUTE = regex.compile(rf"(?:^\s*|\b(?:with|and|while)\s+)(?P<np>{lx.NAME})\s*$")
+_POSSESSOR = regex.compile(r"\p{L}['’]s?\s+$")
+_SPACES_BEFORE = regex.compile(r"(?r)\s*")  # matched backwards from where it is asked
+_COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
+
+
+class Head:
+    """The words before one opening mark, as the rules read them; `again` attributes from the
+    same start to an earlier end (for a credit that follows the speaker's own verb)."""
+
+    def __init__(
+        self,
+        masked: str,
+        lo: int,
+        hi: int,
+        roster: Roster,
+        anchored: bool,
+        again: Callable[[int], Found | None],
+    ):
+        self.masked, self.lo, self.hi, self.roster = masked, lo, hi, roster
+        self.anchored, self.again = anchored, again
+        self.head = masked[lo:hi]
+
+    @cached_property
+    def cues(self) -> list[regex.Match[str]]:
+        """Verbs of speech, leaving out cue words after a possessive ("Trump’s comments were")."""
+        head = self.head
+        return [c for c in verb_cues(head) if not _after_possessive(head, c.start())]
+
+    @cached_property
+    def verb(self) -> regex.Match[str]:
+        """The verb the speaker's phrase ends at: the last cue, or after a participle or an
+        infinitive ("…, saying: “", "going on to say “") the first finite one."""
+        last = self.cues[-1]
+        if _nonfinite(self.head, last):
+            return next(c for c in self.cues if not _nonfinite(self.head, c))
+        return last
+
+    @cached_property
+    def subject(self) -> str:
+        """The words before the verb, without trailing auxiliaries."""
+        return TRAILING_AUX.sub("", self.head[: self.verb.start()])
+
+    def with_verb(self, found: Found | None) -> Found | None:
+        """The sentence subject's Found with this head's verb as its cue."""
+        if found is None:
+            return NOBODY
+        return Found(found.speaker, cue_text(self.cues[-1].group()), found.start, found.end)
+
+
+def according_to(h: Head) -> Found | None:
+    """ "According to Lee, “…”"."""
+    m = _ACCORDING.search(h.head)
+    if not m:
+        return None
+    who = speaker_of(m["np"], h.lo + m.start("np"), h.roster, forward=True)
+    return Found(who, "according to", h.lo + m.start(), h.hi)
+
+
+def said_name(h: Head) -> Found | None:
+    """ "Said Comey, “…”"."""
+    m = _SAID_FIRST.search(h.head)
+    if not m:
+        return None
+    who = speaker_of(m["np"], h.lo + m.start("np"), h.roster, forward=True)
+    return Found(who, "said", h.lo + m.start("np"), h.hi) if who else NOBODY
+
+
+def label(h: Head) -> Found | None:
+    """ "Pollsters agree - Carl Bialik: “…”", and transcripts."""
+    m = _LABEL.search(h.head)
+    if m:
+        who = speaker_of(m["np"], h.lo + m.start("np"), h.roster)
+        if who and who.kind in ("person", "organization", "outlet"):
+            return Found(who, ":", h.lo + m.start("np"), h.hi)
+    return None
+
+
+def owned(h: Head) -> Found | None:
+    """ "Trump’s claim that Obama “founded ISIS”", but "Lee told them Trump’s remarks were “…”"
+    is Lee’s."""
+    m = _OWNED.search(h.head)
+    if m and not h.anchored and not h.cues:
+        who = speaker_of(m["np"], h.lo + m.start("np"), h.roster)
+        if who:
+            return Found(who, m["noun"], h.lo + m.start("np"), h.lo + m.end())
+    return None
+
+
+def name_verb(h: Head) -> Found | None:
+    """ "Hillary Clinton cracked, “…”": with no verb of speech introducing the quote, a name and
+    a past-tense verb do (a quote inside a sentence has no attribution before it)."""
+    acc = list(ACCORDING.finditer(h.head)) if h.cues else []
+    no_cue = not h.cues or bool(acc and acc[-1].start() > h.cues[-1].start())
+    if not no_cue and not (h.anchored and not _INTRODUCED.match(h.head[h.cues[-1].end() :])):
+        return None
+    if not h.anchored:
+        return NOBODY
+    m = _NAME_VERB.search(h.head)
+    who = speaker_of(m["np"], h.lo + m.start("np"), h.roster) if m else None
+    return (
+        Found(who, m["verb"], h.lo + m.start("np"), h.lo + m.end("verb")) if m and who else NOBODY
+    )
+
+
+def absolute(h: Head) -> Found | None:
+    """ "…, with Mayor Ruiz calling it “…”": the name before a participle is its subject."""
+    head, cue = h.head, h.cues[-1]
+    if not cue.group().endswith("ing") or _infinitive(head, cue):
+        return None
+    m = _ABSOLUTE.search(TRAILING_AUX.sub("", head[: cue.start()]))
+    who = speaker_of(m["np"], h.lo + m.start("np"), h.roster) if m else None
+    if m and who and who.kind in ("person", "organization"):
+        return Found(who, cue_text(cue.group()), h.lo + m.start("np"), h.lo + cue.end())
+    return None
+
+
+def participle_subject(h: Head) -> Found | None:
+    """ "…, saying: “…”" with no finite verb of speech: the sentence's subject speaks."""
+    if not _nonfinite(h.head, h.cues[-1]) or any(not _nonfinite(h.head, c) for c in h.cues):
+        return None
+    return h.with_verb(subject(h.masked, h.lo, h.hi, h.roster))
+
+
+def no_subject(h: Head) -> Found | None:
+    """Nothing before the verb, or a determiner with no noun ("the"): no speaker."""
+    np = h.subject
+    return NOBODY if not np.strip() or DETERMINER_END.search(np) else None
+
+
+def coordinated(h: Head) -> Found | None:
+    """ "Carson took the stage and called it “rotten”": the sentence's subject speaks."""
+    if not _COORDINATED.search(h.subject):
+        return None
+    found = subject(h.masked, h.lo, h.hi, h.roster)
+    return (
+        Found(found.speaker, cue_text(h.verb.group()), found.start, found.end) if found else NOBODY
+    )
+
+
+def name_said(h: Head) -> Found | None:
+    """ "Lee told reporters: “…”"; "Trump released a video that said, “…”" is the video's (for
+    its maker); "Lee said, the Journal reported: “…”" is Lee's, not the outlet's."""
+    head, cue = h.head, h.verb
+    np = _AFTER_STOP.split(h.subject)[-1]
+    np = _THAT_END.sub("", np) if _THAT_END.search(np) else clause_tail(np)
+    at = h.lo + head.rfind(np, 0, cue.start())
+    who = speaker_of(np, h.lo + cue.start(), h.roster)  # a pronoun looks back from the verb
+    prior = [c for c in h.cues if c.end() < cue.start()]
+    if prior and is_credit(who, cue.group()):
+        earlier = h.again(h.lo + prior[-1].end())
+        if earlier and earlier.speaker:
+            return earlier
+    return Found(who, cue_text(cue.group()), at, h.lo + cue.end())
+
+
+def _nonfinite(head: str, cue: regex.Match[str]) -> bool:
+    """A participle or an infinitive ("saying", "to say")."""
+    return cue.group().endswith("ing") or _infinitive(head, cue)
+
+
+def _infinitive(head: str, cue: regex.Match[str]) -> bool:
+    return head[max(0, cue.start() - 3) : cue.start()] == "to "
+
+
+def _after_possessive(head: str, end: int) -> bool:
+    """Whether a possessive and spaces end at `end` ("Trump’s "), read back from there only."""
+    m = _SPACES_BEFORE.match(head, 0, end)
+    assert m is not None  # it matches the empty string
+    return bool(_POSSESSOR.search(head, max(0, m.start() - 3), end))

@@ -1,0 +1,87 @@
+"""Where a speaker's phrase starts and ends inside a clause: shared by the attribution rules."""
+
+from __future__ import annotations
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.cues import AUX_WORDS
+from quotes.extract.engine import Found
+from quotes.extract.phrases import speaker_of
+from quotes.extract.roster import Roster
+
+_SPACES = regex.compile(r"\s+")
+_CLAUSE = regex.compile(
+    r"(?i).*(?:[;:]|\b(?:what|which|who|whom|that|because|when|while|if|after|before|as|where|but)\b)"
+)
+TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
+_PAST = (
+    "took made gave went came got had was were is are said told wrote spoke put set ran met sent "
+    "led held kept left brought thought felt saw knew became began stood won lost"
+)
+# The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
+_SUBJECT = regex.compile(
+    r"(?P<np>(?:(?:[\p{L}][\p{L}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
+    rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
+)
+_CLAUSE_START = regex.compile(r",\s+")
+_PREPOSITION_START = regex.compile(
+    r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
+    r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
+)
+_RELATIVE_INSIDE = regex.compile(r"[\s\x00]+(?:who|whom|whose)\s+(?!(?:he|she|they|it|we|i)\b)")
+_RELATIVE_PART = regex.compile(
+    r"[\s\x00\"”’']*(?:who|whom|whose|which)\s+(?!(?:he|she|they|it|we|i)\b)"
+)
+_NAME_COLON = regex.compile(
+    r"(?<!\b(?:told|tells|telling|to|with|for|in|on|at|of)\s+|\p{Lu}[\p{L}.'’-]*\s+|[\p{L}'’])"
+    rf"(?P<np>{lx.NAME}):\s*$"
+)  # the whole name, and not a hearer's: "told Fox News:"
+DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
+
+
+def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+    """The sentence's subject, for a quote with no verb of speech of its own ("The group seeks an
+    “end”", "When asked, Ms. Sherry smiled and said, “…”"): tried at its start and after commas."""
+    starts = [lo] + [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
+    for start in starts[:6]:
+        m = _SUBJECT.match(masked, start, hi)
+        if not m or _PREPOSITION_START.match(m["np"]):
+            continue
+        who = speaker_of(m["np"], m.start("np"), roster)
+        if who is None or who.kind in ("document", "anonymous"):
+            continue
+        if who.kind == "organization" and who.name not in roster.orgs:
+            continue  # a capitalised phrase we cannot place: "In Just the Way You Are"
+        return Found(who, None, m.start(), m.end(), "subject")
+    return None
+
+
+def named_before_colon(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
+    """ "… does not surprise Republican pollster Dan Shaw: “…”": a full name before the colon."""
+    m = _NAME_COLON.search(masked, lo, hi)
+    who = speaker_of(m["np"], m.start("np"), roster) if m else None
+    if m and who and who.kind == "person" and (" " in who.name or who.name in roster.persons):
+        return Found(who, ":", m.start("np"), m.end(), "name-colon")
+    return None
+
+
+def clause_tail(np: str) -> str:
+    """The subject words before a verb: after the last clause opener ("what federal officials"
+    → "federal officials"), leaving appositive relative clauses ("Steele, who was …,") to parts."""
+    pieces = np.rstrip(" ,").split(",")
+    while len(pieces) > 1 and _RELATIVE_PART.match(pieces[-1]):
+        pieces.pop()  # "Steele, who was governor when Perez was on the council,"
+    last = pieces[-1]
+    rel = _RELATIVE_INSIDE.search(last)
+    if rel and last[: rel.start()].strip(" \x00"):  # "host of “The Boss” who went on to …"
+        last = pieces[-1] = last[: rel.start()]
+    m = _CLAUSE.match(last)
+    if m and last[m.end() :].strip():
+        pieces[-1] = last[m.end() :]
+    return ",".join(pieces)
+
+
+def cue_text(cue: str) -> str:
+    """A cue as printed: its words separated by single spaces."""
+    return _SPACES.sub(" ", cue.strip())

@@ -1,0 +1,55 @@
+"""The small engine that runs an ordered table of attribution rules: the first rule that matches
+decides, so the table's order is the rules' priority and adding a rule means adding a row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
+
+from quotes.model import Speaker
+
+C = TypeVar("C")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A cue and the speaker it names (either may be missing), with where the attribution lies
+    and the name of the rule that found it."""
+
+    speaker: Speaker | None
+    cue: str | None
+    start: int
+    end: int
+    rule: str | None = None
+
+
+# What a rule returns when it matches but names nobody: the rules after it are not tried.
+NOBODY = Found(None, None, 0, 0, "nobody")
+
+
+@dataclass(frozen=True)
+class Rule(Generic[C]):
+    """One named attribution rule: where it reads (`side`), a made-up sentence it attributes
+    (`example`, for the docs and tests) and how it builds its Found from a context, or None when
+    it does not match; a rule with no `build` names a stage that runs on its own."""
+
+    name: str
+    side: str
+    example: str
+    build: Callable[[C], Found | None] | None = None
+
+
+def decide(table: Sequence[Rule[C]], context: C) -> Found | None:
+    """The Found of the first rule in `table` that matches `context`, named after that rule (a
+    Found another table already named keeps its name); None when none matches or it names
+    nobody."""
+    for rule in table:
+        assert rule.build is not None, rule.name
+        found = rule.build(context)
+        if found is None:
+            continue
+        if found is NOBODY:
+            return None
+        return found if found.rule else replace(found, rule=rule.name)
+    return None

@@ -1,0 +1,39 @@
+"""The coreference stage's rule name for an attribution: when the words a rule matched do not
+name the speaker it found, the speaker was reached through the article's roster from a pronoun
+("she said"), a document ("the notice warns") or a description ("the Brazilian forward said")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.engine import Found
+from quotes.extract.roster import Roster
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*")
+_NAMED_KINDS = frozenset({"person", "organization", "outlet", "group"})
+_PRONOUNS = frozenset(lx.PRONOUNS) - {"i", "me", "my", "you"}
+
+
+def coreference(found: Found | None, roster: Roster) -> Found | None:
+    """The Found renamed after the coreference rule that reached its speaker, if one did."""
+    who = found.speaker if found else None
+    if found is None or who is None or who.kind not in _NAMED_KINDS:
+        return found
+    said = roster.masked[found.start : found.end]
+    if who.name.casefold() in said.casefold():
+        return found
+    words = _WORD.findall(said)
+    capitals = {w.casefold().rstrip(".") for w in words if w[0].isupper()}
+    name = [w for w in _WORD.findall(who.name) if w[0].isupper()]
+    initials = "".join(w[0] for w in name).casefold()
+    if capitals & {w.casefold().rstrip(".") for w in name} or initials in capitals:
+        return found  # "Ruiz" for Ana Ruiz, "FBI" for the Federal Bureau of Investigation
+    low = {w.casefold() for w in words}
+    if low & _PRONOUNS:
+        return replace(found, rule="coref-pronoun")
+    if low & lx.DOC_NOUNS:
+        return replace(found, rule="coref-document")
+    return replace(found, rule="coref-descriptor")
