@@ -51,10 +51,15 @@ _PAST = (
 )
 # The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
 _SUBJECT = regex.compile(
-    r"(?P<np>(?:(?:[\p{L}][\p{L}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
+    r"(?P<np>(?:(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
     rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
 )
-_CLAUSE_START = regex.compile(r",\s+")
+# Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said")
+# or a date ("2022-03-29 Lee said").
+_SUBORDINATE = regex.compile(
+    r"(?i)\b(?:after|before|when|while|because|although|though|since|until|whereas|if)\b"
+)
+_CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
@@ -221,6 +226,8 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
             if ok
             else None
         )
+    if _SUBORDINATE.search(np.rsplit(",", 1)[-1]):
+        return None  # "…,” hours after the whistleblower testified": not who said it
     np = _clause_tail(np)  # "Warren, who has not endorsed a candidate, told reporters"
     if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
         return None  # "Clinton seized upon the reference, repeating …": a clause, not a speaker
