@@ -55,3 +55,28 @@ def test_a_verb_in_a_clause_after_the_quote_does_not_name_its_speaker() -> None:
         "testified before the council."
     )
     assert speaker_of(text, "The budget") == "Ann Ortiz"
+
+
+def test_the_statement_speaks_for_who_said_it_in_a_statement() -> None:
+    text = (
+        "“We will not back down,” the transport ministry said in a statement.\n\n"
+        "It blamed the rail union and the port authority for the delays.\n\n"
+        "“The strike must end,” the statement added."
+    )
+    assert speaker_of(text, "The strike must end") == "transport ministry"
+
+
+def test_a_statement_read_names_its_author() -> None:
+    text = (
+        "The Harbour Trust closed the pier on Monday after a survey.\n\n"
+        "“Safety comes first,” the statement read."
+    )
+    assert speaker_of(text, "Safety comes first") == "Harbour Trust"
+
+
+def test_a_closing_attribution_followed_by_where_and_whom_it_credits_covers_each_fragment() -> None:
+    text = (
+        "The plan was passed “in haste” and breaks the “spirit” of the law, the Harbour Trust "
+        "said in a statement, according to the Daily Courier."
+    )
+    assert speaker_of(text, "in haste") == "Harbour Trust"

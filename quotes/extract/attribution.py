@@ -59,6 +59,12 @@ _SUBJECT = regex.compile(
 _SUBORDINATE = regex.compile(
     r"(?i)\b(?:after|before|when|while|because|although|though|since|until|whereas|if)\b"
 )
+# What may follow a closing attribution: where, when, through what ("in a statement, according
+# to the Daily"), each phrase read once to the next comma.
+_ADJUNCTS = regex.compile(
+    r"(?:[\s,]*+(?:in|on|at|to|during|after|before|via|from|through|according\s+to|late|early|"
+    r"last|this|earlier|later)\b[^,;:\x00]*+)*+[\s.]*$"
+)
 _CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
@@ -85,7 +91,8 @@ _NAME_SAID = regex.compile(
     rf"^\s*(?:{_NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
 )
 _COMMA_CUE = regex.compile(
-    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
+    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:[Tt]he\s+)?(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b|"
+    rf"[Tt]he\s+\p{{Ll}}+\s+{VERB_PHRASE}\b)"
 )
 _NAME_VERB_AFTER = regex.compile(
     rf"[\s,]*(?P<np>{_NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
@@ -154,7 +161,7 @@ def _sentence_final(masked: str, lo: int, hi: int, roster: Roster) -> Found | No
     if last is None or "\x00" not in masked[lo : last.start()]:
         return None
     found = _after(masked, last.start(), hi, roster, True)
-    return found if found and found.speaker and not masked[found.end : hi].strip(" .") else None
+    return found if found and found.speaker and _ADJUNCTS.match(masked, found.end, hi) else None
 
 
 def reporter(lo: int, hi: int, roster: Roster) -> Found | None:
