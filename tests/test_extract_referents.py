@@ -82,21 +82,21 @@ def test_a_closing_attribution_followed_by_where_and_whom_it_credits_covers_each
     assert speaker_of(text, "in haste") == "Harbour Trust"
 
 
-def test_a_statement_introduced_as_follows_speaks_for_its_author_over_its_paragraphs() -> None:
+def test_a_statement_from_a_couple_as_follows_speaks_for_them_over_its_paragraphs() -> None:
     text = (
-        "The club announced the sale on Friday.\n\n"
-        "The full statement from the Harbour Rowing Club is as follows:\n\n"
+        "The couple announced the sale on Friday.\n\n"
+        "The full statement from the Duke and Duchess of Avon is as follows:\n\n"
         "“After a long season, we have chosen to sell the boathouse.\n\n"
         "“We thank our members for their patience.”"
     )
-    assert speaker_of(text, "After a long season") == "Harbour Rowing Club"
-    assert speaker_of(text, "We thank our members") == "Harbour Rowing Club"
+    assert speaker_of(text, "After a long season") == "Duke and Duchess of Avon"
+    assert speaker_of(text, "We thank our members") == "Duke and Duchess of Avon"
 
 
-def test_his_statement_reads_speaks_for_the_man_named_before() -> None:
+def test_his_statement_below_speaks_for_the_man_named_before() -> None:
     text = (
-        "Coach Dan Ruiz resigned on Monday after a run of defeats.\n\n"
-        "His statement reads:\n\n"
+        "Coach Dan Ruiz resigned on Monday, and Mayor Ann Ortiz thanked him.\n\n"
+        "His full statement is below:\n\n"
         "“I gave this team everything I had.”"
     )
     assert speaker_of(text, "I gave this team") == "Dan Ruiz"

@@ -50,10 +50,8 @@ def introduced(
         start, colon = _last_sentence(text, paras[span.para - 1], roster)
         if not text[start:colon].endswith(":"):
             return None
-        found = introducer(start, colon, roster)
-        if not found or not found.speaker:
-            who = _document_author(start, colon, roster)
-            found = Found(who, ":", start, colon) if who else None
+        who = _document_author(start, colon, roster)  # before the sentence's subject: "His…"
+        found = Found(who, ":", start, colon) if who else introducer(start, colon, roster)
         if not found or not found.speaker:
             return None
         found_for[i] = found
