@@ -30,7 +30,11 @@ _NAME_SAID = regex.compile(
     rf"^\s*(?:{lx.NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
 )
 COMMA_CUE = regex.compile(
-    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
+    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:[Tt]he\s+)?(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b|"
+    rf"[Tt]he\s+\p{{Ll}}+\s+{VERB_PHRASE}\b)"
+)
+_SUBORDINATE = regex.compile(
+    r"(?i)\b(?:after|before|when|while|because|although|though|since|until|whereas|if)\b"
 )
 _NAME_VERB = regex.compile(
     rf"[\s,]*(?P<np>{lx.NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
@@ -173,6 +177,8 @@ def last_name(t: Tail) -> Found | None:
 
 def clause(t: Tail) -> Found | None:
     """ "Clinton seized upon the reference, repeating …": a clause, not a speaker."""
+    if _SUBORDINATE.search(t.subject.rsplit(",", 1)[-1]):
+        return NOBODY  # "…,” hours after the whistleblower testified": not who said it
     np = clause_tail(t.subject)
     return NOBODY if DETERMINER_END.search(np) or _PAST_VERB.search(np) else None
 

@@ -17,6 +17,12 @@ from quotes.extract.roster import Roster
 from quotes.extract.validate import is_credit, named
 from quotes.model import Speaker
 
+# What may follow a closing attribution: where, when, through what ("in a statement, according
+# to the Daily"), each phrase read once to the next comma.
+_ADJUNCTS = regex.compile(
+    r"(?:[\s,]*+(?:in|on|at|to|during|after|before|via|from|through|according\s+to|late|early|"
+    r"last|this|earlier|later)\b[^,;:\x00]*+)*+[\s.]*$"
+)
 _RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
 
 
@@ -62,7 +68,7 @@ def _sentence_final(masked: str, lo: int, hi: int, roster: Roster) -> Found | No
     if last is None or "\x00" not in masked[lo : last.start()]:
         return None
     found = _after(masked, last.start(), hi, roster, True)
-    if found and found.speaker and not masked[found.end : hi].strip(" ."):
+    if found and found.speaker and _ADJUNCTS.match(masked, found.end, hi):
         return replace(found, rule="sentence-final")
     return None
 

@@ -158,8 +158,9 @@ def descriptor(
         return None
     index = _index(roster)
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
-    people = [s for _, s in index.before("person", pos)]  # nearest first
-    people = [s for s in people if gender is None or _gender(roster, s) in (None, gender)]
+    placed = [(p, s) for p, s in index.before("person", pos)]  # nearest first
+    placed = [(p, s) for p, s in placed if gender is None or _gender(roster, s) in (None, gender)]
+    people = [s for _, s in placed]
     age = _YEAR_OLD.search(phrase)
     wanted = _content(" ".join(words[1:]))
     head = words[-1].casefold()
@@ -171,11 +172,28 @@ def descriptor(
         elif head in known:
             ranked.append((-len(wanted & known), distance, s))
     if _epithet(words[1:]):
-        ranked += [(0, distance, s) for distance, s in enumerate(people)]
+        ranked += [(0, rank, s) for rank, s in _salient(placed, head, index, pos)]
     for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1])):
         if named(s):
             return s
     return None
+
+
+def _salient(
+    placed: list[tuple[int, Speaker]], head: str, index: _Index, pos: int
+) -> list[tuple[int, Speaker]]:
+    """The persons an epithet may stand for, ranked: the nearest sentence naming one first, and
+    in a sentence the first named (its subject: "Lee beat Ruiz. The 31-year-old said" is Lee);
+    one the article describes with another trade last ("comedian Chris Rock" for "the actor")."""
+    here = index.sentence_of(pos)
+
+    def rank(item: tuple[int, Speaker]) -> tuple[bool, int, int]:
+        start, s = item
+        known, _ = index.described(s.name)
+        other = head in _EPITHET_HEADS and head not in known and bool(known & _EPITHET_HEADS)
+        return other, here - index.sentence_of(start), start
+
+    return list(enumerate(s for _, s in sorted(placed, key=rank)))
 
 
 def _gender(roster: Roster, speaker: Speaker) -> str | None:

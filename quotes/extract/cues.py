@@ -14,6 +14,7 @@ _IRREGULAR = [
     "write writes wrote written writing",
     "speak speaks spoke spoken speaking",
     "sing sings sang sung singing",
+    "read reads",  # "…,” the statement read
     "posted stated texted emailed messaged questioned offered charged",  # nouns in other forms
 ]
 # Regular verbs: base form; -s, -ed and -ing are derived.

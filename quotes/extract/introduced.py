@@ -10,14 +10,24 @@ from dataclasses import replace
 import regex
 
 from quotes.extract import coref, validate, windows
+from quotes.extract import lexicon as lx
 from quotes.extract.attribution import introducer, reporter
 from quotes.extract.cues import verb_cues
 from quotes.extract.engine import Found
 from quotes.extract.marks import Span
 from quotes.extract.names import classify
+from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.model import Quote, Speaker
 
+_DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
+# A document introduced by the sentence before its text: "His full statement reads:".
+_INTRODUCING = regex.compile(
+    r"(?i)(?<![\p{L}’'-])(?P<phrase>(?:(?P<owner>his|her|their|its)\s+)?(?:[\p{L}’'.-]+\s+){0,3}?"
+    rf"(?P<noun>{_DOC})(?:\s+(?:from|by|of)\s+(?P<author>[^,:;\x00\n]{{2,80}}?))?)"
+    r"(?=\s+(?:is|was|reads?|says?|said|goes|went|runs?|ran|in\s+full|as\s+follows|follows|"
+    r"below)\b|\s*:)"
+)
 _SELF_NAMED = regex.compile(
     r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
     r"\s+(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]+)"
@@ -41,13 +51,31 @@ def introduced(
         start, colon = _last_sentence(text, paras[span.para - 1], roster)
         if not text[start:colon].endswith(":"):
             return None
-        found = introducer(start, colon, roster)
+        who = _document_author(start, colon, roster)  # before the sentence's subject: "His…"
+        found = Found(who, ":", start, colon) if who else introducer(start, colon, roster)
         if not found or not found.speaker:
             return None
         found_for[i] = found
         return found.speaker, found.cue, "colon-paragraph"
 
     return _fill(quotes, spans, pick)
+
+
+def _document_author(lo: int, hi: int, roster: Roster) -> Speaker | None:
+    """Who wrote the document a sentence introduces: "The full statement from the Duke and
+    Duchess of Sussex is as follows:", "His statement reads in full:" (his: the last man named)."""
+    m = _INTRODUCING.search(roster.masked, lo, hi)
+    if m is None:
+        return None
+    owner = m["owner"].casefold() if m["owner"] else None
+    if owner and not m["author"]:
+        number = lx.PRONOUNS[owner]
+        who = roster.antecedent(number, m.start()) or coref.pronoun(
+            number, m.start(), roster, lambda s: validate.named(s, m.start(), roster)
+        )
+    else:
+        who = speaker_of(m["phrase"], m.start(), roster, forward=True)
+    return who if who and who.kind in ("person", "organization", "group") else None
 
 
 def reported(

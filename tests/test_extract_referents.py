@@ -1,0 +1,102 @@
+"""Quotes whose speaker is named elsewhere than at the quote: an epithet, a pronoun, a document,
+an introduction before the quote's paragraph. Each article is a few lines written for the test."""
+
+from __future__ import annotations
+
+from quotes.extract import extract_quotes
+from tests.conftest import article
+
+
+def speaker_of(text: str, opening: str) -> str | None:
+    """The speaker's name of the first quotation starting with `opening`."""
+    found = [q for q in extract_quotes(article(text)) if q.text.lstrip("\"“‘'").startswith(opening)]
+    assert found, f"no quotation starting {opening!r}"
+    return found[0].speaker.name if found[0].speaker else None
+
+
+def test_an_age_epithet_is_the_subject_of_the_sentence_before_not_its_object() -> None:
+    text = (
+        "Maria Lopez has apologised for pushing Daniel Okafor during Sunday's final.\n\n"
+        "The 29-year-old wrote on social media that she was “ashamed” of herself."
+    )
+    assert speaker_of(text, "ashamed") == "Maria Lopez"
+
+
+def test_a_trade_epithet_is_not_a_person_described_by_another_trade() -> None:
+    text = (
+        "Tom Reyes thanked the jury and singer Paul Hart after the ceremony.\n\n"
+        "“I owe them everything,” the actor said."
+    )
+    assert speaker_of(text, "I owe them") == "Tom Reyes"
+
+
+def test_a_subject_after_a_dateline_dash_speaks_through_a_participle() -> None:
+    text = (
+        "DENVER (AP) — Rita Vale has apologised to her teammates, writing in a statement that "
+        "she was “out of line.”"
+    )
+    assert speaker_of(text, "out of line") == "Rita Vale"
+
+
+def test_a_subject_after_a_date_speaks_through_a_participle() -> None:
+    text = "2023-05-02 Rita Vale has apologised, saying her words were “careless.”"
+    assert speaker_of(text, "careless") == "Rita Vale"
+
+
+def test_a_subject_opening_with_an_age_speaks_through_a_participle() -> None:
+    text = "The 17-year-old striker Jon Berg thanked the crowd on Monday, shouting, “We did it!”"
+    assert speaker_of(text, "We did it") == "Jon Berg"
+
+
+def test_a_verb_in_a_clause_after_the_quote_does_not_name_its_speaker() -> None:
+    text = (
+        "Mayor Ann Ortiz spoke after the hearing.\n\n"
+        "Ortiz wrote to residents on Friday, “The budget is safe,” hours after the auditor "
+        "testified before the council."
+    )
+    assert speaker_of(text, "The budget") == "Ann Ortiz"
+
+
+def test_the_statement_speaks_for_who_said_it_in_a_statement() -> None:
+    text = (
+        "“We will not back down,” the transport ministry said in a statement.\n\n"
+        "It blamed the rail union and the port authority for the delays.\n\n"
+        "“The strike must end,” the statement added."
+    )
+    assert speaker_of(text, "The strike must end") == "transport ministry"
+
+
+def test_a_statement_read_names_its_author() -> None:
+    text = (
+        "The Harbour Trust closed the pier on Monday after a survey.\n\n"
+        "“Safety comes first,” the statement read."
+    )
+    assert speaker_of(text, "Safety comes first") == "Harbour Trust"
+
+
+def test_a_closing_attribution_followed_by_where_and_whom_it_credits_covers_each_fragment() -> None:
+    text = (
+        "The plan was passed “in haste” and breaks the “spirit” of the law, the Harbour Trust "
+        "said in a statement, according to the Daily Courier."
+    )
+    assert speaker_of(text, "in haste") == "Harbour Trust"
+
+
+def test_a_statement_from_a_couple_as_follows_speaks_for_them_over_its_paragraphs() -> None:
+    text = (
+        "The couple announced the sale on Friday.\n\n"
+        "The full statement from the Duke and Duchess of Avon is as follows:\n\n"
+        "“After a long season, we have chosen to sell the boathouse.\n\n"
+        "“We thank our members for their patience.”"
+    )
+    assert speaker_of(text, "After a long season") == "Duke and Duchess of Avon"
+    assert speaker_of(text, "We thank our members") == "Duke and Duchess of Avon"
+
+
+def test_his_statement_below_speaks_for_the_man_named_before() -> None:
+    text = (
+        "Coach Dan Ruiz resigned on Monday, and Mayor Ann Ortiz thanked him.\n\n"
+        "His full statement is below:\n\n"
+        "“I gave this team everything I had.”"
+    )
+    assert speaker_of(text, "I gave this team") == "Dan Ruiz"
