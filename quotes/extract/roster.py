@@ -429,6 +429,8 @@ class Roster:
             for m in self._timeline.between(max(lo, floor), min(hi, pos)):
                 if m.end > pos or not _fits(m, number):
                     continue
+                if found is None and _SUBJECT_PRONOUN[number].search(self.masked, lo, m.start):
+                    break  # "He said he had spoken to Ruiz": he is the one named before
                 if not m.possessive:  # "Lee's aide … he": the owner only when nobody else fits
                     found = m
                     break
@@ -470,6 +472,15 @@ def _split_people(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+# A pronoun standing for the sentence's subject: a name after it is someone else (an object).
+_SUBJECT_PRONOUN = {
+    "m": regex.compile(r"\b[Hh]e\b"),
+    "f": regex.compile(r"\b[Ss]he\b"),
+    "pl": regex.compile(r"\b[Tt]hey\b"),
+    "it": regex.compile(r"(?!)"),
+}
 
 
 def _fits(m: Mention, number: str) -> bool:
