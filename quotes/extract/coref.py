@@ -158,7 +158,7 @@ def descriptor(
         return None
     index = _index(roster)
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
-    people = [s for _, s in index.before("person", pos)]  # nearest first
+    people = _by_sentence(index, pos)
     people = [s for s in people if gender is None or _gender(roster, s) in (None, gender)]
     age = _YEAR_OLD.search(phrase)
     wanted = _content(" ".join(words[1:]))
@@ -176,6 +176,15 @@ def descriptor(
         if named(s):
             return s
     return None
+
+
+def _by_sentence(index: _Index, pos: int) -> list[Speaker]:
+    """Persons named before `pos`, the nearest sentence first and, within a sentence, the first
+    named first: "Will Smith apologised to Chris Rock. … the actor said" is Smith, the subject."""
+    here = index.sentence_of(pos)
+    found = index.before("person", pos)
+    found.sort(key=lambda f: (here - index.sentence_of(f[0]), f[0]))
+    return [s for _, s in found]
 
 
 def _gender(roster: Roster, speaker: Speaker) -> str | None:
