@@ -158,8 +158,13 @@ def descriptor(
         return None
     index = _index(roster)
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
-    people = _by_sentence(index, pos)
-    people = [s for s in people if gender is None or _gender(roster, s) in (None, gender)]
+    inside = {w.strip(".,'’").casefold() for w in words}  # "the Oscar winner" is not Oscar
+    people = [
+        s
+        for s in _by_sentence(index, pos)
+        if (gender is None or _gender(roster, s) in (None, gender))
+        and not {w.casefold() for w in s.name.split()} <= inside
+    ]
     age = _YEAR_OLD.search(phrase)
     wanted = _content(" ".join(words[1:]))
     head = words[-1].casefold()
@@ -170,8 +175,8 @@ def descriptor(
             ranked.append((-99, distance, s))
         elif head in known:
             ranked.append((-len(wanted & known), distance, s))
-    if _epithet(words[1:]):
-        ranked += [(0, distance, s) for distance, s in enumerate(people)]
+    if _epithet(words[1:]):  # someone the article gave another role is less likely meant
+        ranked += [(bool(s.description), distance, s) for distance, s in enumerate(people)]
     for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1])):
         if named(s):
             return s
