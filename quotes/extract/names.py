@@ -30,8 +30,9 @@ _OFFICES = (
     - frozenset(
         lx.wordlist(
             "former acting interim senior first state federal police press u.s. majority minority "
-            "democratic republican gop vice deputy assistant associate executive lady lt. lieutenant "
-            "king queen prince princess duke duchess earl countess baron baroness lord dame sir"
+            "democratic republican gop vice deputy assistant associate executive lady lt. "
+            "lieutenant king queen prince princess duke duchess earl countess baron baroness "
+            "lord dame sir"
         )
     )
 )
@@ -141,8 +142,8 @@ def classify(phrase: str) -> Name:
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0].casefold() in _OFFICES:
         # "Speaker of the House" is a role, "Speaker of the House Jane Roe" a person with one
         if len(tokens) > 4 and tokens[-2].casefold() in lx.GIVEN_NAMES:
-            desc = " ".join(tokens[:-2])
-            return Name("person", " ".join(tokens[-2:]), desc, gender_of(tokens[-2]), possessive)
+            office = " ".join(tokens[:-2])
+            return Name("person", " ".join(tokens[-2:]), office, gender_of(tokens[-2]), possessive)
         return Name("role", text, text, None, possessive)
     heads = [t.casefold() for t, nxt in zip(tokens, tokens[1:], strict=False) if nxt == "of"]
     if (
