@@ -159,7 +159,13 @@ def descriptor(
     index = _index(roster)
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
     placed = [(p, s) for p, s in index.before("person", pos)]  # nearest first
-    placed = [(p, s) for p, s in placed if gender is None or _gender(roster, s) in (None, gender)]
+    inside = {w.strip(".,'’").casefold() for w in words}  # "the Oscar winner" is not Oscar
+    placed = [
+        (p, s)
+        for p, s in placed
+        if (gender is None or _gender(roster, s) in (None, gender))
+        and not {w.casefold() for w in s.name.split()} <= inside
+    ]
     people = [s for _, s in placed]
     age = _YEAR_OLD.search(phrase)
     wanted = _content(" ".join(words[1:]))
@@ -190,7 +196,7 @@ def _salient(
     def rank(item: tuple[int, Speaker]) -> tuple[bool, int, int]:
         start, s = item
         known, _ = index.described(s.name)
-        other = head in _EPITHET_HEADS and head not in known and bool(known & _EPITHET_HEADS)
+        other = head in _EPITHET_HEADS and head not in known and bool(known & _OTHER_ROLES)
         return other, here - index.sentence_of(start), start
 
     return list(enumerate(s for _, s in sorted(placed, key=rank)))
@@ -261,6 +267,9 @@ _EPITHET_HEADS = frozenset(
         "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss"
     )
 )
+
+# A person described by one of these is less likely the one an epithet of another stands for.
+_OTHER_ROLES = _EPITHET_HEADS | lx.ROLES
 
 
 def owner(noun: str, pos: int, roster: Roster) -> Speaker | None:

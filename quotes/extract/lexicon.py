@@ -28,7 +28,7 @@ nicholas nick noah oliver omar oscar patrick paul pete peter phil philip ralph r
 reince rex ricardo richard rick rob robert rod roger ron ronald roy rudy rush russell ryan sam
 samuel scott sean sergei seth shawn sherrod stephen steve steven stuart ted terry thomas tim
 timothy todd tom tommy tony travis trey troy tyler victor vince vincent vladimir walter wayne will
-william willie xi zach zachary
+william willie xi zach zachary christian damian fabian florian killian sebastian
 """)
 FEMALE = _words("""
 abigail alexandra alice alicia alison allison amanda amber amy ana andrea angela anita ann anna
@@ -44,7 +44,7 @@ marsha martha mary maxine megan melania melissa michelle mikki monica nancy nata
 nina nora olivia pam pamela patricia patty paula peggy penny rachel rebecca regina rita roberta
 robin rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley sophia sophie stacey
 stephanie sue susan suzanne tammy tara teresa theresa tiffany tina tracy valerie vanessa victoria
-virginia wendy whitney yvonne zoe
+virginia wendy whitney yvonne zoe vivian lillian marian
 """)
 GIVEN_NAMES = MALE | FEMALE  # built once: a union in every test would rebuild the whole set
 HONORIFIC_GENDER = {
@@ -85,9 +85,9 @@ congressman congresswoman alderman supervisor treasurer comptroller auditor cler
 agent trooper chancellor dean principal manager adviser advisor aide correspondent editor
 columnist anchor host rabbi imam cardinal archbishop sen rep gov dr mr mrs ms prof rev gen col maj
 adm det. lt capt sgt u.s. state federal police majority minority whip democratic republican gop
-chairperson press pres. pres striker forward midfielder defender goalkeeper winger captain skipper
-champion quarterback pitcher duke duchess earl countess baron baroness actor actress
-lawyer singer rapper comedian activist journalist billionaire entrepreneur
+chairperson press pres. pres pm striker forward midfielder defender goalkeeper winger captain
+skipper champion quarterback pitcher duke duchess earl countess baron baroness actor actress
+lawyer singer rapper comedian activist journalist billionaire entrepreneur democrat
 """)
 # Last words that make a capitalised name an organisation: "Portland Police Bureau".
 ORG_HEADS = _words("""
@@ -169,7 +169,7 @@ only all some many most more according despite during under over about against b
 since until meanwhile however although though like unlike amid among within upon via per read
 related update trending photo video watch click share follow subscribe advertisement editor’s
 editor's yet earlier later instead indeed thus otherwise moreover furthermore besides nevertheless
-nonetheless finally second third
+nonetheless finally second third following including regarding concerning featuring
 """)
 # Capitalised words that are never part of a person's name.
 NOT_NAMES = FUNCTION_WORDS | _words("""
@@ -192,7 +192,7 @@ newspaper paper outlet broadcaster magazine tabloid publication channel daily we
 # Heads of an event's name: "the Open Championship" is never the one who speaks.
 EVENT_HEADS = _words("""
 championship championships open cup games olympics tournament series final finals awards
-festival summit conference gala marathon prix trophy
+festival summit conference gala marathon prix trophy slam
 """)
 # Times and zones written in capitals: "at 4 PM", "10 GMT".
 TIMES = _words("am pm a.m. p.m. gmt bst est edt cst cdt pst pdt cet utc et")

@@ -23,6 +23,21 @@ _NOUNISH = regex.compile(
 )
 
 
+# Roles that name an office with "of" after them ("Secretary of State"), unlike "Bank of".
+_OFFICES = (
+    lx.ROLES
+    - lx.ORG_HEADS
+    - frozenset(
+        lx.wordlist(
+            "former acting interim senior first state federal police press u.s. majority minority "
+            "democratic republican gop vice deputy assistant associate executive lady lt. "
+            "lieutenant king queen prince princess duke duchess earl countess baron baroness "
+            "lord dame sir"
+        )
+    )
+)
+
+
 @dataclass(frozen=True)
 class Name:
     """What a capitalised phrase names: person, organization, outlet, role or None (unknown)."""
@@ -124,6 +139,12 @@ def classify(phrase: str) -> Name:
     if outlet:
         return Name("outlet", outlet, possessive=possessive)
     last = tokens[-1].casefold()
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0].casefold() in _OFFICES:
+        # "Speaker of the House" is a role, "Speaker of the House Jane Roe" a person with one
+        if len(tokens) > 4 and tokens[-2].casefold() in lx.GIVEN_NAMES:
+            office = " ".join(tokens[:-2])
+            return Name("person", " ".join(tokens[-2:]), office, gender_of(tokens[-2]), possessive)
+        return Name("role", text, text, None, possessive)
     heads = [t.casefold() for t, nxt in zip(tokens, tokens[1:], strict=False) if nxt == "of"]
     if (
         last in lx.ORG_HEADS

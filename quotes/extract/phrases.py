@@ -188,7 +188,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     words = role.split()
     if not words or words[0].casefold() in lx.FUNCTION_WORDS or words[-1].casefold() in _OPEN_END:
         return None, None  # "when", "though she", "saying anybody who": not someone
-    if words[0].endswith("ing"):
+    if words[0].endswith("ing") and words[0].islower():  # "adding", not "King"
         return None, None
     # "the Brazilian forward": someone named earlier
     referent = coref.descriptor(part, pos, roster, lambda s: validate.named(s, pos, roster))
@@ -263,7 +263,10 @@ def _named(
 def _role_holder(head: list[str], pos: int, roster: Roster) -> Speaker | None:
     """The named person whose role this is: "the mayor" → Mayor Ted Wheeler, the last named
     before (else the first after) among the nearest mentions."""
-    roles = {w.casefold().rstrip(".") for w in head} & {r.rstrip(".") for r in lx.ROLES}
+    words = {w.casefold().rstrip(".") for w in head}
+    if head and head[-1].islower():  # "the King Richard actor": the role is the head noun's
+        words = {head[-1].casefold()}
+    roles = words & {r.rstrip(".") for r in lx.ROLES}
     roles -= {"former", "u.s", "state", "federal", "senior", "first", "acting", "deputy", "vice"}
     if not roles:
         return None

@@ -216,8 +216,8 @@ class Roster:
             speaker = None
             if n.kind == "person" or n.kind == "surname":
                 speaker = (
-                    self.person(n.name, start, n.gender)
-                    if n.kind == "surname"
+                    self.person(n.name, start, n.gender)  # "Mr Hawke", "Chris": the full name
+                    if n.kind == "surname" or " " not in n.name
                     else (self.persons.get(n.name) or Speaker(n.name, "person", n.description))
                 )
                 if n.kind == "surname" and speaker.name == n.name:
@@ -296,7 +296,8 @@ class Roster:
         ]
         if not fits:
             return Speaker(name, "person")
-        if len(fits) > 1:
+        if len(fits) > 1:  # "Smith" is Will Smith's whole surname, not Jada Pinkett Smith's
+            fits = [f for f in fits if not _double_surname(f, name)] or fits
             fits.sort(key=lambda f: self._last_before(f, pos))
         return self.persons[fits[-1]]
 
@@ -429,6 +430,8 @@ class Roster:
             for m in self._timeline.between(max(lo, floor), min(hi, pos)):
                 if m.end > pos or not _fits(m, number):
                     continue
+                if found is None and _SUBJECT_PRONOUN[number].search(self.masked, lo, m.start):
+                    break  # "He said he had spoken to Ruiz": he is the one named before
                 if not m.possessive:  # "Lee's aide … he": the owner only when nobody else fits
                     found = m
                     break
@@ -470,6 +473,27 @@ def _split_people(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+# A pronoun standing for the sentence's subject: a name after it is someone else (an object).
+_SUBJECT_PRONOUN = {
+    "m": regex.compile(r"\b[Hh]e\b"),
+    "f": regex.compile(r"\b[Ss]he\b"),
+    "pl": regex.compile(r"\b[Tt]hey\b"),
+    "it": regex.compile(r"(?!)"),
+}
+
+
+def _double_surname(full: str, surname: str) -> bool:
+    """Whether the surname is the end of a longer one: "Smith" in "Jada Pinkett Smith"."""
+    words = full.split()
+    return (
+        len(words) > 2
+        and words[-1] == surname
+        and words[-2][:1].isupper()
+        and not words[-2].endswith(".")
+        and words[-2].casefold() not in lx.GIVEN_NAMES
+    )
 
 
 def _fits(m: Mention, number: str) -> bool:

@@ -83,6 +83,9 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         known = roster.persons.get(" ".join(tokens[1:]))  # "Facebook Frances Haugen"
         if known:
             return known
+    if len(tokens) == 1 == len(s.name.split()):
+        found = roster.person(s.name, pos)  # "Chris" for Chris Rock, named in full before
+        return found if " " in found.name else s
     if len(tokens) == len(s.name.split()):
         return s
     name = " ".join(tokens)
@@ -134,7 +137,7 @@ def _not_a_person(word: str, pos: int, roster: Roster) -> bool:
 
 
 _PRODUCTS: WeakKeyDictionary[Roster, frozenset[str]] = WeakKeyDictionary()
-_MODEL = regex.compile(r"(?<![\d,.])\d{2,4}[\s-]+(\p{Lu}[\p{L}-]*)")
+_MODEL = regex.compile(r"(?<![\d,.:/-])\d{2,4}[\s-]+(\p{Lu}[\p{L}-]*)")  # not a date's "30"
 
 
 def _after_number(word: str, roster: Roster) -> bool:
