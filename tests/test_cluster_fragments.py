@@ -111,6 +111,18 @@ def test_pieces_two_named_speakers_share_stay_apart() -> None:
     assert groups(clusters, by_id) == [["a"], ["b"]]
 
 
+def test_one_outlet_naming_the_wrong_speaker_does_not_keep_pieces_apart() -> None:
+    # Most outlets name no speaker for the first piece; one names the man Holt apologised to.
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}" the statement said.', speaker=None),
+        news("b", f'"{SORRY} {INSURER}" it read.', outlet="Quay Post", speaker=None),
+        news("c", f'"{SORRY} {INSURER}" Park was told.', outlet="Ferry Times", speaker="Ivo Park"),
+        news("d", f'"{INSURER} {REFUND}" Holt said.', outlet="Tolls Daily", speaker="Mara Holt"),
+        news("e", f'"{REFUND}" Holt said.', outlet="Port Wire", speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c", "d", "e"]]
+
+
 def test_a_reworded_quotation_of_the_same_speaker_joins_it() -> None:
     first = (
         "The fines in this matter reflect the gravity of the conduct and the harm it caused "

@@ -35,7 +35,7 @@ What the database keeps of it (quotes/db.py), for SQL and views:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -107,7 +107,7 @@ def _wordings(
     first: list[Tokens] = []  # each key's tokens, as its first quote has them
     weight: list[int] = []
     seen: list[str | None] = []
-    speakers: list[set[str]] = []
+    speakers: list[Counter[str]] = []
     wording_of: list[int] = []
     for q, t in zip(quotes, tokens, strict=True):
         speaker = speaker_key(q.speaker)
@@ -121,19 +121,27 @@ def _wordings(
             first.append(t)
             weight.append(0)
             seen.append(None)
-            speakers.append(set())
+            speakers.append(Counter())
         weight[i] += 1
         article = articles.get(q.article_id)
         published = day(article.published) if article else None
         if published and (seen[i] is None or published < (seen[i] or "")):
             seen[i] = published
         if speaker:
-            speakers[i].add(speaker)
+            speakers[i][speaker] += 1
         wording_of.append(i)
     vocab = Vocabulary()
     keys = list(index)
     wordings = [
-        Wording(t, vocab.encode(t.words), weight[i], seen[i], frozenset(speakers[i]), keys[i])
+        Wording(
+            t,
+            vocab.encode(t.words),
+            weight[i],
+            seen[i],
+            frozenset(speakers[i]),
+            keys[i],
+            tuple(sorted(speakers[i].items())),
+        )
         for i, t in enumerate(first)
     ]
     return wordings, wording_of

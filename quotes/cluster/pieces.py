@@ -7,18 +7,20 @@ longest quotation that holds it; this pass then joins the clusters that some quo
 be one statement: it holds (nearly every word of) a sentence-long member of each, or it runs on
 from one where another begins. Only direct evidence counts, never a chain of likenesses: the
 piece must be held almost whole, or the overlap be a long dense run at opposite ends, and the
-clusters' named speakers must not conflict (words shared by two speakers are a phrase, or one
-quoting the other).
+speakers the two clusters are mostly quoted from must not conflict (words shared by two speakers
+are a phrase, or one quoting the other). A speaker named by only a few of a cluster's quotes
+does not count: extraction misattributes a piece now and then (to the person addressed, to an
+organisation named nearby), and one such name must not keep a statement's pieces apart.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Protocol
 
 from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
-from quotes.cluster.fragments import speakers_conflict
+from quotes.cluster.fragments import same_speaker
 from quotes.cluster.normalise import Tokens
 from quotes.cluster.verify import Alignment, align
 
@@ -42,7 +44,10 @@ class Piece(Protocol):
     def tokens(self) -> Tokens: ...
 
     @property
-    def speakers(self) -> frozenset[str]: ...
+    def votes(self) -> tuple[tuple[str, int], ...]: ...
+
+    @property
+    def weight(self) -> int: ...
 
 
 class Sets(Protocol):
@@ -57,9 +62,11 @@ def join_pieces(
     wordings: Sequence[Piece], index: ShingleIndex, uf: Sets, rank: dict[int, int]
 ) -> None:
     """Join clusters that a quotation shows to be pieces of one statement."""
-    speakers: dict[int, frozenset[str]] = defaultdict(frozenset)
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    quotes: Counter[int] = Counter()
     for i, w in enumerate(wordings):
-        speakers[uf.find(i)] |= w.speakers
+        votes[uf.find(i)].update(dict(w.votes))
+        quotes[uf.find(i)] += w.weight
     for i in sorted(range(len(wordings)), key=rank.__getitem__):
         if len(wordings[i].code) < PIECE_WORDS:
             continue
@@ -73,12 +80,28 @@ def join_pieces(
                 by_root[uf.find(j)].append(j)
         for members in by_root.values():
             home, other = uf.find(i), uf.find(members[0])
-            if home == other or speakers_conflict(speakers[home], speakers[other]):
+            if home == other or _leads_conflict(votes, quotes, home, other):
                 continue
             if any(_one_statement(i, j, wordings, index) for j in members[:PIECES_TRIED]):
                 keep, gone = sorted((home, other), key=rank.__getitem__)
                 uf.union(keep, gone)
-                speakers[keep] |= speakers.pop(gone, frozenset())
+                votes[keep] += votes.pop(gone, Counter())
+                quotes[keep] += quotes.pop(gone, 0)
+
+
+def _lead(votes: Counter[str], quotes: int) -> str | None:
+    """The speaker a cluster's quotes mostly name, if most of them name one: one article's
+    wrong attribution among many right or unnamed ones says nothing."""
+    if not votes:
+        return None
+    (name, n), *_ = votes.most_common(1)
+    return name if 2 * n > quotes else None
+
+
+def _leads_conflict(votes: dict[int, Counter[str]], quotes: Counter[int], a: int, b: int) -> bool:
+    """Whether two clusters are each mostly quoted from a named speaker, and not the same."""
+    lead_a, lead_b = _lead(votes[a], quotes[a]), _lead(votes[b], quotes[b])
+    return lead_a is not None and lead_b is not None and not same_speaker(lead_a, lead_b)
 
 
 def _one_statement(i: int, j: int, wordings: Sequence[Piece], index: ShingleIndex) -> bool:

@@ -56,6 +56,7 @@ class Wording:
     first_seen: str | None = None  # the earliest date it was published, if any article is dated
     speakers: frozenset[str] = frozenset()  # speaker keys of its quotes (fragments.speaker_key)
     key: str = ""  # what its quotes share: normalised words (and speaker, when short)
+    votes: tuple[tuple[str, int], ...] = ()  # quotes naming each of its speakers
 
 
 @dataclass(frozen=True)
