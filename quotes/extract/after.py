@@ -16,6 +16,7 @@ from quotes.extract.engine import NOBODY, Found
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 
+_HE = lx.either(lx.THIRD_PERSON_SUBJECTS)
 _STOP = regex.compile(r"[.!?](?:\s|$)")
 _LEADING = regex.compile(r"^[\s,;]*")
 _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
@@ -27,17 +28,17 @@ _PAST_VERB = regex.compile(
     r"(?<![\p{L}-])\p{Ll}{3,}ed\s+(?:upon|the|a|an|to|with|by|on|in|that|it|him|her|them|his|its)\b"
 )
 _NAME_SAID = regex.compile(
-    rf"^\s*(?:{lx.NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
+    rf"^\s*(?:{lx.NAME}|{_HE})\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
 )
 COMMA_CUE = regex.compile(
     rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
 )
 _NAME_VERB = regex.compile(
-    rf"[\s,]*(?P<np>{lx.NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
+    rf"[\s,]*(?P<np>{lx.NAME}|{_HE})\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
 )  # "Paul Smith, who …, said": appositive parts are read one by one
-_LAST_NAME = regex.compile(rf",\s+(?P<np>{lx.NAME}|he|she|they)\s*$")
+_LAST_NAME = regex.compile(rf",\s+(?P<np>{lx.NAME}|{_HE})\s*$")
 _ABBREVIATION = regex.compile(
-    rf"\b(?:\p{{Lu}}\.){{1,3}}|\b(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.)(?=\s+\p{{Lu}})|\b(?:{lx.SUFFIXES})\."
+    rf"\b(?:\p{{Lu}}\.){{1,3}}|\b(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.)(?=\s+\p{{Lu}})|\b(?:{lx.either(lx.SUFFIXES)})\."
 )
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 import regex
 
 from quotes.extract import coref, validate, windows
+from quotes.extract import lexicon as lx
 from quotes.extract.attribution import introducer, reporter
 from quotes.extract.cues import verb_cues
 from quotes.extract.engine import Found
@@ -20,7 +21,7 @@ from quotes.model import Quote, Speaker
 
 _SELF_NAMED = regex.compile(
     r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
-    r"\s+(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]+)"
+    rf"\s+(?P<name>(?:{lx.CAPITALISED}\s+){{1,5}}{lx.NAME_END})"
 )
 
 

@@ -23,7 +23,7 @@ _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _TITLE_BEFORE = regex.compile(
     r"(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
     r"play|poem|musical|hashtag|slogan|titled|entitled|headlined|nicknamed|dubbed|so-called|"
-    r"known\s+as|named|(?:a|an|the)\s+(?:\w+\s+){1,2}called|click|clicking|tap|press|select|button|"
+    rf"known\s+as|named|(?:{lx.either(lx.ARTICLES)})\s+(?:\w+\s+){{1,2}}called|click|clicking|tap|press|select|button|"
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
     r"\s*[,:]?\s*$"
 )
