@@ -10,6 +10,7 @@ from functools import cached_property
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.clauses import DETERMINER_END, TRAILING_AUX, clause_tail, cue_text
 from quotes.extract.cues import AUX, VERB_PHRASE, verb_cues
 from quotes.extract.engine import NOBODY, Found
@@ -68,9 +69,9 @@ class Tail:
 
     @cached_property
     def cue(self) -> regex.Match[str] | None:
-        """The first verb of speech within 150 characters of the words' start."""
+        """The first verb of speech near the words' start."""
         lead, tail = self.lead, self.tail
-        return next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
+        return next(iter(verb_cues(tail, lead, min(len(tail), lead + windows.CUE_REACH))), None)
 
     @cached_property
     def subject(self) -> str:
@@ -86,7 +87,7 @@ class Tail:
 def dash(t: Tail) -> Found | None:
     """ "… — Lee": a dash and a name close a short tail."""
     m = _DASH.match(t.tail)
-    if m and t.hi - t.lo < 100:
+    if m and t.hi - t.lo < windows.DASH_TAIL:
         who = speaker_of(m["np"], t.lo + m.start("np"), t.roster, forward=True)
         if who:
             return Found(who, "—", t.lo, t.hi)
@@ -108,7 +109,7 @@ def comma_handover(t: Tail) -> Found | None:
     Wilders") or a name and its verb end the clause ("a “bouquet of humanity” Ellison said,")."""
     if t.adjacent or "," in t.tail[: t.lead] or _NAME_SAID.match(t.tail):
         return None
-    comma = COMMA_CUE.search(t.tail, 0, 80)
+    comma = COMMA_CUE.search(t.tail, 0, windows.COMMA_HANDOVER)
     return (t.again(t.lo + comma.start()) or NOBODY) if comma else NOBODY
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.scan import Scanner
 from quotes.model import Article, Citation
 from quotes.outlets import KNOWN_OUTLETS, canonical_outlet, outlet_from_url, outlet_name
@@ -151,7 +152,7 @@ def _named_before_cue(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, i
 def _named_after_cue(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
     """Credits whose cue comes first: "according to Oregon Live", "told WW"."""
     for cue in CUES_BEFORE.finditer(text, lo, hi):
-        run = _RUN_AFTER.match(text, cue.end(), min(len(text), cue.end() + 120))
+        run = _RUN_AFTER.match(text, cue.end(), min(len(text), cue.end() + windows.OUTLET_NAME))
         named = _name_starting_at(text, run.start(), run.end()) if run else None
         if named:
             yield named[0], cue.start(), named[1]
@@ -184,7 +185,8 @@ def outlet_in(name: str) -> str | None:
 
 def _run_before(text: str, end: int) -> int | None:
     """Where the run of name words ending at `end` starts: "the Daily Caller News Foundation"."""
-    line_start = text.rfind("\n", max(0, end - 120), end) + 1 or max(0, end - 120)
+    back = max(0, end - windows.OUTLET_NAME)
+    line_start = text.rfind("\n", back, end) + 1 or back
     start = None
     words = 0
     for token in _TOKEN_BACK.finditer(text, line_start, end):

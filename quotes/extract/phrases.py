@@ -312,12 +312,13 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
     by, verb, owner, fronted = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
-        lo, hi = max(0, hit.start() - 200), hit.end()
+        lo, hi = max(0, hit.start() - windows.AUTHOR), hit.end()
+        ahead = hit.start() + windows.AUTHOR
         candidates = [
-            (by.match(text, hit.start(), hit.start() + 200), True),
+            (by.match(text, hit.start(), ahead), True),
             (verb.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
-            (owner.search(text, max(0, hit.start() - 80), hi), False),
-            (fronted.match(text, max(0, hit.start() - 40), hit.start() + 200), True),
+            (owner.search(text, max(0, hit.start() - windows.OWNER), hi), False),
+            (fronted.match(text, max(0, hit.start() - windows.FRONTED), ahead), True),
         ]
         for m, forward in candidates:
             if m:

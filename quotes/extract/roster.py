@@ -240,13 +240,13 @@ class Roster:
         self._org_order = {name: i for i, name in enumerate(self.orgs)}
         self._index(found)  # named mentions first: "the group" is resolved against them
         for head in _ORG_HEAD.finditer(self.masked):
-            m = _NOMINAL.search(self.masked, max(0, head.start() - 40), head.end())
+            m = _NOMINAL.search(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
             org = self.org_nominal(m["noun"].casefold(), m[0], m.start()) if m else None
             if m and org:
                 found.append(Mention(m.start(), m.end(), org, None, "it"))
                 self._note(found[-1])
         for head in _GROUP_HEAD.finditer(self.masked):
-            m = _GROUP.search(self.masked, max(0, head.start() - 40), head.end())
+            m = _GROUP.search(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
             if m:
                 rel = _WHO.match(self.masked, m.end())
                 phrase = m[0] + (rel[0] if rel else "")

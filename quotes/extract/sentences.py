@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.cues import VERB_PHRASE
 from quotes.extract.marks import Span
 
@@ -56,7 +57,7 @@ class Sentences:
             if s.outer is None and s.closed and text[s.end - 1 : s.end] in ".!?":
                 after = _NEXT_SENTENCE.match(text, s.close, s.close + 3)
                 said = _NAME_SAID if text[s.end - 1] == "." else _NAME_ASKED
-                if after and not said.match(text, s.close, s.close + 60):
+                if after and not said.match(text, s.close, s.close + windows.SAID_AFTER):
                     starts.add(after.end())
         self.starts = sorted(starts)
         self.ends = {lo: hi for lo, hi in paras}
