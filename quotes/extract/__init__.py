@@ -88,7 +88,7 @@ def extract_quotes(
         if found:
             near = (
                 max(min(bounds[0], found.start), found.start - windows.CREDIT),
-                min(max(bounds[1], found.end), found.end + windows.CREDIT) + 40,
+                min(max(bounds[1], found.end), found.end + windows.CREDIT) + windows.CREDIT_AFTER,
             )
             stretches.append(near)
         quotes.append(quote)
@@ -168,7 +168,7 @@ def _credit(
     if found.speaker and found.speaker.kind == "outlet" and found.speaker.name != own:
         return found.speaker.name
     i = bisect.bisect_right(ends, found.start)  # credits never overlap: their ends are sorted
-    while i < len(citations) and citations[i].start <= found.end + 40:
+    while i < len(citations) and citations[i].start <= found.end + windows.CREDIT_AFTER:
         c = citations[i]
         if not _SENTENCE_END.search(text[found.end : c.start]):
             return c.outlet

@@ -10,12 +10,14 @@ from functools import cached_property
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.clauses import DETERMINER_END, TRAILING_AUX, clause_tail, cue_text
 from quotes.extract.cues import AUX, VERB_PHRASE, verb_cues
 from quotes.extract.engine import NOBODY, Found
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 
+_HE = lx.either(lx.THIRD_PERSON_SUBJECTS)
 _STOP = regex.compile(r"[.!?](?:\s|$)")
 _LEADING = regex.compile(r"^[\s,;]*")
 _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
@@ -27,7 +29,7 @@ _PAST_VERB = regex.compile(
     r"(?<![\p{L}-])\p{Ll}{3,}ed\s+(?:upon|the|a|an|to|with|by|on|in|that|it|him|her|them|his|its)\b"
 )
 _NAME_SAID = regex.compile(
-    rf"^\s*(?:{lx.NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
+    rf"^\s*(?:{lx.NAME}|{_HE})\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
 )
 COMMA_CUE = regex.compile(
     rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:[Tt]he\s+)?(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b|"
@@ -37,11 +39,11 @@ _SUBORDINATE = regex.compile(
     r"(?i)\b(?:after|before|when|while|because|although|though|since|until|whereas|if)\b"
 )
 _NAME_VERB = regex.compile(
-    rf"[\s,]*(?P<np>{lx.NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
+    rf"[\s,]*(?P<np>{lx.NAME}|{_HE})\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
 )  # "Paul Smith, who …, said": appositive parts are read one by one
-_LAST_NAME = regex.compile(rf",\s+(?P<np>{lx.NAME}|he|she|they)\s*$")
+_LAST_NAME = regex.compile(rf",\s+(?P<np>{lx.NAME}|{_HE})\s*$")
 _ABBREVIATION = regex.compile(
-    rf"\b(?:\p{{Lu}}\.){{1,3}}|\b(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.)(?=\s+\p{{Lu}})|\b(?:{lx.SUFFIXES})\."
+    rf"\b(?:\p{{Lu}}\.){{1,3}}|\b(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.)(?=\s+\p{{Lu}})|\b(?:{lx.either(lx.SUFFIXES)})\."
 )
 
 
@@ -71,9 +73,9 @@ class Tail:
 
     @cached_property
     def cue(self) -> regex.Match[str] | None:
-        """The first verb of speech within 150 characters of the words' start."""
+        """The first verb of speech near the words' start."""
         lead, tail = self.lead, self.tail
-        return next(iter(verb_cues(tail, lead, min(len(tail), lead + 150))), None)
+        return next(iter(verb_cues(tail, lead, min(len(tail), lead + windows.CUE_REACH))), None)
 
     @cached_property
     def subject(self) -> str:
@@ -89,7 +91,7 @@ class Tail:
 def dash(t: Tail) -> Found | None:
     """ "… — Lee": a dash and a name close a short tail."""
     m = _DASH.match(t.tail)
-    if m and t.hi - t.lo < 100:
+    if m and t.hi - t.lo < windows.DASH_TAIL:
         who = speaker_of(m["np"], t.lo + m.start("np"), t.roster, forward=True)
         if who:
             return Found(who, "—", t.lo, t.hi)
@@ -111,7 +113,7 @@ def comma_handover(t: Tail) -> Found | None:
     Wilders") or a name and its verb end the clause ("a “bouquet of humanity” Ellison said,")."""
     if t.adjacent or "," in t.tail[: t.lead] or _NAME_SAID.match(t.tail):
         return None
-    comma = COMMA_CUE.search(t.tail, 0, 80)
+    comma = COMMA_CUE.search(t.tail, 0, windows.COMMA_HANDOVER)
     return (t.again(t.lo + comma.start()) or NOBODY) if comma else NOBODY
 
 

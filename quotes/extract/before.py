@@ -34,7 +34,8 @@ _OWNED = regex.compile(
     r"(?:[^\x00\n]{0,80})$"
 )
 _NAME_VERB = regex.compile(
-    rf"(?P<np>{lx.NAME}|\b(?:he|she|they|He|She|They))\s+(?P<verb>\p{{Ll}}{{3,}}ed)\s*[,:]\s*$"
+    rf"(?P<np>{lx.NAME}|\b(?:{lx.either(lx.THIRD_PERSON_SUBJECTS, capital=True)}))"
+    r"\s+(?P<verb>\p{Ll}{3,}ed)\s*[,:]\s*$"
 )
 _THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
 # "…, with Mayor Ruiz calling it “…”": a name right before a participle is its subject.

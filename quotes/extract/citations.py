@@ -13,6 +13,8 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.scan import Scanner
 from quotes.model import Article, Citation
 from quotes.outlets import KNOWN_OUTLETS, canonical_outlet, outlet_from_url, outlet_name
@@ -28,6 +30,7 @@ _THE_BEFORE = regex.compile(r"\bthe[^\S\n]+$")
 _TOKEN = regex.compile(r"\S+")
 _TOKEN_BACK = regex.compile(r"(?r)\S+")  # the same words, read from the last: most runs stop soon
 _CONNECTORS = ("of", "&", "and")
+_A = lx.either(lx.ARTICLES)
 _RUN_AFTER = regex.compile(r"(?:[Tt]he[^\S\n]+)?" + _RUN)
 
 _ADVERB_WORDS = (
@@ -56,12 +59,12 @@ CUES_AFTER = Scanner(
 )
 # Cues that come before it: "according to Oregon Live", "told WW", "first reported by the Tribune".
 _CUES_BEFORE = regex.compile(
-    r"\b(?:according\s+to(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?"
+    rf"\b(?:according\s+to(?:\s+(?:{_A})\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?"
     r"(?:report|story|article|investigation|analysis|interview|piece|account)\s+(?:by|in|from|on))?"
-    r"|citing(?:\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:report|story|article)\s+(?:by|in|from))?"
+    rf"|citing(?:\s+(?:{_A})\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?:report|story|article)\s+(?:by|in|from))?"
     r"|(?:first\s+|originally\s+|as\s+|previously\s+)?reported\s+(?:\w+\s+){0,2}?by"
     r"|(?:first\s+|originally\s+)?published\s+(?:first\s+)?(?:in|by)"
-    r"|(?:a|an|the)\s+(?:[\p{Ll}-]+\s+)?(?:report|story|article|investigation|piece)\s+(?:by|in|from)"
+    rf"|(?:{_A})\s+(?:[\p{{Ll}}-]+\s+)?(?:report|story|article|investigation|piece)\s+(?:by|in|from)"
     r"|told|tells|telling|(?:said|says|spoke|speaking|talked|talking)\s+(?:to|with)"
     r"|confirmed\s+to|in\s+(?:a\s+)?(?:statement|comments|remarks|an?\s+email)\s+to"
     r"|in\s+an?\s+(?:[\p{Ll}-]+\s+)?interview\s+with|interviewed\s+by|obtained\s+by|via"
@@ -82,31 +85,36 @@ CUES_BEFORE = Scanner(
 )
 # The outlet's name used as a modifier: "a Willamette Week investigation", "the Oregonian report".
 MODIFIED = regex.compile(
-    r"\b(?:[Aa]n?|[Tt]he)[^\S\n]+(?P<name>" + _RUN + r")[^\S\n]+(?:report|story|article|"
+    rf"\b(?:{lx.either(lx.ARTICLES, capital=True)})[^\S\n]+(?P<name>"
+    + _RUN
+    + r")[^\S\n]+(?:report|story|article|"
     r"investigation|analysis|review|survey|poll|interview|exclusive|reporter|editorial)\b"
 )
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as prose, one space apart."""
-    return frozenset(text.split())
-
-
 # Last words that make an unknown capitalised name a news outlet: "the Tribune", "Tampa Bay Times".
-NEWS_WORDS = _words(
-    "times post tribune journal herald news gazette chronicle courier sun star record review "
-    "register examiner inquirer observer guardian independent telegraph mirror express bulletin "
-    "dispatch standard monitor week weekly magazine radio television tv press reporter "
-    "enterprise ledger sentinel beacon advocate leader statesman globe mercury caller wire "
-    "newswire digest beast intelligencer argus pioneer dealer citizen voice banner transcript "
-    "clarion mail picayune bee blade network broadcasting newspaper daily"
+NEWS_WORDS = frozenset(
+    lx.wordlist(
+        """
+times post tribune journal herald news gazette chronicle courier sun star record review register
+examiner inquirer observer guardian independent telegraph mirror express bulletin dispatch standard
+monitor week weekly magazine radio television tv press reporter enterprise ledger sentinel beacon
+advocate leader statesman globe mercury caller wire newswire digest beast intelligencer argus
+pioneer dealer citizen voice banner transcript clarion mail picayune bee blade network broadcasting
+newspaper daily
+"""
+    )
 )
 # Words that open a sentence or a phrase, not an outlet's name: "Monday The Tribune reported".
-_NOT_FIRST = _words(
-    "in on at by but and as if so for from with meanwhile however yesterday today earlier later "
-    "also then when while after before since last this that these those local national monday "
-    "tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december"
+_NOT_FIRST = frozenset(
+    lx.wordlist(
+        """
+in on at by but and as if so for from with meanwhile however yesterday today earlier later also
+then when while after before since last this that these those local national monday tuesday
+wednesday thursday friday saturday sunday january february march april may june july august
+september october november december
+"""
+    )
 )
 
 
@@ -144,7 +152,7 @@ def _named_before_cue(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, i
 def _named_after_cue(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
     """Credits whose cue comes first: "according to Oregon Live", "told WW"."""
     for cue in CUES_BEFORE.finditer(text, lo, hi):
-        run = _RUN_AFTER.match(text, cue.end(), min(len(text), cue.end() + 120))
+        run = _RUN_AFTER.match(text, cue.end(), min(len(text), cue.end() + windows.OUTLET_NAME))
         named = _name_starting_at(text, run.start(), run.end()) if run else None
         if named:
             yield named[0], cue.start(), named[1]
@@ -177,7 +185,8 @@ def outlet_in(name: str) -> str | None:
 
 def _run_before(text: str, end: int) -> int | None:
     """Where the run of name words ending at `end` starts: "the Daily Caller News Foundation"."""
-    line_start = text.rfind("\n", max(0, end - 120), end) + 1 or max(0, end - 120)
+    back = max(0, end - windows.OUTLET_NAME)
+    line_start = text.rfind("\n", back, end) + 1 or back
     start = None
     words = 0
     for token in _TOKEN_BACK.finditer(text, line_start, end):

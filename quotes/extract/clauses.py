@@ -15,14 +15,10 @@ _CLAUSE = regex.compile(
     r"(?i).*(?:[;:]|\b(?:what|which|who|whom|that|because|when|while|if|after|before|as|where|but)\b)"
 )
 TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
-_PAST = (
-    "took made gave went came got had was were is are said told wrote spoke put set ran met sent "
-    "led held kept left brought thought felt saw knew became began stood won lost"
-)
 # The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
 _SUBJECT = regex.compile(
     r"(?P<np>(?:(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
-    rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
+    rf"\s+(?=(?:{AUX_WORDS}|{lx.either(lx.COMMON_PAST)}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
 )
 # Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said")
 # or a date ("2022-03-29 Lee said").
@@ -31,15 +27,16 @@ _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
-_RELATIVE_INSIDE = regex.compile(r"[\s\x00]+(?:who|whom|whose)\s+(?!(?:he|she|they|it|we|i)\b)")
-_RELATIVE_PART = regex.compile(
-    r"[\s\x00\"”’']*(?:who|whom|whose|which)\s+(?!(?:he|she|they|it|we|i)\b)"
-)
+_NO_SUBJECT = rf"(?!(?:{lx.either(lx.SUBJECT_PRONOUNS)})\b)"  # "who he …" is not "who said"
+_RELATIVE_INSIDE = regex.compile(rf"[\s\x00]+(?:who|whom|whose)\s+{_NO_SUBJECT}")
+_RELATIVE_PART = regex.compile(rf"[\s\x00\"”’']*(?:who|whom|whose|which)\s+{_NO_SUBJECT}")
 _NAME_COLON = regex.compile(
-    r"(?<!\b(?:told|tells|telling|to|with|for|in|on|at|of)\s+|\p{Lu}[\p{L}.'’-]*\s+|[\p{L}'’])"
+    rf"(?<!\b(?:told|tells|telling|to|with|for|in|on|at|of)\s+|{lx.CAPITALISED}\s+|[\p{{L}}'’])"
     rf"(?P<np>{lx.NAME}):\s*$"
 )  # the whole name, and not a hearer's: "told Fox News:"
-DETERMINER_END = regex.compile(r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|that)\s*$")
+DETERMINER_END = regex.compile(
+    rf"(?i)\b(?:{lx.either(lx.ARTICLES + lx.POSSESSIVE_DETERMINERS + ('this', 'that'))})\s*$"
+)
 
 
 def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:

@@ -21,7 +21,8 @@ _PRONOUN_REACH = 3  # persons looked at, nearest first, for a pronoun the roster
 _APPOSITIVE_WINDOW = 80  # characters read after a name for ", the world number three,"
 _BEFORE_WINDOW = 40  # characters read before a name for "coach Rita Vale"
 _DESCRIPTION = regex.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?P<desc>[\p{L}\d][\p{L}\d\s'’-]{0,60}?)\s*(?=[,.;:)]|$)"
+    rf",\s+(?:(?:{lx.either(lx.ARTICLES)})\s+)?"
+    r"(?P<desc>[\p{L}\d][\p{L}\d\s'’-]{0,60}?)\s*(?=[,.;:)]|$)"
 )
 _AGE = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?=[,)])")
 _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")

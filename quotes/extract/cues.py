@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from quotes.extract import lexicon as lx
 from quotes.extract.lexicon import wordlist
 from quotes.extract.scan import Scanner
 
@@ -93,15 +94,14 @@ ACCORDING = regex.compile(r"\baccording\s+to\b", regex.I)
 # Adverbs and auxiliaries between a speaker and the verb: "reportedly said", "has said".
 AUX_WORDS = (
     r"(?!(?:family|assembly|italy|rally|ally|supply|anomaly|bully|july|reply)\b)\p{Ll}{3,}ly|also|then|"
-    r"later|now|once|again|has|have|had|will|would|could|did|does|is|was|were|are|not|never|just|first|"
+    rf"later|now|once|again|{lx.either(lx.AUXILIARIES)}|could|did|does|not|never|just|first|"
     r"still|previously|recently|earlier|separately|repeatedly"
 )
 AUX = rf"(?:(?:{AUX_WORDS})\s+)"
 
 
-_NOUN_BEFORE = regex.compile(
-    r"(?i)\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose)\s+$"
-)
+_BEFORE_NOUN = lx.ARTICLES + lx.POSSESSIVE_DETERMINERS + ("this", "these", "those", "whose")
+_NOUN_BEFORE = regex.compile(rf"(?i)\b(?:{lx.either(_BEFORE_NOUN)})\s+$")
 
 
 def verb_cues(text: str, start: int = 0, end: int | None = None) -> list[regex.Match[str]]:

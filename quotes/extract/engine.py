@@ -30,13 +30,15 @@ NOBODY = Found(None, None, 0, 0, "nobody")
 
 @dataclass(frozen=True)
 class Rule(Generic[C]):
-    """One named attribution rule: where it reads (`side`), a made-up sentence it attributes
-    (`example`, for the docs and tests) and how it builds its Found from a context, or None when
-    it does not match; a rule with no `build` names a stage that runs on its own."""
+    """One named attribution rule: where it reads (`side`), a made-up example (`example`, for
+    the docs and tests) and the speaker it gives there (`says`, empty when the rule decides that
+    no one speaks), and how it builds its Found from a context, or None when it does not match; a
+    rule with no `build` names a stage that runs on its own."""
 
     name: str
     side: str
     example: str
+    says: str
     build: Callable[[C], Found | None] | None = None
 
 

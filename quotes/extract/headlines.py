@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from quotes.extract import lexicon as lx
 from quotes.extract import windows
 from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.marks import Span
@@ -14,8 +15,10 @@ from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 # "Politifact: Trump Is Right, ‘…’": a headline opening with a name and a colon quotes that name.
-_LABEL = regex.compile(r"(?P<np>\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}):[ \t]")
-_SPEAKS = regex.compile(r"(?<![\p{L}'’])(?P<name>\p{Lu}[\p{L}'’-]+)[ \t]+(?P<verb>\p{Lu}\p{Ll}+)\b")
+_LABEL = regex.compile(rf"(?P<np>{lx.CAPITALISED}(?:[ \t]+{lx.CAPITALISED}){{0,3}}):[ \t]")
+_SPEAKS = regex.compile(
+    rf"(?<![\p{{L}}'’])(?P<name>{lx.NAME_END})[ \t]+(?P<verb>\p{{Lu}}\p{{Ll}}+)\b"
+)
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)\b")
 _WORD_START = regex.compile(r"(?<!\p{L})\p{L}+")  # a run of letters: names start and end one
 

@@ -30,7 +30,7 @@ _INTRODUCING = regex.compile(
 )
 _SELF_NAMED = regex.compile(
     r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
-    r"\s+(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]+)"
+    rf"\s+(?P<name>(?:{lx.CAPITALISED}\s+){{1,5}}{lx.NAME_END})"
 )
 
 

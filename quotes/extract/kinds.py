@@ -23,7 +23,7 @@ _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _TITLE_BEFORE = regex.compile(
     r"(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
     r"play|poem|musical|hashtag|slogan|titled|entitled|headlined|nicknamed|dubbed|so-called|"
-    r"known\s+as|named|(?:a|an|the)\s+(?:\w+\s+){1,2}called|click|clicking|tap|press|select|button|"
+    rf"known\s+as|named|(?:{lx.either(lx.ARTICLES)})\s+(?:\w+\s+){{1,2}}called|click|clicking|tap|press|select|button|"
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
     r"\s*[,:]?\s*$"
 )
@@ -73,7 +73,9 @@ def kind_of(
     if _nickname(text, span) or _programme(quoted, before):
         return None
     starts_sentence = not _ALNUM.search(before) or lead.endswith((":", "\x00"))
-    introduced = bool(_INTRO_PUNCT.search(lead)) and bool(CUE.search(before[-60:]))
+    introduced = bool(_INTRO_PUNCT.search(lead)) and bool(
+        CUE.search(before[-windows.INTRODUCTION :])
+    )
     if starts_sentence or introduced or (not lead and span.continued):
         if n <= 2 and not (follows_quote or _has_cue(before, after)) and quoted[-1:] not in "?!":
             return None  # “Stuff” happens. A label, not a quotation.
@@ -87,8 +89,8 @@ def kind_of(
 
 def _near_end(text: str) -> int:
     """Where to start looking for words that must end the text: patterns anchored at the end
-    are tried from every position, so a long sentence is read from its last 100 characters."""
-    return max(0, len(text) - 100)
+    are tried from every position, so a long sentence is read from its last characters only."""
+    return max(0, len(text) - windows.END_PATTERN)
 
 
 def _is_title(quoted: str) -> bool:
@@ -127,8 +129,8 @@ def _headline_cue(lead: str) -> bool:
 
 def _nickname(text: str, span: Span) -> bool:
     """John “Jack” Smith: a quoted word between two parts of a name."""
-    before = text[max(0, span.open - 30) : span.open]
-    after = text[span.close : span.close + 30]
+    before = text[max(0, span.open - windows.NICKNAME) : span.open]
+    after = text[span.close : span.close + windows.NICKNAME]
     return bool(
         _NAME_BEFORE.search(before)
         and _NAME_AFTER.match(after)

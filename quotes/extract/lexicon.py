@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import regex
+
 
 def wordlist(text: str) -> list[str]:
     """The words of a whitespace-separated list, so long lists stay readable."""
@@ -132,10 +136,31 @@ attorneys lawyers representatives insiders observers diplomats officers troops s
 citizens activists conservatives liberals progressives delegates members campaigners scholars
 historians spokesmen
 """)
-DETERMINERS = _words("""
-the a an this that these those his her their its our my your whose some many several two three
-four five six both all each every another one
-""")
+# Closed classes of English words, each written once: word sets and the rules' regular
+# expressions (through `either`) are built from these.
+ARTICLES = ("the", "a", "an")
+THIRD_PERSON_POSSESSIVES = ("his", "her", "their", "its")
+POSSESSIVE_DETERMINERS = (*THIRD_PERSON_POSSESSIVES, "our", "my", "your")
+DEMONSTRATIVES = ("this", "that", "these", "those")
+QUANTIFIERS = tuple(
+    wordlist("some many several two three four five six both all each every another one")
+)
+DETERMINERS = frozenset(
+    ARTICLES + POSSESSIVE_DETERMINERS + DEMONSTRATIVES + ("whose",) + QUANTIFIERS
+)
+THIRD_PERSON_SUBJECTS = ("he", "she", "they")
+SUBJECT_PRONOUNS = (*THIRD_PERSON_SUBJECTS, "it", "we", "i")
+RELATIVES = ("who", "whom", "whose", "which", "that")
+# Common verbs in the past tense (and "is", "are"), where a subject ends: "Ruiz took".
+COMMON_PAST = tuple(
+    wordlist(
+        "took made gave went came got had was were is are said told wrote spoke put set ran met "
+        "sent led held kept left brought thought felt saw knew became began stood won lost"
+    )
+)
+# Auxiliaries before a verb ("has said", "would add"), and the modal and "do" forms.
+AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would")
+MODALS = ("can", "could", "does", "did")
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -154,12 +179,45 @@ PRONOUNS = {
     "me": "i",
     "you": "you",
 }
-# A capitalised name of one to four words, as a regular-expression fragment: "Ana Ruiz",
-# "Sen. Ted Cruz", "O’Neil".
-NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
-# Abbreviations that end a company's or a person's name ("Acme Inc.", "Ted Cruz Jr."): their
-# period ends no sentence. As a regular-expression alternation.
-SUFFIXES = "Ltd|Inc|Corp|Co|Plc|Jr|Sr"
+# A word opening with a capital, with periods, apostrophes or hyphens: "Sen.", "O’Neil", as a
+# regular-expression fragment; a name's last word has no period: "Ruiz".
+CAPITALISED = r"\p{Lu}[\p{L}.'’-]*"
+NAME_END = r"\p{Lu}[\p{L}'’-]+"
+# A capitalised name of one to four words: "Ana Ruiz", "Sen. Ted Cruz", "Jean-Luc O’Neil".
+NAME = rf"(?:{CAPITALISED}\s+){{0,3}}{NAME_END}"
+# Abbreviations whose period ends no sentence ("Sen. Ruiz", "Acme Inc. said", "Calif."): the one
+# list, each with its kind; a name may end with a "suffix" ("Ted Cruz Jr.", "Acme Ltd.").
+ABBREVIATIONS = {
+    **dict.fromkeys(
+        wordlist(
+            "Mr Mrs Ms Dr Sen Rep Gov Lt Gen Col Capt Sgt Cpl Adm Maj Prof Rev Hon Pres Supt Det "
+            "Atty"
+        ),
+        "title",
+    ),
+    **dict.fromkeys(wordlist("Jr Sr Inc Corp Co Ltd Plc"), "suffix"),
+    **dict.fromkeys(wordlist("St Mt Ft Ave Blvd Rd No"), "place"),
+    **dict.fromkeys(wordlist("Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec"), "month"),
+    **dict.fromkeys(
+        wordlist(
+            "Calif Ariz Fla Mass Mich Minn Penn Tenn Tex Wash Wis Conn Ill Ind Kan Ore Okla Va Pa "
+            "Ga La Md Mo Ky Ala Ark Colo Del Neb Nev Miss"
+        ),
+        "state",
+    ),
+    **dict.fromkeys(wordlist("vs etc"), "other"),
+}
+SUFFIXES = tuple(w for w, kind in ABBREVIATIONS.items() if kind == "suffix")
+
+
+def either(words: Iterable[str], capital: bool = False) -> str:
+    """Words as one regular-expression alternation, each also with a capital first letter when
+    `capital` ("[Tt]he|[Aa]n")."""
+    if capital:
+        return "|".join(f"[{w[0].upper()}{w[0]}]{regex.escape(w[1:])}" for w in words)
+    return "|".join(regex.escape(w) for w in words)
+
+
 # Capitalised words that open sentences rather than name anyone: stripped from the front of a name.
 FUNCTION_WORDS = _words("""
 the a an and but or so if as at by for from in into of on to with without after before because
@@ -184,7 +242,9 @@ avenue street st. road way boulevard zone county city valley island river park s
 hall airport station bridge district clause amendment act bill highway lane drive plaza coast
 beach mountains state states
 """)
-CONNECTORS = _words("of and for the de del la le van von der du da al bin on y")
+# Lower-case words inside a person's name: "Ursula von der Leyen".
+NAME_PARTICLES = tuple(wordlist("van von de del la le der du da al bin y"))
+CONNECTORS = frozenset(("of", "and", "for", "the", "on", *NAME_PARTICLES))
 # Nouns for an outlet that articles use instead of its name: "the newspaper reported".
 OUTLET_NOUNS = _words("""
 newspaper paper outlet broadcaster magazine tabloid publication channel daily website site

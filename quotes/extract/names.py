@@ -11,13 +11,14 @@ from quotes.extract import lexicon as lx
 from quotes.outlets import canonical_outlet
 
 _TOKEN = r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{N}&-]*(?:['’]\p{L}+)*\.?)"
-_CONN = r"(?:of|and|for|the|de|del|la|le|van|von|der|du|da|al|bin|y|&)"
+_CONN = rf"(?:{lx.either(('of', 'and', 'for', 'the', *lx.NAME_PARTICLES))}|&)"
 SEQUENCE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’.-]){_TOKEN}(?:[ \t]+(?:{_CONN}[ \t]+)*{_TOKEN})*")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}s?")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _HAS_POSSESSIVE = regex.compile(r"\p{L}['’]s?$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr"])
+_SUFFIXES = frozenset(f"{w.casefold()}." for w in lx.SUFFIXES)
 _NOUNISH = regex.compile(
     r"(?i)(?:ity|ism|tion|sion|ment|ness|ance|ence|ship|ure|ing|ics|ogy|ary|ery)$"
 )
@@ -65,7 +66,7 @@ def is_abbreviation(token: str) -> bool:
         low in lx.ROLES
         or low in lx.NOT_NAMES
         or bool(_INITIALS.fullmatch(token))
-        or low in {"jr.", "sr.", "inc.", "co.", "corp.", "st.", "ltd.", "plc."}
+        or low in _SUFFIXES  # "st." is among NOT_NAMES
     )
 
 

@@ -57,7 +57,10 @@ def _inner_speaker(
     if not cues:
         return None, None
     cue = cues[-1]
-    if _LETTER.search(head[cue.end() :].replace("that", "")) and len(head) - cue.end() > 12:
+    if (
+        _LETTER.search(head[cue.end() :].replace("that", ""))
+        and len(head) - cue.end() > windows.NESTED_GAP
+    ):
         return None, None
     m = _NP_BEFORE_CUE.search(head[: cue.start()] + " ")
     if not m:

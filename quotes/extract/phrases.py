@@ -42,11 +42,13 @@ _ADJUNCT = regex.compile(
     r"earlier|later|late|early|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"yesterday|today|tonight|who|which|whose|where|whom|that|adding|noting|saying|citing|as|but|and)\b"
 )
+_THE_OR_HIS = lx.either(lx.ARTICLES + lx.THIRD_PERSON_POSSESSIVES)
+_NOT_I = lx.either(p for p in lx.SUBJECT_PRONOUNS if p != "i")
 _LEAD = regex.compile(
     r"(?i)^(?:(?:and|but|so|then|also|which|who|whom|that|what|as|while|because)\s+)+"
-    r"|^\p{L}\p{Ll}+ly,?\s+(?=(?:he|she|they|we|it)\b)"  # "Recently she"
+    rf"|^\p{{L}}\p{{Ll}}+ly,?\s+(?=(?:{_NOT_I})\b)"  # "Recently she"
     # "In a statement Djokovic": where it was said, before who said it
-    r"|^(?:in|on|at|during|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    rf"|^(?:in|on|at|during|through)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:statement|interview|post|tweet|letter|video|speech|message|conference|briefing|"
     r"hearing|address)\s+(?=\p{Lu})"
 )
@@ -66,7 +68,7 @@ _AUTHORED = regex.compile(rf"\b{_AUTHOR_VERB}\b")  # cheap first look before the
 _SPEECH_IN = r"said|says|wrote|writes|added|announced|stated|told\s+\w+"
 _SPOKEN_IN = regex.compile(rf"\b(?:{_SPEECH_IN})\s+(?:in|on)\b")  # its cheap first look
 _CLAUSE_WORDS = regex.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
+    rf"\b(?:{lx.either(lx.AUXILIARIES + lx.MODALS)})\b"
     r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
 )
 _OPEN_END = frozenset({"who", "whom", "which", "that", "and", "or", "of", "to", "the", "a"})
@@ -75,7 +77,7 @@ _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
 )  # "R-Ky.", the party and state after a name
 _RELATIVE_CLAUSE = regex.compile(
-    r"(?i)(?:who|which|whose|whom|that)\s+(?!(?:he|she|they|it|we|i)\b)"
+    rf"(?i)(?:{lx.either(lx.RELATIVES)})\s+(?!(?:{lx.either(lx.SUBJECT_PRONOUNS)})\b)"
 )
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
@@ -315,12 +317,13 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
     by, verb, owner, fronted, spoken = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
-        lo, hi = max(0, hit.start() - 200), hit.end()
+        lo, hi = max(0, hit.start() - windows.AUTHOR), hit.end()
+        ahead = hit.start() + windows.AUTHOR
         candidates = [
-            (by.match(text, hit.start(), hit.start() + 200), True),
+            (by.match(text, hit.start(), ahead), True),
             (verb.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
-            (owner.search(text, max(0, hit.start() - 80), hi), False),
-            (fronted.match(text, max(0, hit.start() - 40), hit.start() + 200), True),
+            (owner.search(text, max(0, hit.start() - windows.OWNER), hi), False),
+            (fronted.match(text, max(0, hit.start() - windows.FRONTED), ahead), True),
             (spoken.search(text, lo, hi) if _SPOKEN_IN.search(text, lo, hi) else None, False),
         ]
         for m, forward in candidates:
@@ -352,13 +355,13 @@ def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
         ),
         # "In a letter sent to the council, the association warned …"
         regex.compile(
-            rf"(?:.*?\b)?(?i:in)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
+            rf"(?:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
             r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
         ),
         # "…,” the ministry said in a statement": who speaks in it wrote it
         regex.compile(
             rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:{_SPEECH_IN})\s+(?:in|on)\s+"
-            rf"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?i:{n})$"
+            rf"(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,2}}?(?i:{n})$"
         ),
     )
 

@@ -6,6 +6,7 @@ from collections import Counter
 
 import regex
 
+from quotes.extract import lexicon as lx
 from quotes.extract.marks import paragraphs
 from quotes.extract.names import clean_token
 from quotes.extract.roster import Roster
@@ -16,7 +17,7 @@ _ANSWER = regex.compile(r"(?:A|Answer)\s*[:.]\s+")
 _LABEL = regex.compile(r"(?P<name>\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}):\s+(?=\S)")
 _INTERVIEW = regex.compile(
     r"(?:[Ii]nterview|Q\s?&\s?A|[Cc]onversation)\s+with\s+"
-    r"(?P<name>(?:\p{Lu}[\p{L}.'’-]*[ \t]*){1,4})"
+    rf"(?P<name>(?:{lx.CAPITALISED}[ \t]*){{1,4}})"
 )
 _HOSTS = frozenset({"Q", "QUESTION", "MODERATOR", "HOST", "INTERVIEWER", "REPORTER", "AUDIENCE"})
 

@@ -15,6 +15,8 @@ from quotes.extract.roster import Roster
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*")
 _NAMED_KINDS = frozenset({"person", "organization", "outlet", "group"})
 _PRONOUNS = frozenset(lx.PRONOUNS) - {"i", "me", "my", "you"}
+_WHERE = frozenset(lx.wordlist("in on at during through via"))
+_ENDING = regex.compile(r"(?:['’]s?|\.)$")  # "Ruiz’s", "Corp."
 
 
 def coreference(found: Found | None, roster: Roster) -> Found | None:
@@ -26,14 +28,22 @@ def coreference(found: Found | None, roster: Roster) -> Found | None:
     if who.name.casefold() in said.casefold():
         return found
     words = _WORD.findall(said)
-    capitals = {w.casefold().rstrip(".") for w in words if w[0].isupper()}
+    capitals = {_bare(w) for w in words if w[0].isupper()}
     name = [w for w in _WORD.findall(who.name) if w[0].isupper()]
     initials = "".join(w[0] for w in name).casefold()
-    if capitals & {w.casefold().rstrip(".") for w in name} or initials in capitals:
+    if capitals & {_bare(w) for w in name} or initials in capitals:
         return found  # "Ruiz" for Ana Ruiz, "FBI" for the Federal Bureau of Investigation
-    low = {w.casefold() for w in words}
-    if low & _PRONOUNS:
+    low = [w.casefold() for w in words]
+    if _PRONOUNS.intersection(low):
         return replace(found, rule="coref-pronoun")
-    if low & lx.DOC_NOUNS:
-        return replace(found, rule="coref-document")
+    if any(
+        w in lx.DOC_NOUNS and not _WHERE.intersection(low[max(0, i - 4) : i])
+        for i, w in enumerate(low)
+    ):
+        return replace(found, rule="coref-document")  # "the letter says", not "in a letter, the …"
     return replace(found, rule="coref-descriptor")
+
+
+def _bare(word: str) -> str:
+    """A word as a name is compared: without case, a possessive or a period."""
+    return _ENDING.sub("", word).casefold()

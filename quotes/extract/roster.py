@@ -21,20 +21,23 @@ from quotes.extract.timeline import Timeline
 from quotes.model import Speaker
 
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
-_ARTICLE = regex.compile(r"^(?:the|a|an)\s+")
+_ARTICLE = regex.compile(rf"^(?:{lx.either(lx.ARTICLES)})\s+")
 
 _WORD = r"[\p{Ll}][\p{Ll}-]*"
+_A = lx.either(lx.ARTICLES)
+_ONE = lx.either(("the", "this", "that", "its", "their", "a", "an"), capital=True)  # the group
+_SOME = lx.either(("the", "these", "those", "some", "many", "several"), capital=True)  # groups
 _ORG_NOUN = trie(lx.ORG_NOUNS)  # one alternation, shared prefixes written once: read faster
 # Nominal mentions are found noun first, then read backwards: far faster than trying every start.
 _ORG_HEAD = Scanner(regex.compile(rf"\b{_ORG_NOUN}\b(?!\s+(?:of|to)\b)"), lx.ORG_NOUNS)
 _NOMINAL = regex.compile(
-    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Aa]n?)\s+(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?"
+    rf"\b(?:{_ONE})\s+(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?"
     rf"(?P<noun>{_ORG_NOUN})$"
 )
 _GROUP_NOUN = trie(lx.GROUP_NOUNS)
 _GROUP_HEAD = Scanner(regex.compile(rf"\b{_GROUP_NOUN}\b"), lx.GROUP_NOUNS)
 _GROUP = regex.compile(
-    rf"(?<![\p{{L}}’'-])(?:(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Ss]everal)\s+)?"
+    rf"(?<![\p{{L}}’'-])(?:(?:{_SOME})\s+)?"
     rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
 )
 _WHO = regex.compile(
@@ -42,13 +45,14 @@ _WHO = regex.compile(
 )
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
 _DEFINED_AS = regex.compile(
-    rf"\b(?:the|a|an)\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
+    rf"\b(?:{_A})\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
     r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
 )
 # Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
-_DEFINED_BY = regex.compile(rf",\s+(?:a|an|the)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
+_DEFINED_BY = regex.compile(rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
 _APPOSITIVE = regex.compile(
-    r",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
+    rf",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:(?:{_A})\s+)?\p{{Ll}}[\p{{L}}\s'’-]{{2,60}}?)"
+    r"(?=,|\.)"
 )
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
@@ -236,13 +240,13 @@ class Roster:
         self._org_order = {name: i for i, name in enumerate(self.orgs)}
         self._index(found)  # named mentions first: "the group" is resolved against them
         for head in _ORG_HEAD.finditer(self.masked):
-            m = _NOMINAL.search(self.masked, max(0, head.start() - 40), head.end())
+            m = _NOMINAL.search(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
             org = self.org_nominal(m["noun"].casefold(), m[0], m.start()) if m else None
             if m and org:
                 found.append(Mention(m.start(), m.end(), org, None, "it"))
                 self._note(found[-1])
         for head in _GROUP_HEAD.finditer(self.masked):
-            m = _GROUP.search(self.masked, max(0, head.start() - 40), head.end())
+            m = _GROUP.search(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
             if m:
                 rel = _WHO.match(self.masked, m.end())
                 phrase = m[0] + (rel[0] if rel else "")

@@ -7,16 +7,13 @@ from collections.abc import Sequence
 
 import regex
 
+from quotes.extract import lexicon as lx
+from quotes.extract import windows
 from quotes.extract.cues import VERB_PHRASE
 from quotes.extract.marks import Span
 
 FILL = "\x00"  # stands in for quoted words, so name and cue patterns never reach inside a quote
-_ABBREV = (
-    r"Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Cpl|Adm|Maj|St|Jr|Sr|Prof|Rev|Hon|Pres|Supt|Det|"
-    r"Atty|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|etc|Ave|Blvd|Rd|"
-    r"Calif|Ariz|Fla|Mass|Mich|Minn|Penn|Tenn|Tex|Wash|Wis|Conn|Ill|Ind|Kan|Ore|Okla|Va|Pa|Ga|La|"
-    r"Md|Mo|Ky|Ala|Ark|Colo|Del|Neb|Nev|Miss|\p{Lu}"
-)
+_ABBREV = lx.either(lx.ABBREVIATIONS) + r"|\p{Lu}"  # and initials: "J. Smith"
 _BOUNDARY = regex.compile(
     rf"(?<!\b(?:{_ABBREV}))[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[{FILL}]*[\p{{Lu}}\p{{N}}{FILL}])"
 )
@@ -25,7 +22,7 @@ _NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])")
 # “… missing.” Trump said. — a period where the comma belongs; the attribution still follows.
 _NAME_VERB = (
     r"\s+(?!(?:But|And|The|A|An|In|On|At|It|This|That|If|When|While|As|So|Yet|Or|Then)\b)"
-    rf"(?:\p{{Lu}}[\p{{L}}.'’-]*,?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,2}}?{VERB_PHRASE}\b"
+    rf"(?:{lx.CAPITALISED},?\s+){{1,5}}(?:[\p{{L}}.-]+,?\s+){{0,2}}?{VERB_PHRASE}\b"
 )
 _NAME_SAID = regex.compile(_NAME_VERB + r"(?:\s+\p{Ll}+ly)?[.,]")
 # After “…?” or “…!” the mark stays and a capital follows anyway: “Why?” Trump asked the crowd.
@@ -60,7 +57,7 @@ class Sentences:
             if s.outer is None and s.closed and text[s.end - 1 : s.end] in ".!?":
                 after = _NEXT_SENTENCE.match(text, s.close, s.close + 3)
                 said = _NAME_SAID if text[s.end - 1] == "." else _NAME_ASKED
-                if after and not said.match(text, s.close, s.close + 60):
+                if after and not said.match(text, s.close, s.close + windows.SAID_AFTER):
                     starts.add(after.end())
         self.starts = sorted(starts)
         self.ends = {lo: hi for lo, hi in paras}

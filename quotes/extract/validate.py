@@ -16,8 +16,8 @@ from quotes.extract.roster import Roster
 from quotes.model import Speaker
 
 _MAX_WORDS = 8  # longer than this a description is a clause: "allowing protesters to block …"
-_NAME_TOKEN = regex.compile(r"(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’.-]*")
-_PARTICLES = frozenset(lx.wordlist("van von de del la le der du da al bin y"))
+_NAME_TOKEN = regex.compile(rf"(?:\p{{Lu}}\.)+|{lx.CAPITALISED}")
+_PARTICLES = frozenset(lx.NAME_PARTICLES)
 _NOT_TEXT = regex.compile(r"[\d%$€£@#/\\|<>=+*]|^\W")
 # Heads that name no one on their own: "Bureau said" is half of a name.
 _HALVES = frozenset(
@@ -50,7 +50,7 @@ _NATION = regex.compile(r"\p{Lu}\p{Ll}+(?:ian|ish|ese|ean|can)")
 _DEMONYM = regex.compile(rf"{_NATION.pattern}|\p{{Lu}}\p{{Ll}}{{3,}}(?:man|woman)")
 _PEOPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ans|ists|ites|ese|ers|ics)")
 _CLAUSE = regex.compile(
-    r"(?i)^(?-i:\p{Ll}+ing)\b|\b(?:is|are|was|were|has|have|had|will|would|to)\s+\p{Ll}+\b"
+    rf"(?i)^(?-i:\p{{Ll}}+ing)\b|\b(?:{lx.either(lx.AUXILIARIES)}|to)\s+\p{{Ll}}+\b"
     r"|(?-i:\p{Lu}\p{Ll}+\s+\p{Ll}+(?:s|ed)\s+(?:in|to|on|at|for|with|the|a|an|that)\b)"
 )  # "allowing protesters to …", "Pelosi arrives in Taiwan": a clause, not someone
 

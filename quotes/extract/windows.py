@@ -23,6 +23,21 @@ NAME_LENGTH = 100  # characters of the longest name looked for in a headline
 NAME_WORDS = 12  # runs of letters in the longest name looked for ("Jean-Luc de la Cruz")
 
 CREDIT = 400  # characters around an attribution where an outlet credited for it is looked for
+CREDIT_AFTER = 40  # characters past an attribution where the credit after it may start
+OUTLET_NAME = 120  # characters an outlet's name is read over beside its cue ("according to …")
+
+CUE_REACH = 150  # characters after a quote within which the verb of its attribution is looked for
+DASH_TAIL = 100  # the longest tail a dash attribution closes ("… — Mayor Ana Ruiz")
+COMMA_HANDOVER = 80  # characters after a quote inside a clause where a comma hands over to a cue
+SAID_AFTER = 60  # characters after a quote ending a sentence read for "Trump said." after it
+INTRODUCTION = 60  # characters before a quote read for the verb that introduces it ("told us:")
+NICKNAME = 30  # characters either side of a quoted word read for the name around it
+END_PATTERN = 100  # characters from a text's end that a pattern anchored at the end is tried from
+NESTED_GAP = 12  # characters between a nested quote and the cue before it, at most
+NOMINAL = 40  # characters before "union" read for its determiner and modifiers ("the local union")
+AUTHOR = 200  # characters around a document's mention read for its author ("a letter sent by …")
+OWNER = 80  # characters before a document's mention read for its owner ("Sanders’ email")
+FRONTED = 40  # characters before "In a letter …, the group said" read for its opening
 
 # The safety net on a whole article's work: quotations past this many, or after this many marks
 # (apostrophes count), are neither attributed nor returned, and extraction says so (see
