@@ -100,3 +100,39 @@ def test_his_statement_below_speaks_for_the_man_named_before() -> None:
         "“I gave this team everything I had.”"
     )
     assert speaker_of(text, "I gave this team") == "Dan Ruiz"
+
+
+def test_a_pronoun_subject_chain_keeps_its_referent_past_a_sentence_naming_another_man() -> None:
+    text = (
+        "Mayor Tom Ruiz criticised the decision on Monday.\n\n"
+        "He said he had spoken to Jon Berg on Sunday.\n\n"
+        "“We cannot wait to see him home,” he said."
+    )
+    assert speaker_of(text, "We cannot wait") == "Tom Ruiz"
+
+
+def test_an_honorific_tells_the_gender_of_a_name_the_lists_do_not_know() -> None:
+    text = (
+        "Ms Okonkwo thanked her staff.\n\n"
+        "Adaeze Okonkwo is stepping down as chair, with Tom Ruiz set to take over.\n\n"
+        "“We spoke about it before Christmas,” he said."
+    )
+    assert speaker_of(text, "We spoke about it") == "Tom Ruiz"
+
+
+def test_a_pronoun_takes_the_man_named_after_a_name_of_unknown_gender() -> None:
+    text = (
+        "Okonkwo is stepping down as chair, said Adaeze Okonkwo's office.\n\n"
+        "Adaeze Okonkwo is stepping down as chair, with Tom Ruiz set to take over.\n\n"
+        "“We spoke about it before Christmas,” he said."
+    )
+    assert speaker_of(text, "We spoke about it") == "Tom Ruiz"
+
+
+def test_a_pronoun_prefers_the_named_person_to_the_owner_of_a_possessive() -> None:
+    text = (
+        "Ruiz family members filled the room.\n\n"
+        "Tom Ruiz's brother, Adaeze Ruiz, was in the courtroom.\n\n"
+        "“I was praying,” he said."
+    )
+    assert speaker_of(text, "I was praying") == "Adaeze Ruiz"

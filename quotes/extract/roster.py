@@ -58,6 +58,10 @@ _PLAIN_WORD = regex.compile(r"\w+")
 _FIRST_LETTERS = regex.compile(r"\p{L}+")
 # A capitalised word after a word, comma or quote and a space: a name, not a sentence's start.
 _MID_WORD = regex.compile(r"(?<=[\p{L}\p{N},;’'\x00][ \t]+)\p{Lu}\w*")
+_SUBJECT_PRONOUN = regex.compile(
+    r"[\s\x00\"“”‘’'(-]*(?:(?:But|And|So|Then|However|Later|Earlier|Still|Yet|Now|Instead)"
+    r",?\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b(?!['’])"
+)
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
 
 
@@ -190,6 +194,11 @@ class Roster:
         for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
             for part in dict.fromkeys((full.split()[0], full.split()[-1])):
                 self._by_part[part].append(full)
+        for _, _, phrase in phrases:  # "Ms Ardern" says Jacinda Ardern is a woman
+            n = classify(phrase)
+            fits = self._by_part.get(n.name, []) if n.gender and " " not in n.name else []
+            if len(fits) == 1 and self.genders.get(fits[0]) is None:
+                self.genders[fits[0]] = n.gender
         org_words = {w for o in self.orgs for w in o.split()}
         for acr, full in self.acronyms.items():
             if acr in self.orgs or acr in org_words:
@@ -217,7 +226,7 @@ class Roster:
             if n.kind == "person" or n.kind == "surname":
                 speaker = (
                     self.person(n.name, start, n.gender)
-                    if n.kind == "surname"
+                    if n.kind == "surname" or " " not in n.name  # "Ms Ardern"
                     else (self.persons.get(n.name) or Speaker(n.name, "person", n.description))
                 )
                 if n.kind == "surname" and speaker.name == n.name:
@@ -425,14 +434,20 @@ class Roster:
             hi = starts[i + 1] if i + 1 < len(starts) else pos
             if hi <= floor:
                 break
+            if i < here and _opens_with_pronoun(self.masked, lo, number):
+                continue  # "Lee spoke. He thanked Ruiz. “…,” he said": Lee, through the chain
             found: Mention | None = None
+            rank = 0
             for m in self._timeline.between(max(lo, floor), min(hi, pos)):
                 if m.end > pos or not _fits(m, number):
                     continue
-                if not m.possessive:  # "Lee's aide … he": the owner only when nobody else fits
-                    found = m
+                # "Lee's aide … he": the owner only when nobody else fits; "Jo Lee and Tom Ruiz
+                # … he": one known to be a man before one of unknown gender
+                fit = 2 * (not m.possessive) + (m.gender == number)
+                if fit > rank or found is None:
+                    found, rank = m, fit
+                if rank == 3 or (rank == 2 and number not in ("m", "f")):
                     break
-                found = found or m
             if found:
                 return found.speaker
         return None
@@ -470,6 +485,13 @@ def _split_people(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def _opens_with_pronoun(text: str, lo: int, number: str) -> bool:
+    """Whether a sentence's subject is a pronoun of this number ("But he said …"): its names are
+    then others than the one the pronoun goes on referring to."""
+    m = _SUBJECT_PRONOUN.match(text, lo, lo + windows.SUBJECT)
+    return bool(m) and lx.PRONOUNS.get(m["pronoun"].casefold()) == number
 
 
 def _fits(m: Mention, number: str) -> bool:
