@@ -136,3 +136,30 @@ def test_a_pronoun_prefers_the_named_person_to_the_owner_of_a_possessive() -> No
         "“I was praying,” he said."
     )
     assert speaker_of(text, "I was praying") == "Adaeze Ruiz"
+
+
+def test_the_with_one_capitalised_word_is_the_body_the_article_names_in_full() -> None:
+    text = (
+        "The Academy of Rural Arts and Crafts held its awards on Sunday.\n\n"
+        "Earlier on Monday, the Academy said it had opened a “formal review” of the evening."
+    )
+    assert speaker_of(text, "formal review") == "Academy of Rural Arts and Crafts"
+
+
+def test_the_body_opening_a_sentence_is_no_person_and_it_goes_on_speaking() -> None:
+    text = (
+        "Jon Berg thanked the jury.\n\n"
+        "Hours earlier, The Academy said in a statement it “condemns” the attack.\n\n"
+        "“We have started a review,” it said."
+    )
+    assert speaker_of(text, "We have started") == "Academy"
+
+
+def test_a_statement_fronted_on_its_own_line_names_its_author_for_later_quotes() -> None:
+    text = (
+        "The ceremony ended late.\n\n"
+        "In a statement posted online, Jon Berg condemned all violence.\n\n"
+        "“I was wrong,” the statement continued.\n\n"
+        "Hours earlier, the Harbour Trust said in a statement it would review the night."
+    )
+    assert speaker_of(text, "I was wrong") == "Jon Berg"

@@ -101,6 +101,7 @@ class Roster:
         self._names: tuple[dict[str, tuple[int, Speaker]], set[str]] | None = None
         self._orgs_by_end: dict[str, list[tuple[int, int, str]]] | None = None
         self._mid_words: set[str] | None = None
+        self._bodies: dict[str, str] | None = None
         # Who wrote a document named by a noun, found once per article: (noun, depth) → offsets
         # of the authors' names, and the authors (see phrases.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
@@ -341,6 +342,17 @@ class Roster:
             longer = [o for o in self._longest_ending(" ".join(words)) if o != full]
             full = longer[0] if longer else full
         return Speaker(full, "organization")
+
+    def body(self, word: str) -> Speaker:
+        """The organisation "the Academy" names: one the article names in full opening or closing
+        with the word ("Academy of Motion Picture Arts and Sciences"), else the word itself."""
+        if self._bodies is None:  # read once: names' first and last words
+            self._bodies = {}
+            unknown = (u for _, u in self.unknown if u.split()[-1].casefold() not in lx.EVENT_HEADS)
+            for name in [*self.orgs, *unknown]:  # not "the Academy Awards"
+                for edge in dict.fromkeys((name.split()[0], name.split()[-1])):
+                    self._bodies.setdefault(edge, name)
+        return Speaker(self._bodies.get(word, word), "organization")
 
     def _longest_ending(self, words: str) -> list[str]:
         """The two longest organisation names ending in these words, the first learnt first."""
