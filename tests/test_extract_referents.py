@@ -163,3 +163,44 @@ def test_a_statement_fronted_on_its_own_line_names_its_author_for_later_quotes()
         "Hours earlier, the Harbour Trust said in a statement it would review the night."
     )
     assert speaker_of(text, "I was wrong") == "Jon Berg"
+
+
+def test_a_reported_sentence_introduces_the_next_quote_by_its_first_verb_of_speech() -> None:
+    text = (
+        "Committee chair Ann Ortiz says there are many questions to be answered.\n\n"
+        "“How did the council approve the plan?”"
+    )
+    assert speaker_of(text, "How did the council") == "Ann Ortiz"
+
+
+def test_when_words_after_the_named_speaker_are_not_part_of_the_name() -> None:
+    text = (
+        "Zoran Vukic lost his appeal against the Home Office.\n\n"
+        "“I respect the ruling,” said Vukic after the ruling."
+    )
+    assert speaker_of(text, "I respect the ruling") == "Zoran Vukic"
+
+
+def test_a_name_inside_an_epithet_is_not_its_referent() -> None:
+    text = (
+        "Jon Berg lost his appeal on Sunday.\n\n"
+        "The 20-time Grand Slam champion said he was “extremely disappointed” in the outcome."
+    )
+    assert speaker_of(text, "extremely disappointed") == "Jon Berg"
+
+
+def test_a_headline_body_before_a_title_case_verb_is_the_body_the_text_names() -> None:
+    text = (
+        "Harbour Trust Says It “Understands” The Anger\n\n"
+        "The decision was hard, the Harbour Trust said in a statement."
+    )
+    assert speaker_of(text, "Understands") == "Harbour Trust"
+
+
+def test_a_sports_epithet_is_not_the_minister_named_last_but_the_star() -> None:
+    text = (
+        "Tennis star Zoran Vukic lost his appeal against Sports Minister Alan Reed.\n\n"
+        "Mr Reed used his power on Friday to cancel the world number one's visa.\n\n"
+        "The 20-time champion said he was “extremely disappointed” with the outcome."
+    )
+    assert speaker_of(text, "extremely disappointed") == "Zoran Vukic"

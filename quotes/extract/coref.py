@@ -158,7 +158,8 @@ def descriptor(
         return None
     index = _index(roster)
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
-    placed = [(p, s) for p, s in index.before("person", pos)]  # nearest first
+    # nearest first; not a name inside the description ("the 20-time Grand Slam champion")
+    placed = [(p, s) for p, s in index.before("person", pos) if s.name not in phrase]
     placed = [(p, s) for p, s in placed if gender is None or _gender(roster, s) in (None, gender)]
     people = [s for _, s in placed]
     age = _YEAR_OLD.search(phrase)
@@ -190,7 +191,7 @@ def _salient(
     def rank(item: tuple[int, Speaker]) -> tuple[bool, int, int]:
         start, s = item
         known, _ = index.described(s.name)
-        other = head in _EPITHET_HEADS and head not in known and bool(known & _EPITHET_HEADS)
+        other = _other_trade(head, known)
         return other, here - index.sentence_of(start), start
 
     return list(enumerate(s for _, s in sorted(placed, key=rank)))
@@ -261,6 +262,36 @@ _EPITHET_HEADS = frozenset(
         "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss"
     )
 )
+
+# Epithets of one trade: "the champion" may be "tennis star Novak Djokovic", not "Immigration
+# Minister Alex Hawke"; "the actor" not "comedian Chris Rock". A role outside every family (a
+# minister, a senator) rules out each of them.
+_FAMILIES = [
+    frozenset(lx.wordlist(words))
+    for words in (
+        "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
+        "quarterback pitcher star international veteran youngster teenager rookie player athlete "
+        "winner",
+        "actor actress star winner",
+        "singer rapper star winner",
+        "comedian star",
+        "billionaire entrepreneur tycoon ceo founder boss executive chairman",
+        "monarch royal duke duchess prince princess king queen",
+        "whistleblower activist campaigner",
+    )
+]
+_TITLES = frozenset(
+    lx.wordlist("mr. mrs. ms. miss dr. mr mrs ms dr former senior first acting interim u.s. state")
+)
+_TRADES = (_EPITHET_HEADS | lx.ROLES) - _TITLES
+
+
+def _other_trade(head: str, known: set[str]) -> bool:
+    """Whether a person described with these words is of another trade than the epithet."""
+    families = [f for f in _FAMILIES if head in f]
+    if not families or head in known or not known & _TRADES:
+        return False
+    return not any(known & f for f in families)
 
 
 def owner(noun: str, pos: int, roster: Roster) -> Speaker | None:

@@ -104,10 +104,11 @@ def reported(
         if not cues:
             who = _introduced_by_subject(span, paras, roster)
             return (who, None) if who else None
-        start = roster.sentences.bounds(cues[-1].start())[0]
-        found = reporter(max(lo, start), cues[-1].end(), roster)
-        if found and found.speaker and found.speaker.kind in ("person", "organization"):
-            return found.speaker, found.cue
+        start = max(lo, roster.sentences.bounds(cues[-1].start())[0])
+        for cue in (c for c in cues if c.start() >= start):  # "Lee says there are questions
+            found = reporter(start, cue.end(), roster)  # to be answered": says, not answered
+            if found and found.speaker and found.speaker.kind in ("person", "organization"):
+                return found.speaker, found.cue
         return None
 
     return _fill(quotes, spans, pick)

@@ -35,6 +35,10 @@ _PREPOSITIONS = frozenset(
         "under",
         "near",
         "behind",
+        "after",  # "said Djokovic after the ruling"
+        "before",
+        "during",
+        "following",
     ]
 )
 _ADJUNCT = regex.compile(
