@@ -204,3 +204,29 @@ def test_a_sports_epithet_is_not_the_minister_named_last_but_the_star() -> None:
         "The 20-time champion said he was “extremely disappointed” with the outcome."
     )
     assert speaker_of(text, "extremely disappointed") == "Zoran Vukic"
+
+
+def test_a_subject_after_a_byline_line_speaks_through_a_participle() -> None:
+    text = (
+        "Fans cheered in Denver.\n(AP Photo/Ann Lee)(Ann Lee/Invision/AP)\nBy WKTV - Staff\n"
+        "Published: Mar. 28, 2022 at 9:41 PM EDT|Updated: 1 hours ago\n"
+        "Rita Vale has apologized to Tom Rowe, writing in a statement that she was “out of line.”"
+    )
+    assert speaker_of(text, "out of line") == "Rita Vale"
+
+
+def test_the_head_of_an_epithet_with_of_is_before_it() -> None:
+    text = (
+        "“We care about safety,” Omar Haddad said in a post.\n\n"
+        "“That is just not true,” the creator of Flitter continued."
+    )
+    assert speaker_of(text, "That is just not true") == "Omar Haddad"
+
+
+def test_a_speaker_before_the_quote_wins_over_reports_it_is_credited_to() -> None:
+    text = (
+        "Omar Haddad wrote a long post.\n\n"
+        "Rita Vale, in her testimony on Tuesday, said the firm knew.\n\n"
+        "She said, “They are aware of the side effects”, according to reports from the Daily."
+    )
+    assert speaker_of(text, "They are aware") == "Rita Vale"

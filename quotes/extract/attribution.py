@@ -54,8 +54,8 @@ _SUBJECT = regex.compile(
     r"(?P<np>(?:(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
     rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
 )
-# Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said")
-# or a date ("2022-03-29 Lee said").
+# Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said"),
+# a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence).
 _SUBORDINATE = regex.compile(
     r"(?i)\b(?:after|before|when|while|because|although|though|since|until|whereas|if)\b"
 )
@@ -65,7 +65,7 @@ _ADJUNCTS = regex.compile(
     r"(?:[\s,]*+(?:in|on|at|to|during|after|before|via|from|through|according\s+to|late|early|"
     r"last|this|earlier|later)\b[^,;:\x00]*+)*+[\s.]*$"
 )
-_CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})")
+_CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})|\n\s*")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
@@ -134,10 +134,18 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         head_start = head_limit  # "Hill, host of “The Boss,” who …, said": the subject is before
     adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
-    if found is None or is_credit(found.speaker, found.cue or ""):
-        # "Haugen alleged that … “profits over people,” according to CNN": Haugen, CNN credited
+    cited = found is not None and found.cue == "according to"  # "…,” according to reports"
+    if found is None or cited or is_credit(found.speaker, found.cue or ""):
+        # "Haugen alleged that … “profits over people,” according to CNN": Haugen, CNN credited;
+        # "She said, “…”, according to reports from the AP": she, the reports credited
         before = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
-        credited = found and before and before.speaker and before.speaker.kind == "person"
+        credited = (
+            found
+            and before
+            and before.speaker
+            and before.speaker.kind == "person"
+            and (not cited or before.cue != "according to")
+        )
         found = before if found is None or credited else found
     if found is None and kind == "partial" and tail_end < sentence[1]:
         found = _sentence_final(masked, span.close, sentence[1], roster)

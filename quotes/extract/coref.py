@@ -30,6 +30,7 @@ _AND = regex.compile(
     r"\s+and\s+(?:(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)\s+)?"
 )  # "Prince Harry and his wife Meghan Markle"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
+_OF = frozenset(lx.wordlist("of at for from with in"))
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
 
@@ -156,6 +157,8 @@ def descriptor(
     words = phrase.split()
     if not words or words[0].casefold() != "the" or len(words) > 7:
         return None
+    cut = next((i for i, w in enumerate(words) if i > 1 and w in _OF), len(words))
+    words = words[:cut]  # "the creator of Facebook": its head is "creator"
     index = _index(roster)
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
     # nearest first; not a name inside the description ("the 20-time Grand Slam champion")
@@ -259,7 +262,8 @@ _EPITHET_HEADS = frozenset(
         "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
         "quarterback pitcher star international veteran youngster teenager rookie player athlete "
         "actor actress singer rapper comedian billionaire entrepreneur tycoon monarch royal "
-        "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss"
+        "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss "
+        "co-founder cofounder creator inventor"
     )
 )
 
@@ -275,7 +279,8 @@ _FAMILIES = [
         "actor actress star winner",
         "singer rapper star winner",
         "comedian star",
-        "billionaire entrepreneur tycoon ceo founder boss executive chairman",
+        "billionaire entrepreneur tycoon ceo founder co-founder cofounder creator inventor boss "
+        "executive chairman",
         "monarch royal duke duchess prince princess king queen",
         "whistleblower activist campaigner",
     )
