@@ -230,3 +230,21 @@ def test_a_speaker_before_the_quote_wins_over_reports_it_is_credited_to() -> Non
         "She said, “They are aware of the side effects”, according to reports from the Daily."
     )
     assert speaker_of(text, "They are aware") == "Rita Vale"
+
+
+def test_a_quote_alone_after_a_sentence_opening_with_a_pronoun_is_its_referents() -> None:
+    text = (
+        "Premier Ana Lima told reporters she was leaving politics.\n\n"
+        "She will also marry her partner Tom Rowe this summer.\n\n"
+        "“It is time for our family.”"
+    )
+    assert speaker_of(text, "It is time for our family") == "Ana Lima"
+
+
+def test_a_quote_naming_the_subject_before_it_is_not_the_subjects() -> None:
+    text = (
+        "Premier Ana Lima took questions for an hour.\n\n"
+        "Her partner Tom Rowe was in the room for the press conference.\n\n"
+        "“And to Tom, let us finally get married.”"
+    )
+    assert speaker_of(text, "And to Tom") != "Tom Rowe"

@@ -355,8 +355,13 @@ def _mid_sentence(text: str, word: str) -> bool:
 def _opens_with_pronoun(text: str, lo: int, number: str) -> bool:
     """Whether a sentence's subject is a pronoun of this number ("But he said …"): its names are
     then others than the one the pronoun goes on referring to."""
+    return subject_pronoun(text, lo) == number
+
+
+def subject_pronoun(text: str, lo: int) -> str | None:
+    """The number of the pronoun a sentence opens with ("But he said …": "m"), if it does."""
     m = _SUBJECT_PRONOUN.match(text, lo, lo + windows.SUBJECT)
-    return bool(m) and lx.PRONOUNS.get(m["pronoun"].casefold()) == number
+    return lx.PRONOUNS.get(m["pronoun"].casefold()) if m else None
 
 
 def _fits(m: Mention, number: str) -> bool:
