@@ -80,7 +80,7 @@ def extract_quotes(
             continue
         found = attribute(span, kind, bounds, roster)
         if found and found.speaker:
-            roster.add(_mention(found))
+            roster.add(_mention(found, roster))
         found_for[len(quotes)] = found
         speaker, cue, rule = (found.speaker, found.cue, found.rule) if found else (None,) * 3
         quoted = text[span.start : span.end]
@@ -124,11 +124,12 @@ def _report_cap(article: Article, cap: int, stopped: int, problems: list[Problem
         problems.append(Problem(article.source or article.id, message))
 
 
-def _mention(found: Found) -> Mention:
+def _mention(found: Found, roster: Roster) -> Mention:
     s = found.speaker
     assert s is not None
     number = {"person": "sg", "anonymous": "sg", "group": "pl"}.get(s.kind, "it")
-    return Mention(found.start, found.end, s, gender_of_speaker(s), number)
+    gender = gender_of_speaker(s) or roster.genders.get(s.name)
+    return Mention(found.start, found.end, s, gender, number)
 
 
 def _with_credits(

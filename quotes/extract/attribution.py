@@ -39,10 +39,18 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         head_start = head_limit  # "Hill, host of “The Boss,” who …, said": the subject is before
     adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
-    if found is None or is_credit(found.speaker, found.cue or ""):
-        # "Haugen alleged that … “profits over people,” according to CNN": Haugen, CNN credited
+    cited = found is not None and found.cue == "according to"  # "…,” according to reports"
+    if found is None or cited or is_credit(found.speaker, found.cue or ""):
+        # "Haugen alleged that … “profits over people,” according to CNN": Haugen, CNN credited;
+        # "She said, “…”, according to reports from the AP": she, the reports credited
         ahead = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
-        credited = found and ahead and ahead.speaker and ahead.speaker.kind == "person"
+        credited = (
+            found
+            and ahead
+            and ahead.speaker
+            and ahead.speaker.kind == "person"
+            and (not cited or ahead.cue != "according to")
+        )
         found = ahead if found is None or credited else found
     if found is None and kind == "partial" and tail_end < sentence[1]:
         found = _sentence_final(masked, span.close, sentence[1], roster)

@@ -20,9 +20,9 @@ _SUBJECT = regex.compile(
     r"(?P<np>(?:(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
     rf"\s+(?=(?:{AUX_WORDS}|{lx.either(lx.COMMON_PAST)}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
 )
-# Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said")
-# or a date ("2022-03-29 Lee said").
-_CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})")
+# Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said"),
+# a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence).
+_CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})|\n\s*")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"

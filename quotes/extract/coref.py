@@ -31,6 +31,7 @@ _AND = regex.compile(
     r"\s+and\s+(?:(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)\s+)?"
 )  # "Prince Harry and his wife Meghan Markle"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
+_OF = frozenset(lx.wordlist("of at for from with in"))
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
 
@@ -157,16 +158,13 @@ def descriptor(
     words = phrase.split()
     if not words or words[0].casefold() != "the" or len(words) > 7:
         return None
+    cut = next((i for i, w in enumerate(words) if i > 1 and w in _OF), len(words))
+    words = words[:cut]  # "the creator of Facebook": its head is "creator"
     index = _index(roster)
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
-    placed = [(p, s) for p, s in index.before("person", pos)]  # nearest first
-    inside = {w.strip(".,'’").casefold() for w in words}  # "the Oscar winner" is not Oscar
-    placed = [
-        (p, s)
-        for p, s in placed
-        if (gender is None or _gender(roster, s) in (None, gender))
-        and not {w.casefold() for w in s.name.split()} <= inside
-    ]
+    # nearest first; not a name inside the description ("the 20-time Grand Slam champion")
+    placed = [(p, s) for p, s in index.before("person", pos) if s.name not in phrase]
+    placed = [(p, s) for p, s in placed if gender is None or _gender(roster, s) in (None, gender)]
     people = [s for _, s in placed]
     age = _YEAR_OLD.search(phrase)
     wanted = _content(" ".join(words[1:]))
@@ -197,7 +195,7 @@ def _salient(
     def rank(item: tuple[int, Speaker]) -> tuple[bool, int, int]:
         start, s = item
         known, _ = index.described(s.name)
-        other = head in _EPITHET_HEADS and head not in known and bool(known & _OTHER_ROLES)
+        other = _other_trade(head, known)
         return other, here - index.sentence_of(start), start
 
     return list(enumerate(s for _, s in sorted(placed, key=rank)))
@@ -265,12 +263,41 @@ _EPITHET_HEADS = frozenset(
         "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
         "quarterback pitcher star international veteran youngster teenager rookie player athlete "
         "actor actress singer rapper comedian billionaire entrepreneur tycoon monarch royal "
-        "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss"
+        "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss "
+        "co-founder cofounder creator inventor"
     )
 )
 
-# A person described by one of these is less likely the one an epithet of another stands for.
-_OTHER_ROLES = _EPITHET_HEADS | lx.ROLES
+# Epithets of one trade: "the champion" may be "tennis star Novak Djokovic", not "Immigration
+# Minister Alex Hawke"; "the actor" not "comedian Chris Rock". A role outside every family (a
+# minister, a senator) rules out each of them.
+_FAMILIES = [
+    frozenset(lx.wordlist(words))
+    for words in (
+        "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
+        "quarterback pitcher star international veteran youngster teenager rookie player athlete "
+        "winner",
+        "actor actress star winner",
+        "singer rapper star winner",
+        "comedian star",
+        "billionaire entrepreneur tycoon ceo founder co-founder cofounder creator inventor boss "
+        "executive chairman",
+        "monarch royal duke duchess prince princess king queen",
+        "whistleblower activist campaigner",
+    )
+]
+_TITLES = frozenset(
+    lx.wordlist("mr. mrs. ms. miss dr. mr mrs ms dr former senior first acting interim u.s. state")
+)
+_TRADES = (_EPITHET_HEADS | lx.ROLES) - _TITLES
+
+
+def _other_trade(head: str, known: set[str]) -> bool:
+    """Whether a person described with these words is of another trade than the epithet."""
+    families = [f for f in _FAMILIES if head in f]
+    if not families or head in known or not known & _TRADES:
+        return False
+    return not any(known & f for f in families)
 
 
 def owner(noun: str, pos: int, roster: Roster) -> Speaker | None:

@@ -16,8 +16,8 @@ from quotes.model import Speaker
 
 # "Politifact: Trump Is Right, ‘…’": a headline opening with a name and a colon quotes that name.
 _LABEL = regex.compile(rf"(?P<np>{lx.CAPITALISED}(?:[ \t]+{lx.CAPITALISED}){{0,3}}):[ \t]")
-_SPEAKS = regex.compile(
-    rf"(?<![\p{{L}}'’])(?P<name>{lx.NAME_END})[ \t]+(?P<verb>\p{{Lu}}\p{{Ll}}+)\b"
+_SPEAKS = regex.compile(  # the verb looked ahead at: "Buckingham Palace Says" tries "Palace"
+    rf"(?<![\p{{L}}'’])(?P<name>{lx.NAME_END})(?=[ \t]+(?P<verb>\p{{Lu}}\p{{Ll}}+)\b)"
 )
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)\b")
 _WORD_START = regex.compile(r"(?<!\p{L})\p{L}+")  # a run of letters: names start and end one
@@ -46,7 +46,10 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     for m in _SPEAKS.finditer(text, lo, hi):  # "Obama Says …": a surname the body names alone
         if m["verb"].casefold() in SPEECH_VERBS and not speaking:
             person = roster.person(m["name"], m.start())
-            if person.name != m["name"] or roster.used_as_name(m["name"]):
+            body = roster.body(m["name"])  # "Buckingham Palace Says": the body the text names
+            if body.name in roster.orgs and person.name == m["name"]:
+                speaking.append((m.start(), m.end("name"), body))
+            elif person.name != m["name"] or roster.used_as_name(m["name"]):
                 speaking.append((m.start(), m.end("name"), person))
     label = _LABEL.match(text, start, span.open)
     who = speaker_of(label["np"], start, roster, forward=True) if label else None

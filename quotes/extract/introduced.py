@@ -17,7 +17,7 @@ from quotes.extract.engine import Found
 from quotes.extract.marks import Span
 from quotes.extract.names import classify
 from quotes.extract.phrases import speaker_of
-from quotes.extract.roster import Roster
+from quotes.extract.roster import Roster, subject_pronoun
 from quotes.model import Quote, Speaker
 
 _DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
@@ -28,6 +28,7 @@ _INTRODUCING = regex.compile(
     r"(?=\s+(?:is|was|reads?|says?|said|goes|went|runs?|ran|in\s+full|as\s+follows|follows|"
     r"below)\b|\s*:)"
 )
+_CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]+")
 _SELF_NAMED = regex.compile(
     r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
     rf"\s+(?P<name>(?:{lx.CAPITALISED}\s+){{1,5}}{lx.NAME_END})"
@@ -106,10 +107,11 @@ def reported(
         if not cues:
             who = _introduced_by_subject(span, paras, roster)
             return (who, None, "subject-paragraph") if who else None
-        start = roster.sentences.bounds(cues[-1].start())[0]
-        found = reporter(max(lo, start), cues[-1].end(), roster)
-        if found and found.speaker and found.speaker.kind in ("person", "organization"):
-            return found.speaker, found.cue, "reported-speech"
+        start = max(lo, roster.sentences.bounds(cues[-1].start())[0])
+        for cue in (c for c in cues if c.start() >= start):  # "Lee says there are questions
+            found = reporter(start, cue.end(), roster)  # to be answered": says, not answered
+            if found and found.speaker and found.speaker.kind in ("person", "organization"):
+                return found.speaker, found.cue, "reported-speech"
         return None
 
     return _fill(quotes, spans, pick)
@@ -141,9 +143,23 @@ def _introduced_by_subject(
     if len(text[span.close : hi].strip()) > 2:
         return None
     start, end = _last_sentence(text, paras[span.para - 1], roster)
-    hi = min(end, start + windows.SUBJECT)
-    who = coref.subject(start, hi, roster, lambda s: validate.named(s, start, roster))
-    return who if who and who.kind in ("person", "organization", "group") else None
+    number = subject_pronoun(roster.masked, start)  # "She will also marry Clarke Gayford."
+    if number in ("m", "f", "pl"):
+        who = roster.antecedent(number, start)
+        who = who and validate.named(who, start, roster)
+    else:
+        hi = min(end, start + windows.SUBJECT)
+        who = coref.subject(start, hi, roster, lambda s: validate.named(s, start, roster))
+    if who is None or who.kind not in ("person", "organization", "group"):
+        return None
+    return None if _addressed(who, text[span.open : span.close]) else who
+
+
+def _addressed(who: Speaker, quoted: str) -> bool:
+    """Whether a quotation names the one it is guessed to be by ("And to Clarke, let's get
+    married" is not Clarke's): people speak of themselves as "I", not by name."""
+    names = {w for w in who.name.split() if len(w) > 2 and w[0].isupper()}
+    return any(m[0] in names for m in _CAPITAL_WORD.finditer(quoted))
 
 
 def _opens(text: str, lo: int, at: int) -> bool:

@@ -35,6 +35,10 @@ _PREPOSITIONS = frozenset(
         "under",
         "near",
         "behind",
+        "after",  # "said Djokovic after the ruling"
+        "before",
+        "during",
+        "following",
     ]
 )
 _ADJUNCT = regex.compile(
@@ -247,6 +251,8 @@ def _named(
             return (found if found.description else Speaker(found.name, "person", desc)), desc
         return Speaker(n.name, "person", desc), desc
     if n.kind == "surname":
+        if prefix.casefold() == "the" or capital.startswith("The "):
+            return roster.body(n.name), None  # "the Academy": no person's name takes "the"
         found = coref.own_surname(n.name, roster.person(n.name, pos, n.gender), roster)
         if found.name == n.name and not roster.used_as_name(n.name):
             return None, None  # "Yet", "Earlier": a capitalised word opening a sentence
@@ -355,7 +361,7 @@ def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
         ),
         # "In a letter sent to the council, the association warned …"
         regex.compile(
-            rf"(?:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
+            rf"(?s:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
             r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
         ),
         # "…,” the ministry said in a statement": who speaks in it wrote it

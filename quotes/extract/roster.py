@@ -1,30 +1,26 @@
-"""Who and what an article names, so "Outlaw", "she" and "the ICE union" find their referent."""
+"""Where an article names whom, indexed: "Outlaw", "she", "the ICE union" find their referent."""
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 
 import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract import windows
-from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_acronym
+from quotes.extract.cast import Cast
+from quotes.extract.names import classify
 from quotes.extract.scan import Scanner, trie
 from quotes.extract.sentences import Sentences
 from quotes.extract.timeline import Timeline
 from quotes.model import Speaker
 
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
-_ARTICLE = regex.compile(rf"^(?:{lx.either(lx.ARTICLES)})\s+")
-
 _WORD = r"[\p{Ll}][\p{Ll}-]*"
-_A = lx.either(lx.ARTICLES)
 _ONE = lx.either(("the", "this", "that", "its", "their", "a", "an"), capital=True)  # the group
 _SOME = lx.either(("the", "these", "those", "some", "many", "several"), capital=True)  # groups
 _ORG_NOUN = trie(lx.ORG_NOUNS)  # one alternation, shared prefixes written once: read faster
@@ -44,25 +40,16 @@ _WHO = regex.compile(
     r"\s+who\s+[^,.;:\x00\n]{1,60}?(?=\s+(?:\p{L}+ed|said|says|have|has|are|were|will)\b)"
 )
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
-_DEFINED_AS = regex.compile(
-    rf"\b(?:{_A})\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
-    r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
-)
-# Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
-_DEFINED_BY = regex.compile(rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
-_APPOSITIVE = regex.compile(
-    rf",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:(?:{_A})\s+)?\p{{Ll}}[\p{{L}}\s'’-]{{2,60}}?)"
-    r"(?=,|\.)"
-)
-_PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
-_PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
 _BEFORE_GAP = regex.compile(r"[\p{L}\p{N},;’'\x00]")
 _EDGE = regex.compile(r"\b")
 _PLAIN_WORD = regex.compile(r"\w+")
 _FIRST_LETTERS = regex.compile(r"\p{L}+")
 # A capitalised word after a word, comma or quote and a space: a name, not a sentence's start.
 _MID_WORD = regex.compile(r"(?<=[\p{L}\p{N},;’'\x00][ \t]+)\p{Lu}\w*")
-_SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
+_SUBJECT_PRONOUN = regex.compile(
+    r"[\s\x00\"“”‘’'(-]*(?:(?:But|And|So|Then|However|Later|Earlier|Still|Yet|Now|Instead)"
+    r",?\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b(?!['’])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +69,6 @@ class Roster:
 
     def __init__(self, text: str, masked: str, sentences: Sentences):
         self.text, self.masked, self.sentences = text, masked, sentences
-        self.persons: dict[str, Speaker] = {}
-        self.genders: dict[str, str | None] = {}
-        self.orgs: dict[str, set[str]] = {}
-        self.acronyms: dict[str, str] = {}
-        self.unknown: list[
-            tuple[int, str]
-        ] = []  # capitalised names of nothing we know: maybe groups
         self.mentions: list[Mention] = []
         self._timeline: Timeline[Mention] = Timeline()
         self._org_timeline: Timeline[Mention] = Timeline()  # mentions of known organisations
@@ -97,121 +77,22 @@ class Roster:
         # later addition before them outranks: the latest-added mention before any offset.
         self._added_of: dict[str, list[int]] = defaultdict(list)
         self._org_order: dict[str, int] = {}
-        self._unknown_starts: list[int] = []
         self._names: tuple[dict[str, tuple[int, Speaker]], set[str]] | None = None
         self._orgs_by_end: dict[str, list[tuple[int, int, str]]] | None = None
         self._mid_words: set[str] | None = None
+        self._bodies: dict[str, str] | None = None
         # Who wrote a document named by a noun, found once per article: (noun, depth) → offsets
         # of the authors' names, and the authors (see phrases.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
         self.weak: list[Mention] = []  # persons named once, with no given name we know
         self._counts = Counter(_CAPITALISED.findall(masked))
         self._used: dict[str, bool] = {}
-        self._by_part: dict[str, list[str]] = defaultdict(list)
-        phrases = self._phrases()
-        self._learn_acronyms(phrases)
-        self._learn(phrases)
-        self._learn_org_types(phrases)
-        self._mention(phrases)
-
-    def _phrases(self) -> list[tuple[int, int, str]]:
-        out = []
-        for m in SEQUENCE.finditer(self.masked):
-            pos, found = m.start(), m[0]
-            if "'" not in found and "’" not in found and " and " not in found:  # one name
-                out.append((pos, m.end(), found))
-                continue
-            for piece in _split_people(_SPLIT_POSSESSIVE.split(found)):
-                stripped = piece.strip()
-                if stripped:
-                    start = self.masked.index(stripped, pos)
-                    out.append((start, start + len(stripped), stripped))
-                    pos = start + len(stripped)
-        return out
-
-    def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
-        for _, end, phrase in phrases:
-            after = self.masked[end : end + 1]
-            maybe = after == "(" or (after.isspace() and _PAREN_NEXT.match(self.masked, end))
-            m = _PAREN.match(self.masked, end) if maybe else None
-            words = [clean_token(w) for w in phrase.split()] if m else []
-            for k in range(len(words)):
-                if m and initials(words[k:]) == m["acr"]:
-                    self.acronyms[m["acr"]] = " ".join(words[k:])
-                    break
-        unique = dict.fromkeys(p for _, _, p in phrases)
-        wanted = {w for p in unique for w in p.split() if is_acronym(w)} - set(self.acronyms)
-        if not wanted:
-            return
-        lengths = sorted({len(acr) for acr in wanted})
-        for p in unique:
-            words, content, letters = _spelling(p)
-            for at in range(len(letters)):  # "Immigration and Customs Enforcement" spells ICE
-                for n in lengths:
-                    acr = letters[at : at + n]
-                    if len(acr) < n or acr not in wanted:
-                        continue
-                    window = words[content[at] : content[at + n - 1] + 1]
-                    if window[0][0].isupper() and window[0].casefold() not in lx.NOT_NAMES:
-                        self.acronyms.setdefault(acr, " ".join(window))
-
-    def expand(self, name: str) -> str:
-        """Spell out acronyms the article defines: "National ICE Council" → "National Immi…"."""
-        words = name.split()
-        out = [self.acronyms.get(w, w) if is_acronym(w) else w for w in words]
-        return " ".join(out)
-
-    def _learn(self, phrases: list[tuple[int, int, str]]) -> None:
-        for start, _, phrase in phrases:
-            n = classify(phrase)
-            if (
-                n.kind is None
-                and len(n.name.split()) >= 2
-                and n.name.split()[-1].casefold() not in lx.PLACE_HEADS
-            ):
-                self.unknown.append((start, n.name))
-                self._unknown_starts.append(start)
-            if n.kind == "person" and " " in n.name:
-                known = self.persons.get(n.name)
-                if known is None or (known.description is None and n.description):
-                    self.persons[n.name] = Speaker(n.name, "person", n.description)
-                if n.gender or n.name not in self.genders:
-                    self.genders[n.name] = n.gender
-            elif n.kind == "organization":
-                self.orgs.setdefault(self.expand(n.name), set()).add(n.name.split()[-1].casefold())
-        for _, end, phrase in phrases:
-            m = _APPOSITIVE.match(self.masked, end) if self.masked.startswith(",", end) else None
-            if m is None:
-                continue
-            n = classify(phrase)
-            person = self.persons.get(n.name)
-            if person is None:
-                continue
-            role = set(m["desc"].casefold().split()) & lx.ROLES
-            if person and not person.description and role and len(m["desc"].split()) <= 8:
-                desc = _ARTICLE.sub("", m["desc"])
-                self.persons[n.name] = Speaker(n.name, "person", desc)
-        for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
-            for part in dict.fromkeys((full.split()[0], full.split()[-1])):
-                self._by_part[part].append(full)
-        org_words = {w for o in self.orgs for w in o.split()}
-        for acr, full in self.acronyms.items():
-            if acr in self.orgs or acr in org_words:
-                self.orgs.setdefault(full, set())
-                org_words.update(full.split())
-
-    def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
-        found = []
-        if any(w in self.masked for w in ("called", "named", "known")):  # else skip a slow scan
-            found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
-        for _, end, phrase in phrases:
-            m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
-            if m:
-                found.append((phrase, m["noun"]))
-        for name, noun in found:
-            n = classify(name)
-            if n.kind in ("organization", None) and n.name:
-                self.orgs.setdefault(self.expand(n.name), set()).add(noun.casefold())
+        cast = Cast(masked)  # who the article names, learnt first: names are placed by it
+        self.persons, self.genders, self.orgs = cast.persons, cast.genders, cast.orgs
+        self.acronyms, self.unknown, self._by_part = cast.acronyms, cast.unknown, cast.by_part
+        self._unknown_starts = [start for start, _ in cast.unknown]
+        self.expand = cast.expand
+        self._mention(cast.phrases)
 
     def _mention(self, phrases: list[tuple[int, int, str]]) -> None:
         found: list[Mention] = []
@@ -220,8 +101,8 @@ class Roster:
             speaker = None
             if n.kind == "person" or n.kind == "surname":
                 speaker = (
-                    self.person(n.name, start, n.gender)  # "Mr Hawke", "Chris": the full name
-                    if n.kind == "surname" or " " not in n.name
+                    self.person(n.name, start, n.gender)
+                    if n.kind == "surname" or " " not in n.name  # "Ms Ardern"
                     else (self.persons.get(n.name) or Speaker(n.name, "person", n.description))
                 )
                 if n.kind == "surname" and speaker.name == n.name:
@@ -338,6 +219,17 @@ class Roster:
             full = longer[0] if longer else full
         return Speaker(full, "organization")
 
+    def body(self, word: str) -> Speaker:
+        """The organisation "the Academy" names: one the article names in full opening or closing
+        with the word ("Academy of Motion Picture Arts and Sciences"), else the word itself."""
+        if self._bodies is None:  # read once: names' first and last words
+            self._bodies = {}
+            unknown = (u for _, u in self.unknown if u.split()[-1].casefold() not in lx.EVENT_HEADS)
+            for name in [*self.orgs, *unknown]:  # not "the Academy Awards"
+                for edge in dict.fromkeys((name.split()[0], name.split()[-1])):
+                    self._bodies.setdefault(edge, name)
+        return Speaker(self._bodies.get(word, word), "organization")
+
     def _longest_ending(self, words: str) -> list[str]:
         """The two longest organisation names ending in these words, the first learnt first."""
         if self._orgs_by_end is None:  # the organisations are all learnt before names are read
@@ -430,27 +322,23 @@ class Roster:
             hi = starts[i + 1] if i + 1 < len(starts) else pos
             if hi <= floor:
                 break
+            if i < here and _opens_with_pronoun(self.masked, lo, number):
+                continue  # "Lee spoke. He thanked Ruiz. “…,” he said": Lee, through the chain
             found: Mention | None = None
+            rank = 0
             for m in self._timeline.between(max(lo, floor), min(hi, pos)):
                 if m.end > pos or not _fits(m, number):
                     continue
-                if found is None and _SUBJECT_PRONOUN[number].search(self.masked, lo, m.start):
-                    break  # "He said he had spoken to Ruiz": he is the one named before
-                if not m.possessive:  # "Lee's aide … he": the owner only when nobody else fits
-                    found = m
+                # "Lee's aide … he": the owner only when nobody else fits; "Jo Lee and Tom Ruiz
+                # … he": one known to be a man before one of unknown gender
+                fit = 2 * (not m.possessive) + (m.gender == number)
+                if fit > rank or found is None:
+                    found, rank = m, fit
+                if rank == 3 or (rank == 2 and number not in ("m", "f")):
                     break
-                found = found or m
             if found:
                 return found.speaker
         return None
-
-
-@lru_cache(maxsize=16384)
-def _spelling(phrase: str) -> tuple[list[str], list[int], str]:
-    """A phrase's words but acronyms, where its content words are, and their initials."""
-    words = [clean_token(w) for w in phrase.split() if not is_acronym(w)]
-    content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
-    return words, content, "".join(words[i][0] for i in content)
 
 
 def _mid_sentence(text: str, word: str) -> bool:
@@ -467,37 +355,16 @@ def _mid_sentence(text: str, word: str) -> bool:
     return False
 
 
-def _split_people(pieces: list[str]) -> list[str]:
-    """ "Sen. Tim Kaine and Gov. Mike Pence" is two people, where "Customs and Border" is one."""
-    out = []
-    for piece in pieces:
-        left, _, right = piece.partition(" and ")
-        if right and classify(left).kind == "person" and classify(right).kind == "person":
-            out.extend([left, right])
-        else:
-            out.append(piece)
-    return out
+def _opens_with_pronoun(text: str, lo: int, number: str) -> bool:
+    """Whether a sentence's subject is a pronoun of this number ("But he said …"): its names are
+    then others than the one the pronoun goes on referring to."""
+    return subject_pronoun(text, lo) == number
 
 
-# A pronoun standing for the sentence's subject: a name after it is someone else (an object).
-_SUBJECT_PRONOUN = {
-    "m": regex.compile(r"\b[Hh]e\b"),
-    "f": regex.compile(r"\b[Ss]he\b"),
-    "pl": regex.compile(r"\b[Tt]hey\b"),
-    "it": regex.compile(r"(?!)"),
-}
-
-
-def _double_surname(full: str, surname: str) -> bool:
-    """Whether the surname is the end of a longer one: "Smith" in "Jada Pinkett Smith"."""
-    words = full.split()
-    return (
-        len(words) > 2
-        and words[-1] == surname
-        and words[-2][:1].isupper()
-        and not words[-2].endswith(".")
-        and words[-2].casefold() not in lx.GIVEN_NAMES
-    )
+def subject_pronoun(text: str, lo: int) -> str | None:
+    """The number of the pronoun a sentence opens with ("But he said …": "m"), if it does."""
+    m = _SUBJECT_PRONOUN.match(text, lo, lo + windows.SUBJECT)
+    return lx.PRONOUNS.get(m["pronoun"].casefold()) if m else None
 
 
 def _fits(m: Mention, number: str) -> bool:
@@ -516,3 +383,15 @@ def group(phrase: str) -> Speaker:
     if words and words[0].casefold() in lx.DETERMINERS:
         words = words[1:]
     return Speaker(" ".join(words), "group")
+
+
+def _double_surname(full: str, surname: str) -> bool:
+    """Whether the surname is the end of a longer one: "Smith" in "Jada Pinkett Smith"."""
+    words = full.split()
+    return (
+        len(words) > 2
+        and words[-1] == surname
+        and words[-2][:1].isupper()
+        and not words[-2].endswith(".")
+        and words[-2].casefold() not in lx.GIVEN_NAMES
+    )

@@ -1,0 +1,175 @@
+"""Who and what an article names, learnt once from its capitalised phrases: persons (with their
+genders and roles), organisations (with the nouns they are called by), acronyms, unplaced names."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+import regex
+
+from quotes.extract import lexicon as lx
+from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_acronym
+from quotes.extract.scan import trie
+from quotes.model import Speaker
+
+_ARTICLE = regex.compile(rf"^(?:{lx.either(lx.ARTICLES)})\s+")
+_WORD = r"[\p{Ll}][\p{Ll}-]*"
+_A = lx.either(lx.ARTICLES)
+_ORG_NOUN = trie(lx.ORG_NOUNS)
+_DEFINED_AS = regex.compile(
+    rf"\b(?:{_A})\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
+    r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
+)
+# Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
+_DEFINED_BY = regex.compile(rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
+_APPOSITIVE = regex.compile(
+    rf",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:(?:{_A})\s+)?\p{{Ll}}[\p{{L}}\s'’-]{{2,60}}?)"
+    r"(?=,|\.)"
+)
+_PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
+_PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
+_SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
+
+
+class Cast:
+    """The persons, organisations and acronyms one article names, learnt before any mention is
+    placed (a surname needs the full name, "the union" its organisation)."""
+
+    def __init__(self, masked: str):
+        self.masked = masked
+        self.persons: dict[str, Speaker] = {}
+        self.genders: dict[str, str | None] = {}
+        self.orgs: dict[str, set[str]] = {}  # organisation → the nouns it is called by
+        self.acronyms: dict[str, str] = {}
+        self.unknown: list[tuple[int, str]] = []  # capitalised names of nothing we know: groups?
+        self.by_part: dict[str, list[str]] = defaultdict(list)  # "Lee", "Ruiz" → "Lee Ruiz"
+        self.phrases = self._phrases()
+        self._learn_acronyms(self.phrases)
+        self._learn(self.phrases)
+        self._learn_org_types(self.phrases)
+
+    def _phrases(self) -> list[tuple[int, int, str]]:
+        """The capitalised phrases in text order, possessives and pairs of people split."""
+        out = []
+        for m in SEQUENCE.finditer(self.masked):
+            pos, found = m.start(), m[0]
+            if "'" not in found and "’" not in found and " and " not in found:  # one name
+                out.append((pos, m.end(), found))
+                continue
+            for piece in _split_people(_SPLIT_POSSESSIVE.split(found)):
+                stripped = piece.strip()
+                if stripped:
+                    start = self.masked.index(stripped, pos)
+                    out.append((start, start + len(stripped), stripped))
+                    pos = start + len(stripped)
+        return out
+
+    def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
+        for _, end, phrase in phrases:
+            after = self.masked[end : end + 1]
+            maybe = after == "(" or (after.isspace() and _PAREN_NEXT.match(self.masked, end))
+            m = _PAREN.match(self.masked, end) if maybe else None
+            words = [clean_token(w) for w in phrase.split()] if m else []
+            for k in range(len(words)):
+                if m and initials(words[k:]) == m["acr"]:
+                    self.acronyms[m["acr"]] = " ".join(words[k:])
+                    break
+        unique = dict.fromkeys(p for _, _, p in phrases)
+        wanted = {w for p in unique for w in p.split() if is_acronym(w)} - set(self.acronyms)
+        if not wanted:
+            return
+        lengths = sorted({len(acr) for acr in wanted})
+        for p in unique:
+            words, content, letters = _spelling(p)
+            for at in range(len(letters)):  # "Immigration and Customs Enforcement" spells ICE
+                for n in lengths:
+                    acr = letters[at : at + n]
+                    if len(acr) < n or acr not in wanted:
+                        continue
+                    window = words[content[at] : content[at + n - 1] + 1]
+                    if window[0][0].isupper() and window[0].casefold() not in lx.NOT_NAMES:
+                        self.acronyms.setdefault(acr, " ".join(window))
+
+    def expand(self, name: str) -> str:
+        """Spell out acronyms the article defines: "National ICE Council" → "National Immi…"."""
+        words = name.split()
+        out = [self.acronyms.get(w, w) if is_acronym(w) else w for w in words]
+        return " ".join(out)
+
+    def _learn(self, phrases: list[tuple[int, int, str]]) -> None:
+        for start, _, phrase in phrases:
+            n = classify(phrase)
+            if (
+                n.kind is None
+                and len(n.name.split()) >= 2
+                and n.name.split()[-1].casefold() not in lx.PLACE_HEADS
+            ):
+                self.unknown.append((start, n.name))
+            if n.kind == "person" and " " in n.name:
+                known = self.persons.get(n.name)
+                if known is None or (known.description is None and n.description):
+                    self.persons[n.name] = Speaker(n.name, "person", n.description)
+                if n.gender or n.name not in self.genders:
+                    self.genders[n.name] = n.gender
+            elif n.kind == "organization":
+                self.orgs.setdefault(self.expand(n.name), set()).add(n.name.split()[-1].casefold())
+        for _, end, phrase in phrases:
+            m = _APPOSITIVE.match(self.masked, end) if self.masked.startswith(",", end) else None
+            if m is None:
+                continue
+            n = classify(phrase)
+            person = self.persons.get(n.name)
+            if person is None:
+                continue
+            role = set(m["desc"].casefold().split()) & lx.ROLES
+            if person and not person.description and role and len(m["desc"].split()) <= 8:
+                desc = _ARTICLE.sub("", m["desc"])
+                self.persons[n.name] = Speaker(n.name, "person", desc)
+        for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
+            for part in dict.fromkeys((full.split()[0], full.split()[-1])):
+                self.by_part[part].append(full)
+        for _, _, phrase in phrases:  # "Ms Ardern" says Jacinda Ardern is a woman
+            n = classify(phrase)
+            fits = self.by_part.get(n.name, []) if n.gender and " " not in n.name else []
+            if len(fits) == 1 and self.genders.get(fits[0]) is None:
+                self.genders[fits[0]] = n.gender
+        org_words = {w for o in self.orgs for w in o.split()}
+        for acr, full in self.acronyms.items():
+            if acr in self.orgs or acr in org_words:
+                self.orgs.setdefault(full, set())
+                org_words.update(full.split())
+
+    def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
+        found = []
+        if any(w in self.masked for w in ("called", "named", "known")):  # else skip a slow scan
+            found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
+        for _, end, phrase in phrases:
+            m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
+            if m:
+                found.append((phrase, m["noun"]))
+        for name, noun in found:
+            n = classify(name)
+            if n.kind in ("organization", None) and n.name:
+                self.orgs.setdefault(self.expand(n.name), set()).add(noun.casefold())
+
+
+@lru_cache(maxsize=16384)
+def _spelling(phrase: str) -> tuple[list[str], list[int], str]:
+    """A phrase's words but acronyms, where its content words are, and their initials."""
+    words = [clean_token(w) for w in phrase.split() if not is_acronym(w)]
+    content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
+    return words, content, "".join(words[i][0] for i in content)
+
+
+def _split_people(pieces: list[str]) -> list[str]:
+    """ "Sen. Tim Kaine and Gov. Mike Pence" is two people, where "Customs and Border" is one."""
+    out = []
+    for piece in pieces:
+        left, _, right = piece.partition(" and ")
+        if right and classify(left).kind == "person" and classify(right).kind == "person":
+            out.extend([left, right])
+        else:
+            out.append(piece)
+    return out
