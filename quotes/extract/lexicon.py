@@ -99,7 +99,7 @@ bank fund trust club caucus socialists democrats republicans government cabinet 
 legislature school schools hospital clinic reserve exchange authority district project initiative
 team times post news journal tribune herald media press magazine power energy electric gas
 airlines motors systems technologies partners holdings industries labs pharmaceuticals
-airways foods water brands ltd ltd. plc llc kaisha gmbh palace kremlin
+airways foods water brands ltd ltd. plc llc kaisha gmbh palace kremlin academy
 """)
 GOVERNMENT_HEADS = _words("""
 bureau department agency service office administration commission court congress senate house
@@ -111,7 +111,7 @@ group union company organization organisation firm agency department bureau camp
 coalition association council party ministry administration government office board chapter
 nonprofit network alliance league federation institute foundation center club commission
 court regulator watchdog airline carrier retailer charity insurer lender automaker manufacturer
-palace
+palace academy
 """)
 # Documents that "say" things: "the letter alleges", "according to a statement".
 DOC_NOUNS = _words("""

@@ -63,6 +63,12 @@ _AUTHOR_VERB = (
     r"penned)"
 )
 _AUTHORED = regex.compile(rf"\b{_AUTHOR_VERB}\b")  # cheap first look before the slow pattern
+# "the foreign ministry said in a statement": who said it wrote it ("the statement added")
+_SAID_IN = regex.compile(
+    r"\s(?:said|says|added|stated|announced|wrote|warned)\s+(?:\p{Ll}+\s+){0,2}?in\s+"
+    r"(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$"
+)
+_SAID_IN_SUBJECT = regex.compile(r"(?:^|(?<=[.!?\x00\n]\s*))\s*(?P<np>[^.;\x00\n]{1,120}?)\s*$")
 _CLAUSE_WORDS = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
     r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
@@ -314,11 +320,13 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
         lo, hi = max(0, hit.start() - 200), hit.end()
+        said_in = _SAID_IN.search(text, max(0, hit.start() - 40), hit.start())
         candidates = [
             (by.match(text, hit.start(), hit.start() + 200), True),
             (verb.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
+            (_SAID_IN_SUBJECT.search(text, lo, said_in.start()) if said_in else None, False),
             (owner.search(text, max(0, hit.start() - 80), hi), False),
-            (fronted.match(text, max(0, hit.start() - 40), hit.start() + 200), True),
+            (fronted.match(text, _line_start(text, hit.start(), 40), hit.start() + 200), True),
         ]
         for m, forward in candidates:
             if m:
@@ -326,6 +334,12 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
                 if who and who.kind not in ("document", "anonymous"):
                     found.append((m.start(), who))
     return sorted(found, key=lambda f: f[0])  # stable: at one offset, the first found first
+
+
+def _line_start(text: str, pos: int, reach: int) -> int:
+    """Where the paragraph holding `pos` starts, looking back `reach` characters at most."""
+    lo = max(0, pos - reach)
+    return text.rfind("\n", lo, pos) + 1 or lo
 
 
 @lru_cache(maxsize=256)
