@@ -10,6 +10,7 @@ from dataclasses import replace
 import regex
 
 from quotes.extract import coref, validate, windows
+from quotes.extract import lexicon as lx
 from quotes.extract.attribution import Found, introducer, reporter
 from quotes.extract.cues import verb_cues
 from quotes.extract.marks import Span
@@ -17,6 +18,7 @@ from quotes.extract.names import classify
 from quotes.extract.roster import Roster
 from quotes.model import Quote, Speaker
 
+_LABEL = regex.compile(r"\s*(\p{L}+)\s*:")
 _SELF_NAMED = regex.compile(
     r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
     r"\s+(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]+)"
@@ -111,6 +113,9 @@ def _introduced_by_subject(
     if len(text[span.close : hi].strip()) > 2:
         return None
     start, end = _last_sentence(text, paras[span.para - 1], roster)
+    label = _LABEL.match(text, start, end)
+    if label and label[1].casefold() in lx.SECTION_LABELS:
+        return None  # "PHOTO: NZME": a picture's credit line introduces no one
     hi = min(end, start + windows.SUBJECT)
     who = coref.subject(start, hi, roster, lambda s: validate.named(s, start, roster))
     return who if who and who.kind in ("person", "organization", "group") else None

@@ -205,7 +205,8 @@ PERSON_ENDINGS = tuple(wordlist("er or ist ian ant ent man woman person year-old
 # Labels a page puts before its text ("STORY:", "WATCH:", "Legal"): never anyone's name.
 SECTION_LABELS = _words("""
 story video watch live update updated breaking exclusive listen read photo photos gallery
-legal opinion analysis comment comments transcript summary highlights advertisement sponsored
+legal opinion analysis comment comments transcript summary highlights advertisement sponsored image
+images picture pictures credit credits caption
 """)
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")
