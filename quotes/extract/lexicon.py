@@ -178,7 +178,7 @@ avenue street st. road way boulevard zone county city valley island river park s
 hall airport station bridge district clause amendment act bill highway lane drive plaza coast
 beach mountains state states
 """)
-CONNECTORS = _words("of and for the de del la le van von der du da al bin on y")
+CONNECTORS = _words("of and for the de del la le van von der den ten ter 't ’t du da al bin on y")
 # Nouns for an outlet that articles use instead of its name: "the newspaper reported".
 OUTLET_NOUNS = _words("""
 newspaper paper outlet broadcaster magazine tabloid publication channel daily website site

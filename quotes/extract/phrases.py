@@ -10,7 +10,7 @@ import regex
 from quotes.extract import coref, validate, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE
-from quotes.extract.names import SEQUENCE, classify
+from quotes.extract.names import SEQUENCE, classify, is_acronym
 from quotes.extract.roster import Mention, Roster, group
 from quotes.model import Speaker
 
@@ -169,6 +169,8 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return group(part), None  # "Critics called it …"
     head, _, _ = _split_head(words)
     capital = _capital_head(head)
+    if capital and is_acronym(capital) and len(head) > 1 and _for_someone(head[-2]):
+        capital = None  # "operations manager EMEA": a region or desk, the manager unnamed
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
         return _named(capital, head, pos, roster)
     m = _DOC_PHRASE.match(part)
@@ -199,6 +201,16 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     if referent:
         return referent, None
     return Speaker(role, "anonymous"), role
+
+
+def _for_someone(word: str) -> bool:
+    """A lower-case noun for a person: "manager", "spokeswoman", "director"."""
+    low = word.casefold()
+    return word.islower() and (
+        low in lx.ROLES
+        or low in lx.PERSON_NOUNS
+        or (len(low) > 3 and low.endswith(lx.PERSON_ENDINGS))
+    )
 
 
 def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:

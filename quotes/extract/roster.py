@@ -14,7 +14,14 @@ import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract import windows
-from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_acronym
+from quotes.extract.names import (
+    SEQUENCE,
+    classify,
+    clean_token,
+    initials,
+    is_abbreviation,
+    is_acronym,
+)
 from quotes.extract.scan import Scanner, trie
 from quotes.extract.sentences import Sentences
 from quotes.extract.timeline import Timeline
@@ -114,10 +121,10 @@ class Roster:
         out = []
         for m in SEQUENCE.finditer(self.masked):
             pos, found = m.start(), m[0]
-            if "'" not in found and "’" not in found and " and " not in found:  # one name
-                out.append((pos, m.end(), found))
+            if "'" not in found and "’" not in found and " and " not in found and ". " not in found:
+                out.append((pos, m.end(), found))  # one name
                 continue
-            for piece in _split_people(_SPLIT_POSSESSIVE.split(found)):
+            for piece in _split_people(_sentences(_SPLIT_POSSESSIVE.split(found))):
                 stripped = piece.strip()
                 if stripped:
                     start = self.masked.index(stripped, pos)
@@ -461,6 +468,21 @@ def _mid_sentence(text: str, word: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def _sentences(pieces: list[str]) -> list[str]:
+    """ "Capitol Hill. Facebook" is two names: a period after a word that is no abbreviation
+    ends a sentence."""
+    out = []
+    for piece in pieces:
+        words = piece.split(" ")
+        start = 0
+        for i, w in enumerate(words[:-1]):
+            if w.endswith(".") and not is_abbreviation(w):
+                out.append(" ".join(words[start : i + 1]).rstrip("."))
+                start = i + 1
+        out.append(" ".join(words[start:]))
+    return out
 
 
 def _split_people(pieces: list[str]) -> list[str]:

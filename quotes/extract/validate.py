@@ -17,7 +17,7 @@ from quotes.model import Speaker
 
 _MAX_WORDS = 8  # longer than this a description is a clause: "allowing protesters to block …"
 _NAME_TOKEN = regex.compile(r"(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’.-]*")
-_PARTICLES = frozenset(lx.wordlist("van von de del la le der du da al bin y"))
+_PARTICLES = frozenset(lx.wordlist("van von de del la le der den ten ter 't ’t du da al bin y"))
 _NOT_TEXT = regex.compile(r"[\d%$€£@#/\\|<>=+*]|^\W")
 # Heads that name no one on their own: "Bureau said" is half of a name.
 _HALVES = frozenset(
