@@ -61,7 +61,9 @@ _PREPOSITION_START = regex.compile(
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
 _NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
-_LABEL = regex.compile(rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{_NAME}):\s*$")
+_LABEL = regex.compile(  # "Jane Roe, The Daily Planet: “…”": the person, then where she writes
+    rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{_NAME}(?:,\s+[\p{{L}}][\p{{L}}\s.'’-]{{0,60}}?)?):\s*$"
+)
 _OWNED = regex.compile(
     rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
     r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
@@ -87,7 +89,9 @@ _NAME_VERB_AFTER = regex.compile(
     rf"[\s,]*(?P<np>{_NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
 )  # "Paul Smith, who …, said": appositive parts are read one by one
 # "…, with Mayor Ruiz calling it “…”": a name right before a participle is its subject.
-_ABSOLUTE = regex.compile(rf"(?:^\s*|\b(?:with|and|while)\s+)(?P<np>{_NAME})\s*$")
+_ABSOLUTE = regex.compile(  # "with spokesman Glen Caplin saying": the role is no part of it
+    rf"(?:^\s*|\b(?:with|and|while)\s+(?:\p{{Ll}}+\s+){{0,2}}?)(?P<np>{_NAME})\s*$"
+)
 _RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
 _LAST_NAME = regex.compile(rf",\s+(?P<np>{_NAME}|he|she|they)\s*$")
 _NAME_COLON = regex.compile(
@@ -243,7 +247,7 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         return Found(who, "said", lo + m.start("np"), hi) if who else None
     m = _LABEL.search(head)  # "Pollsters agree - Carl Bialik: “…”", transcripts
-    if m:
+    if m and not (m["np"].count(",") and next(iter(verb_cues(m["np"])), None)):
         who = speaker_of(m["np"], lo + m.start("np"), roster)
         if who and who.kind in ("person", "organization", "outlet"):
             return Found(who, ":", lo + m.start("np"), hi)

@@ -135,6 +135,8 @@ def classify(phrase: str) -> Name:
         tokens = tokens[:glued] + [tokens[glued][: _GLUED.search(tokens[glued]).start()]]
     while tokens and tokens[0].casefold() in lx.FUNCTION_WORDS:
         tokens.pop(0)
+    if len(tokens) > 2 and tokens[0].endswith("ing") and tokens[1].casefold() in lx.GIVEN_NAMES:
+        tokens.pop(0)  # "Hammering Hillary Clinton": a participle opening the sentence
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0].casefold() in lx.GROUP_NOUNS:
         tokens = tokens[2:]  # "Executives of Pacific Ridge Power" names the company
     if not tokens:
@@ -146,7 +148,13 @@ def classify(phrase: str) -> Name:
     last = tokens[-1].casefold()
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0].casefold() in _OFFICES:
         # "Speaker of the House" is a role, "Speaker of the House Jane Roe" a person with one
-        if len(tokens) > 4 and tokens[-2].casefold() in lx.GIVEN_NAMES:
+        named = tokens[-2].casefold() in lx.GIVEN_NAMES or (
+            len(tokens) > 4
+            and tokens[-3].casefold() not in lx.CONNECTORS
+            and _looks_like_name(tokens[-2:])
+            and not _NOUNISH.search(tokens[-1])
+        )  # "Secretary of Homeland Security Jeh Johnson"
+        if len(tokens) > 4 and named:
             office = " ".join(tokens[:-2])
             return Name("person", " ".join(tokens[-2:]), office, gender_of(tokens[-2]), possessive)
         return Name("role", text, text, None, possessive)
