@@ -75,6 +75,8 @@ _CLAUSE_WORDS = regex.compile(
 )
 _OPEN_END = frozenset({"who", "whom", "which", "that", "and", "or", "of", "to", "the", "a"})
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
+# "said Trump as he dined …": a clause of its own after the speaker
+_SUBORDINATE = regex.compile(r"\s+(?:as|while|when|after|before|because|although|though)\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
 )  # "R-Ky.", the party and state after a name
@@ -95,7 +97,7 @@ def parts(np: str) -> list[str]:
         part = part.strip(' \t.;:\x00"“”')
         if _RELATIVE_CLAUSE.match(part):
             continue  # "which is currently airing": says what, not who
-        part = _RELATIVE.sub("", _LEAD.sub("", part))
+        part = _SUBORDINATE.sub("", _RELATIVE.sub("", _LEAD.sub("", part)))
         if part and not _PARTY.fullmatch(part):
             out.append(part)
     return out
