@@ -17,7 +17,9 @@ from quotes.extract.validate import is_credit, named
 from quotes.model import Speaker
 
 _STOP = regex.compile(r"[.!?](?:\s|$)")
-_AFTER_STOP = regex.compile(r"(?<=[.!?])\s+")
+_AFTER_STOP = regex.compile(  # not after a title: "an adviser to Mr. Romney's campaign"
+    r"(?<=[.!?])(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.)\s+"
+)
 _ABBREVIATION = regex.compile(
     r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})|\b(?:Ltd|Inc|Corp|Co|Plc|Jr|Sr)\."
 )
