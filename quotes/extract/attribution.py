@@ -70,7 +70,8 @@ _OWNED = regex.compile(
     rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
     r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
     r"arguments?|descriptions?|characterizations?|words|calls?|tweets?|boasts?|response|answer|"
-    r"reply|message|view|verdict|position)\s+(?:that\s+)?"
+    r"reply|message|view|verdict|position|allegations?|complaints?|denials?|threats?|criticisms?)"
+    r"\s+(?:that\s+|of\s+(?:an?\s+)?)?"
     r"(?:[^\x00\n]{0,80})$"
 )
 _NAME_VERB = regex.compile(
@@ -255,7 +256,7 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
             return Found(who, ":", lo + m.start("np"), hi)
     # "Trump’s comments were “…”": a cue word after a possessive is a noun
     cues = [c for c in verb_cues(head) if not _after_possessive(head, c.start())]
-    m = _OWNED.search(head)  # "Trump’s claim that Obama “founded ISIS”"
+    m = _last_owned(head)  # "Trump’s claim that Obama “founded ISIS”"
     if m and not anchored and not cues:  # but "Lee told them Trump’s remarks were “…”" is Lee’s
         who = speaker_of(m["np"], lo + m.start("np"), roster)
         if who:
@@ -305,6 +306,18 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         if earlier and earlier.speaker:
             return earlier
     return Found(who, _cue_text(cue.group()), at, lo + cue.end())
+
+
+def _last_owned(head: str) -> regex.Match[str] | None:
+    """The owned remark nearest the quote: in "Lee's comments echoed Ruiz's allegations of a “…”"
+    the allegations are Ruiz's."""
+    m = _OWNED.search(head)
+    while m:
+        nearer = _OWNED.search(head, m.end("np"))
+        if nearer is None:
+            return m
+        m = nearer
+    return None
 
 
 def _after_possessive(head: str, end: int) -> bool:

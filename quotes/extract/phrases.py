@@ -18,6 +18,7 @@ _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
 _APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―]|--)\s+")
 _WORDY = regex.compile(r"\p{L}{3}")
 
+_SOMEONE = frozenset(lx.wordlist("someone somebody anyone anybody nobody everyone everybody"))
 _PREPOSITIONS = frozenset(
     [
         "of",
@@ -118,6 +119,8 @@ def speaker_of(
             break
         if i == 0 and _ADJUNCT.match(part) and not forward and len(items) == 1:
             return None
+        if i == 0 and part.split()[0].casefold() in _SOMEONE:
+            return None  # "in Reno, Nevada, after someone near the stage shouted": no one named
         s, desc = _part(part, pos, roster, depth)
         s = validate.named(s, pos, roster) if s else None
         if s is None:
