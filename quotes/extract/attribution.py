@@ -95,6 +95,7 @@ _NAME_VERB_AFTER = regex.compile(
 _ABSOLUTE = regex.compile(  # "with spokesman Glen Caplin saying": the role is no part of it
     rf"(?:^\s*|\b(?:with|and|while)\s+(?:\p{{Ll}}+\s+){{0,2}}?)(?P<np>{_NAME})\s*$"
 )
+_FOR_TO = regex.compile(rf"\bfor\s+(?P<np>{_NAME})\s+to\s+$")
 _RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
 _LAST_NAME = regex.compile(rf",\s+(?P<np>{_NAME}|he|she|they)\s*$")
 _NAME_COLON = regex.compile(
@@ -273,6 +274,10 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         who = speaker_of(m["np"], lo + m.start("np"), roster) if m else None
         if who and who.kind in ("person", "organization"):
             return Found(who, _cue_text(cue.group()), lo + m.start("np"), lo + cue.end())
+    m = _FOR_TO.search(head, 0, cue.start()) if infinitive else None
+    who = speaker_of(m["np"], lo + m.start("np"), roster) if m else None
+    if m and who:  # "he said, only for Trump to tweet that “…”": Trump
+        return Found(who, _cue_text(cue.group()), lo + m.start("np"), lo + cue.end())
     if cue.group().endswith("ing") or infinitive:  # "…, saying: “…”", "going on to say “…”"
         finite = [
             c
