@@ -58,6 +58,9 @@ _SUBJECT = regex.compile(
     rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
 )
 _CLAUSE_START = regex.compile(r",\s+")
+_THING_OWNED = regex.compile(
+    r"\p{L}['’]s?\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?P<noun>\p{Ll}[\p{Ll}-]*)$"
+)
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
@@ -85,8 +88,9 @@ _RELATIVE_PART = regex.compile(
 _NAME_SAID = regex.compile(
     rf"^\s*(?:{_NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
 )
-_COMMA_CUE = regex.compile(
-    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
+_COMMA_CUE = regex.compile(  # "…, said Lee", "…, Lee said", "…, the chief prosecutor said"
+    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b"
+    rf"|(?:the|a|an)\s+(?:[\p{{L}}-]+\s+){{1,6}}?{VERB_PHRASE}\b)"
 )
 _NAME_VERB_AFTER = regex.compile(
     rf"[\s,]*(?P<np>{_NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
@@ -355,8 +359,8 @@ def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     starts = [lo] + [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
     for start in starts[:6]:
         m = _SUBJECT.match(masked, start, hi)
-        if not m or _PREPOSITION_START.match(m["np"]):
-            continue
+        if not m or _PREPOSITION_START.match(m["np"]) or _thing_owned(m["np"]):
+            continue  # "Bankman-Fried's conviction is a “warning”": the conviction is no one
         who = speaker_of(m["np"], m.start("np"), roster)
         if who is None or who.kind in ("document", "anonymous"):
             continue
@@ -364,6 +368,17 @@ def _subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
             continue  # a capitalised phrase we cannot place: "In Just the Way You Are"
         return Found(who, None, m.start(), m.end())
     return None
+
+
+def _thing_owned(np: str) -> bool:
+    """Whether a subject is something someone has ("Lee's conviction"), not someone ("Lee's
+    spokesman", "Lee's campaign")."""
+    m = _THING_OWNED.search(np)
+    if m is None:
+        return False
+    noun = m["noun"].removesuffix("s") if m["noun"].endswith("s") else m["noun"]
+    someone = lx.PERSON_NOUNS | lx.ROLES | lx.ORG_NOUNS | lx.DOC_NOUNS | lx.GENDERED_NOUNS.keys()
+    return m["noun"] not in someone and noun not in someone and m["noun"] not in lx.GROUP_NOUNS
 
 
 def _too_long(np: str) -> bool:

@@ -323,3 +323,12 @@ def subject(
         if found:
             return found
     return None
+
+
+def ending_with(word: str, pos: int, roster: Roster) -> Speaker | None:
+    """The two people or the organisation named last before `pos` whose name ends with the word:
+    "the Sussexes' statement" is the Duke and Duchess of Sussex's."""
+    index = _index(roster)
+    found = index.before("pair", pos)[:BACK_MENTIONS] + index.before("org", pos)[:BACK_MENTIONS]
+    fits = [(at, s) for at, s in found if s.name.split()[-1] == word and s.name != word]
+    return max(fits, key=lambda f: f[0])[1] if fits else None

@@ -17,6 +17,7 @@ from quotes.model import Speaker
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
 _APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―]|--)\s+")
 _WORDY = regex.compile(r"\p{L}{3}")
+_OWNER = regex.compile(r"\p{L}['’]s?$")
 
 _SOMEONE = frozenset(lx.wordlist("someone somebody anyone anybody nobody everyone everybody"))
 _PREPOSITIONS = frozenset(
@@ -237,14 +238,19 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
 
 
 def _capital_head(head: list[str]) -> str | None:
-    """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton"."""
+    """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton",
+    "Buckingham Palace" in "UK's Buckingham Palace" (an owner before a name only places it)."""
     text = " ".join(head)
     last = None
     for m in SEQUENCE.finditer(text):
         last = m
     if last is None or text[last.end() :].strip():
         return None
-    return last[0]
+    words = last[0].split()
+    owner = next((i for i, w in enumerate(words[:-1]) if _OWNER.search(w)), -1)
+    if any(w.casefold() in lx.CONNECTORS for w in words[:owner]):
+        owner = -1  # "Sandalow of Columbia University's Center": the owner is inside the name
+    return " ".join(words[owner + 1 :])
 
 
 def _named(
