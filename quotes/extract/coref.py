@@ -166,6 +166,7 @@ def descriptor(
         and not {w.casefold() for w in s.name.split()} <= inside
     ]
     age = _YEAR_OLD.search(phrase)
+    words = words[: _head_end(words)]  # "the creator of Facebook": the creator
     wanted = _content(" ".join(words[1:]))
     head = words[-1].casefold()
     ranked: list[tuple[int, int, Speaker]] = []  # (-score, distance, person)
@@ -176,7 +177,7 @@ def descriptor(
         elif head in known:
             ranked.append((-len(wanted & known), distance, s))
     if _epithet(words[1:]):  # someone the article gave another role is less likely meant
-        ranked += [(bool(s.description), distance, s) for distance, s in enumerate(people)]
+        ranked += [(_other_role(s), distance, s) for distance, s in enumerate(people)]
     for _, _, s in sorted(ranked, key=lambda r: (r[0], r[1])):
         if named(s):
             return s
@@ -190,6 +191,23 @@ def _by_sentence(index: _Index, pos: int) -> list[Speaker]:
     found = index.before("person", pos)
     found.sort(key=lambda f: (here - index.sentence_of(f[0]), f[0]))
     return [s for _, s in found]
+
+
+def _other_role(s: Speaker) -> bool:
+    """Whether the article gave a person a role no epithet stands for ("Immigration Minister"),
+    unlike "CEO" or "actor"."""
+    return bool(s.description) and not _content(s.description or "") & _EPITHET_HEADS
+
+
+def _head_end(words: list[str]) -> int:
+    """Where a description's head noun ends: before "of Facebook", "overseeing his case"."""
+    for i, w in enumerate(words[2:], 2):
+        if w in _AFTER_HEAD or (w.islower() and w.endswith("ing")):
+            return i
+    return len(words)
+
+
+_AFTER_HEAD = frozenset(lx.wordlist("of for at with from in on by to who whom that which"))
 
 
 def _gender(roster: Roster, speaker: Speaker) -> str | None:
@@ -254,7 +272,8 @@ _EPITHET_HEADS = frozenset(
         "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
         "quarterback pitcher star international veteran youngster teenager rookie player athlete "
         "actor actress singer rapper comedian billionaire entrepreneur tycoon monarch royal "
-        "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss"
+        "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss "
+        "creator co-founder cofounder"
     )
 )
 
