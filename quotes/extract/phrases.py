@@ -19,6 +19,7 @@ _APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―]|--)\s+")
 _WORDY = regex.compile(r"\p{L}{3}")
 _OWNER = regex.compile(r"\p{L}['’]s?$")
 
+_LEDE = 2  # sentences of an article's start where an unnamed subject is named just after
 _SOMEONE = frozenset(lx.wordlist("someone somebody anyone anybody nobody everyone everybody"))
 _PREPOSITIONS = frozenset(
     [
@@ -115,6 +116,7 @@ def speaker_of(
     named: Speaker | None = None
     nominal: Speaker | None = None
     role: str | None = None
+    indefinite = False
     for i, part in enumerate(items):
         if i > 0 and (_ADJUNCT.match(part) or CUE.search(part)):
             break
@@ -131,12 +133,15 @@ def speaker_of(
                 named = s
         elif nominal is None:
             nominal, role = s, desc
+            indefinite = part.split()[0].casefold() in ("a", "an")
         if named and _rank(named) == 3 and role:
             break
     if named is not None:
         if named.kind == "person" and not named.description and role:
             return Speaker(named.name, "person", role)
         return named
+    if indefinite and nominal and nominal.kind == "anonymous":  # "A whistleblower has accused"
+        return _named_next(pos, roster) or nominal
     return nominal
 
 
@@ -207,6 +212,23 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     if referent:
         return referent, None
     return Speaker(role, "anonymous"), role
+
+
+def _named_next(pos: int, roster: Roster) -> Speaker | None:
+    """Who a lede's "a Facebook whistleblower" turns out to be: the person named in full opening
+    the next sentence or the one after ("Frances Haugen, a former product manager, …"), when the
+    description is in the article's first sentences."""
+    sentences = roster.sentences
+    here = sentences.index(pos)
+    if here > _LEDE:
+        return None
+    for m in roster.following(pos, windows.NAME_WORDS):
+        if sentences.index(m.start) > here + 2:
+            break
+        opens = not roster.masked[sentences.bounds(m.start)[0] : m.start].strip()
+        if opens and m.speaker.kind == "person" and " " in m.speaker.name:
+            return m.speaker
+    return None
 
 
 def _for_someone(word: str) -> bool:
