@@ -190,7 +190,7 @@ class Roster:
             person = self.persons.get(n.name)
             if person is None:
                 continue
-            role = set(m["desc"].casefold().split()) & lx.ROLES
+            role = set(m["desc"].casefold().split()) & (lx.ROLES | lx.PERSON_NOUNS)  # "an official"
             if person and not person.description and role and len(m["desc"].split()) <= 8:
                 desc = _ARTICLE.sub("", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)
