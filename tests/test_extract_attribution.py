@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quotes.extract import extract_quotes
+from quotes.extract.names import classify
 from quotes.model import Quote
 from tests.conftest import article
 
@@ -310,3 +311,7 @@ def test_possessed_claim_with_no_verb_of_speech_belongs_to_its_owner() -> None:
 def test_given_name_before_a_role_word_is_a_person_not_a_role() -> None:
     text = "“Guns are a health crisis,” Howard Dean, the former governor, told the crowd."
     assert who(text) == ["Howard Dean"]
+
+
+def test_a_participle_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    assert classify("Hammering Hillary Vane").name == "Hillary Vane"

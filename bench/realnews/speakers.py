@@ -7,7 +7,7 @@ import re
 
 CONNECTORS = {
     "of", "for", "the", "and", "&", "de", "del", "der", "van", "von", "bin", "al", "la", "le",
-    "du", "da", "di", "on", "in", "at", "y", "el",
+    "du", "da", "di", "on", "in", "at", "y", "el", "den", "ten", "ter", "'t", "’t",
 }  # fmt: skip
 NOT_NAMES = {
     "i", "he", "she", "it", "we", "they", "you", "this", "that", "there", "here", "well", "am",

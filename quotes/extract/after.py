@@ -33,7 +33,7 @@ _NAME_SAID = regex.compile(
 )
 COMMA_CUE = regex.compile(
     rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:[Tt]he\s+)?(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b|"
-    rf"[Tt]he\s+\p{{Ll}}+\s+{VERB_PHRASE}\b)"
+    rf"(?:[Tt]he|an?)\s+(?:[\p{{L}}-]+\s+){{1,6}}?{VERB_PHRASE}\b)"
 )
 _SUBORDINATE = regex.compile(
     r"(?i)\b(?:after|before|when|while|because|although|though|since|until|whereas|if)\b"

@@ -17,7 +17,9 @@ from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.extract.validate import is_credit
 
-_AFTER_STOP = regex.compile(r"(?<=[.!?])\s+")
+_AFTER_STOP = regex.compile(  # not after a title: "an adviser to Mr. Romney's campaign"
+    r"(?<=[.!?])(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.)\s+"
+)
 _ACCORDING = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _SAID_FIRST = regex.compile(
     r"(?:^|[.!?]\s+)(?:Said|Says|Added|Asked)\s+(?P<np>[^,\x00\n]{2,60}?),?\s*$"
@@ -25,12 +27,15 @@ _SAID_FIRST = regex.compile(
 _INTRODUCED = regex.compile(
     r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?){0,2}\s*[,:]\s*$|^\s+that\s*$|^\s*$"
 )
-_LABEL = regex.compile(rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{lx.NAME}):\s*$")
+_LABEL = regex.compile(  # "Jane Roe, The Daily Planet: “…”": the person, then where she writes
+    rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{lx.NAME}(?:,\s+[\p{{L}}][\p{{L}}\s.'’-]{{0,60}}?)?):\s*$"
+)
 _OWNED = regex.compile(
     rf"(?P<np>{lx.NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
     r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
     r"arguments?|descriptions?|characterizations?|words|calls?|tweets?|boasts?|response|answer|"
-    r"reply|message|view|verdict|position)\s+(?:that\s+)?"
+    r"reply|message|view|verdict|position|allegations?|complaints?|denials?|threats?|criticisms?)"
+    r"\s+(?:that\s+|of\s+(?:an?\s+)?)?"
     r"(?:[^\x00\n]{0,80})$"
 )
 _NAME_VERB = regex.compile(
@@ -39,7 +44,10 @@ _NAME_VERB = regex.compile(
 )
 _THAT_END = regex.compile(r"\s+(?:that|which)\s*$")
 # "…, with Mayor Ruiz calling it “…”": a name right before a participle is its subject.
-_ABSOLUTE = regex.compile(rf"(?:^\s*|\b(?:with|and|while)\s+)(?P<np>{lx.NAME})\s*$")
+_ABSOLUTE = regex.compile(  # "with spokesman Glen Caplin saying": the role is no part of it
+    rf"(?:^\s*|\b(?:with|and|while)\s+(?:\p{{Ll}}+\s+){{0,2}}?)(?P<np>{lx.NAME})\s*$"
+)
+_FOR_TO = regex.compile(rf"\bfor\s+(?P<np>{lx.NAME})\s+to\s+$")
 _POSSESSOR = regex.compile(r"\p{L}['’]s?\s+$")
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")  # matched backwards from where it is asked
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
@@ -110,7 +118,7 @@ def said_name(h: Head) -> Found | None:
 def label(h: Head) -> Found | None:
     """ "Pollsters agree - Carl Bialik: “…”", and transcripts."""
     m = _LABEL.search(h.head)
-    if m:
+    if m and not (m["np"].count(",") and next(iter(verb_cues(m["np"])), None)):
         who = speaker_of(m["np"], h.lo + m.start("np"), h.roster)
         if who and who.kind in ("person", "organization", "outlet"):
             return Found(who, ":", h.lo + m.start("np"), h.hi)
@@ -120,7 +128,7 @@ def label(h: Head) -> Found | None:
 def owned(h: Head) -> Found | None:
     """ "Trump’s claim that Obama “founded ISIS”", but "Lee told them Trump’s remarks were “…”"
     is Lee’s."""
-    m = _OWNED.search(h.head)
+    m = _last_owned(h.head)
     if m and not h.anchored and not h.cues:
         who = speaker_of(m["np"], h.lo + m.start("np"), h.roster)
         if who:
@@ -152,6 +160,18 @@ def absolute(h: Head) -> Found | None:
     m = _ABSOLUTE.search(TRAILING_AUX.sub("", head[: cue.start()]))
     who = speaker_of(m["np"], h.lo + m.start("np"), h.roster) if m else None
     if m and who and who.kind in ("person", "organization"):
+        return Found(who, cue_text(cue.group()), h.lo + m.start("np"), h.lo + cue.end())
+    return None
+
+
+def for_to(h: Head) -> Found | None:
+    """ "…, only for Trump to tweet that “…”": the subject of an infinitive of speech."""
+    head, cue = h.head, h.cues[-1]
+    if not _infinitive(head, cue):
+        return None
+    m = _FOR_TO.search(head, 0, cue.start())
+    who = speaker_of(m["np"], h.lo + m.start("np"), h.roster) if m else None
+    if m and who:
         return Found(who, cue_text(cue.group()), h.lo + m.start("np"), h.lo + cue.end())
     return None
 
@@ -193,6 +213,18 @@ def name_said(h: Head) -> Found | None:
         if earlier and earlier.speaker:
             return earlier
     return Found(who, cue_text(cue.group()), at, h.lo + cue.end())
+
+
+def _last_owned(head: str) -> regex.Match[str] | None:
+    """The owned remark nearest the quote: in "Lee's comments echoed Ruiz's allegations of a “…”"
+    the allegations are Ruiz's."""
+    m = _OWNED.search(head)
+    while m:
+        nearer = _OWNED.search(head, m.end("np"))
+        if nearer is None:
+            return m
+        m = nearer
+    return None
 
 
 def _nonfinite(head: str, cue: regex.Match[str]) -> bool:

@@ -10,7 +10,14 @@ from functools import lru_cache
 import regex
 
 from quotes.extract import lexicon as lx
-from quotes.extract.names import SEQUENCE, classify, clean_token, initials, is_acronym
+from quotes.extract.names import (
+    SEQUENCE,
+    classify,
+    clean_token,
+    initials,
+    is_abbreviation,
+    is_acronym,
+)
 from quotes.extract.scan import trie
 from quotes.model import Speaker
 
@@ -55,10 +62,10 @@ class Cast:
         out = []
         for m in SEQUENCE.finditer(self.masked):
             pos, found = m.start(), m[0]
-            if "'" not in found and "’" not in found and " and " not in found:  # one name
-                out.append((pos, m.end(), found))
+            if "'" not in found and "’" not in found and " and " not in found and ". " not in found:
+                out.append((pos, m.end(), found))  # one name
                 continue
-            for piece in _split_people(_SPLIT_POSSESSIVE.split(found)):
+            for piece in _split_people(_sentences(_SPLIT_POSSESSIVE.split(found))):
                 stripped = piece.strip()
                 if stripped:
                     start = self.masked.index(stripped, pos)
@@ -123,7 +130,7 @@ class Cast:
             person = self.persons.get(n.name)
             if person is None:
                 continue
-            role = set(m["desc"].casefold().split()) & lx.ROLES
+            role = set(m["desc"].casefold().split()) & (lx.ROLES | lx.PERSON_NOUNS)  # "an official"
             if person and not person.description and role and len(m["desc"].split()) <= 8:
                 desc = _ARTICLE.sub("", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)
@@ -161,6 +168,26 @@ def _spelling(phrase: str) -> tuple[list[str], list[int], str]:
     words = [clean_token(w) for w in phrase.split() if not is_acronym(w)]
     content = [i for i, w in enumerate(words) if w.casefold() not in lx.CONNECTORS]
     return words, content, "".join(words[i][0] for i in content)
+
+
+def _sentences(pieces: list[str]) -> list[str]:
+    """ "Capitol Hill. Facebook" is two names: a period after a word that is no abbreviation
+    ends a sentence (and "Said" opening the next one is its verb: "Friday. Said Haddad")."""
+    out = []
+    for piece in pieces:
+        words = piece.split(" ")
+        start = 0
+        for i, w in enumerate(words[:-1]):
+            if w.endswith(".") and not is_abbreviation(w):
+                out.append(" ".join(words[start : i + 1]).rstrip("."))
+                start = i + 1
+                if words[start] in _INVERTED and start < len(words) - 1:
+                    start += 1
+        out.append(" ".join(words[start:]))
+    return out
+
+
+_INVERTED = frozenset(("Said", "Says", "Added", "Asked"))
 
 
 def _split_people(pieces: list[str]) -> list[str]:

@@ -27,6 +27,10 @@ _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
+_THING_OWNED = regex.compile(
+    r"\p{L}['’]s?\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?P<noun>\p{Ll}[\p{Ll}-]*)$"
+)
+_SOMEONE = lx.PERSON_NOUNS | lx.ROLES | lx.ORG_NOUNS | lx.DOC_NOUNS | lx.GENDERED_NOUNS.keys()
 _NO_SUBJECT = rf"(?!(?:{lx.either(lx.SUBJECT_PRONOUNS)})\b)"  # "who he …" is not "who said"
 _RELATIVE_INSIDE = regex.compile(rf"[\s\x00]+(?:who|whom|whose)\s+{_NO_SUBJECT}")
 _RELATIVE_PART = regex.compile(rf"[\s\x00\"”’']*(?:who|whom|whose|which)\s+{_NO_SUBJECT}")
@@ -45,8 +49,8 @@ def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     starts = [lo] + [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
     for start in starts[:6]:
         m = _SUBJECT.match(masked, start, hi)
-        if not m or _PREPOSITION_START.match(m["np"]):
-            continue
+        if not m or _PREPOSITION_START.match(m["np"]) or _thing_owned(m["np"]):
+            continue  # "Bankman-Fried's conviction is a “warning”": the conviction is no one
         who = speaker_of(m["np"], m.start("np"), roster)
         if who is None or who.kind in ("document", "anonymous"):
             continue
@@ -54,6 +58,16 @@ def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
             continue  # a capitalised phrase we cannot place: "In Just the Way You Are"
         return Found(who, None, m.start(), m.end(), "subject")
     return None
+
+
+def _thing_owned(np: str) -> bool:
+    """Whether a subject is something someone has ("Lee's conviction"), not someone ("Lee's
+    spokesman", "Lee's campaign")."""
+    m = _THING_OWNED.search(np)
+    if m is None:
+        return False
+    noun = m["noun"].removesuffix("s")
+    return m["noun"] not in _SOMEONE and noun not in _SOMEONE and m["noun"] not in lx.GROUP_NOUNS
 
 
 def named_before_colon(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:

@@ -31,7 +31,6 @@ _AND = regex.compile(
     r"\s+and\s+(?:(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)\s+)?"
 )  # "Prince Harry and his wife Meghan Markle"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
-_OF = frozenset(lx.wordlist("of at for from with in"))
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
 
@@ -158,8 +157,6 @@ def descriptor(
     words = phrase.split()
     if not words or words[0].casefold() != "the" or len(words) > 7:
         return None
-    cut = next((i for i, w in enumerate(words) if i > 1 and w in _OF), len(words))
-    words = words[:cut]  # "the creator of Facebook": its head is "creator"
     index = _index(roster)
     gender = next((lx.GENDERED_NOUNS[w] for w in _content(phrase) if w in lx.GENDERED_NOUNS), None)
     # nearest first; not a name inside the description ("the 20-time Grand Slam champion")
@@ -167,6 +164,7 @@ def descriptor(
     placed = [(p, s) for p, s in placed if gender is None or _gender(roster, s) in (None, gender)]
     people = [s for _, s in placed]
     age = _YEAR_OLD.search(phrase)
+    words = words[: _head_end(words)]  # "the creator of Facebook": the creator
     wanted = _content(" ".join(words[1:]))
     head = words[-1].casefold()
     ranked: list[tuple[int, int, Speaker]] = []  # (-score, distance, person)
@@ -199,6 +197,17 @@ def _salient(
         return other, here - index.sentence_of(start), start
 
     return list(enumerate(s for _, s in sorted(placed, key=rank)))
+
+
+def _head_end(words: list[str]) -> int:
+    """Where a description's head noun ends: before "of Facebook", "overseeing his case"."""
+    for i, w in enumerate(words[2:], 2):
+        if w in _AFTER_HEAD or (w.islower() and w.endswith("ing")):
+            return i
+    return len(words)
+
+
+_AFTER_HEAD = frozenset(lx.wordlist("of for at with from in on by to who whom that which"))
 
 
 def _gender(roster: Roster, speaker: Speaker) -> str | None:
@@ -364,3 +373,12 @@ def subject(
         if found:
             return found
     return None
+
+
+def ending_with(word: str, pos: int, roster: Roster) -> Speaker | None:
+    """The two people or the organisation named last before `pos` whose name ends with the word:
+    "the Sussexes' statement" is the Duke and Duchess of Sussex's."""
+    index = _index(roster)
+    found = index.before("pair", pos)[:BACK_MENTIONS] + index.before("org", pos)[:BACK_MENTIONS]
+    fits = [(at, s) for at, s in found if s.name.split()[-1] == word and s.name != word]
+    return max(fits, key=lambda f: f[0])[1] if fits else None

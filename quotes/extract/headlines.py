@@ -20,6 +20,7 @@ _SPEAKS = regex.compile(  # the verb looked ahead at: "Buckingham Palace Says" t
     rf"(?<![\p{{L}}'’])(?P<name>{lx.NAME_END})(?=[ \t]+(?P<verb>\p{{Lu}}\p{{Ll}}+)\b)"
 )
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)\b")
+_NAMED = ("person", "organization")
 _WORD_START = regex.compile(r"(?<!\p{L})\p{L}+")  # a run of letters: names start and end one
 
 
@@ -55,7 +56,14 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     who = speaker_of(label["np"], start, roster, forward=True) if label else None
     if label and who and who.kind in ("person", "organization", "outlet") and not speaking:
         return who, start, label.end("np")
-    named = roster.first_named(lo, span.open)
+    named = next(  # "UK's Buckingham Palace says": the palace, not its owner
+        (
+            m
+            for m in roster.following(lo, windows.NAME_WORDS)
+            if m.start < span.open and not m.possessive and m.speaker.kind in _NAMED
+        ),
+        None,
+    )
     for found in (speaking, [(named.start, named.end, named.speaker)] if named else [], before):
         if found:
             at, end, speaker = min(found, key=lambda f: f[0])

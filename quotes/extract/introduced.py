@@ -29,6 +29,7 @@ _INTRODUCING = regex.compile(
     r"below)\b|\s*:)"
 )
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]+")
+_LABEL = regex.compile(r"\s*(\p{L}+)\s*:")
 _SELF_NAMED = regex.compile(
     r"(?:(?:Hello|Hi|Good\s+(?:morning|afternoon|evening))[,.!]?\s+)?(?:I\s+am|I['’]m|My\s+name\s+is)"
     rf"\s+(?P<name>(?:{lx.CAPITALISED}\s+){{1,5}}{lx.NAME_END})"
@@ -143,6 +144,9 @@ def _introduced_by_subject(
     if len(text[span.close : hi].strip()) > 2:
         return None
     start, end = _last_sentence(text, paras[span.para - 1], roster)
+    label = _LABEL.match(text, start, end)
+    if label and label[1].casefold() in lx.SECTION_LABELS:
+        return None  # "PHOTO: NZME": a picture's credit line introduces no one
     number = subject_pronoun(roster.masked, start)  # "She will also marry Clarke Gayford."
     if number in ("m", "f", "pl"):
         who = roster.antecedent(number, start)

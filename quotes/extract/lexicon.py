@@ -103,7 +103,7 @@ bank fund trust club caucus socialists democrats republicans government cabinet 
 legislature school schools hospital clinic reserve exchange authority district project initiative
 team times post news journal tribune herald media press magazine power energy electric gas
 airlines motors systems technologies partners holdings industries labs pharmaceuticals
-airways foods water brands ltd ltd. plc llc kaisha gmbh palace kremlin
+airways foods water brands ltd ltd. plc llc kaisha gmbh palace kremlin academy
 """)
 GOVERNMENT_HEADS = _words("""
 bureau department agency service office administration commission court congress senate house
@@ -115,7 +115,7 @@ group union company organization organisation firm agency department bureau camp
 coalition association council party ministry administration government office board chapter
 nonprofit network alliance league federation institute foundation center club commission
 court regulator watchdog airline carrier retailer charity insurer lender automaker manufacturer
-palace
+palace academy
 """)
 # Documents that "say" things: "the letter alleges", "according to a statement".
 DOC_NOUNS = _words("""
@@ -243,7 +243,7 @@ hall airport station bridge district clause amendment act bill highway lane driv
 beach mountains state states
 """)
 # Lower-case words inside a person's name: "Ursula von der Leyen".
-NAME_PARTICLES = tuple(wordlist("van von de del la le der du da al bin y"))
+NAME_PARTICLES = tuple(wordlist("van von de del la le der den ten ter 't ’t du da al bin y"))
 CONNECTORS = frozenset(("of", "and", "for", "the", "on", *NAME_PARTICLES))
 # Nouns for an outlet that articles use instead of its name: "the newspaper reported".
 OUTLET_NOUNS = _words("""
@@ -271,7 +271,8 @@ PERSON_ENDINGS = tuple(wordlist("er or ist ian ant ent man woman person year-old
 # Labels a page puts before its text ("STORY:", "WATCH:", "Legal"): never anyone's name.
 SECTION_LABELS = _words("""
 story video watch live update updated breaking exclusive listen read photo photos gallery
-legal opinion analysis comment comments transcript summary highlights advertisement sponsored
+legal opinion analysis comment comments transcript summary highlights advertisement sponsored image
+images picture pictures credit credits caption
 """)
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")

@@ -17,8 +17,10 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,6}s?")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _HAS_POSSESSIVE = regex.compile(r"\p{L}['’]s?$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
+_GLUED = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}+-\p{Ll}")  # "ThunbergSixteen-year-old"
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr"])
 _SUFFIXES = frozenset(f"{w.casefold()}." for w in lx.SUFFIXES)
+_PARTICLES = frozenset(lx.NAME_PARTICLES)  # "van ’t", "de la"
 _NOUNISH = regex.compile(
     r"(?i)(?:ity|ism|tion|sion|ment|ness|ance|ence|ship|ure|ing|ics|ogy|ary|ery)$"
 )
@@ -118,7 +120,7 @@ def _looks_like_name(tokens: list[str]) -> bool:
         low = t.casefold()
         if low in lx.NOT_NAMES or low in lx.ORG_HEADS or is_acronym(t):
             return False
-        if not (t[0].isupper() or low in {"van", "von", "de", "del", "bin", "al"}):
+        if not (t[0].isupper() or low in _PARTICLES):
             return False
     return True
 
@@ -129,8 +131,13 @@ def classify(phrase: str) -> Name:
     raw = phrase.split()
     possessive = bool(raw) and bool(_HAS_POSSESSIVE.search(raw[-1]))
     tokens = [clean_token(t) for t in raw]
+    glued = next((i for i, t in enumerate(tokens) if _GLUED.search(t)), None)
+    if glued is not None:  # "Greta ThunbergSixteen-year-old": page text run into a name
+        tokens = tokens[:glued] + [tokens[glued][: _GLUED.search(tokens[glued]).start()]]
     while tokens and tokens[0].casefold() in lx.FUNCTION_WORDS:
         tokens.pop(0)
+    if len(tokens) > 2 and tokens[0].endswith("ing") and tokens[1].casefold() in lx.GIVEN_NAMES:
+        tokens.pop(0)  # "Hammering Hillary Clinton": a participle opening the sentence
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0].casefold() in lx.GROUP_NOUNS:
         tokens = tokens[2:]  # "Executives of Pacific Ridge Power" names the company
     if not tokens:
@@ -142,7 +149,13 @@ def classify(phrase: str) -> Name:
     last = tokens[-1].casefold()
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0].casefold() in _OFFICES:
         # "Speaker of the House" is a role, "Speaker of the House Jane Roe" a person with one
-        if len(tokens) > 4 and tokens[-2].casefold() in lx.GIVEN_NAMES:
+        named = tokens[-2].casefold() in lx.GIVEN_NAMES or (
+            len(tokens) > 4
+            and tokens[-3].casefold() not in lx.CONNECTORS
+            and _looks_like_name(tokens[-2:])
+            and not _NOUNISH.search(tokens[-1])
+        )  # "Secretary of Homeland Security Jeh Johnson"
+        if len(tokens) > 4 and named:
             office = " ".join(tokens[:-2])
             return Name("person", " ".join(tokens[-2:]), office, gender_of(tokens[-2]), possessive)
         return Name("role", text, text, None, possessive)
@@ -171,7 +184,8 @@ def classify(phrase: str) -> Name:
         return Name(None, text)
     gender = gender_of(rest[0], desc)
     known_first = rest[0].casefold() in lx.GIVEN_NAMES
-    if known_first and len(rest) > 3 and not any(t.endswith(".") for t in rest):
+    capitals = [t for t in rest if t.casefold() not in _PARTICLES]  # "Paul van ’t Hof": two
+    if known_first and len(capitals) > 3 and not any(t.endswith(".") for t in rest):
         rest = rest[:2]  # a title's capitals: "Donald Trump Is Right" names Donald Trump
     if desc or known_first or (len(rest) >= 2 and not _NOUNISH.search(rest[-1])):
         return Name("person", " ".join(rest), _tidy_role(desc), gender, possessive)

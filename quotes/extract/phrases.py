@@ -10,14 +10,17 @@ import regex
 from quotes.extract import coref, validate, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE
-from quotes.extract.names import SEQUENCE, classify
+from quotes.extract.names import SEQUENCE, classify, is_acronym
 from quotes.extract.roster import Mention, Roster, group
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
 _APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―]|--)\s+")
 _WORDY = regex.compile(r"\p{L}{3}")
+_OWNER = regex.compile(r"\p{L}['’]s?$")
 
+_LEDE = 2  # sentences of an article's start where an unnamed subject is named just after
+_SOMEONE = frozenset(lx.wordlist("someone somebody anyone anybody nobody everyone everybody"))
 _PREPOSITIONS = frozenset(
     [
         "of",
@@ -71,12 +74,20 @@ _AUTHOR_VERB = (
 _AUTHORED = regex.compile(rf"\b{_AUTHOR_VERB}\b")  # cheap first look before the slow pattern
 _SPEECH_IN = r"said|says|wrote|writes|added|announced|stated|told\s+\w+"
 _SPOKEN_IN = regex.compile(rf"\b(?:{_SPEECH_IN})\s+(?:in|on)\b")  # its cheap first look
+# "the foreign ministry said in a statement": who said it wrote it ("the statement added")
+_SAID_IN = regex.compile(
+    r"\s(?:said|says|added|stated|announced|wrote|warned)\s+(?:\p{Ll}+\s+){0,2}?in\s+"
+    rf"(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,2}}?$"
+)
+_SAID_IN_SUBJECT = regex.compile(r"(?:^|(?<=[.!?\x00\n]\s*))\s*(?P<np>[^.;\x00\n]{1,120}?)\s*$")
 _CLAUSE_WORDS = regex.compile(
     rf"\b(?:{lx.either(lx.AUXILIARIES + lx.MODALS)})\b"
     r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
 )
 _OPEN_END = frozenset({"who", "whom", "which", "that", "and", "or", "of", "to", "the", "a"})
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
+# "said Trump as he dined …": a clause of its own after the speaker
+_SUBORDINATE = regex.compile(r"\s+(?:as|while|when|after|before|because|although|though)\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
 )  # "R-Ky.", the party and state after a name
@@ -97,7 +108,7 @@ def parts(np: str) -> list[str]:
         part = part.strip(' \t.;:\x00"“”')
         if _RELATIVE_CLAUSE.match(part):
             continue  # "which is currently airing": says what, not who
-        part = _RELATIVE.sub("", _LEAD.sub("", part))
+        part = _SUBORDINATE.sub("", _RELATIVE.sub("", _LEAD.sub("", part)))
         if part and not _PARTY.fullmatch(part):
             out.append(part)
     return out
@@ -113,11 +124,14 @@ def speaker_of(
     named: Speaker | None = None
     nominal: Speaker | None = None
     role: str | None = None
+    indefinite = False
     for i, part in enumerate(items):
         if i > 0 and (_ADJUNCT.match(part) or CUE.search(part)):
             break
         if i == 0 and _ADJUNCT.match(part) and not forward and len(items) == 1:
             return None
+        if i == 0 and part.split()[0].casefold() in _SOMEONE:
+            return None  # "in Reno, Nevada, after someone near the stage shouted": no one named
         s, desc = _part(part, pos, roster, depth)
         s = validate.named(s, pos, roster) if s else None
         if s is None:
@@ -127,12 +141,15 @@ def speaker_of(
                 named = s
         elif nominal is None:
             nominal, role = s, desc
+            indefinite = part.split()[0].casefold() in ("a", "an")
         if named and _rank(named) == 3 and role:
             break
     if named is not None:
         if named.kind == "person" and not named.description and role:
             return Speaker(named.name, "person", role)
         return named
+    if indefinite and nominal and nominal.kind == "anonymous":  # "A whistleblower has accused"
+        return _named_next(pos, roster) or nominal
     return nominal
 
 
@@ -171,6 +188,8 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         return group(part), None  # "Critics called it …"
     head, _, _ = _split_head(words)
     capital = _capital_head(head)
+    if capital and is_acronym(capital) and len(head) > 1 and _for_someone(head[-2]):
+        capital = None  # "operations manager EMEA": a region or desk, the manager unnamed
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
         return _named(capital, head, pos, roster)
     m = _DOC_PHRASE.match(part)
@@ -203,6 +222,33 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     return Speaker(role, "anonymous"), role
 
 
+def _named_next(pos: int, roster: Roster) -> Speaker | None:
+    """Who a lede's "a Facebook whistleblower" turns out to be: the person named in full opening
+    the next sentence or the one after ("Frances Haugen, a former product manager, …"), when the
+    description is in the article's first sentences."""
+    sentences = roster.sentences
+    here = sentences.index(pos)
+    if here > _LEDE:
+        return None
+    for m in roster.following(pos, windows.NAME_WORDS):
+        if sentences.index(m.start) > here + 2:
+            break
+        opens = not roster.masked[sentences.bounds(m.start)[0] : m.start].strip()
+        if opens and m.speaker.kind == "person" and " " in m.speaker.name:
+            return m.speaker
+    return None
+
+
+def _for_someone(word: str) -> bool:
+    """A lower-case noun for a person: "manager", "spokeswoman", "director"."""
+    low = word.casefold()
+    return word.islower() and (
+        low in lx.ROLES
+        or low in lx.PERSON_NOUNS
+        or (len(low) > 3 and low.endswith(lx.PERSON_ENDINGS))
+    )
+
+
 def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
     """Words before the first preposition that is not inside a capitalised name, and the rest."""
     for i, w in enumerate(words):
@@ -222,14 +268,19 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
 
 
 def _capital_head(head: list[str]) -> str | None:
-    """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton"."""
+    """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton",
+    "Buckingham Palace" in "UK's Buckingham Palace" (an owner before a name only places it)."""
     text = " ".join(head)
     last = None
     for m in SEQUENCE.finditer(text):
         last = m
     if last is None or text[last.end() :].strip():
         return None
-    return last[0]
+    words = last[0].split()
+    owner = next((i for i, w in enumerate(words[:-1]) if _OWNER.search(w)), -1)
+    if any(w.casefold() in lx.CONNECTORS for w in words[:owner]):
+        owner = -1  # "Sandalow of Columbia University's Center": the owner is inside the name
+    return " ".join(words[owner + 1 :])
 
 
 def _named(
@@ -325,11 +376,13 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
     for hit in _noun_pattern(noun).finditer(text):
         lo, hi = max(0, hit.start() - windows.AUTHOR), hit.end()
         ahead = hit.start() + windows.AUTHOR
+        said_in = _SAID_IN.search(text, max(0, hit.start() - windows.FRONTED), hit.start())
         candidates = [
             (by.match(text, hit.start(), ahead), True),
             (verb.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
+            (_SAID_IN_SUBJECT.search(text, lo, said_in.start()) if said_in else None, False),
             (owner.search(text, max(0, hit.start() - windows.OWNER), hi), False),
-            (fronted.match(text, max(0, hit.start() - windows.FRONTED), ahead), True),
+            (fronted.match(text, _line_start(text, hit.start(), windows.FRONTED), ahead), True),
             (spoken.search(text, lo, hi) if _SPOKEN_IN.search(text, lo, hi) else None, False),
         ]
         for m, forward in candidates:
@@ -338,6 +391,12 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
                 if who and who.kind not in ("document", "anonymous"):
                     found.append((m.start(), who))
     return sorted(found, key=lambda f: f[0])  # stable: at one offset, the first found first
+
+
+def _line_start(text: str, pos: int, reach: int) -> int:
+    """Where the paragraph holding `pos` starts, looking back `reach` characters at most."""
+    lo = max(0, pos - reach)
+    return text.rfind("\n", lo, pos) + 1 or lo
 
 
 @lru_cache(maxsize=256)

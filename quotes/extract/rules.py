@@ -129,6 +129,13 @@ BEFORE: tuple[Rule[before.Head], ...] = (
         before.absolute,
     ),
     Rule(
+        "for-to-infinitive",
+        "before",
+        "The mayor agreed, only for Rita Vale to tweet that it was “a bad deal.”",
+        "Rita Vale",
+        before.for_to,
+    ),
+    Rule(
         "participle-subject",
         "before",
         "Rita Vale smiled, saying: “We are ready.”",

@@ -85,7 +85,9 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
             return known
     if len(tokens) == 1 == len(s.name.split()):
         found = roster.person(s.name, pos)  # "Chris" for Chris Rock, named in full before
-        return found if " " in found.name else s
+        if " " in found.name:
+            return found
+        return coref.ending_with(_POSSESSIVE.sub("", s.name), pos, roster) or s  # "Sussex"
     if len(tokens) == len(s.name.split()):
         return s
     name = " ".join(tokens)
