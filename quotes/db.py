@@ -85,9 +85,13 @@ FTS_CONFIG = {
     "articles": ["title", "text"],
 }
 
-# Indexes the views and canned queries read in order (quotes/metadata.yml).
+# Indexes the views, canned queries and Datasette's table pages read (in order, or for
+# their facets), so none of them scans the articles' text or sorts every quote.
 INDEXES = {
     "idx_articles_by_date": "articles ((published is null), published, id)",
+    "idx_articles_published": "articles (published)",
+    "idx_articles_outlet": "articles (id, outlet)",  # covers the outlet look-ups by id
+    "idx_quotes_kind": "quotes (kind)",
     "idx_cluster_outlets_spread": (
         "cluster_outlets (outlet_count desc, quote_count desc, cluster_id)"
     ),
