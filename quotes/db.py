@@ -90,8 +90,9 @@ FTS_CONFIG = {
 INDEXES = {
     "idx_articles_by_date": "articles ((published is null), published, id)",
     "idx_articles_published": "articles (published)",
-    "idx_articles_outlet": "articles (id, outlet)",  # covers the outlet look-ups by id
+    "idx_articles_outlet": "articles (id, outlet, published)",  # covers look-ups by id
     "idx_quotes_kind": "quotes (kind)",
+    "idx_quotes_by_speaker": "quotes (speaker_id, cluster_id, article_id)",
     "idx_cluster_outlets_spread": (
         "cluster_outlets (outlet_count desc, quote_count desc, cluster_id)"
     ),
