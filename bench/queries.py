@@ -2,6 +2,7 @@
 
     python bench/queries.py data/quotes.db                 # SQL and pages, median of 3 runs
     python bench/queries.py big.db --repeat 5 --skip pages
+    PYTHONPATH=/other/checkout python bench/queries.py big.db   # that checkout's queries
 
 Prints one line per statement or page: the median seconds of `--repeat` runs (the first run
 reads the file into the page cache, so it is left out when there are several) and the rows it
@@ -30,13 +31,12 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
+sys.path.append(str(ROOT))  # after PYTHONPATH, so another checkout's code can be timed
 
 from datasette.utils import escape_fts, escape_sqlite  # noqa: E402
 
 from quotes.plugin.home import SPREAD_SQL, TOP_SPEAKER_SQL, _search_word  # noqa: E402
 from quotes.plugin.metadata import database_metadata  # noqa: E402
-from quotes.views import VIEWS  # noqa: E402
 
 ROWS_SHOWN = 1000  # Datasette's max_returned_rows: a canned query reads one more
 PAGE_ROWS = 100  # a table or view page
@@ -71,13 +71,20 @@ def timed(run: Callable[[], int], repeat: int) -> tuple[float, int]:
     return statistics.median(times), rows
 
 
-def statements(params: dict[str, str]) -> list[tuple[str, str, dict[str, str], int]]:
+def views(conn: sqlite3.Connection) -> list[str]:
+    """The database's views (read from it, so an older build's are timed as they are)."""
+    return [r[0] for r in conn.execute("select name from sqlite_master where type = 'view'")]
+
+
+def statements(
+    params: dict[str, str], names: Sequence[str]
+) -> list[tuple[str, str, dict[str, str], int]]:
     """(name, SQL, parameters, rows read) for each canned query, view page, count and facet."""
     meta = database_metadata()
     out = [
         (f"query {name}", q["sql"], params, ROWS_SHOWN + 1) for name, q in meta["queries"].items()
     ]
-    for view in VIEWS:
+    for view in names:
         name = escape_sqlite(view)
         out.append((f"view {view}: first page", f"select * from {name}", {}, PAGE_ROWS + 1))
         out.append((f"view {view}: count", f"select count(*) from {name}", {}, 1))
@@ -91,7 +98,7 @@ def time_sql(db_path: Path, params: dict[str, str], repeat: int) -> None:
     """Each statement on a plain connection, reading as many rows as Datasette would."""
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     conn.create_function("escape_fts", 1, escape_fts)
-    for name, sql, bound, limit in statements(params):
+    for name, sql, bound, limit in statements(params, views(conn)):
 
         def run(sql: str = sql, bound: dict[str, str] = bound, limit: int = limit) -> int:
             return len(conn.execute(sql, bound).fetchmany(limit))
@@ -100,7 +107,7 @@ def time_sql(db_path: Path, params: dict[str, str], repeat: int) -> None:
         print(f"{seconds:8.3f} s {rows:6,} rows  sql   {name}", flush=True)
 
 
-def pages(database: str, params: dict[str, str]) -> list[tuple[str, str]]:
+def pages(database: str, params: dict[str, str], names: Sequence[str]) -> list[tuple[str, str]]:
     """(name, path) of the pages a user opens first."""
     meta = database_metadata()
     own = "/-/quotes/" + database
@@ -120,7 +127,7 @@ def pages(database: str, params: dict[str, str]) -> list[tuple[str, str]]:
         sql = meta["queries"][name]["sql"]
         asked = {k: params[k] for k in ("speaker", "words") if f":{k}" in sql}
         out.append((f"query {name}", f"/{database}/{name}?{urlencode(asked)}"))
-    out += [(f"view {view}", f"/{database}/{view}") for view in VIEWS]
+    out += [(f"view {view}", f"/{database}/{view}") for view in names]
     return out
 
 
@@ -132,7 +139,8 @@ async def time_pages(db_path: Path, params: dict[str, str], repeat: int) -> None
     datasette = Datasette([str(db_path)], settings=settings)
     await datasette.invoke_startup()
     database = db_path.stem
-    for name, path in pages(database, params):
+    names = views(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+    for name, path in pages(database, params, names):
         times, status = [], 0
         for n in range(repeat + (repeat > 1)):
             began = time.perf_counter()
