@@ -88,7 +88,7 @@ FTS_CONFIG = {
 # Indexes the views, canned queries and Datasette's table pages read (in order, or for
 # their facets), so none of them scans the articles' text or sorts every quote.
 INDEXES = {
-    "idx_articles_by_date": "articles ((published is null), published, id)",
+    "idx_articles_by_date": "articles ((published is null), published, id, outlet)",
     "idx_articles_published": "articles (published)",
     "idx_articles_outlet": "articles (id, outlet, published)",  # covers look-ups by id
     "idx_quotes_kind": "quotes (kind)",

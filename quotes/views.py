@@ -88,7 +88,7 @@ order by articles.published is null, articles.published, articles.id, quotes.sta
     # A quote is compared with its cluster's distinct speakers (cluster_speakers), not with
     # every other quote of the cluster.
     "possible_misattributions_rows": f"""
-select * from (
+with compared as materialized (
   select quotes.id, quotes.cluster_id, quotes.article_id, speakers.name, articles.outlet,
          articles.published as published,
          (select group_concat(others.name, ', ') from cluster_speakers as others
@@ -96,29 +96,33 @@ select * from (
             and (others.articles > 1 or others.article_id != quotes.article_id)) as others
   from quotes
   join speakers on speakers.id = quotes.speaker_id
-  join articles on articles.id = quotes.article_id
+  join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
   where quotes.cluster_id is not null and speakers.kind not in {sql_list(NON_PERSONAL_SPEAKERS)}
 )
+select * from compared
 where others is not null
 order by cluster_id, published is null, published, article_id, id
 """,
     # A reused quote whose article credits neither the outlet it came from nor the first one.
     # The source is the provenance edge when there is one, else the cluster's first appearance
     # for quotes published strictly later (undated articles are copies only on evidence).
+    # Articles are read from the index holding their outlet and date (quotes/db.py INDEXES),
+    # never from their rows, which hold the text.
     "uncredited_reuse_rows": f"""
 select quotes.id, sources.id, quotes.cluster_id, quotes.article_id, articles.outlet,
        articles.published, source_articles.outlet,
        case when provenance.quote_id is null then 'later than the first appearance'
             else coalesce(provenance.evidence, 'provenance edge') end
 from quotes
-join articles on articles.id = quotes.article_id
+join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
 join clusters on clusters.id = quotes.cluster_id
 left join provenance on provenance.quote_id = quotes.id
 join quotes as sources on sources.id = (
   case when provenance.quote_id is not null then provenance.source_quote_id
        when articles.published > clusters.first_published then clusters.first_quote_id end)
 join articles as source_articles on source_articles.id = sources.article_id
-left join articles as first_articles on first_articles.id = clusters.first_article_id
+left join articles as first_articles indexed by idx_articles_outlet
+  on first_articles.id = clusters.first_article_id
 left join speakers on speakers.id = quotes.speaker_id
 where source_articles.outlet is not null
   and sources.article_id != quotes.article_id
