@@ -6,7 +6,7 @@ BENCH_VENV := .venv-bench
 DB := data/quotes.db
 INPUTS ?= seeds
 
-.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial bench-memory bench-scale bench-spark eval clean
+.PHONY: all build install serve test lint bench bench-env bench-accuracy bench-clusters bench-build bench-adversarial bench-memory bench-scale bench-spark bench-queries eval clean
 
 all: test lint
 
@@ -78,6 +78,11 @@ bench-memory: install
 # Options go in SCALE, e.g. make bench-scale SCALE="--articles 10000,100000 --quotes 10000,100000,1000000"
 bench-scale: install bench-env
 	$(BIN)/python bench/scale.py $(SCALE)
+
+# Each canned query, view and main page timed on a database: make bench-queries QUERIES_DB=big.db
+QUERIES_DB ?= $(DB)
+bench-queries: install
+	$(BIN)/python bench/queries.py $(QUERIES_DB) $(QUERIES)
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) $(DB) *.egg-info

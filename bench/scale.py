@@ -3,6 +3,7 @@
     python bench/scale.py                                  # 10k-article builds, 10k/100k quotes
     python bench/scale.py --articles 10000,100000          # also the 100k build
     python bench/scale.py --quotes 10000,100000,1000000    # the opt-in 1M clustering run
+    python bench/scale.py --skip extraction,clustering --articles 100000 --queries
 
 Prints, in one run (ratios mean something on a shared machine; absolute seconds less so):
 - extraction: characters per CPU second of `quotes` and of textacy (run in .venv-bench, make
@@ -96,8 +97,9 @@ def _write(path: Path, articles: Sequence[Article]) -> int:
     return sum(len(a.text) for a in articles)
 
 
-def one_build(n: int, seed: int) -> dict[str, object]:
-    """In a process of its own: a full build of n articles, then 1 % more added to it."""
+def one_build(n: int, seed: int, queries: bool = False) -> dict[str, object]:
+    """In a process of its own: a full build of n articles, then 1 % more added to it (with
+    `queries`, bench/queries.py's SQL timings on the full build in between)."""
     articles = reprinted(n + max(1, n // 100), seed)
     with tempfile.TemporaryDirectory() as tmp:
         full, extra = Path(tmp) / "full.jsonl", Path(tmp) / "extra.jsonl"
@@ -107,6 +109,7 @@ def one_build(n: int, seed: int) -> dict[str, object]:
         began = time.perf_counter()
         report = build([full], Path(tmp) / "quotes.db")
         seconds = time.perf_counter() - began
+        timings = _query_times(Path(tmp) / "quotes.db") if queries else ""
         began = time.perf_counter()
         added = build([extra], Path(tmp) / "quotes.db")
         incremental = time.perf_counter() - began
@@ -120,13 +123,21 @@ def one_build(n: int, seed: int) -> dict[str, object]:
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "incremental": incremental,
         "incremental_stages": added.seconds,
+        "queries": timings,
     }
 
 
-def builds(sizes: Sequence[int], seed: int) -> None:
+def _query_times(db: Path) -> str:
+    """bench/queries.py's SQL part on a database: one line per canned query, view and facet."""
+    command = [sys.executable, str(ROOT / "bench" / "queries.py"), str(db), "--skip", "pages"]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT).stdout
+
+
+def builds(sizes: Sequence[int], seed: int, queries: bool = False) -> None:
     """One row per size, each build run in a child process so its peak memory is its own."""
     for n in sizes:
         command = [sys.executable, __file__, "--one-build", str(n), "--seed", str(seed)]
+        command += ["--queries"] if queries else []
         run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=os.environ)
         if run.returncode:
             print(f"build of {n:,} articles failed: {run.stderr.strip().splitlines()[-1:]}")
@@ -142,6 +153,8 @@ def builds(sizes: Sequence[int], seed: int) -> None:
             f"{r['incremental'] / r['seconds']:.1%} of the full build [{added}]",
             flush=True,
         )
+        if r["queries"]:
+            print(f"  queries on the {r['articles']:,}-article database:\n{r['queries']}", end="")
 
 
 def quotes_of(n_quotes: int, seed: int) -> tuple[list[Quote], dict[str, Article]]:
@@ -195,16 +208,19 @@ def main() -> None:
     parser.add_argument("--textacy-articles", type=int, default=30, help="dev articles timed")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip", default="", help="parts left out: extraction,builds,clustering")
+    parser.add_argument(
+        "--queries", action="store_true", help="time canned queries and views on each build"
+    )
     parser.add_argument("--one-build", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_build:
-        print(json.dumps(one_build(args.one_build, args.seed)))
+        print(json.dumps(one_build(args.one_build, args.seed, args.queries)))
         return
     skip = set(args.skip.split(","))
     if "extraction" not in skip:
         extraction(args.textacy_articles)
     if "builds" not in skip:
-        builds([int(s) for s in args.articles.split(",") if s], args.seed)
+        builds([int(s) for s in args.articles.split(",") if s], args.seed, args.queries)
     if "clustering" not in skip:
         clustering([int(s) for s in args.quotes.split(",") if s], args.seed)
 

@@ -12,6 +12,8 @@ from tqdm import tqdm
 from quotes.ingest import file_of, fill_missing
 from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
 from quotes.outlets import outlet_name
+from quotes.views import NON_PERSONAL_SPEAKERS, VIEWS, save_view_rows, sql_list
+from quotes.views import TABLES as VIEW_TABLES
 
 # Every place an outlet is named, so each spelling can be mapped to one name.
 OUTLET_NAMES_SQL = """
@@ -67,7 +69,11 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
         {"cluster_id": str, "outlet_count": int, "outlet_names": str, "quote_count": int},
         "cluster_id",
     ),
+    **VIEW_TABLES,
 }  # fmt: skip
+
+# Tables ensure_db_shape recomputes from the others after every build.
+RECOMPUTED = ("outlets", "cluster_speakers", "cluster_outlets", *VIEW_TABLES)
 
 CHUNK = 500  # values bound in one statement, well under SQLite's limit
 
@@ -79,9 +85,14 @@ FTS_CONFIG = {
     "articles": ["title", "text"],
 }
 
-# Indexes the views and canned queries read in order (quotes/metadata.yml).
+# Indexes the views, canned queries and Datasette's table pages read (in order, or for
+# their facets), so none of them scans the articles' text or sorts every quote.
 INDEXES = {
-    "idx_articles_by_date": "articles ((published is null), published, id)",
+    "idx_articles_by_date": "articles ((published is null), published, id, outlet)",
+    "idx_articles_published": "articles (published)",
+    "idx_articles_outlet": "articles (id, outlet, published)",  # covers look-ups by id
+    "idx_quotes_kind": "quotes (kind)",
+    "idx_quotes_by_speaker": "quotes (speaker_id, cluster_id, article_id)",
     "idx_cluster_outlets_spread": (
         "cluster_outlets (outlet_count desc, quote_count desc, cluster_id)"
     ),
@@ -100,109 +111,6 @@ FOREIGN_KEYS = [
     ("provenance", "source_quote_id", "quotes", "id"),
     ("citations", "article_id", "articles", "id"),
 ]
-
-
-def _sql_list(values: Sequence[str]) -> str:
-    """A constant list for SQL `in`, from names defined here (never from user input)."""
-    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
-
-
-def _canonical(outlet: str) -> str:
-    """SQL for an outlet name's canonical form, lower-cased, via the `outlets` table."""
-    return (
-        f"lower(coalesce((select outlets.canonical from outlets where outlets.name = {outlet}),"
-        f" {outlet}))"
-    )
-
-
-# Alteration operations that change how a quote looks but not what it says.
-COSMETIC_OPS = ("case", "typography")
-
-# Speaker kinds that credit a source or hide one, so they never dispute who spoke.
-NON_PERSONAL_SPEAKERS = ("outlet", "anonymous")
-
-VIEWS = {
-    # Articles in date order from idx_articles_by_date, each one's quotes by position: the
-    # first page is read without sorting every quote.
-    "who_said_what": """
-select speakers.name as speaker, quotes.text as quote, articles.outlet as outlet,
-       articles.published as published, articles.url as url
-from articles
-cross join quotes on quotes.article_id = articles.id
-left join speakers on speakers.id = quotes.speaker_id
-order by articles.published is null, articles.published, articles.id, quotes.start
-""",
-    # A quote whose cluster names someone else in another article: one of them may be wrong.
-    # A quote is compared with its cluster's distinct speakers (cluster_speakers), not with every
-    # other quote of the cluster, and rows come in cluster order as the index gives them.
-    "possible_misattributions": f"""
-select quotes.cluster_id as cluster_id, clusters.canonical_text as canonical_text,
-       speakers.name as speaker, quotes.text as quote, articles.outlet as outlet,
-       articles.published as published, articles.url as url, quotes.id as quote_id,
-       (select group_concat(others.name, ', ') from cluster_speakers as others
-        where others.cluster_id = quotes.cluster_id and others.speaker_id != quotes.speaker_id
-          and (others.articles > 1 or others.article_id != quotes.article_id)) as other_speakers
-from quotes
-join speakers on speakers.id = quotes.speaker_id
-join clusters on clusters.id = quotes.cluster_id
-join articles on articles.id = quotes.article_id
-where speakers.kind not in {_sql_list(NON_PERSONAL_SPEAKERS)} and other_speakers is not null
-order by quotes.cluster_id, articles.published is null, articles.published, articles.id
-""",
-    # A reused quote whose article credits neither the outlet it came from nor the first one.
-    # The source is the provenance edge when there is one, else the cluster's first appearance
-    # for quotes published strictly later (undated articles are copies only on evidence).
-    # Quotes are read in cluster order from the index, so a first page needs no full scan.
-    "uncredited_reuse": f"""
-select quotes.cluster_id as cluster_id, quotes.text as quote, articles.outlet as outlet,
-       articles.published as published, articles.url as url,
-       source_articles.outlet as source_outlet, source_articles.published as source_published,
-       source_articles.url as source_url,
-       case when provenance.quote_id is null then 'later than the first appearance'
-            else coalesce(provenance.evidence, 'provenance edge') end as evidence,
-       quotes.id as quote_id, sources.id as source_quote_id
-from quotes
-join articles on articles.id = quotes.article_id
-join clusters on clusters.id = quotes.cluster_id
-left join provenance on provenance.quote_id = quotes.id
-join quotes as sources on sources.id = (
-  case when provenance.quote_id is not null then provenance.source_quote_id
-       when articles.published > clusters.first_published then clusters.first_quote_id end)
-join articles as source_articles on source_articles.id = sources.article_id
-left join articles as first_articles on first_articles.id = clusters.first_article_id
-left join speakers on speakers.id = quotes.speaker_id
-where source_articles.outlet is not null
-  and sources.article_id != quotes.article_id
-  and {_canonical("source_articles.outlet")} is not {_canonical("articles.outlet")}
-  and not exists (
-    select 1 from (
-      select citations.outlet as credited from citations
-      where citations.article_id = quotes.article_id
-      union all select quotes.credit
-      union all select speakers.name where speakers.kind = 'outlet'
-    )
-    where {_canonical("credited")} in (
-      {_canonical("source_articles.outlet")}, {_canonical("first_articles.outlet")}
-    )
-  )
-order by quotes.cluster_id, articles.published is null, articles.published, articles.id
-""",
-    # Clusters whose variants changed words, not only case or punctuation.
-    "substantively_altered_clusters": f"""
-select clusters.id as cluster_id, clusters.canonical_text as canonical_text,
-       speakers.name as speaker, count(*) as substantive_alterations,
-       count(distinct alterations.quote_id) as altered_quotes,
-       replace(group_concat(distinct alterations.op), ',', ', ') as operations,
-       clusters.quote_count as quote_count, clusters.article_count as article_count
-from alterations
-join quotes on quotes.id = alterations.quote_id
-join clusters on clusters.id = quotes.cluster_id
-left join speakers on speakers.id = clusters.speaker_id
-where alterations.op not in {_sql_list(COSMETIC_OPS)}
-group by clusters.id
-order by substantive_alterations desc, clusters.id
-""",
-}
 
 
 def save_articles(
@@ -408,7 +316,7 @@ def save_cluster_speakers(db: Database) -> None:
                count(distinct quotes.article_id), min(quotes.article_id)
         from quotes join speakers on speakers.id = quotes.speaker_id
         where quotes.cluster_id is not null
-          and speakers.kind not in {_sql_list(NON_PERSONAL_SPEAKERS)}
+          and speakers.kind not in {sql_list(NON_PERSONAL_SPEAKERS)}
         group by quotes.cluster_id, quotes.speaker_id"""
     )
 
@@ -450,5 +358,4 @@ def ensure_db_shape(db: Database) -> None:
     for table, columns in FTS_CONFIG.items():
         if not db.table(table).detect_fts():
             db.table(table).enable_fts(columns, create_triggers=True)
-    for name, sql in VIEWS.items():
-        db.create_view(name, sql.strip(), replace=True)
+    save_view_rows(db)

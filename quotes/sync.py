@@ -22,8 +22,6 @@ from quotes.model import Citation, Cluster, Quote
 
 # Tables without a key, compared by the rows of each value of this column.
 GROUPED_BY = {"alterations": "quote_id", "citations": "article_id"}
-# Tables ensure_db_shape recomputes from the others after every build.
-RECOMPUTED = ("outlets", "cluster_speakers", "cluster_outlets")
 BATCH = 500  # values bound in one statement
 
 Row = tuple[Any, ...]
@@ -43,11 +41,11 @@ def save_changes(
     scratch = Database(memory=True)
     store.save_quotes(scratch, quotes, clusters)
     store.save_citations(scratch, citations)
-    tables = [t for t in store.TABLES if t not in RECOMPUTED]
+    tables = [t for t in store.TABLES if t not in store.RECOMPUTED]
     for table in tqdm(tables, desc="saving", unit=" tables", disable=not progress):
         _sync(db, scratch, table)
     scratch.close()
-    for table in RECOMPUTED:
+    for table in store.RECOMPUTED:
         db.execute(f"delete from [{table}]")
     store.ensure_db_shape(db)
 

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from quotes import db as store
 from quotes.model import Article, Citation, Cluster, Edge, Quote, Speaker
+from quotes.views import VIEWS
 from tests.newsroom import PLEDGES, build_newsroom
 
 
@@ -33,7 +34,7 @@ def test_foreign_keys_are_declared_so_datasette_links_rows(newsroom: Database) -
 def test_ensure_db_shape_can_run_twice(newsroom: Database) -> None:
     store.ensure_db_shape(newsroom)
     assert newsroom["quotes"].count == 8
-    assert set(store.VIEWS) <= set(newsroom.view_names())
+    assert set(VIEWS) <= set(newsroom.view_names())
 
 
 def test_quote_text_is_searchable(newsroom: Database) -> None:

@@ -9,12 +9,13 @@ import markupsafe
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 
-from quotes.db import FOREIGN_KEYS, VIEWS
+from quotes.db import FOREIGN_KEYS
 from quotes.plugin.facets import OutletFacet
 from quotes.plugin.home import home_context
 from quotes.plugin.links import article_url, cluster_url, speaker_url
 from quotes.plugin.metadata import is_quotes_database, metadata_for
 from quotes.plugin.pages import article_page, cluster_page, speaker_page
+from quotes.views import VIEWS
 
 ROUTE = r"^/-/quotes/(?P<database>[^/]+)/{}/(?P<key>[^/]+)$"
 

@@ -7,10 +7,10 @@ from collections import defaultdict
 from typing import Any
 
 from quotes.cluster.normalise import tokenise
-from quotes.db import NON_PERSONAL_SPEAKERS
 from quotes.plugin.links import web_url
 from quotes.plugin.marks import describe, mark_alterations, wording_tree
 from quotes.plugin.timeline import layout
+from quotes.views import NON_PERSONAL_SPEAKERS
 
 PAGE_SIZE = 50  # wordings per page
 APPEARANCES_SHOWN = 5  # appearances listed under each wording; the quotes table has them all

@@ -82,10 +82,12 @@ def outlet_filter(column: str, outlet: str) -> str:
     return f"{escape_sqlite(column)} in (select id from articles where outlet = {quoted})"
 
 
+# Rows are counted per article first (from the index on the article column), so each article's
+# outlet is looked up once, not once per row.
 OUTLET_COUNTS_SQL = """
-select articles.outlet as value, count(*) as count
-from ({sql}) as shown
-join articles on articles.id = shown.{column}
+select articles.outlet as value, sum(shown.count) as count
+from (select {column} as article_id, count(*) as count from ({sql}) group by {column}) as shown
+join articles on articles.id = shown.article_id
 where articles.outlet is not null
 group by articles.outlet
 order by count desc, value

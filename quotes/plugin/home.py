@@ -122,16 +122,15 @@ select (select count(*) from articles) as articles,
        (select count(*) from articles where published is null) as undated
 """
 
-# The quotations carried by the most outlets (a quotation in one article has not spread).
+# The quotations carried by the most outlets (a quotation in one article has not spread),
+# read in order from cluster_outlets' index.
 SPREAD_SQL = """
 select clusters.id, clusters.canonical_text, clusters.first_published, clusters.quote_count,
-       count(distinct articles.outlet) as outlets
-from clusters
-join quotes on quotes.cluster_id = clusters.id
-join articles on articles.id = quotes.article_id
+       cluster_outlets.outlet_count as outlets
+from cluster_outlets
+join clusters on clusters.id = cluster_outlets.cluster_id
 where clusters.article_count > 1
-group by clusters.id
-order by outlets desc, clusters.quote_count desc, clusters.id
+order by cluster_outlets.outlet_count desc, cluster_outlets.quote_count desc, clusters.id
 limit :limit
 """
 

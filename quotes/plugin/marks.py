@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quotes.cluster.normalise import tokenise
-from quotes.db import COSMETIC_OPS
+from quotes.views import COSMETIC_OPS
 
 LABELS = {
     "case": "case only",

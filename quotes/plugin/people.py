@@ -75,6 +75,9 @@ def text_runs(
     return runs
 
 
+# The speaker's quotes are read from idx_quotes_by_speaker (speaker, cluster, article), and
+# their articles' outlets and dates from idx_articles_outlet, so a speaker quoted a hundred
+# thousand times is summed up from indexes alone.
 SPEAKER_TOTALS_SQL = """
 select count(*) as quotes, count(distinct quotes.cluster_id) as clusters,
        count(distinct quotes.article_id) as articles
@@ -82,29 +85,39 @@ from quotes where quotes.speaker_id = :id
 """
 
 SPEAKER_OUTLETS_SQL = """
-select coalesce(articles.outlet, 'unknown outlet') as outlet, count(*) as quotes,
+select coalesce(articles.outlet, 'unknown outlet') as outlet, sum(mine.quotes) as quotes,
        min(articles.published) as first_published, max(articles.published) as last_published
-from quotes join articles on articles.id = quotes.article_id
-where quotes.speaker_id = :id
+from (
+  select article_id, count(*) as quotes from quotes where speaker_id = :id group by article_id
+) as mine
+join articles on articles.id = mine.article_id
 group by articles.outlet
-order by count(*) desc, articles.outlet
+order by sum(mine.quotes) desc, articles.outlet
 """
 
-# Each cluster the speaker is quoted in, with the others the same quotation is attributed to.
+# Each cluster the speaker is quoted in, with the others the same quotation is attributed to
+# (looked up for the clusters of the page only).
 SPEAKER_CLUSTERS_SQL = """
-select clusters.id, clusters.canonical_text, clusters.quote_count, clusters.article_count,
-       clusters.first_published, count(*) as by_speaker,
-       clusters.speaker_id is not :id as majority_elsewhere,
+select shown.*,
        (select group_concat(name, '; ') from (
           select distinct others.name from quotes as other
           join speakers as others on others.id = other.speaker_id
-          where other.cluster_id = clusters.id and other.speaker_id is not :id
+          where other.cluster_id = shown.id and other.speaker_id is not :id
           order by others.name limit 5)) as also_attributed_to
-from quotes join clusters on clusters.id = quotes.cluster_id
-where quotes.speaker_id = :id
-group by clusters.id
-order by clusters.first_published is null, clusters.first_published, clusters.id
-limit :limit offset :offset
+from (
+  select clusters.id, clusters.canonical_text, clusters.quote_count, clusters.article_count,
+         clusters.first_published, mine.by_speaker,
+         clusters.speaker_id is not :id as majority_elsewhere
+  from (
+    select cluster_id, count(*) as by_speaker from quotes
+    where speaker_id = :id and cluster_id is not null
+    group by cluster_id
+  ) as mine
+  join clusters on clusters.id = mine.cluster_id
+  order by clusters.first_published is null, clusters.first_published, clusters.id
+  limit :limit offset :offset
+) as shown
+order by shown.first_published is null, shown.first_published, shown.id
 """
 
 ARTICLE_QUOTES_SQL = """
