@@ -5,7 +5,6 @@ None when it does not; quotes/extract/rules.py orders them."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
 
 import regex
 
@@ -62,28 +61,42 @@ class Tail:
     ):
         self.masked, self.lo, self.hi, self.roster = masked, lo, hi, roster
         self.adjacent, self.again = adjacent, again
-        self.tail = masked[lo:hi]
-
-    @cached_property
-    def lead(self) -> int:
-        """Where the words start after the commas and spaces that follow the mark."""
-        m = _LEADING.match(self.tail)
+        self.tail = tail = masked[lo:hi]
+        m = _LEADING.match(tail)
         assert m is not None  # it matches the empty string
-        return m.end()
+        self.lead = m.end()  # where the words start, after the commas and spaces
+        # Read on demand (the first rules need none of them): plain attributes, as they are
+        # asked for once per quote and a cached_property costs a lock on every look-up.
+        self._cue: regex.Match[str] | None | bool = False
+        self._subject: str | None = None
+        self._phrase: str | None = None
 
-    @cached_property
+    @property
     def cue(self) -> regex.Match[str] | None:
         """The first verb of speech near the words' start."""
-        lead, tail = self.lead, self.tail
-        return next(iter(verb_cues(tail, lead, min(len(tail), lead + windows.CUE_REACH))), None)
+        if self._cue is False:
+            lead, tail = self.lead, self.tail
+            end = min(len(tail), lead + windows.CUE_REACH)
+            self._cue = next(iter(verb_cues(tail, lead, end)), None)
+        return self._cue  # type: ignore[return-value]
 
-    @cached_property
+    @property
     def subject(self) -> str:
         """The words between the start and the verb, without trailing auxiliaries."""
-        assert self.cue is not None
-        return TRAILING_AUX.sub("", self.tail[self.lead : self.cue.start()])
+        if self._subject is None:
+            assert self.cue is not None
+            self._subject = TRAILING_AUX.sub("", self.tail[self.lead : self.cue.start()])
+        return self._subject
+
+    @property
+    def phrase(self) -> str:
+        """The subject's words after the last clause opener: who is said to speak."""
+        if self._phrase is None:
+            self._phrase = clause_tail(self.subject)
+        return self._phrase
 
     def verb(self) -> str:
+        """The verb of speech as the cue prints it."""
         assert self.cue is not None
         return cue_text(self.cue.group())
 
@@ -181,14 +194,14 @@ def clause(t: Tail) -> Found | None:
     """ "Clinton seized upon the reference, repeating …": a clause, not a speaker."""
     if _SUBORDINATE.search(t.subject.rsplit(",", 1)[-1]):
         return NOBODY  # "…,” hours after the whistleblower testified": not who said it
-    np = clause_tail(t.subject)
+    np = t.phrase
     return NOBODY if DETERMINER_END.search(np) or _PAST_VERB.search(np) else None
 
 
 def name_said(t: Tail) -> Found | None:
     """ "…,” Lee said." and "…,” Warren, who has not endorsed a candidate, told reporters."."""
     assert t.cue is not None
-    who = speaker_of(clause_tail(t.subject), t.lo + t.lead, t.roster)
+    who = speaker_of(t.phrase, t.lo + t.lead, t.roster)
     return Found(who, t.verb(), t.lo + t.lead, t.lo + t.cue.end())
 
 

@@ -5,7 +5,6 @@ one), None when it does not; quotes/extract/rules.py orders them."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
 
 import regex
 
@@ -69,26 +68,37 @@ class Head:
         self.masked, self.lo, self.hi, self.roster = masked, lo, hi, roster
         self.anchored, self.again = anchored, again
         self.head = masked[lo:hi]
+        # Read on demand (the first rules need none of them): plain attributes, as they are
+        # asked for once per quote and a cached_property costs a lock on every look-up.
+        self._cues: list[regex.Match[str]] | None = None
+        self._verb: regex.Match[str] | None = None
+        self._subject: str | None = None
 
-    @cached_property
+    @property
     def cues(self) -> list[regex.Match[str]]:
         """Verbs of speech, leaving out cue words after a possessive ("Trump’s comments were")."""
-        head = self.head
-        return [c for c in verb_cues(head) if not _after_possessive(head, c.start())]
+        if self._cues is None:
+            head = self.head
+            self._cues = [c for c in verb_cues(head) if not _after_possessive(head, c.start())]
+        return self._cues
 
-    @cached_property
+    @property
     def verb(self) -> regex.Match[str]:
         """The verb the speaker's phrase ends at: the last cue, or after a participle or an
         infinitive ("…, saying: “", "going on to say “") the first finite one."""
-        last = self.cues[-1]
-        if _nonfinite(self.head, last):
-            return next(c for c in self.cues if not _nonfinite(self.head, c))
-        return last
+        if self._verb is None:
+            last = self.cues[-1]
+            if _nonfinite(self.head, last):
+                last = next(c for c in self.cues if not _nonfinite(self.head, c))
+            self._verb = last
+        return self._verb
 
-    @cached_property
+    @property
     def subject(self) -> str:
         """The words before the verb, without trailing auxiliaries."""
-        return TRAILING_AUX.sub("", self.head[: self.verb.start()])
+        if self._subject is None:
+            self._subject = TRAILING_AUX.sub("", self.head[: self.verb.start()])
+        return self._subject
 
     def with_verb(self, found: Found | None) -> Found | None:
         """The sentence subject's Found with this head's verb as its cue."""

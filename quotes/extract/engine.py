@@ -4,7 +4,7 @@ decides, so the table's order is the rules' priority and adding a rule means add
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from quotes.model import Speaker
@@ -53,5 +53,9 @@ def decide(table: Sequence[Rule[C]], context: C) -> Found | None:
             continue
         if found is NOBODY:
             return None
-        return found if found.rule else replace(found, rule=rule.name)
+        return (
+            found
+            if found.rule
+            else Found(found.speaker, found.cue, found.start, found.end, rule.name)
+        )
     return None

@@ -16,7 +16,6 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*")
 _NAMED_KINDS = frozenset({"person", "organization", "outlet", "group"})
 _PRONOUNS = frozenset(lx.PRONOUNS) - {"i", "me", "my", "you"}
 _WHERE = frozenset(lx.wordlist("in on at during through via"))
-_ENDING = regex.compile(r"(?:['’]s?|\.)$")  # "Ruiz’s", "Corp."
 
 
 def coreference(found: Found | None, roster: Roster) -> Found | None:
@@ -46,4 +45,8 @@ def coreference(found: Found | None, roster: Roster) -> Found | None:
 
 def _bare(word: str) -> str:
     """A word as a name is compared: without case, a possessive or a period."""
-    return _ENDING.sub("", word).casefold()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    elif word.endswith(("'", "’", ".")):
+        word = word[:-1]
+    return word.casefold()
