@@ -23,10 +23,11 @@ build: install
 
 # Serves what was built, building only when no database exists. Datasette reads it read-only
 # (the plugin supplies the metadata), so serving never changes the data, and a later build
-# shows up without a restart.
+# shows up without a restart. Facets are the metadata's: suggesting others would group every
+# column of a million-row table on each page (bench/queries.py).
 serve: install
 	test -f $(DB) || $(BIN)/quotes build $(INPUTS) --db $(DB)
-	$(BIN)/datasette serve $(DB) --setting truncate_cells_html 300
+	$(BIN)/datasette serve $(DB) --setting truncate_cells_html 300 --setting suggest_facets off
 
 test: install
 	$(BIN)/pytest -q

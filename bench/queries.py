@@ -131,11 +131,12 @@ def pages(database: str, params: dict[str, str], names: Sequence[str]) -> list[t
     return out
 
 
-async def time_pages(db_path: Path, params: dict[str, str], repeat: int) -> None:
+async def time_pages(db_path: Path, params: dict[str, str], repeat: int, suggest: bool) -> None:
     """Each page through Datasette's client, the plugin loaded, time limits lifted."""
     from datasette.app import Datasette
 
     settings = {"sql_time_limit_ms": 3_600_000, "facet_time_limit_ms": 3_600_000}
+    settings["suggest_facets"] = suggest  # off, as `make serve` serves, unless asked
     datasette = Datasette([str(db_path)], settings=settings)
     await datasette.invoke_startup()
     database = db_path.stem
@@ -155,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("db", type=Path, help="a database made by `quotes build`")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (median printed)")
     parser.add_argument("--skip", default="", help="parts left out: sql,pages")
+    parser.add_argument(
+        "--suggest", action="store_true", help="pages with Datasette's suggested facets on"
+    )
     args = parser.parse_args(argv)
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     params = parameters(conn)
@@ -169,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if "sql" not in skip:
         time_sql(args.db, params, args.repeat)
     if "pages" not in skip:
-        asyncio.run(time_pages(args.db, params, args.repeat))
+        asyncio.run(time_pages(args.db, params, args.repeat, args.suggest))
 
 
 if __name__ == "__main__":
