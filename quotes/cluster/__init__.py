@@ -35,7 +35,7 @@ What the database keeps of it (quotes/db.py), for SQL and views:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -107,7 +107,7 @@ def _wordings(
     first: list[Tokens] = []  # each key's tokens, as its first quote has them
     weight: list[int] = []
     seen: list[str | None] = []
-    speakers: list[Counter[str]] = []
+    speakers: list[dict[str, int]] = []
     wording_of: list[int] = []
     for q, t in zip(quotes, tokens, strict=True):
         speaker = speaker_key(q.speaker)
@@ -121,14 +121,14 @@ def _wordings(
             first.append(t)
             weight.append(0)
             seen.append(None)
-            speakers.append(Counter())
+            speakers.append({})
         weight[i] += 1
         article = articles.get(q.article_id)
         published = day(article.published) if article else None
         if published and (seen[i] is None or published < (seen[i] or "")):
             seen[i] = published
         if speaker:
-            speakers[i][speaker] += 1
+            speakers[i][speaker] = speakers[i].get(speaker, 0) + 1
         wording_of.append(i)
     vocab = Vocabulary()
     keys = list(index)

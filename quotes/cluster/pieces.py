@@ -65,8 +65,10 @@ def join_pieces(
     votes: dict[int, Counter[str]] = defaultdict(Counter)
     quotes: Counter[int] = Counter()
     for i, w in enumerate(wordings):
-        votes[uf.find(i)].update(dict(w.votes))
-        quotes[uf.find(i)] += w.weight
+        root = uf.find(i)
+        quotes[root] += w.weight
+        if w.votes:
+            votes[root].update(dict(w.votes))
     for i in sorted(range(len(wordings)), key=rank.__getitem__):
         if len(wordings[i].code) < PIECE_WORDS:
             continue
@@ -118,13 +120,13 @@ def _one_statement(i: int, j: int, wordings: Sequence[Piece], index: ShingleInde
 
 def _offset(alignment: Alignment) -> bool:
     """A long dense run of shared words at the start of one and the end of the other, each
-    going on past it at its other end."""
+    going on past it at its other end, by however few words (a short lead-in is enough)."""
     (a0, a1), (b0, b1) = alignment.span_a(), alignment.span_b()
     n_a, n_b = alignment.len_a, alignment.len_b
     if alignment.matched < OVERLAP_WORDS or alignment.matched < OVERLAP_DENSITY * (a1 - a0):
         return False
-    a_then_b = a1 >= n_a - EDGE and b0 <= EDGE and a0 > EDGE and b1 < n_b - EDGE
-    b_then_a = b1 >= n_b - EDGE and a0 <= EDGE and b0 > EDGE and a1 < n_a - EDGE
+    a_then_b = a1 >= n_a - EDGE and b0 <= EDGE and a0 > 0 and b1 < n_b
+    b_then_a = b1 >= n_b - EDGE and a0 <= EDGE and b0 > 0 and a1 < n_a
     return a_then_b or b_then_a
 
 

@@ -111,25 +111,25 @@ def group(wordings: Sequence[Wording]) -> Grouping:
     words = WordIndex(wordings, order, sought_codes(wordings, SHORT_FRAGMENT_WORDS))
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
-    ambiguous = []
-    for i in order:
+
+    def home_of(i: int) -> int | None:
         if len(wordings[i].code) < SHORT_FRAGMENT_WORDS:
             home = _fragment_home(i, wordings, words, rank, uf)
-            if home == AMBIGUOUS:
-                ambiguous.append(i)
-            if home is not None:
-                if home != AMBIGUOUS:
-                    uf.union(home, i)
-                continue
-        if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
-            continue
+            if home is not None or len(wordings[i].code) < MIN_FRAGMENT_WORDS:
+                return home
         earlier = [j for j in index.candidates(i) if rank[j] < rank[i]]
-        best = _best_cluster(i, earlier, wordings, uf)
-        if best is not None:
-            uf.union(best, i)
+        return _best_cluster(i, earlier, wordings, uf)
+
+    ambiguous = []
+    for i in order:
+        home = home_of(i)
+        if home == AMBIGUOUS:
+            ambiguous.append(i)
+        elif home is not None:
+            uf.union(home, i)
     join_pieces(wordings, index, uf, rank)
     for i in ambiguous:  # the clusters holding it may have proved one statement
-        home = _fragment_home(i, wordings, words, rank, uf)
+        home = home_of(i)
         if home is not None and home != AMBIGUOUS:
             uf.union(home, i)
     splices = _merge_spliced_heads(wordings, index, uf, rank)
@@ -154,25 +154,31 @@ def _fragment_home(
 ) -> int | None:
     """The root of the one cluster whose wordings hold short wording i, AMBIGUOUS when they
     lie in two clusters, None when none holds it. Holders quoting the same speaker decide when
-    there are any; otherwise any holder whose speaker does not conflict."""
+    there are any; otherwise any holder whose speaker does not conflict. Holders that have its
+    words as they are outrank those that change one of them."""
     w = wordings[i]
     content = content_of(w.code, w.tokens.words)
     if not content:
         return None
-    roots: set[int] = set()
     for by_speaker in (True, False) if w.speakers else (False,):
+        exact: set[int] = set()
+        loose: set[int] = set()
         for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
-            if uf.find(j) in roots or speakers_conflict(w.speakers, wordings[j].speakers):
+            root = uf.find(j)
+            if root in exact or speakers_conflict(w.speakers, wordings[j].speakers):
                 continue
-            if _holds(i, j, wordings):
-                roots.add(uf.find(j))
-                if len(roots) > 1:
+            if w.code in wordings[j].code:
+                exact.add(root)
+                if len(exact) > 1:
                     return AMBIGUOUS
+            elif not exact and len(loose) < 2 and root not in loose and _holds(i, j, wordings):
+                loose.add(root)
+        roots = exact or loose
+        if len(roots) > 1:
+            return AMBIGUOUS
         if roots:
-            break
-    if len(roots) > 1:
-        return AMBIGUOUS
-    return roots.pop() if roots else None
+            return roots.pop()
+    return None
 
 
 def _holds(i: int, j: int, wordings: Sequence[Wording]) -> bool:
@@ -189,7 +195,8 @@ def _best_cluster(
     wordings: Sequence[Wording],
     uf: UnionFind,
 ) -> int | None:
-    """The root of the cluster that contains wording i best, if any contains it well enough."""
+    """The root of the cluster that contains wording i best, if any contains it well enough;
+    AMBIGUOUS when two contain it about as well."""
     by_root: dict[int, list[int]] = defaultdict(list)
     for j in found:
         by_root[uf.find(j)].append(j)
@@ -214,7 +221,7 @@ def _best_cluster(
     passing.sort(reverse=True)
     # A short wording found as well in two quotations is a phrase they share, not a fragment.
     if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
-        return None
+        return AMBIGUOUS
     return -passing[0][2]
 
 
@@ -233,20 +240,21 @@ def _coverage(
     free = wordings[i].tokens.bracketed
     n = len(wordings[i].code)
     common = common_words(wordings[i].code, wordings[j].code) + len(free)
+    reworded = False  # joining at REWORDED_COVERAGE, on the speakers' word
     if common < threshold * n:
         if not speakers or common < REWORDED_COVERAGE * n or not _same(speakers, j, wordings):
             return 0.0
-        threshold = REWORDED_COVERAGE
+        threshold, reworded = REWORDED_COVERAGE, True
     alignment = align(wordings[i].code, wordings[j].code)
     share = share_contained(alignment, free)
     if share < threshold and speakers and share >= REWORDED_COVERAGE:
         if not _same(speakers, j, wordings):
             return 0.0
-        threshold = REWORDED_COVERAGE
+        threshold, reworded = REWORDED_COVERAGE, True
     # Kept words of a reworded quotation lie all along it, and a piece of a statement shares a
     # sentence: one short run is a phrase the two share.
     one_run = OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2
-    if threshold == REWORDED_COVERAGE and share < JOIN_COVERAGE and one_run:
+    if reworded and share < JOIN_COVERAGE and one_run:
         return 0.0
     return share if contains(share, n, threshold) else 0.0
 
