@@ -49,6 +49,17 @@ def test_a_fragment_found_in_two_statements_joins_neither() -> None:
     assert groups(clusters, by_id) == [["a"], ["b"], ["c"]]
 
 
+def test_a_fragment_joins_the_statement_everyone_reprinted_over_one_printed_once() -> None:
+    other = "He was never the ringleader, whatever the harbour board may claim this week."
+    outlets = ["Quay Post", "Ferry Times", "Tolls Daily"]
+    clusters, by_id = cluster(
+        *(news(f"a{k}", f'"{INSURER}" Holt said.', outlet=o) for k, o in enumerate(outlets)),
+        news("b", f'"{other}" Park said.', outlet="Port Wire", speaker="Ivo Park"),
+        news("c", 'The insurer was the "ringleader" of it all, she said.', speaker=None),
+    )
+    assert groups(clusters, by_id) == [["a0", "a1", "a2", "c"], ["b"]]
+
+
 def test_a_fragment_of_another_named_speaker_does_not_join() -> None:
     clusters, by_id = cluster(
         news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),

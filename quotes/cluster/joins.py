@@ -27,38 +27,48 @@ REWORDED_COVERAGE = 0.5  # the same, when both name the same speaker
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
 AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join neither
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
+DOMINANT = 3  # a fragment two clusters hold joins one whose holders are this many times as quoted
 
 
 def fragment_home(
     i: int, wordings: Sequence[Wording], words: WordIndex, rank: dict[int, int], uf: UnionFind
 ) -> int | None:
     """The root of the one cluster whose wordings hold short wording i, AMBIGUOUS when they
-    lie in two clusters, None when none holds it. Holders quoting the same speaker decide when
-    there are any; otherwise any holder whose speaker does not conflict. Holders that have its
-    words as they are outrank those that change one of them."""
+    lie in two clusters (and neither dominates), None when none holds it. Holders quoting the
+    same speaker decide when there are any; otherwise any holder whose speaker does not
+    conflict. Holders that have its words as they are outrank those that change one of them."""
     w = wordings[i]
     content = content_of(w.code, w.tokens.words)
     if not content:
         return None
     for by_speaker in (True, False) if w.speakers else (False,):
-        exact: set[int] = set()
+        exact: dict[int, int] = {}  # root: quotes of its wordings holding i word for word
         loose: set[int] = set()
         for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
             root = uf.find(j)
-            if root in exact or speakers_conflict(w.speakers, wordings[j].speakers):
+            if speakers_conflict(w.speakers, wordings[j].speakers):
                 continue
             if w.code in wordings[j].code:
-                exact.add(root)
-                if len(exact) > 1:
-                    return AMBIGUOUS
+                exact[root] = exact.get(root, 0) + wordings[j].weight
             elif not exact and len(loose) < 2 and root not in loose and _holds(i, j, wordings):
                 loose.add(root)
-        roots = exact or loose
-        if len(roots) > 1:
+        if exact:
+            return _dominant(exact)
+        if len(loose) > 1:
             return AMBIGUOUS
-        if roots:
-            return roots.pop()
+        if loose:
+            return loose.pop()
     return None
+
+
+def _dominant(holding: dict[int, int]) -> int:
+    """The cluster a fragment comes from when several hold it word for word: the one whose
+    holders are reprinted DOMINANT times as often as any other's (a fragment quoted alone is
+    lifted from the quotation everyone printed), else AMBIGUOUS."""
+    ranked = sorted(holding.items(), key=lambda rw: (-rw[1], rw[0]))
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
+        return ranked[0][0]
+    return AMBIGUOUS
 
 
 def _holds(i: int, j: int, wordings: Sequence[Wording]) -> bool:
