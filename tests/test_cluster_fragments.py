@@ -49,6 +49,17 @@ def test_a_fragment_found_in_two_statements_joins_neither() -> None:
     assert groups(clusters, by_id) == [["a"], ["b"], ["c"]]
 
 
+def test_a_fragment_joins_the_statement_everyone_reprinted_over_one_printed_once() -> None:
+    other = "He was never the ringleader, whatever the harbour board may claim this week."
+    outlets = ["Quay Post", "Ferry Times", "Tolls Daily"]
+    clusters, by_id = cluster(
+        *(news(f"a{k}", f'"{INSURER}" Holt said.', outlet=o) for k, o in enumerate(outlets)),
+        news("b", f'"{other}" Park said.', outlet="Port Wire", speaker="Ivo Park"),
+        news("c", 'The insurer was the "ringleader" of it all, she said.', speaker=None),
+    )
+    assert groups(clusters, by_id) == [["a0", "a1", "a2", "c"], ["b"]]
+
+
 def test_a_fragment_of_another_named_speaker_does_not_join() -> None:
     clusters, by_id = cluster(
         news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),
@@ -103,6 +114,16 @@ def test_two_pieces_cut_at_different_sentences_are_one_statement() -> None:
     assert groups(clusters, by_id) == [["a", "b", "c"]]
 
 
+def test_a_piece_with_a_short_lead_in_before_the_sentence_it_shares_is_one_statement() -> None:
+    # a says three words of its own, then the first sentence of b (two words of aside inside).
+    lead_in = "Make no mistake: the insurer, in truth, acted as the ringleader of a scheme"
+    clusters, by_id = cluster(
+        news("a", f'"{lead_in}" the board heard.', speaker=None),
+        news("b", f'"{INSURER} {REFUND}" Holt said.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b"]]
+
+
 def test_pieces_two_named_speakers_share_stay_apart() -> None:
     clusters, by_id = cluster(
         news("a", f'"{SORRY} {INSURER}" Holt said.', speaker="Mara Holt"),
@@ -123,6 +144,26 @@ def test_one_outlet_naming_the_wrong_speaker_does_not_keep_pieces_apart() -> Non
     assert groups(clusters, by_id) == [["a", "b", "c", "d", "e"]]
 
 
+def test_a_sentence_of_two_pieces_joins_them_once_they_prove_one_statement() -> None:
+    # "The insurer acted ... scheme" lies in both pieces: ambiguous until they are joined, and
+    # the sign-off keeps it from being held almost whole (which would join the pieces itself).
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{INSURER} {REFUND}" the board heard.', outlet="Quay Post", speaker=None),
+        news("c", '"The insurer acted as the ringleader of a scheme. Yours, Mara" it ended.'),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c"]]
+
+
+def test_a_fragment_joins_the_quotation_holding_it_as_is_over_one_changing_a_word() -> None:
+    clusters, by_id = cluster(
+        news("a", '"Today the harbour can breathe again, and every family knows it," Holt said.'),
+        news("b", '"The harbour will breathe again only when the board listens," Park said.'),
+        news("c", 'She said "the harbour can breathe again" at last.', speaker=None),
+    )
+    assert groups(clusters, by_id) == [["a", "c"], ["b"]]
+
+
 def test_a_reworded_quotation_of_the_same_speaker_joins_it() -> None:
     first = (
         "The fines in this matter reflect the gravity of the conduct and the harm it caused "
@@ -141,3 +182,20 @@ def test_a_reworded_quotation_of_the_same_speaker_joins_it() -> None:
         news("b", f'"{reworded}" Park said.', speaker="Ivo Park"),
     )
     assert (len(same), len(apart)) == (1, 2)
+
+
+def test_a_reworded_quotation_joins_though_its_clusters_head_shares_one_phrase_most() -> None:
+    # c keeps half of the head's words, most of them in one phrase: the head guard asks only
+    # for half, wherever they lie; the spread-out rule is for joining on the speakers' word.
+    head = (
+        "We accept the council's verdict. But we are extremely unhappy with the ruling. "
+        "Ms Holt keeps her seat and will keep fighting the fines against her."
+    )
+    kept = "We accept the council's verdict. But we are very, very unhappy with the ruling."
+    reworded = "We accept the council's choice. However we're very upset with the final ruling,"
+    clusters, by_id = cluster(
+        news("a", f'"{head}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{kept}" Holt said.', speaker="Mara Holt"),
+        news("c", f'"{reworded}" Holt said.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c"]]

@@ -1,7 +1,7 @@
 import re
 
 from quotes.cluster import cluster_quotes
-from quotes.cluster.union import UnionFind
+from quotes.cluster.sets import UnionFind
 from quotes.model import Article, Citation, Cluster, Quote, Speaker
 
 

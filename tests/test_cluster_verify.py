@@ -48,3 +48,13 @@ def test_index_proposes_wordings_sharing_rare_trigrams_only() -> None:
     index = ShingleIndex(codes)
     assert set(index.candidates(1)) == {0}
     assert set(index.candidates(2)) == set()
+
+
+def test_a_run_both_share_is_aligned_whole_not_scattered_over_common_words() -> None:
+    # Indel may pair "i", "am" and "a" with words of the first sentence, leaving the run cut.
+    signed = code("I am a work in progress. Sincerely, Mara.")
+    statement = code(
+        "I am sorry, and I am ashamed of a night that hurt all of us. I am a work in progress."
+    )
+    alignment = align(signed, statement)
+    assert alignment.matched == 6

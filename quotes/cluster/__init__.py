@@ -1,11 +1,12 @@
 """Group the same quotation across articles and trace how it travelled.
 
 Stages, one module each: normalise (words that compare equal across typography and case) →
-candidates (exact keys, then a trigram index; never all pairs) → verify (word alignment) →
-union (clusters grown longest wording first, guarded against chains; fragments of one to seven
-words placed by fragments; pieces of one statement joined by pieces; splices) → provenance
-(canonical wording, speaker, first appearance) → alterations (word-level changes against the
-canonical) → edges (who copied whom).
+wordings (identical quotes compared once) → candidates (a trigram index; never all pairs) →
+verify (word alignment) → union (clusters grown longest wording first over sets: each wording
+placed by joins, guarded against chains, fragments of one to seven words looked up by fragments;
+pieces of one statement joined by pieces; splices) → provenance (canonical wording, speaker,
+first appearance) → alterations (word-level changes against the canonical) → edges (who copied
+whom).
 
 A cluster is one quotation as the gold guideline counts it: its wordings and every piece of it
 (a fragment is the same quotation as the longer span that holds it, and spans that some article
@@ -35,7 +36,7 @@ What the database keeps of it (quotes/db.py), for SQL and views:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -43,19 +44,17 @@ from sqlite_utils.utils import hash_record
 
 from quotes.cluster.alterations import Side, alterations
 from quotes.cluster.edges import copy_edges, splice_edges
-from quotes.cluster.fragments import speaker_key
-from quotes.cluster.normalise import Tokens, Vocabulary, tokenise
+from quotes.cluster.normalise import Tokens, tokenise
 from quotes.cluster.provenance import (
     Member,
     canonical_quote,
     canonical_wording,
-    day,
     first_appearance,
     majority_speaker,
     members_of,
 )
-from quotes.cluster.union import Grouping, Wording, group
-from quotes.cluster.verify import MIN_FRAGMENT_WORDS
+from quotes.cluster.union import Grouping, group
+from quotes.cluster.wordings import Wording, distinct_wordings
 from quotes.model import Alteration, Article, Citation, Cluster, Quote
 from quotes.outlets import outlet_name
 
@@ -77,7 +76,7 @@ def cluster_quotes(
     tokens = [
         tokenised.get(q.text) or tokenised.setdefault(q.text, tokenise(q.text)) for q in ordered
     ]
-    wordings, wording_of = _wordings(ordered, tokens, articles)
+    wordings, wording_of = distinct_wordings(ordered, tokens, articles)
     grouping = group(wordings)
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
@@ -96,55 +95,6 @@ def cluster_quotes(
     )
     clusters = [_cluster(members, context) for members in grouping.groups]
     return sorted(clusters, key=lambda c: c.id)
-
-
-def _wordings(
-    quotes: Sequence[Quote], tokens: Sequence[Tokens], articles: Mapping[str, Article]
-) -> tuple[list[Wording], list[int]]:
-    """One Wording per distinct key: normalised words, and the speaker's name for a short
-    quotation; quotes without words each stand alone."""
-    index: dict[str, int] = {}
-    first: list[Tokens] = []  # each key's tokens, as its first quote has them
-    weight: list[int] = []
-    seen: list[str | None] = []
-    speakers: list[Counter[str]] = []
-    wording_of: list[int] = []
-    for q, t in zip(quotes, tokens, strict=True):
-        speaker = speaker_key(q.speaker)
-        key = t.key if t.words else f"\0{q.id}"
-        if speaker and len(t.words) < MIN_FRAGMENT_WORDS:
-            # The same few words from two named speakers may be two quotations ("a mistake");
-            # they join when the speakers may be one (union._fragment_home).
-            key += f"\0{speaker}"
-        i = index.setdefault(key, len(first))
-        if i == len(first):
-            first.append(t)
-            weight.append(0)
-            seen.append(None)
-            speakers.append(Counter())
-        weight[i] += 1
-        article = articles.get(q.article_id)
-        published = day(article.published) if article else None
-        if published and (seen[i] is None or published < (seen[i] or "")):
-            seen[i] = published
-        if speaker:
-            speakers[i][speaker] += 1
-        wording_of.append(i)
-    vocab = Vocabulary()
-    keys = list(index)
-    wordings = [
-        Wording(
-            t,
-            vocab.encode(t.words),
-            weight[i],
-            seen[i],
-            frozenset(speakers[i]),
-            keys[i],
-            tuple(sorted(speakers[i].items())),
-        )
-        for i, t in enumerate(first)
-    ]
-    return wordings, wording_of
 
 
 class _Context:

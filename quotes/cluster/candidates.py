@@ -12,7 +12,7 @@ number of quotations, however popular a phrase is.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 
 from rapidfuzz.distance import LCSseq
@@ -54,6 +54,17 @@ class ShingleIndex:
     def distinctive(self, code: str) -> bool:
         """Whether some trigram of `code` is rare enough not to be a stock phrase."""
         return any(not self.stock(s) for s in shingles(code))
+
+    def stock_positions(self, code: str, blocks: Iterable[tuple[int, int, int]]) -> set[int]:
+        """Positions in `code` of matched words (blocks of start in code, start in the other,
+        length) that lie in a stock phrase: such words say little about shared wording."""
+        return {
+            a + k + d
+            for a, _, n in blocks
+            for k in range(n - SHINGLE + 1)
+            if self.stock(code[a + k : a + k + SHINGLE])
+            for d in range(SHINGLE)
+        }
 
     def stock(self, shingle: str) -> bool:
         """Whether a trigram is in so many wordings that it may be a stock phrase."""

@@ -6,7 +6,7 @@ of words of longer wordings, keyed by the speaker where one is known, read only 
 MAX_POSTING entries, so each fragment costs at most that many look-ups. A fragment joins when
 every longer wording that holds it lies in one cluster, those of its own speaker when any holds
 it, else those whose speaker does not conflict; held in two clusters it is a phrase they share
-and joins neither.
+and joins neither, unless one of them was reprinted far more (joins.fragment_home).
 """
 
 from __future__ import annotations

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from typing import Protocol
 
-from quotes.cluster.candidates import SHINGLE, ShingleIndex, common_words
+from quotes.cluster.candidates import ShingleIndex, common_words
 from quotes.cluster.fragments import same_speaker
-from quotes.cluster.normalise import Tokens
+from quotes.cluster.sets import UnionFind
 from quotes.cluster.verify import Alignment, align
+from quotes.cluster.wordings import Wording
 
 PIECE_WORDS = 8  # a piece that joins two clusters is at least this long: about a sentence
 HELD = 0.9  # share of a piece's words the holding quotation must have
@@ -34,39 +34,17 @@ SHARED_SHINGLES = 3  # trigrams a pair must share to be looked at
 PIECES_TRIED = 3  # members of one other cluster aligned per quotation
 
 
-class Piece(Protocol):
-    """What this pass needs of a wording."""
-
-    @property
-    def code(self) -> str: ...
-
-    @property
-    def tokens(self) -> Tokens: ...
-
-    @property
-    def votes(self) -> tuple[tuple[str, int], ...]: ...
-
-    @property
-    def weight(self) -> int: ...
-
-
-class Sets(Protocol):
-    """Disjoint sets of wordings (union.UnionFind)."""
-
-    def find(self, x: int) -> int: ...
-
-    def union(self, keep: int, other: int) -> None: ...
-
-
 def join_pieces(
-    wordings: Sequence[Piece], index: ShingleIndex, uf: Sets, rank: dict[int, int]
+    wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind, rank: dict[int, int]
 ) -> None:
     """Join clusters that a quotation shows to be pieces of one statement."""
     votes: dict[int, Counter[str]] = defaultdict(Counter)
     quotes: Counter[int] = Counter()
     for i, w in enumerate(wordings):
-        votes[uf.find(i)].update(dict(w.votes))
-        quotes[uf.find(i)] += w.weight
+        root = uf.find(i)
+        quotes[root] += w.weight
+        if w.votes:
+            votes[root].update(dict(w.votes))
     for i in sorted(range(len(wordings)), key=rank.__getitem__):
         if len(wordings[i].code) < PIECE_WORDS:
             continue
@@ -104,7 +82,7 @@ def _leads_conflict(votes: dict[int, Counter[str]], quotes: Counter[int], a: int
     return lead_a is not None and lead_b is not None and not same_speaker(lead_a, lead_b)
 
 
-def _one_statement(i: int, j: int, wordings: Sequence[Piece], index: ShingleIndex) -> bool:
+def _one_statement(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
     """Whether one of wordings i and j holds the other almost whole, or they overlap as pieces
     of one statement cut at different places."""
     a, b = wordings[i].code, wordings[j].code
@@ -118,23 +96,16 @@ def _one_statement(i: int, j: int, wordings: Sequence[Piece], index: ShingleInde
 
 def _offset(alignment: Alignment) -> bool:
     """A long dense run of shared words at the start of one and the end of the other, each
-    going on past it at its other end."""
+    going on past it at its other end, by however few words (a short lead-in is enough)."""
     (a0, a1), (b0, b1) = alignment.span_a(), alignment.span_b()
     n_a, n_b = alignment.len_a, alignment.len_b
     if alignment.matched < OVERLAP_WORDS or alignment.matched < OVERLAP_DENSITY * (a1 - a0):
         return False
-    a_then_b = a1 >= n_a - EDGE and b0 <= EDGE and a0 > EDGE and b1 < n_b - EDGE
-    b_then_a = b1 >= n_b - EDGE and a0 <= EDGE and b0 > EDGE and a1 < n_a - EDGE
+    a_then_b = a1 >= n_a - EDGE and b0 <= EDGE and a0 > 0 and b1 < n_b
+    b_then_a = b1 >= n_b - EDGE and a0 <= EDGE and b0 > 0 and a1 < n_a
     return a_then_b or b_then_a
 
 
 def _own_words(alignment: Alignment, code: str, index: ShingleIndex) -> int:
     """Matched words of `code` outside the stock phrases the two share."""
-    stock = {
-        a + k + d
-        for a, _, n in alignment.blocks
-        for k in range(n - SHINGLE + 1)
-        if index.stock(code[a + k : a + k + SHINGLE])
-        for d in range(SHINGLE)
-    }
-    return alignment.matched - len(stock)
+    return alignment.matched - len(index.stock_positions(code, alignment.blocks))

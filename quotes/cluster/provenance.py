@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from quotes.cluster.union import Wording
 from quotes.cluster.verify import align
 from quotes.model import Article, Quote, Speaker
+
+if TYPE_CHECKING:  # wordings reads dates with day() below
+    from quotes.cluster.wordings import Wording
 
 CANONICAL_CANDIDATES = 8  # longest wordings considered for canonical
 CANONICAL_PEERS = 64  # most used wordings each candidate is compared with

@@ -9,6 +9,7 @@ anything else is chance, not shared wording, and would let unrelated quotes look
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
 
@@ -20,6 +21,8 @@ _WEDGE_GAP = 3
 MIN_FRAGMENT_WORDS = 4
 # Below this many words a fragment may differ from the longer quotation by one word at most.
 SHORT_FRAGMENT_WORDS = 8
+# Up to this many words, a quotation whose aligned words were scattered is aligned run by run.
+RESCUED_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,18 @@ def align(a: str, b: str) -> Alignment:
     raw = [(m.a, m.b, m.size) for m in Indel.opcodes(a, b).as_matching_blocks() if m.size > 0]
     if len(a) == 1 or len(b) == 1:
         return Alignment(tuple(raw), len(a), len(b))
-    return Alignment(_anchored(raw), len(a), len(b))
+    anchored = _anchored(raw)
+    if len(a) > RESCUED_WORDS or len(anchored) == len(raw):
+        return Alignment(anchored, len(a), len(b))
+    found = sum(n for _, _, n in anchored)
+    if sum(n for _, _, n in raw) >= len(a) / 2:
+        # One longest common subsequence may scatter words a run shares ("i am a work in
+        # progress" matched "i" and "a" far off): runs found longest first keep them together.
+        runs = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        other = _anchored([(m.a, m.b, m.size) for m in runs if m.size > 0])
+        if sum(n for _, _, n in other) > found:
+            anchored = other
+    return Alignment(anchored, len(a), len(b))
 
 
 def _anchored(blocks: list[Block]) -> tuple[Block, ...]:

@@ -1,0 +1,155 @@
+"""Where one wording joins: the cluster whose members contain it best and whose head contains
+it too (the guard against chains that drift), found by alignment for wordings of a sentence or
+more and by their words for short fragments; AMBIGUOUS when two clusters hold it about as well.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import islice
+
+from quotes.cluster.candidates import common_words
+from quotes.cluster.fragments import AMBIGUOUS, WordIndex, content_of, holds, speakers_conflict
+from quotes.cluster.pieces import OVERLAP_WORDS
+from quotes.cluster.sets import UnionFind
+from quotes.cluster.verify import (
+    MIN_FRAGMENT_WORDS,
+    SHORT_FRAGMENT_WORDS,
+    align,
+    contains,
+    share_contained,
+)
+from quotes.cluster.wordings import Wording
+
+JOIN_COVERAGE = 0.7  # share of a wording's words a cluster member must contain
+REWORDED_COVERAGE = 0.5  # the same, when both name the same speaker
+HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
+AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join neither
+MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
+DOMINANT = 3  # a fragment two clusters hold joins one whose holders are this many times as quoted
+
+
+def fragment_home(
+    i: int, wordings: Sequence[Wording], words: WordIndex, rank: dict[int, int], uf: UnionFind
+) -> int | None:
+    """The root of the one cluster whose wordings hold short wording i, AMBIGUOUS when they
+    lie in two clusters (and neither dominates), None when none holds it. Holders quoting the
+    same speaker decide when there are any; otherwise any holder whose speaker does not
+    conflict. Holders that have its words as they are outrank those that change one of them."""
+    w = wordings[i]
+    content = content_of(w.code, w.tokens.words)
+    if not content:
+        return None
+    for by_speaker in (True, False) if w.speakers else (False,):
+        exact: dict[int, int] = {}  # root: quotes of its wordings holding i word for word
+        loose: set[int] = set()
+        for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
+            root = uf.find(j)
+            if speakers_conflict(w.speakers, wordings[j].speakers):
+                continue
+            if w.code in wordings[j].code:
+                exact[root] = exact.get(root, 0) + wordings[j].weight
+            elif not exact and len(loose) < 2 and root not in loose and _holds(i, j, wordings):
+                loose.add(root)
+        if exact:
+            return _dominant(exact)
+        if len(loose) > 1:
+            return AMBIGUOUS
+        if loose:
+            return loose.pop()
+    return None
+
+
+def _dominant(holding: dict[int, int]) -> int:
+    """The cluster a fragment comes from when several hold it word for word: the one whose
+    holders are reprinted DOMINANT times as often as any other's (a fragment quoted alone is
+    lifted from the quotation everyone printed), else AMBIGUOUS."""
+    ranked = sorted(holding.items(), key=lambda rw: (-rw[1], rw[0]))
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
+        return ranked[0][0]
+    return AMBIGUOUS
+
+
+def _holds(i: int, j: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording j holds short wording i: as one run below MIN_FRAGMENT_WORDS, else
+    with at most one word changed."""
+    if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
+        return holds(wordings[i].code, wordings[j].code, wordings[i].tokens.bracketed)
+    return _coverage(i, j, wordings, JOIN_COVERAGE) > 0
+
+
+def best_cluster(
+    i: int,
+    found: Sequence[int],
+    wordings: Sequence[Wording],
+    uf: UnionFind,
+) -> int | None:
+    """The root of the cluster that contains wording i best, if any contains it well enough;
+    AMBIGUOUS when two contain it about as well."""
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for j in found:
+        by_root[uf.find(j)].append(j)
+    n = len(wordings[i].code)
+    own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
+    passing: list[tuple[float, float, int]] = []
+    for root, members in by_root.items():
+        tried = members[:MEMBERS_TRIED]
+        if n < SHORT_FRAGMENT_WORDS:
+            # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
+            mine = wordings[i].speakers
+            fit = (j for j in members if not speakers_conflict(mine, wordings[j].speakers))
+            tried = list(islice(fit, MEMBERS_TRIED))
+        score = max((_coverage(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
+        if not score:
+            continue
+        head = _coverage(i, root, wordings, HEAD_COVERAGE)
+        if head >= HEAD_COVERAGE:
+            passing.append((score, head, -root))
+    if not passing:
+        return None
+    passing.sort(reverse=True)
+    # A short wording found as well in two quotations is a phrase they share, not a fragment.
+    if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
+        return AMBIGUOUS
+    return -passing[0][2]
+
+
+def _coverage(
+    i: int,
+    j: int,
+    wordings: Sequence[Wording],
+    threshold: float,
+    speakers: frozenset[str] = frozenset(),
+) -> float:
+    """Share of wording i contained in wording j, or 0 when below `threshold`.
+
+    An outlet or a machine rewording a quotation ("The fines in this matter reflect" → "The
+    penalties on this matter mirror") keeps about every other word: REWORDED_COVERAGE is
+    enough when wording i, of `speakers`, and wording j name the same speaker."""
+    free = wordings[i].tokens.bracketed
+    n = len(wordings[i].code)
+    common = common_words(wordings[i].code, wordings[j].code) + len(free)
+    reworded = False  # joining at REWORDED_COVERAGE, on the speakers' word
+    if common < threshold * n:
+        if not speakers or common < REWORDED_COVERAGE * n or not _same(speakers, j, wordings):
+            return 0.0
+        threshold, reworded = REWORDED_COVERAGE, True
+    alignment = align(wordings[i].code, wordings[j].code)
+    share = share_contained(alignment, free)
+    if share < threshold and speakers and share >= REWORDED_COVERAGE:
+        if not _same(speakers, j, wordings):
+            return 0.0
+        threshold, reworded = REWORDED_COVERAGE, True
+    # Kept words of a reworded quotation lie all along it, and a piece of a statement shares a
+    # sentence: one short run is a phrase the two share.
+    one_run = OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2
+    if reworded and share < JOIN_COVERAGE and one_run:
+        return 0.0
+    return share if contains(share, n, threshold) else 0.0
+
+
+def _same(speakers: frozenset[str], j: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording j names a speaker that may be one of `speakers`."""
+    theirs = wordings[j].speakers
+    return bool(theirs) and not speakers_conflict(speakers, theirs)

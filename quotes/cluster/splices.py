@@ -1,0 +1,170 @@
+"""Splices: a wording made of runs from two quotations joins the one it takes most words from,
+and remembers the other (its run, and the quotation it came from) for alterations and edges."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotes.cluster.candidates import ShingleIndex, common_words
+from quotes.cluster.joins import JOIN_COVERAGE, MEMBERS_TRIED
+from quotes.cluster.sets import UnionFind
+from quotes.cluster.verify import Alignment, align
+from quotes.cluster.wordings import Wording
+
+SPLICE_MIN_WORDS = 5  # a run taken from another quotation must be this long to be a splice
+SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
+SPLICE_OWN_WORDS = 2  # and hold this many matched words outside stock phrases
+SPLICE_SEAM = 2  # words the two runs of a splice may share where they meet
+SPLICE_TRIED = 60  # candidates aligned when checking whether a head is a splice
+
+
+@dataclass(frozen=True)
+class Splice:
+    """Words of a wording taken from a quotation of another cluster."""
+
+    partner: int  # the other cluster's wording
+    start: int  # word positions in the splicing wording
+    end: int
+
+
+def merge_spliced_heads(
+    wordings: Sequence[Wording],
+    index: ShingleIndex,
+    uf: UnionFind,
+    rank: dict[int, int],
+) -> dict[int, Splice]:
+    """A head made of runs from two clusters is a splice: it joins the one it takes most from.
+
+    Taken longest first, a splice may have founded a cluster that the quotation it took most
+    from then joined; that quotation then leads the cluster instead.
+    """
+    splices: dict[int, Splice] = {}
+    heads = sorted({uf.find(i) for i in range(len(wordings))}, key=rank.__getitem__)
+    for head in heads:
+        if len(wordings[head].code) < 2 * SPLICE_MIN_WORDS or uf.find(head) != head:
+            continue
+        parts = _splice_parts(head, wordings, index, uf)
+        if parts is None:
+            continue
+        major, minor, start, end = parts
+        if uf.find(major) == head:
+            uf.lead(major)
+        else:
+            uf.union(uf.find(major), head)
+        splices[head] = Splice(minor, start, end)
+    return splices
+
+
+def _splice_parts(
+    head: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
+) -> tuple[int, int, int, int] | None:
+    """(major, minor, start, end) when the head is words of `major` then, at start..end, a
+    run of `minor` from another cluster, which `major` lacks; the largest such pair."""
+    code = wordings[head].code
+    n = len(code)
+    tried = index.candidates(head)[:SPLICE_TRIED]
+    shared = {j: common_words(code, wordings[j].code) for j in tried}
+    aligned: dict[int, Alignment] = {}
+
+    def alignment(j: int) -> Alignment:
+        if j not in aligned:
+            aligned[j] = align(code, wordings[j].code)
+        return aligned[j]
+
+    # Words in common bound what any alignment matches, so most pairs never need aligning:
+    # the major must hold half the head, and with the minor most of it.
+    majors = [j for j in tried if shared[j] >= n / 2]
+    if not majors:
+        return None
+    least = max(SPLICE_MIN_WORDS, JOIN_COVERAGE * n - max(shared[j] for j in majors))
+    minors = [
+        (j, alignment(j))
+        for j in tried
+        if shared[j] >= least
+        and uf.find(j) != head
+        and not _later(j, head, wordings)
+        and _is_run(alignment(j), code, index)
+    ]
+    if not minors:
+        return None
+    found_by = {j: _matched_positions(alignment(j)) for j in majors}
+    best: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
+    for minor, b in minors:
+        b0, b1 = b.span_a()
+        for major, found in found_by.items():
+            if uf.find(major) == uf.find(minor):
+                continue
+            inside = sum(1 for p in found if b0 <= p < b1)
+            outside = len(found) - inside
+            if inside > SPLICE_SEAM or outside < max(b.matched, n / 2) or n <= outside:
+                continue
+            key = (outside + b.matched, outside)
+            if outside + b.matched >= JOIN_COVERAGE * n and (best is None or key > best[0]):
+                best = (key, (major, minor, b0, b1))
+    return best[1] if best else None
+
+
+def splice_of(
+    i: int, head: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
+) -> Splice | None:
+    """Words of wording i that its head lacks but another cluster has, as one run, if any."""
+    n = len(wordings[i].code)
+    own = align(wordings[i].code, wordings[head].code)
+    if n - own.matched < SPLICE_MIN_WORDS:
+        return None
+    covered = {a + k for a, _, size in own.blocks for k in range(size)}
+    best: Splice | None = None
+    best_new = 0
+    for j, alignment in _runs_from_others(i, wordings, index, uf):
+        new = sorted(_matched_positions(alignment) - covered)
+        if len(new) >= SPLICE_MIN_WORDS and len(new) > best_new and not _later(j, i, wordings):
+            best, best_new = Splice(j, new[0], new[-1] + 1), len(new)
+    return best
+
+
+def _runs_from_others(
+    i: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
+) -> list[tuple[int, Alignment]]:
+    """For each other cluster sharing a distinctive run of words with wording i, the member
+    aligning best with i."""
+    home = uf.find(i)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for j in index.candidates(i):
+        if uf.find(j) != home:
+            by_root[uf.find(j)].append(j)
+    runs = []
+    for members in by_root.values():
+        scored = [(align(wordings[i].code, wordings[j].code), j) for j in members[:MEMBERS_TRIED]]
+        alignment, j = max(scored, key=lambda s: (s[0].matched, -s[1]))
+        if _is_run(alignment, wordings[i].code, index):
+            runs.append((j, alignment))
+    return runs
+
+
+def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
+    """A dense run of enough words, not made only of stock phrases, from a quotation that has
+    words of its own (not a mere fragment of this one). Enough of the words both share must lie
+    outside stock phrases: a stock phrase and a word matched beside it are no run."""
+    start, end = alignment.span_a()
+    dense = alignment.matched >= SPLICE_DENSITY * (end - start)
+    own_words = alignment.coverage_b < JOIN_COVERAGE
+    return (
+        alignment.matched >= SPLICE_MIN_WORDS
+        and dense
+        and own_words
+        and alignment.matched - len(index.stock_positions(code, alignment.blocks))
+        >= SPLICE_OWN_WORDS
+    )
+
+
+def _matched_positions(alignment: Alignment) -> set[int]:
+    return {a + k for a, _, size in alignment.blocks for k in range(size)}
+
+
+def _later(a: int, b: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording a was first published after wording b (both dated): then b cannot have
+    taken words from a."""
+    first_a, first_b = wordings[a].first_seen, wordings[b].first_seen
+    return bool(first_a and first_b and first_a > first_b)
