@@ -91,6 +91,7 @@ INDEXES = {
     "idx_articles_by_date": "articles ((published is null), published, id, outlet)",
     "idx_articles_published": "articles (published)",
     "idx_articles_outlet": "articles (id, outlet, published)",  # covers look-ups by id
+    "idx_articles_by_outlet": "articles (outlet)",  # counts and facets of outlets
     "idx_quotes_kind": "quotes (kind)",
     "idx_quotes_by_speaker": "quotes (speaker_id, cluster_id, article_id)",
     "idx_cluster_outlets_spread": (

@@ -136,21 +136,23 @@ limit :limit
 
 SPREAD_POINTS_SQL = """
 select quotes.cluster_id, articles.published as date, count(*) as n,
-       case when quotes.text = coalesce(
-         (select first.text from quotes as first where first.id = clusters.first_quote_id),
-         clusters.canonical_text) then 'same' else 'changed' end as kind
-from quotes
+       case when quotes.text = coalesce(first.text, clusters.canonical_text) then 'same'
+            else 'changed' end as kind
+from clusters
+left join quotes as first on first.id = clusters.first_quote_id
+join quotes on quotes.cluster_id = clusters.id
 join articles on articles.id = quotes.article_id
-join clusters on clusters.id = quotes.cluster_id
-where quotes.cluster_id in ({ids})
-group by quotes.cluster_id, articles.published, kind
+where clusters.id in ({ids})
+group by 1, 2, 4  -- cluster, date and kind of wording (not the quote's own kind)
 """
 
+# The person named by the most articles, summed over their quotations (cluster_speakers holds
+# each cluster's speakers once, so no quote is counted here).
 TOP_SPEAKER_SQL = """
-select speakers.id, speakers.name from speakers
-join quotes on quotes.speaker_id = speakers.id
+select speakers.id, speakers.name from cluster_speakers
+join speakers on speakers.id = cluster_speakers.speaker_id
 where speakers.kind = 'person'
 group by speakers.id
-order by count(*) desc, speakers.name
+order by sum(cluster_speakers.articles) desc, speakers.name
 limit 1
 """

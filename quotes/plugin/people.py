@@ -90,7 +90,7 @@ select coalesce(articles.outlet, 'unknown outlet') as outlet, sum(mine.quotes) a
 from (
   select article_id, count(*) as quotes from quotes where speaker_id = :id group by article_id
 ) as mine
-join articles on articles.id = mine.article_id
+cross join articles on articles.id = mine.article_id
 group by articles.outlet
 order by sum(mine.quotes) desc, articles.outlet
 """
