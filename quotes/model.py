@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sqlite_utils.utils import hash_record
@@ -57,8 +58,9 @@ class Quote:
     cue: str | None = None  # the reporting verb or phrase: "said", "according to", "tells WW"
     credit: str | None = None  # outlet the article credits for this quote ("WWeek reported")
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """Stable across builds: the article and the offsets (hashed once per quote)."""
         return hash_record({"a": self.article_id, "s": self.start, "e": self.end})[:16]
 
     def as_dict(self) -> dict[str, Any]:
