@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
-
-from sqlite_utils.utils import hash_record
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,10 @@ class Quote:
 
     @cached_property
     def id(self) -> str:
-        """Stable across builds: the article and the offsets (hashed once per quote)."""
-        return hash_record({"a": self.article_id, "s": self.start, "e": self.end})[:16]
+        """Stable across builds: hash_record({"a": article_id, "s": start, "e": end})[:16], the
+        JSON it hashes written out directly (a build computes hundreds of thousands)."""
+        record = f'{{"a":{json.dumps(self.article_id)},"e":{self.end:d},"s":{self.start:d}}}'
+        return hashlib.sha1(record.encode("utf8")).hexdigest()[:16]
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)

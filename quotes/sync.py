@@ -53,20 +53,19 @@ def save_changes(
         store.save_all(db, quotes, computed, citations, progress)
         return
     speaker_ids, renumbered = _save_speakers(db, quotes)
-    cluster_of = {i: c.id for c in computed for i in c.quote_ids}
-    cluster_of.update((i, cluster_id) for _, cluster_id, ids in kept for i in ids)
-    stored_clusters = {row[0]: row[1] for row in db.execute("select id, cluster_id from quotes")}
-    quote_rows = {
-        (q.id,): [
-            _row("quotes", store.quote_row(q, _id(q.speaker, speaker_ids), cluster_of.get(q.id)))
-        ]
-        for q in quotes
-    }
-    moved = _write_difference(db, "quotes", quote_rows, None)
-    gone = [i for i in stored_clusters if (i,) not in quote_rows]
     if renumbered:
         _renumber(db, renumbered)
+    # A kept cluster's quotes are the same quotes in the same cluster: only the computed
+    # clusters' quotes, and those gone, are compared.
+    cluster_of = {i: c.id for c in computed for i in c.quote_ids}
     by_id = {q.id: q for q in quotes}
+    stored_clusters = dict(db.execute("select id, cluster_id from quotes").fetchall())
+    gone = [i for i in stored_clusters if i not in by_id]
+    quote_rows = {
+        (i,): [_row("quotes", store.quote_row(by_id[i], _id(by_id[i].speaker, speaker_ids), c))]
+        for i, c in cluster_of.items()
+    }
+    moved = _write_difference(db, "quotes", quote_rows, quote_rows.keys() | {(i,) for i in gone})
     cluster_rows = {
         (c.id,): [
             _row(
@@ -120,13 +119,14 @@ def _save_speakers(
 
 
 def _renumber(db: Database, renumbered: Mapping[int, int]) -> None:
-    """Give the clusters kept from the last build their speakers' new ids."""
+    """Give the stored quotes and clusters their speakers' new ids."""
     db.execute("create temp table renumbered (old integer primary key, new integer)")
     db.conn.executemany("insert into renumbered values (?, ?)", renumbered.items())
-    db.execute(
-        "update clusters set speaker_id = (select new from renumbered where old = speaker_id)"
-        " where speaker_id in (select old from renumbered)"
-    )
+    for table in ("quotes", "clusters"):
+        db.execute(
+            f"update [{table}] set speaker_id = (select new from renumbered where old = speaker_id)"
+            " where speaker_id in (select old from renumbered)"
+        )
     db.execute("drop table temp.renumbered")
 
 

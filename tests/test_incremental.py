@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 from sqlite_utils import Database
+from sqlite_utils.utils import hash_record
 
 from quotes import parallel
 from quotes.db import TABLES
 from quotes.incremental import CLUSTERS, TABLE, extract_reprints_once
-from quotes.model import Article
+from quotes.model import Article, Quote
 from quotes.pipeline import build
 from tests.conftest import ROOT, SEEDS
 
@@ -237,3 +238,9 @@ def test_a_new_article_computes_only_the_clusters_its_quotes_touch(tmp_path: Pat
     added = build([story], tmp_path / "quotes.db")
     assert added.clusters == first.clusters + 1
     assert added.clusters_computed == 1
+
+
+@pytest.mark.parametrize("article_id", ["a1", "ünï “quoted” \\ id", "tab\there", "😀"])
+def test_a_quotes_id_is_the_hash_of_its_article_and_offsets(article_id: str) -> None:
+    quote = Quote(article_id, "Words.", 12, 3456)
+    assert quote.id == hash_record({"a": article_id, "s": 12, "e": 3456})[:16]

@@ -38,7 +38,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from sqlite_utils.utils import hash_record
 
@@ -62,6 +62,7 @@ from quotes.outlets import outlet_name
 
 __all__ = ["Kept", "cluster_changed", "cluster_quotes"]
 
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))  # all a quote is, for fingerprints
 # A cluster not computed again: its fingerprint, its id and its quotes' ids.
 Kept = tuple[str, str, list[str]]
 
@@ -268,11 +269,13 @@ def _fingerprint(wording_ids: list[int], ctx: _Context) -> str:
             partner = (ctx.wordings[splice.partner].key, splice.start, splice.end, first)
         head = (wording.key, wording.weight, wording.first_seen, sorted(wording.speakers), partner)
         digest.update(repr(head).encode("utf-8", "surrogatepass"))
-        for quote, _, _ in ctx.by_wording[w]:
-            article = ctx.articles.get(quote.article_id)
+        rows = []
+        for q, _, _ in ctx.by_wording[w]:
+            article = ctx.articles.get(q.article_id)
             seen = (article.published, article.outlet) if article else None
-            credits = sorted(ctx.credits.get(quote.article_id, ()))
-            digest.update(repr((quote, seen, credits)).encode("utf-8", "surrogatepass"))
+            credits = sorted(ctx.credits.get(q.article_id, ()))
+            rows.append((*(getattr(q, name) for name in _QUOTE_FIELDS), seen, credits))
+        digest.update(repr(rows).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
