@@ -40,7 +40,7 @@ _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is stored: changing any of it makes every stored extraction stale.
 _EXTRACTOR = ("extract", "outlets.py", "model.py", "parallel.py")
 # The same for the clusters' rows.
-_CLUSTERER = ("cluster", "outlets.py", "model.py", "db.py")
+_CLUSTERER = ("cluster", "outlets.py", "model.py", "db.py", "sync.py")
 
 
 def extract_stored(
