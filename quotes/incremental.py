@@ -163,8 +163,14 @@ def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
 
 def _quote(article_id: str, fields: list[Any]) -> Quote:
     text, start, end, kind, speaker, cue, credit = fields
-    who = Speaker(*speaker) if speaker else None
+    who = _speaker(*speaker) if speaker else None
     return Quote(article_id, text, start, end, kind, who, cue, credit)
+
+
+@lru_cache(maxsize=1 << 14)
+def _speaker(name: str, kind: str, description: str | None) -> Speaker:
+    """One Speaker for a name quoted in many stored articles."""
+    return Speaker(name, kind, description)
 
 
 def _forget_others(db: Database, ids: set[str]) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
+from json.encoder import encode_basestring_ascii as _json_string  # json.dumps of a str
 from typing import Any
 
 
@@ -62,7 +62,7 @@ class Quote:
     def id(self) -> str:
         """Stable across builds: hash_record({"a": article_id, "s": start, "e": end})[:16], the
         JSON it hashes written out directly (a build computes hundreds of thousands)."""
-        record = f'{{"a":{json.dumps(self.article_id)},"e":{self.end:d},"s":{self.start:d}}}'
+        record = f'{{"a":{_json_string(self.article_id)},"e":{self.end:d},"s":{self.start:d}}}'
         return hashlib.sha1(record.encode("utf8")).hexdigest()[:16]
 
     def as_dict(self) -> dict[str, Any]:

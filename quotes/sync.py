@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import asdict
 from typing import Any
 
 from sqlite_utils import Database
@@ -80,12 +79,12 @@ def save_changes(
     _write_difference(db, "clusters", cluster_rows, cluster_rows.keys() | set(dropped))
     members = [i for c in computed for i in c.quote_ids] + gone
     for table, found in (
-        ("alterations", [asdict(a) for c in computed for a in c.alterations]),
-        ("provenance", [asdict(e) for c in computed for e in c.edges]),
+        ("alterations", [vars(a) for c in computed for a in c.alterations]),
+        ("provenance", [vars(e) for c in computed for e in c.edges]),
     ):
         fresh = _grouped(table, found)
         _write_difference(db, table, fresh, {(i,) for i in members})
-    _write_difference(db, "citations", _grouped("citations", map(asdict, citations)), None)
+    _write_difference(db, "citations", _grouped("citations", map(vars, citations)), None)
     touched = live - {cluster_id for _, cluster_id, _ in kept}
     touched |= {c for k in moved for c in (stored_clusters.get(k[0]), cluster_of.get(k[0])) if c}
     touched |= {i[0] for i in dropped}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,10 @@ from sqlite_utils import Database
 from sqlite_utils.utils import hash_record
 
 from quotes import parallel
+from quotes.cluster import cluster_changed
 from quotes.db import TABLES
 from quotes.incremental import CLUSTERS, TABLE, extract_reprints_once
-from quotes.model import Article, Quote
+from quotes.model import Article, Quote, Speaker
 from quotes.pipeline import build
 from tests.conftest import ROOT, SEEDS
 
@@ -244,3 +246,18 @@ def test_a_new_article_computes_only_the_clusters_its_quotes_touch(tmp_path: Pat
 def test_a_quotes_id_is_the_hash_of_its_article_and_offsets(article_id: str) -> None:
     quote = Quote(article_id, "Words.", 12, 3456)
     assert quote.id == hash_record({"a": article_id, "s": 12, "e": 3456})[:16]
+
+
+def test_a_clusters_fingerprint_changes_with_every_field_of_its_quotes() -> None:
+    article = Article(id="a1", text="x" * 80, outlet="Daily", published="2024-03-05")
+    quote = Quote("a1", "We will rebuild the old bridge", 10, 40, speaker=Speaker("Alma Reyes"))
+
+    def printed(q: Quote) -> str:
+        computed, _ = cluster_changed([q], {"a1": article, "a2": article}, [], {})
+        return computed[0][0]
+
+    others = {str: lambda v: f"{v}2", int: lambda v: v + 1, type(None): lambda v: "Wire"}
+    for name in (f.name for f in fields(Quote)):
+        value = getattr(quote, name)
+        other = Speaker("Jo Bloggs") if name == "speaker" else others[type(value)](value)
+        assert printed(replace(quote, **{name: other})) != printed(quote), name

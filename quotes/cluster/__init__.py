@@ -38,7 +38,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from sqlite_utils.utils import hash_record
 
@@ -62,7 +62,6 @@ from quotes.outlets import outlet_name
 
 __all__ = ["Kept", "cluster_changed", "cluster_quotes"]
 
-_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))  # all a quote is, for fingerprints
 # A cluster not computed again: its fingerprint, its id and its quotes' ids.
 Kept = tuple[str, str, list[str]]
 
@@ -274,7 +273,8 @@ def _fingerprint(wording_ids: list[int], ctx: _Context) -> str:
             article = ctx.articles.get(q.article_id)
             seen = (article.published, article.outlet) if article else None
             credits = sorted(ctx.credits.get(q.article_id, ()))
-            rows.append((*(getattr(q, name) for name in _QUOTE_FIELDS), seen, credits))
+            quote = (q.article_id, q.text, q.start, q.end, q.kind, q.speaker, q.cue, q.credit)
+            rows.append((quote, seen, credits))
         digest.update(repr(rows).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 

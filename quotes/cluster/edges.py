@@ -126,8 +126,7 @@ def _evidence(
         len(shared) - len(substantive), 2
     )
     reasons.extend(_describe(a) for a in shared[:3])
-    contained = align(codes[q.wording], codes[s.wording]).coverage_a
-    similar = Indel.normalized_similarity(codes[q.wording], codes[s.wording])
+    contained, similar = _likeness(codes[q.wording], codes[s.wording])
     score += W_CONTAINS * contained + W_SIMILAR * similar
     reasons.append(
         f"wording {similar:.2f} similar"
@@ -138,6 +137,13 @@ def _evidence(
         score -= W_DAYS * days
         reasons.append("same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} earlier")
     return Evidence(s, score, tuple(reasons))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _likeness(quote: str, source: str) -> tuple[float, float]:
+    """How much of a wording another holds, and how similar they are: computed once per pair of
+    wordings, as a cluster of reprints weighs the same pair for many of its quotes."""
+    return align(quote, source).coverage_a, Indel.normalized_similarity(quote, source)
 
 
 def _shared_changes(mine: Sequence[Alteration], theirs: Sequence[Alteration]) -> list[Alteration]:
