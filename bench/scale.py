@@ -124,6 +124,8 @@ def one_build(n: int, seed: int, queries: bool = False) -> dict[str, object]:
         "incremental": incremental,
         "incremental_stages": added.seconds,
         "queries": timings,
+        "computed": added.clusters_computed,
+        "clusters_after": added.clusters,
     }
 
 
@@ -150,7 +152,8 @@ def builds(sizes: Sequence[int], seed: int, queries: bool = False) -> None:
             f" {r['clusters']:,} clusters): {r['seconds']:.0f} s = "
             f"{r['chars'] / 1e6 / r['seconds']:.2f} MB/s, peak {r['peak_mib']:,.0f} MiB "
             f"[{stages}]\n  +1 % articles: {r['incremental']:.1f} s = "
-            f"{r['incremental'] / r['seconds']:.1%} of the full build [{added}]",
+            f"{r['incremental'] / r['seconds']:.1%} of the full build [{added}]; "
+            f"{r['computed']:,} of {r['clusters_after']:,} clusters computed",
             flush=True,
         )
         if r["queries"]:

@@ -75,7 +75,8 @@ def build(
     )
     if verbose:
         stages = ", ".join(f"{name} {secs:.2f} s" for name, secs in report.seconds.items())
-        click.echo(f"time: {stages}", err=True)
+        computed = f"{report.clusters_computed} of {report.clusters} clusters computed"
+        click.echo(f"time: {stages}; {computed} (the others kept)", err=True)
     if report.problems and not report.articles_read:
         raise click.ClickException("no article could be read from the inputs")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import asdict
 from typing import Any
 
@@ -236,22 +236,7 @@ def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluste
 
     cluster_of = {qid: c.id for c in clusters for qid in c.quote_ids}
     db.table("quotes").insert_all(
-        (
-            {
-                "id": q.id,
-                "article_id": q.article_id,
-                "speaker_id": speaker_id(q.speaker),
-                "text": q.text,
-                "start": q.start,
-                "end": q.end,
-                "kind": q.kind,
-                "cue": q.cue,
-                "credit": q.credit,
-                "rule": q.rule,
-                "cluster_id": cluster_of.get(q.id),
-            }
-            for q in quotes
-        ),
+        (quote_row(q, speaker_id(q.speaker), cluster_of.get(q.id)) for q in quotes),
         pk="id",
         replace=True,
     )
@@ -269,22 +254,41 @@ def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluste
     )
 
 
+def quote_row(q: Quote, speaker_id: int | None, cluster_id: str | None) -> dict[str, Any]:
+    """A quote's row."""
+    return {
+        "id": q.id,
+        "article_id": q.article_id,
+        "speaker_id": speaker_id,
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "kind": q.kind,
+        "cue": q.cue,
+        "credit": q.credit,
+        "rule": q.rule,
+        "cluster_id": cluster_id,
+    }
+
+
 def save_speakers(db: Database, speakers: Iterable[Speaker | None]) -> dict[tuple[str, str], int]:
     """One row per (name, kind), numbered in name order so ids are stable between builds."""
+    rows = speaker_rows(speakers)
+    db.table("speakers").insert_all(rows, pk="id", replace=True)
+    return {(row["name"], row["kind"]): row["id"] for row in rows}
+
+
+def speaker_rows(speakers: Iterable[Speaker | None]) -> list[dict[str, Any]]:
+    """The speakers table's rows: one per (name, kind) in name order, described by the first
+    speaker with a description."""
     described: dict[tuple[str, str], str | None] = {}
     for s in speakers:
         if s is not None and not described.get((s.name, s.kind)):
             described[(s.name, s.kind)] = s.description
-    ids = {key: n for n, key in enumerate(sorted(described), 1)}
-    db.table("speakers").insert_all(
-        (
-            {"id": n, "name": name, "kind": kind, "description": described[(name, kind)]}
-            for (name, kind), n in ids.items()
-        ),
-        pk="id",
-        replace=True,
-    )
-    return ids
+    return [
+        {"id": n, "name": name, "kind": kind, "description": described[(name, kind)]}
+        for n, (name, kind) in enumerate(sorted(described), 1)
+    ]
 
 
 def save_citations(db: Database, citations: Iterable[Citation]) -> None:
@@ -307,48 +311,69 @@ def save_outlet_names(db: Database) -> None:
     outlets.insert_all(({"name": n, "canonical": outlet_name(n)} for n in names), replace=True)
 
 
-def save_cluster_speakers(db: Database) -> None:
-    """Sum up each cluster's personal speakers once, so views never compare quotes pairwise."""
+def save_cluster_speakers(db: Database, only: Collection[str] | None = None) -> None:
+    """Sum up each cluster's personal speakers once, so views never compare quotes pairwise
+    (only those of the clusters `only` names, when given)."""
     _create_tables(db)
-    db.execute("delete from cluster_speakers")
-    db.execute(
-        f"""insert into cluster_speakers
-        select quotes.cluster_id, quotes.speaker_id, speakers.name,
-               count(distinct quotes.article_id), min(quotes.article_id)
-        from quotes join speakers on speakers.id = quotes.speaker_id
-        where quotes.cluster_id is not null
-          and speakers.kind not in {sql_list(NON_PERSONAL_SPEAKERS)}
-        group by quotes.cluster_id, quotes.speaker_id"""
-    )
+    for where, ids in _clusters_where("quotes.cluster_id", only):
+        db.execute(f"delete from cluster_speakers where {where.replace('quotes.', '')}", ids)
+        db.execute(
+            f"""insert into cluster_speakers
+            select quotes.cluster_id, quotes.speaker_id, speakers.name,
+                   count(distinct quotes.article_id), min(quotes.article_id)
+            from quotes join speakers on speakers.id = quotes.speaker_id
+            where quotes.cluster_id is not null and {where}
+              and speakers.kind not in {sql_list(NON_PERSONAL_SPEAKERS)}
+            group by quotes.cluster_id, quotes.speaker_id""",
+            ids,
+        )
 
 
-def save_cluster_outlets(db: Database) -> None:
+def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> None:
     """Count each cluster's outlets once, for the canned query on the widest spread (names in
-    alphabetical order, so every build writes the same row)."""
+    alphabetical order, so every build writes the same row); only the clusters `only` names,
+    when given."""
     _create_tables(db)
-    db.execute("delete from cluster_outlets")
-    db.execute(
-        """insert into cluster_outlets
-        select clusters.id, coalesce(named.outlet_count, 0), named.outlet_names,
-               clusters.quote_count
-        from clusters left join (
-          select cluster_id, count(*) as outlet_count, group_concat(outlet, ', ') as outlet_names
-          from (
-            select distinct quotes.cluster_id as cluster_id, articles.outlet as outlet
-            from quotes join articles on articles.id = quotes.article_id
-            where quotes.cluster_id is not null and articles.outlet is not null
-            order by quotes.cluster_id, articles.outlet
-          )
-          group by cluster_id
-        ) as named on named.cluster_id = clusters.id"""
-    )
+    for where, ids in _clusters_where("cluster_id", only):
+        db.execute(f"delete from cluster_outlets where {where}", ids)
+        db.execute(
+            f"""insert into cluster_outlets
+            select clusters.id, coalesce(named.outlet_count, 0), named.outlet_names,
+                   clusters.quote_count
+            from clusters left join (
+              select cluster_id, count(*) as outlet_count,
+                     group_concat(outlet, ', ') as outlet_names
+              from (
+                select distinct quotes.cluster_id as cluster_id, articles.outlet as outlet
+                from quotes join articles on articles.id = quotes.article_id
+                where quotes.cluster_id is not null and articles.outlet is not null
+                  and {where.replace("cluster_id", "quotes.cluster_id")}
+                order by quotes.cluster_id, articles.outlet
+              )
+              group by cluster_id
+            ) as named on named.cluster_id = clusters.id
+            where {where.replace("cluster_id", "clusters.id")}""",
+            ids + ids,  # the condition is read twice
+        )
 
 
-def ensure_db_shape(db: Database) -> None:
-    """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build."""
+def _clusters_where(column: str, only: Collection[str] | None) -> Iterator[tuple[str, list[str]]]:
+    """A condition on `column` with its values, per chunk of `only`: every row when None."""
+    if only is None:
+        yield "1", []
+        return
+    ids = sorted(only)
+    for lo in range(0, len(ids), CHUNK):
+        chunk = ids[lo : lo + CHUNK]
+        yield f"{column} in ({', '.join('?' * len(chunk))})", chunk
+
+
+def ensure_db_shape(db: Database, clusters: Collection[str] | None = None) -> None:
+    """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build.
+    `clusters`: the only clusters whose summaries may have changed (every one when None)."""
     save_outlet_names(db)
-    save_cluster_speakers(db)
-    save_cluster_outlets(db)
+    save_cluster_speakers(db, clusters)
+    save_cluster_outlets(db, clusters)
     existing = {(fk.table, fk.column) for t in db.tables for fk in t.foreign_keys}
     missing = [fk for fk in FOREIGN_KEYS if (fk[0], fk[1]) not in existing]
     if missing:

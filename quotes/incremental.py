@@ -33,9 +33,14 @@ TABLE = "extractions"
 COLUMNS = {"article_id": str, "fingerprint": str, "quotes": str, "citations": str}
 BATCH = 1000  # rows written per statement batch
 
+CLUSTERS = "cluster_inputs"  # each cluster's fingerprint (cluster_changed) and id
+CLUSTER_COLUMNS = {"fingerprint": str, "cluster_id": str, "version": str}
+
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is stored: changing any of it makes every stored extraction stale.
 _EXTRACTOR = ("extract", "outlets.py", "model.py", "parallel.py")
+# The same for the clusters' rows.
+_CLUSTERER = ("cluster", "outlets.py", "model.py", "db.py", "sync.py")
 
 
 def extract_stored(
@@ -101,11 +106,20 @@ def fingerprint(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@lru_cache(maxsize=1)
 def extractor_version() -> str:
     """A hash of the extractor's source files, so a new version never reuses old results."""
+    return _version(_EXTRACTOR)
+
+
+def clusterer_version() -> str:
+    """A hash of the source files clusters and their rows are made by."""
+    return _version(_CLUSTERER)
+
+
+@lru_cache(maxsize=2)
+def _version(names: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for name in _EXTRACTOR:
+    for name in names:
         path = _PACKAGE / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
             digest.update(file.relative_to(_PACKAGE).as_posix().encode())
@@ -149,8 +163,14 @@ def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
 
 def _quote(article_id: str, fields: list[Any]) -> Quote:
     text, start, end, kind, speaker, cue, credit, rule = fields
-    who = Speaker(*speaker) if speaker else None
+    who = _speaker(*speaker) if speaker else None
     return Quote(article_id, text, start, end, kind, who, cue, credit, rule)
+
+
+@lru_cache(maxsize=1 << 14)
+def _speaker(name: str, kind: str, description: str | None) -> Speaker:
+    """One Speaker for a name quoted in many stored articles."""
+    return Speaker(name, kind, description)
 
 
 def _forget_others(db: Database, ids: set[str]) -> None:
@@ -171,3 +191,38 @@ def vanished_files(db: Database, inputs: Iterable[str | Path]) -> set[str]:
         return set()
     files = {file_of(row[0]) for row in db.execute("select source from articles") if row[0]}
     return {f for f in files if any(f.startswith(d) for d in folders) and not Path(f).exists()}
+
+
+def known_clusters(db: Database) -> dict[str, str]:
+    """The clusters whose rows the database holds, by the fingerprint of their inputs (none
+    when this version of the clustering did not write them)."""
+    if CLUSTERS not in db.table_names():
+        return {}
+    rows = db.execute(
+        f"select fingerprint, cluster_id from [{CLUSTERS}] where version = ?",
+        [clusterer_version()],
+    )
+    return dict(rows.fetchall())
+
+
+def save_cluster_inputs(db: Database, clusters: Sequence[tuple[str, str]]) -> None:
+    """Record this build's clusters as (fingerprint, cluster id), writing only the changes."""
+    table = db.table(CLUSTERS)
+    table.create(CLUSTER_COLUMNS, pk="fingerprint", if_not_exists=True)
+    version = clusterer_version()
+    wanted = dict(clusters)
+    stored = {
+        row[0]: row[1:]
+        for row in db.execute(f"select fingerprint, cluster_id, version from [{CLUSTERS}]")
+    }
+    gone = [p for p, row in stored.items() if row != (wanted.get(p), version)]
+    for lo in range(0, len(gone), BATCH):
+        chunk = gone[lo : lo + BATCH]
+        db.execute(
+            f"delete from [{CLUSTERS}] where fingerprint in ({', '.join('?' * len(chunk))})", chunk
+        )
+    new = (p for p, cluster_id in wanted.items() if stored.get(p) != (cluster_id, version))
+    table.insert_all(
+        ({"fingerprint": p, "cluster_id": wanted[p], "version": version} for p in new),
+        batch_size=BATCH,
+    )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from json.encoder import encode_basestring_ascii as _json_string  # json.dumps of a str
 from typing import Any
-
-from sqlite_utils.utils import hash_record
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,12 @@ class Quote:
     credit: str | None = None  # outlet the article credits for this quote ("WWeek reported")
     rule: str | None = None  # the attribution rule that gave the speaker (quotes/extract/rules.py)
 
-    @property
+    @cached_property
     def id(self) -> str:
-        return hash_record({"a": self.article_id, "s": self.start, "e": self.end})[:16]
+        """Stable across builds: hash_record({"a": article_id, "s": start, "e": end})[:16], the
+        JSON it hashes written out directly (a build computes hundreds of thousands)."""
+        record = f'{{"a":{_json_string(self.article_id)},"e":{self.end:d},"s":{self.start:d}}}'
+        return hashlib.sha1(record.encode("utf8")).hexdigest()[:16]
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)

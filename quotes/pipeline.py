@@ -13,14 +13,14 @@ from sqlite_utils import Database
 from tqdm import tqdm
 
 from quotes import db as store
-from quotes.cluster import cluster_quotes
+from quotes.cluster import cluster_changed
 from quotes.dbfile import WAIT_SECONDS, writing
-from quotes.incremental import extract_stored, vanished_files
+from quotes.incremental import extract_stored, known_clusters, save_cluster_inputs, vanished_files
 from quotes.ingest import MAX_ARTICLE_BYTES, merge_copies, read_articles
 from quotes.model import Article, Citation, Problem, Quote
 from quotes.parallel import extract_each
 from quotes.speakers import unify_speakers
-from quotes.sync import save_changes
+from quotes.sync import same_shape, save_changes
 
 
 @dataclass
@@ -32,6 +32,7 @@ class BuildReport:
     articles_total: int = 0
     quotes: int = 0
     clusters: int = 0
+    clusters_computed: int = 0  # clusters whose inputs changed: the others kept their rows
     problems: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, in the order run
 
@@ -110,10 +111,14 @@ def _build(
         _stage(report, "clustering"),
         tqdm(total=1, desc="clustering", unit=" corpus", disable=not progress) as bar,
     ):
-        clusters = cluster_quotes(quotes, {a.id: a for a in articles}, citations)
+        known = known_clusters(db) if same_shape(db) else {}
+        computed, kept = cluster_changed(quotes, {a.id: a for a in articles}, citations, known)
         bar.update()
     with _stage(report, "saving"):
-        save_changes(db, quotes, clusters, citations, progress)
+        clusters = [c for _, c in computed]
+        save_changes(db, quotes, clusters, kept, citations, progress)
+        save_cluster_inputs(db, [(p, c.id) for p, c in computed] + [(p, i) for p, i, _ in kept])
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)
-    report.clusters = len(clusters)
+    report.clusters = len(computed) + len(kept)
+    report.clusters_computed = len(computed)

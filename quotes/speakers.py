@@ -38,15 +38,18 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         by_initial[surname[:1]].append(surname)
     orgs = {q.speaker.name for q in quotes if q.speaker and q.speaker.kind == "organization"}
     spelled = _spelled_out(orgs)
+    near: dict[str, str] = {}
     out = []
     for q in quotes:
         s = q.speaker
         if s and s.kind == "person" and s.name in typos:
             q = replace(q, speaker=replace(s, name=typos[s.name]))
         elif s and s.kind == "person" and " " not in s.name:
-            full = by_surname.get(s.name.casefold()) or by_surname.get(
-                _near(s.name.casefold(), by_initial), set()
-            )  # "Arden" beside "Jacinda Ardern"
+            surname = s.name.casefold()
+            if surname not in near:  # a name reprinted by many articles is looked up once
+                near[surname] = _near(surname, by_initial)
+            full = by_surname.get(surname) or by_surname.get(near[surname], set())
+            # "Arden" beside "Jacinda Ardern"
             if len(full) == 1:
                 q = replace(q, speaker=replace(s, name=next(iter(full))))
         elif s and s.kind == "organization" and s.name in spelled:

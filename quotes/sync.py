@@ -1,28 +1,37 @@
 """Write a build's derived rows by difference: rows that did not change are left alone.
 
-A build recomputes every derived row, but after a day's news most are what the database already
-holds; rewriting them all (and their full-text index) would cost as much as the first build. The
-new rows are laid out in a scratch in-memory database by the same functions a first build uses,
-then compared with the stored ones table by table: rows gone or changed are deleted, rows new or
-changed are inserted. Tables without a key are compared per quote or per article. The result is
-row for row what a full rebuild writes (tests/test_incremental.py).
+After a day's news most derived rows are what the database already holds; rewriting them all
+(and their full-text index) would cost as much as the first build. Each table's new rows are
+made here as the first build makes them (quotes/db.py) and compared with the stored ones key by
+key (a quote's alterations and edges, an article's citations): keys gone or changed are
+deleted, keys new or changed are inserted. Clusters that were not computed again (their inputs
+unchanged, see cluster_changed) keep their stored rows, alterations and edges; only a change of
+speaker numbering reaches them. The result is row for row what a full rebuild writes
+(tests/test_incremental.py).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlite_utils import Database
-from tqdm import tqdm
 
 from quotes import db as store
-from quotes.model import Citation, Cluster, Quote
+from quotes.cluster import Kept
+from quotes.model import Citation, Cluster, Quote, Speaker
 
-# Tables without a key, compared by the rows of each value of this column.
-GROUPED_BY = {"alterations": "quote_id", "citations": "article_id"}
 BATCH = 500  # values bound in one statement
+# The column a table's rows are compared by: all the rows of one value at once.
+KEYS = {
+    "speakers": "id",
+    "quotes": "id",
+    "clusters": "id",
+    "alterations": "quote_id",
+    "provenance": "quote_id",
+    "citations": "article_id",
+}
 
 Row = tuple[Any, ...]
 
@@ -30,27 +39,60 @@ Row = tuple[Any, ...]
 def save_changes(
     db: Database,
     quotes: Sequence[Quote],
-    clusters: Sequence[Cluster],
+    computed: Sequence[Cluster],
+    kept: Sequence[Kept],
     citations: Sequence[Citation],
     progress: bool = False,
 ) -> None:
-    """Make the derived tables hold this build's rows, writing only the differences."""
-    if not _same_shape(db):  # a first build, or a database from an older version
-        store.save_all(db, quotes, clusters, citations, progress)
+    """Make the derived tables hold this build's rows, writing only the differences. `kept`
+    clusters (id and quote ids) are the stored ones, unchanged but for their speaker's id."""
+    if not same_shape(db):  # a first build, or a database from an older version
+        if kept:
+            raise ValueError("clusters kept from a database whose tables are another version's")
+        store.save_all(db, quotes, computed, citations, progress)
         return
-    scratch = Database(memory=True)
-    store.save_quotes(scratch, quotes, clusters)
-    store.save_citations(scratch, citations)
-    tables = [t for t in store.TABLES if t not in store.RECOMPUTED]
-    for table in tqdm(tables, desc="saving", unit=" tables", disable=not progress):
-        _sync(db, scratch, table)
-    scratch.close()
-    for table in store.RECOMPUTED:
-        db.execute(f"delete from [{table}]")
-    store.ensure_db_shape(db)
+    speaker_ids, renumbered = _save_speakers(db, quotes)
+    if renumbered:
+        _renumber(db, renumbered)
+    # A kept cluster's quotes are the same quotes in the same cluster: only the computed
+    # clusters' quotes, and those gone, are compared.
+    cluster_of = {i: c.id for c in computed for i in c.quote_ids}
+    by_id = {q.id: q for q in quotes}
+    stored_clusters = dict(db.execute("select id, cluster_id from quotes").fetchall())
+    gone = [i for i in stored_clusters if i not in by_id]
+    quote_rows = {
+        (i,): [_row("quotes", store.quote_row(by_id[i], _id(by_id[i].speaker, speaker_ids), c))]
+        for i, c in cluster_of.items()
+    }
+    moved = _write_difference(db, "quotes", quote_rows, quote_rows.keys() | {(i,) for i in gone})
+    cluster_rows = {
+        (c.id,): [
+            _row(
+                "clusters",
+                store.cluster_row(c, by_id) | {"speaker_id": _id(c.speaker, speaker_ids)},
+            )
+        ]
+        for c in computed
+    }
+    live = {c.id for c in computed} | {cluster_id for _, cluster_id, _ in kept}
+    dropped = [(i,) for (i,) in db.execute("select id from clusters").fetchall() if i not in live]
+    _write_difference(db, "clusters", cluster_rows, cluster_rows.keys() | set(dropped))
+    members = [i for c in computed for i in c.quote_ids] + gone
+    for table, found in (
+        ("alterations", [vars(a) for c in computed for a in c.alterations]),
+        ("provenance", [vars(e) for c in computed for e in c.edges]),
+    ):
+        fresh = _grouped(table, found)
+        _write_difference(db, table, fresh, {(i,) for i in members})
+    _write_difference(db, "citations", _grouped("citations", map(vars, citations)), None)
+    touched = live - {cluster_id for _, cluster_id, _ in kept}
+    touched |= {c for k in moved for c in (stored_clusters.get(k[0]), cluster_of.get(k[0])) if c}
+    touched |= {i[0] for i in dropped}
+    db.execute("delete from outlets")
+    store.ensure_db_shape(db, None if renumbered else touched)
 
 
-def _same_shape(db: Database) -> bool:
+def same_shape(db: Database) -> bool:
     """Whether every derived table exists with exactly the columns this version writes."""
     names = set(db.table_names())
     return all(
@@ -59,55 +101,92 @@ def _same_shape(db: Database) -> bool:
     )
 
 
-def _sync(db: Database, scratch: Database, table: str) -> None:
-    columns, pk = store.TABLES[table]
-    names = list(columns)
-    key_columns = [GROUPED_BY[table]] if pk is None else [pk] if isinstance(pk, str) else list(pk)
-    keys = [names.index(k) for k in key_columns]
-    fresh = _grouped(scratch, table, names, keys)
-    stored = _stored_digests(db, table, names, key_columns)
-    changed = [k for k in stored.keys() | fresh.keys() if stored.get(k) != _digest(fresh.get(k))]
-    changed.sort(key=repr)
-    gone = [k for k in changed if k in stored]
-    where = " and ".join(f"[{c}] = ?" for c in key_columns)
-    for lo in range(0, len(gone), BATCH):
-        db.conn.executemany(f"delete from [{table}] where {where}", gone[lo : lo + BATCH])
-    rows = (dict(zip(names, row, strict=True)) for k in changed for row in fresh.get(k, []))
-    db.table(table).insert_all(rows, batch_size=BATCH)
+def _save_speakers(
+    db: Database, quotes: Sequence[Quote]
+) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
+    """The speakers table made this build's (its clusters' speakers are among its quotes'); the
+    new ids by (name, kind), and old id → new id for every stored speaker whose id changed."""
+    rows = store.speaker_rows(q.speaker for q in quotes)
+    ids = {(r["name"], r["kind"]): r["id"] for r in rows}
+    renumbered = {
+        old: ids[(name, kind)]
+        for old, name, kind in db.execute("select id, name, kind from speakers")
+        if ids.get((name, kind), old) != old
+    }
+    _write_difference(db, "speakers", {(r["id"],): [_row("speakers", r)] for r in rows}, None)
+    return ids, renumbered
 
 
-def _digest(rows: list[Row] | None) -> int | None:
-    """A key's rows as one number, so the stored side is never held in full."""
-    return None if rows is None else hash(tuple(rows))
+def _renumber(db: Database, renumbered: Mapping[int, int]) -> None:
+    """Give the stored quotes and clusters their speakers' new ids."""
+    db.execute("create temp table renumbered (old integer primary key, new integer)")
+    db.conn.executemany("insert into renumbered values (?, ?)", renumbered.items())
+    for table in ("quotes", "clusters"):
+        db.execute(
+            f"update [{table}] set speaker_id = (select new from renumbered where old = speaker_id)"
+            " where speaker_id in (select old from renumbered)"
+        )
+    db.execute("drop table temp.renumbered")
 
 
-def _stored_digests(
-    db: Database, table: str, names: list[str], key_columns: list[str]
-) -> dict[Row, int]:
-    """Each key's stored rows as one number, read in key order so only one key's rows are held."""
-    keys = [names.index(k) for k in key_columns]
-    sql = f"select {', '.join(f'[{n}]' for n in names)} from [{table}]"
-    out: dict[Row, int] = {}
-    current: Row | None = None
-    rows: list[Row] = []
-    for row in db.execute(f"{sql} order by {', '.join(f'[{k}]' for k in key_columns)}"):
-        key = tuple(row[i] for i in keys)
-        if key != current and current is not None:
-            out[current] = hash(tuple(sorted(rows, key=repr)))
-            rows = []
-        current = key
-        rows.append(row)
-    if current is not None:
-        out[current] = hash(tuple(sorted(rows, key=repr)))
+def _id(speaker: Speaker | None, speaker_ids: Mapping[tuple[str, str], int]) -> int | None:
+    return speaker_ids[(speaker.name, speaker.kind)] if speaker else None
+
+
+def _row(table: str, values: Mapping[str, Any]) -> Row:
+    """A row as a tuple in the table's column order, as SQLite gives it back."""
+    return tuple(values[c] for c in store.TABLES[table][0])
+
+
+def _grouped(table: str, rows: Iterable[Mapping[str, Any]]) -> dict[Row, list[Row]]:
+    """Rows by the value they are compared by."""
+    key = KEYS[table]
+    out: dict[Row, list[Row]] = defaultdict(list)
+    for values in rows:
+        out[(values[key],)].append(_row(table, values))
     return out
 
 
-def _grouped(db: Database, table: str, names: list[str], keys: list[int]) -> dict[Row, list[Row]]:
-    """A table's rows by key, each key's rows sorted."""
+def _write_difference(
+    db: Database, table: str, fresh: Mapping[Row, list[Row]], keys: Collection[Row] | None
+) -> list[Row]:
+    """Make the stored rows of `keys` (every key, when None) those in `fresh`; the keys whose
+    rows changed."""
+    columns = list(store.TABLES[table][0])
+    key = KEYS[table]
+    stored = _stored(db, table, columns, key, keys)
+    wanted = fresh.keys() | stored.keys() if keys is None else keys
+    changed = sorted(
+        (
+            k
+            for k in wanted
+            if sorted(stored.get(k, ()), key=repr) != sorted(fresh.get(k, ()), key=repr)
+        ),
+        key=repr,
+    )
+    gone = [k[0] for k in changed if k in stored]
+    for lo in range(0, len(gone), BATCH):
+        chunk = gone[lo : lo + BATCH]
+        db.execute(f"delete from [{table}] where [{key}] in ({', '.join('?' * len(chunk))})", chunk)
+    rows = (dict(zip(columns, row, strict=True)) for k in changed for row in fresh.get(k, ()))
+    db.table(table).insert_all(rows, batch_size=BATCH)
+    return changed
+
+
+def _stored(
+    db: Database, table: str, columns: list[str], key: str, keys: Collection[Row] | None
+) -> dict[Row, list[Row]]:
+    """The stored rows of `keys` (of every key, when None), by key."""
+    select = f"select {', '.join(f'[{c}]' for c in columns)} from [{table}]"
+    at = columns.index(key)
     out: dict[Row, list[Row]] = defaultdict(list)
-    sql = f"select {', '.join(f'[{n}]' for n in names)} from [{table}]"
-    for row in db.execute(sql):
-        out[tuple(row[i] for i in keys)].append(row)
-    for rows in out.values():
-        rows.sort(key=repr)
+    if keys is None:
+        for row in db.execute(select):
+            out[(row[at],)].append(row)
+        return out
+    values = sorted(k[0] for k in keys)
+    for lo in range(0, len(values), BATCH):
+        chunk = values[lo : lo + BATCH]
+        for row in db.execute(f"{select} where [{key}] in ({', '.join('?' * len(chunk))})", chunk):
+            out[(row[at],)].append(row)
     return out

@@ -26,7 +26,7 @@ from tests.conftest import SEEDS
 
 def _paused(inputs: Path, db_path: Path, flag: Path, pause: float) -> None:
     """Build, stopping mid-way (articles saved, nothing derived yet) until released or timed out."""
-    real = pipeline.cluster_quotes
+    real = pipeline.cluster_changed
 
     def paused(*args, **kwargs):  # type: ignore[no-untyped-def]
         flag.touch()
@@ -35,7 +35,7 @@ def _paused(inputs: Path, db_path: Path, flag: Path, pause: float) -> None:
             time.sleep(0.02)
         return real(*args, **kwargs)
 
-    pipeline.cluster_quotes = paused
+    pipeline.cluster_changed = paused
     pipeline.build([inputs], db_path)
 
 
@@ -89,7 +89,7 @@ def test_a_build_that_raises_mid_way_leaves_the_last_build_whole(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(pipeline, "cluster_quotes", explode)
+    monkeypatch.setattr(pipeline, "cluster_changed", explode)
     with pytest.raises(RuntimeError):
         build([story(tmp_path / "new", "extra.txt", "We will be back")], db_path)
     assert {t: count(db_path, t) for t in before} == before
@@ -135,13 +135,13 @@ def test_a_reader_open_before_the_build_sees_the_old_rows_during_it_and_the_new_
     inode = db_path.stat().st_ino
     reader = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)  # as Datasette opens it
     seen_during: list[int] = []
-    real = pipeline.cluster_quotes
+    real = pipeline.cluster_changed
 
     def look(*args, **kwargs):  # type: ignore[no-untyped-def]
         seen_during.append(reader.execute("select count(*) from articles").fetchone()[0])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "cluster_quotes", look)
+    monkeypatch.setattr(pipeline, "cluster_changed", look)
     build([story(tmp_path / "new", "new.txt", "We go")], db_path)
     assert seen_during == [1]  # the new article was saved, but not yet committed
     assert reader.execute("select count(*) from articles").fetchone()[0] == 2

@@ -5,23 +5,26 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlite_utils import Database
+from sqlite_utils.utils import hash_record
 
 from quotes import parallel
+from quotes.cluster import cluster_changed
 from quotes.db import TABLES
-from quotes.incremental import TABLE, extract_reprints_once
-from quotes.model import Article
+from quotes.incremental import CLUSTERS, TABLE, extract_reprints_once
+from quotes.model import Article, Quote, Speaker
 from quotes.pipeline import build
 from tests.conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-COMPARED = ["articles", TABLE, *TABLES]
+COMPARED = ["articles", TABLE, CLUSTERS, *TABLES]
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -148,3 +151,113 @@ def test_a_reprint_under_another_id_is_extracted_once_and_keeps_its_own_id(
     assert [q.article_id for q in found[1][0]] == ["p1"]
     assert found[1][0][0].text == found[0][0][0].text == "Ships are moving again,"
     assert found[2][0][0].id != found[1][0][0].id != found[0][0][0].id
+
+
+def _grown_and_full(tmp_path: Path, before: list[Article], after: list[Article]) -> Database:
+    """Build `before`, then the same file holding `after` into that database, and assert it
+    equals a fresh build of `after`; the grown database."""
+    news = tmp_path / "news.jsonl"
+    _write_jsonl(news, before)
+    build([news], tmp_path / "growing.db")
+    _write_jsonl(news, after)
+    build([news], tmp_path / "growing.db")
+    build([news], tmp_path / "full.db")
+    assert dump(tmp_path / "growing.db") == dump(tmp_path / "full.db")
+    return Database(tmp_path / "growing.db")
+
+
+def _story(id: str, day: str, outlet: str, said: str, who: str = "Mayor Alma Reyes") -> Article:
+    text = f"The council met again this week.\n\n“{said},” {who} said on {day}.\n"
+    return Article(id=id, text=text, outlet=outlet, published=day, url=f"https://{id}.example/")
+
+
+BRIDGE = "We will rebuild the old bridge before the winter comes, whatever it costs the city"
+
+
+def first_of(db: Database, quote: str) -> str:
+    """The outlet of the first appearance of the cluster of a quote starting so."""
+    row = db.execute(
+        "select articles.outlet from quotes join clusters on clusters.id = quotes.cluster_id"
+        " join articles on articles.id = clusters.first_article_id where quotes.text like ?",
+        [f"{quote}%"],
+    ).fetchone()
+    return str(row[0])
+
+
+def test_an_earlier_reprint_added_later_becomes_the_clusters_first_appearance(
+    tmp_path: Path,
+) -> None:
+    old = [
+        _story("daily", "2024-03-05", "Daily", BRIDGE),
+        _story("herald", "2024-03-06", "Herald", BRIDGE),
+    ]
+    db = _grown_and_full(tmp_path, old, [*old, _story("wire", "2024-03-01", "Wire", BRIDGE)])
+    assert first_of(db, "We will rebuild") == "Wire"
+
+
+def test_a_quotation_holding_two_clusters_quotes_brings_them_into_one(tmp_path: Path) -> None:
+    budget = "The budget is balanced for the first time in a decade and every library stays open"
+    taxes = "Nobody on this council will raise the property tax while I am the mayor of this city"
+    old = [
+        _story("daily", "2024-03-05", "Daily", budget),
+        _story("herald", "2024-03-06", "Herald", taxes),
+    ]
+    whole = _story("wire", "2024-03-07", "Wire", f"{budget}. {taxes}")
+    db = _grown_and_full(tmp_path, old, [*old, whole])
+    clusters = db.execute("select count(distinct cluster_id) from quotes").fetchone()[0]
+    assert clusters == 1
+
+
+def test_deleting_the_article_that_founded_a_cluster_gives_it_a_new_head(tmp_path: Path) -> None:
+    old = [
+        _story("wire", "2024-03-01", "Wire", BRIDGE),
+        _story("daily", "2024-03-05", "Daily", "We will rebuild the old bridge before the winter"),
+        _story(
+            "herald", "2024-03-06", "Herald", "We will rebuild the old bridge before the winter"
+        ),
+    ]
+    db = _grown_and_full(tmp_path, old, old[1:])
+    assert first_of(db, "We will rebuild") == "Daily"
+    assert db.execute("select canonical_text from clusters").fetchone()[0].startswith("We will")
+
+
+def test_a_speaker_whose_name_comes_first_renumbers_the_speakers_of_stored_clusters(
+    tmp_path: Path,
+) -> None:
+    old = [
+        _story("daily", "2024-03-05", "Daily", BRIDGE),
+        _story("herald", "2024-03-06", "Herald", "The ferry will run every hour until it opens"),
+    ]
+    aaron = _story("wire", "2024-03-07", "Wire", "Traffic will be slow for months", "Aaron Abel")
+    db = _grown_and_full(tmp_path, old, [*old, aaron])
+    assert db.execute("select name from speakers where id = 1").fetchone()[0] == "Aaron Abel"
+
+
+def test_a_new_article_computes_only_the_clusters_its_quotes_touch(tmp_path: Path) -> None:
+    first = build([SEEDS], tmp_path / "quotes.db")
+    story = tmp_path / "story.txt"
+    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    added = build([story], tmp_path / "quotes.db")
+    assert added.clusters == first.clusters + 1
+    assert added.clusters_computed == 1
+
+
+@pytest.mark.parametrize("article_id", ["a1", "ünï “quoted” \\ id", "tab\there", "😀"])
+def test_a_quotes_id_is_the_hash_of_its_article_and_offsets(article_id: str) -> None:
+    quote = Quote(article_id, "Words.", 12, 3456)
+    assert quote.id == hash_record({"a": article_id, "s": 12, "e": 3456})[:16]
+
+
+def test_a_clusters_fingerprint_changes_with_every_field_of_its_quotes() -> None:
+    article = Article(id="a1", text="x" * 80, outlet="Daily", published="2024-03-05")
+    quote = Quote("a1", "We will rebuild the old bridge", 10, 40, speaker=Speaker("Alma Reyes"))
+
+    def printed(q: Quote) -> str:
+        computed, _ = cluster_changed([q], {"a1": article, "a2": article}, [], {})
+        return computed[0][0]
+
+    others = {str: lambda v: f"{v}2", int: lambda v: v + 1, type(None): lambda v: "Wire"}
+    for name in (f.name for f in fields(Quote)):
+        value = getattr(quote, name)
+        other = Speaker("Jo Bloggs") if name == "speaker" else others[type(value)](value)
+        assert printed(replace(quote, **{name: other})) != printed(quote), name

@@ -36,6 +36,7 @@ What the database keeps of it (quotes/db.py), for SQL and views:
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -58,7 +59,10 @@ from quotes.cluster.wordings import Wording, distinct_wordings
 from quotes.model import Alteration, Article, Citation, Cluster, Quote
 from quotes.outlets import outlet_name
 
-__all__ = ["cluster_quotes"]
+__all__ = ["Kept", "cluster_changed", "cluster_quotes"]
+
+# A cluster not computed again: its fingerprint, its id and its quotes' ids.
+Kept = tuple[str, str, list[str]]
 
 
 def cluster_quotes(
@@ -71,6 +75,41 @@ def cluster_quotes(
     Every quote belongs to exactly one cluster (most to a cluster of one). `citations` are the
     outlets articles credit, used as evidence of who copied whom.
     """
+    ctx = _context(quotes, articles, citations)
+    return sorted((_cluster(members, ctx) for members in ctx.grouping.groups), key=lambda c: c.id)
+
+
+def cluster_changed(
+    quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    citations: Iterable[Citation],
+    known: Mapping[str, str],
+) -> tuple[list[tuple[str, Cluster]], list[Kept]]:
+    """cluster_quotes for a corpus whose clusters are mostly stored already: each cluster is
+    computed only when the fingerprint of all it is computed from (its wordings, their quotes,
+    the quotes' articles and credits, its splices) is not in `known` (fingerprint → cluster id).
+
+    Gives the computed clusters with their fingerprints, and (fingerprint, cluster id, quote ids)
+    for the others: the same clusters cluster_quotes gives, as the fingerprint covers every
+    input of one cluster's computation.
+    """
+    ctx = _context(quotes, articles, citations)
+    computed: list[tuple[str, Cluster]] = []
+    kept: list[Kept] = []
+    for members in ctx.grouping.groups:
+        print_ = _fingerprint(members, ctx)
+        cluster_id = known.get(print_)
+        if cluster_id is None:
+            computed.append((print_, _cluster(members, ctx)))
+        else:
+            kept.append((print_, cluster_id, [i for w in members for _, i, _ in ctx.by_wording[w]]))
+    return computed, kept
+
+
+def _context(
+    quotes: Sequence[Quote], articles: Mapping[str, Article], citations: Iterable[Citation]
+) -> _Context:
+    """Wordings, their grouping into clusters, and what building each cluster reads."""
     ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
     tokenised: dict[str, Tokens] = {}  # a text reprinted by many articles is read once
     tokens = [
@@ -85,7 +124,7 @@ def cluster_quotes(
     by_wording: dict[int, list[tuple[Quote, str, int]]] = defaultdict(list)
     for q, i, w in zip(ordered, ids, wording_of, strict=True):
         by_wording[w].append((q, i, w))
-    context = _Context(
+    return _Context(
         wordings,
         tokens_by_id=dict(zip(ids, tokens, strict=True)),
         articles=articles,
@@ -93,8 +132,6 @@ def cluster_quotes(
         grouping=grouping,
         by_wording=by_wording,
     )
-    clusters = [_cluster(members, context) for members in grouping.groups]
-    return sorted(clusters, key=lambda c: c.id)
 
 
 class _Context:
@@ -169,6 +206,35 @@ def _splice_partners(
         partners[m.id] = partner
         spans[m.id] = (splice.start, splice.end)
     return partners, spans
+
+
+def _fingerprint(wording_ids: list[int], ctx: _Context) -> str:
+    """A digest of everything _cluster reads for these wordings: equal digests, equal clusters.
+
+    Wordings by their words (their codes differ between builds only in which character stands
+    for a word, which no comparison reads), weight, first date and speakers; each quote with its
+    article's date and outlet and the outlets that article credits; each splice with its
+    partner's wording and earliest quote.
+    """
+    digest = hashlib.sha256()
+    for w in wording_ids:
+        wording = ctx.wordings[w]
+        splice = ctx.grouping.splices.get(w)
+        partner = None
+        if splice is not None:
+            first = members_of(ctx.by_wording[splice.partner], ctx.articles)[0]
+            partner = (ctx.wordings[splice.partner].key, splice.start, splice.end, first)
+        head = (wording.key, wording.weight, wording.first_seen, sorted(wording.speakers), partner)
+        digest.update(repr(head).encode("utf-8", "surrogatepass"))
+        rows = []
+        for q, _, _ in ctx.by_wording[w]:
+            article = ctx.articles.get(q.article_id)
+            seen = (article.published, article.outlet) if article else None
+            credits = sorted(ctx.credits.get(q.article_id, ()))
+            quote = (q.article_id, q.text, q.start, q.end, q.kind, q.speaker, q.cue, q.credit)
+            rows.append((quote, seen, credits))
+        digest.update(repr(rows).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def _cluster_id(canonical_key: str) -> str:

@@ -74,7 +74,10 @@ def copy_edges(
         # strong its own evidence is.
         share = 1 / sum(math.exp(e.score - best.score) for e in found)
         confidence = share * min(1.0, max(best.score, 0.0) / STRONG)
-        edges.append(Edge(q.id, best.source.id, "; ".join(best.reasons), round(confidence, 3)))
+        # Reasons are written out for the chosen source only.
+        explained = _evidence(q, best.source, codes, changes, credits, explain=True)
+        reasons = "; ".join(explained.reasons) if explained else ""
+        edges.append(Edge(q.id, best.source.id, reasons, round(confidence, 3)))
     return edges
 
 
@@ -104,7 +107,9 @@ def _evidence(
     codes: Sequence[str],
     changes: Mapping[str, Sequence[Alteration]],
     credits: Mapping[str, frozenset[str]],
+    explain: bool = False,
 ) -> Evidence | None:
+    """What links q to source s and its score; the reasons in words only when `explain`."""
     if s.quote.article_id == q.quote.article_id:
         return None
     source_outlet = outlet_name(s.outlet) if s.outlet else None
@@ -119,25 +124,43 @@ def _evidence(
     score, reasons = 0.0, []
     if credited:
         score += W_QUOTE_CREDIT if quote_credit else W_ARTICLE_CREDIT
-        reasons.append(f"credits {source_outlet}" + ("" if quote_credit else " in the article"))
+        if explain:
+            where = "" if quote_credit else " in the article"
+            reasons.append(f"credits {source_outlet}{where}")
     shared = _shared_changes(changes.get(q.id, ()), changes.get(s.id, ()))
     substantive = [a for a in shared if a.op not in ("case", "typography")]
     score += W_SHARED_CHANGE * min(len(substantive), 3) + W_SHARED_MINOR * min(
         len(shared) - len(substantive), 2
     )
-    reasons.extend(_describe(a) for a in shared[:3])
-    contained = align(codes[q.wording], codes[s.wording]).coverage_a
-    similar = Indel.normalized_similarity(codes[q.wording], codes[s.wording])
+    contained, similar = _likeness(codes[q.wording], codes[s.wording])
     score += W_CONTAINS * contained + W_SIMILAR * similar
-    reasons.append(
-        f"wording {similar:.2f} similar"
-        + ("" if contained == 1 else f", {contained:.0%} of its words in the source")
-    )
+    if explain:
+        reasons.extend(_describe(a) for a in shared[:3])
+        reasons.append(
+            f"wording {similar:.2f} similar"
+            + ("" if contained == 1 else f", {contained:.0%} of its words in the source")
+        )
     if q.published and s.published:
-        days = (date.fromisoformat(q.published) - date.fromisoformat(s.published)).days
+        days = _days(q.published, s.published)
         score -= W_DAYS * days
-        reasons.append("same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} earlier")
+        if explain:
+            reasons.append(
+                "same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} earlier"
+            )
     return Evidence(s, score, tuple(reasons))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _days(later: str, earlier: str) -> int:
+    """Days between two ISO dates."""
+    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _likeness(quote: str, source: str) -> tuple[float, float]:
+    """How much of a wording another holds, and how similar they are: computed once per pair of
+    wordings, as a cluster of reprints weighs the same pair for many of its quotes."""
+    return align(quote, source).coverage_a, Indel.normalized_similarity(quote, source)
 
 
 def _shared_changes(mine: Sequence[Alteration], theirs: Sequence[Alteration]) -> list[Alteration]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from quotes import db as store
 from quotes.dbfile import WAIT_SECONDS, writing
+from quotes.incremental import CLUSTERS
 from quotes.model import Article, Problem
 
 
@@ -75,6 +76,7 @@ def load_parquet(
     with writing(Path(db_path), wait) as db:
         store.save_articles(db, (Article(**a) for a in articles))
         store.clear_derived(db)
+        db.table(CLUSTERS).drop(ignore=True)  # its fingerprints name rows no longer there
         for name, (columns, pk) in store.TABLES.items():
             db.table(name).create(columns, pk=pk, if_not_exists=True)
             if rows.get(name):
