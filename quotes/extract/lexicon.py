@@ -276,3 +276,27 @@ images picture pictures credit credits caption
 """)
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")
+# The prepositions that end a name or a title ("said Djokovic after the ruling").
+PREPOSITIONS = frozenset(
+    [
+        "of",
+        "for",
+        "from",
+        "at",
+        "in",
+        "on",
+        "with",
+        "to",
+        "by",
+        "about",
+        "against",
+        "over",
+        "under",
+        "near",
+        "behind",
+        "after",  # "said Djokovic after the ruling"
+        "before",
+        "during",
+        "following",
+    ]
+)

@@ -21,29 +21,6 @@ _OWNER = regex.compile(r"\p{L}['’]s?$")
 
 _LEDE = 2  # sentences of an article's start where an unnamed subject is named just after
 _SOMEONE = frozenset(lx.wordlist("someone somebody anyone anybody nobody everyone everybody"))
-_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "for",
-        "from",
-        "at",
-        "in",
-        "on",
-        "with",
-        "to",
-        "by",
-        "about",
-        "against",
-        "over",
-        "under",
-        "near",
-        "behind",
-        "after",  # "said Djokovic after the ruling"
-        "before",
-        "during",
-        "following",
-    ]
-)
 _ADJUNCT = regex.compile(
     r"(?i)^(?:in|on|at|during|after|before|while|via|through|when|to|from|with|without|last|this|"
     r"earlier|later|late|early|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -253,7 +230,7 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
     """Words before the first preposition that is not inside a capitalised name, and the rest."""
     for i, w in enumerate(words):
         if (
-            w.casefold() in _PREPOSITIONS
+            w.casefold() in lx.PREPOSITIONS
             and w.islower()
             and not (
                 w == "of"
