@@ -376,9 +376,12 @@ def subject(
 
 
 def ending_with(word: str, pos: int, roster: Roster) -> Speaker | None:
-    """The two people or the organisation named last before `pos` whose name ends with the word:
-    "the Sussexes' statement" is the Duke and Duchess of Sussex's."""
+    """The two people whose title ends "of" the word ("the Sussex's statement" is the Duke and
+    Duchess of Sussex's, but "Trump" is no "Greta Thunberg and President Trump"), or the
+    organisation whose name ends with it, named last before `pos`."""
     index = _index(roster)
-    found = index.before("pair", pos)[:BACK_MENTIONS] + index.before("org", pos)[:BACK_MENTIONS]
-    fits = [(at, s) for at, s in found if s.name.split()[-1] == word and s.name != word]
+    pairs = index.before("pair", pos)[:BACK_MENTIONS]
+    orgs = index.before("org", pos)[:BACK_MENTIONS]
+    fits = [(at, s) for at, s in pairs if s.name.split()[-2:] == ["of", word]]
+    fits += [(at, s) for at, s in orgs if s.name.split()[-1] == word and s.name != word]
     return max(fits, key=lambda f: f[0])[1] if fits else None
