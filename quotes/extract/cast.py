@@ -40,6 +40,7 @@ _APPOSITIVE = regex.compile(
 # "Shoei Kisen said it is cooperating", "… said its ship": a name that speaks of itself as "it"
 # is a body's ("X said it was time" is no such case: that "it" stands for nothing).
 _SAYS_IT = regex.compile(r" (?P<verb>\p{Ll}+) (?:it (?:is|was) \p{Ll}+ing|its \p{Ll}+)\b")
+_SOMEONE_WORDS = lx.ROLES | lx.PERSON_NOUNS  # built once: read at every appositive
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
@@ -135,7 +136,7 @@ class Cast:
             person = self.persons.get(n.name)
             if person is None:
                 continue
-            role = set(m["desc"].casefold().split()) & (lx.ROLES | lx.PERSON_NOUNS)  # "an official"
+            role = set(m["desc"].casefold().split()) & _SOMEONE_WORDS  # "an official"
             if person and not person.description and role and len(m["desc"].split()) <= 8:
                 desc = _ARTICLE.sub("", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)

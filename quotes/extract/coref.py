@@ -379,6 +379,11 @@ def ending_with(word: str, pos: int, roster: Roster) -> Speaker | None:
     """The two people whose title ends "of" the word ("the Sussex's statement" is the Duke and
     Duchess of Sussex's, but "Trump" is no "Greta Thunberg and President Trump"), or the
     organisation whose name ends with it, named last before `pos`."""
+    ending = " of " + word
+    if not any(o.rsplit(" ", 1)[-1] == word for o in roster.orgs) and not any(
+        n.endswith(ending) for _, n in roster.unknown
+    ):
+        return None  # read without building the index: most articles name no such body or title
     index = _index(roster)
     pairs = index.before("pair", pos)[:BACK_MENTIONS]
     orgs = index.before("org", pos)[:BACK_MENTIONS]
