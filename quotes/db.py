@@ -72,8 +72,6 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
     **VIEW_TABLES,
 }  # fmt: skip
 
-# Tables ensure_db_shape recomputes from the others after every build.
-RECOMPUTED = ("outlets", "cluster_speakers", "cluster_outlets", *VIEW_TABLES)
 
 CHUNK = 500  # values bound in one statement, well under SQLite's limit
 

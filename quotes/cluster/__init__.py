@@ -231,7 +231,17 @@ def _fingerprint(wording_ids: list[int], ctx: _Context) -> str:
             article = ctx.articles.get(q.article_id)
             seen = (article.published, article.outlet) if article else None
             credits = sorted(ctx.credits.get(q.article_id, ()))
-            quote = (q.article_id, q.text, q.start, q.end, q.kind, q.speaker, q.cue, q.credit)
+            quote = (
+                q.article_id,
+                q.text,
+                q.start,
+                q.end,
+                q.kind,
+                q.speaker,
+                q.cue,
+                q.credit,
+                q.rule,
+            )
             rows.append((quote, seen, credits))
         digest.update(repr(rows).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

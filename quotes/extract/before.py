@@ -29,6 +29,10 @@ _INTRODUCED = regex.compile(
 _LABEL = regex.compile(  # "Jane Roe, The Daily Planet: “…”": the person, then where she writes
     rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{lx.NAME}(?:,\s+[\p{{L}}][\p{{L}}\s.'’-]{{0,60}}?)?):\s*$"
 )
+# "Boeing CEO To Congress:": a title-case label ends at its preposition ("Duke Of York" keeps "of").
+_TITLE_PREPOSITION = regex.compile(
+    rf"\s+(?:{lx.either(sorted(w.title() for w in lx.PREPOSITIONS - {'of'}))})\s+"
+)
 _OWNED = regex.compile(
     rf"(?P<np>{lx.NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
     r"assertions?|suggestions?|promises?|pledges?|vows?|warnings?|accusations?|charges?|insistence|"
@@ -129,7 +133,8 @@ def label(h: Head) -> Found | None:
     """ "Pollsters agree - Carl Bialik: “…”", and transcripts."""
     m = _LABEL.search(h.head)
     if m and not (m["np"].count(",") and next(iter(verb_cues(m["np"])), None)):
-        who = speaker_of(m["np"], h.lo + m.start("np"), h.roster)
+        np = _TITLE_PREPOSITION.split(m["np"])[0]  # "Boeing CEO To Congress:": the CEO
+        who = speaker_of(np, h.lo + m.start("np"), h.roster)
         if who and who.kind in ("person", "organization", "outlet"):
             return Found(who, ":", h.lo + m.start("np"), h.hi)
     return None

@@ -10,8 +10,10 @@ from functools import lru_cache
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.names import (
     SEQUENCE,
+    Name,
     classify,
     clean_token,
     initials,
@@ -35,6 +37,10 @@ _APPOSITIVE = regex.compile(
     rf",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:(?:{_A})\s+)?\p{{Ll}}[\p{{L}}\s'’-]{{2,60}}?)"
     r"(?=,|\.)"
 )
+# "Shoei Kisen said it is cooperating", "… said its ship": a name that speaks of itself as "it"
+# is a body's ("X said it was time" is no such case: that "it" stands for nothing).
+_SAYS_IT = regex.compile(r" (?P<verb>\p{Ll}+) (?:it (?:is|was) \p{Ll}+ing|its \p{Ll}+)\b")
+_SOMEONE_WORDS = lx.ROLES | lx.PERSON_NOUNS  # built once: read at every appositive
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
@@ -130,7 +136,7 @@ class Cast:
             person = self.persons.get(n.name)
             if person is None:
                 continue
-            role = set(m["desc"].casefold().split()) & (lx.ROLES | lx.PERSON_NOUNS)  # "an official"
+            role = set(m["desc"].casefold().split()) & _SOMEONE_WORDS  # "an official"
             if person and not person.description and role and len(m["desc"].split()) <= 8:
                 desc = _ARTICLE.sub("", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)
@@ -156,10 +162,19 @@ class Cast:
             m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
             if m:
                 found.append((phrase, m["noun"]))
+            elif (said := _SAYS_IT.match(self.masked, end)) and said["verb"] in SPEECH_VERBS:
+                found.append((phrase, ""))  # "Shoei Kisen said it is cooperating": a body
         for name, noun in found:
             n = classify(name)
             if n.kind in ("organization", None) and n.name:
                 self.orgs.setdefault(self.expand(n.name), set()).add(noun.casefold())
+            elif noun == "" and n.kind == "person" and " " in n.name and not self._surnamed(n):
+                self.orgs.setdefault(n.name, set())
+
+    def _surnamed(self, n: Name) -> bool:
+        """Whether a name reads as a person's: a given name we know, or its last word alone."""
+        last = n.name.split()[-1]
+        return bool(n.gender) or self.masked.count(last) > self.masked.count(n.name)
 
 
 @lru_cache(maxsize=16384)

@@ -30,7 +30,14 @@ _PREPOSITION_START = regex.compile(
 _THING_OWNED = regex.compile(
     r"\p{L}['’]s?\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?P<noun>\p{Ll}[\p{Ll}-]*)$"
 )
-_SOMEONE = lx.PERSON_NOUNS | lx.ROLES | lx.ORG_NOUNS | lx.DOC_NOUNS | lx.GENDERED_NOUNS.keys()
+_NOUNS_FOR_SOMEONE = (  # built once: read for every subject
+    lx.PERSON_NOUNS
+    | lx.ROLES
+    | lx.ORG_NOUNS
+    | lx.DOC_NOUNS
+    | lx.GROUP_NOUNS
+    | lx.GENDERED_NOUNS.keys()
+)
 _NO_SUBJECT = rf"(?!(?:{lx.either(lx.SUBJECT_PRONOUNS)})\b)"  # "who he …" is not "who said"
 _RELATIVE_INSIDE = regex.compile(rf"[\s\x00]+(?:who|whom|whose)\s+{_NO_SUBJECT}")
 _RELATIVE_PART = regex.compile(rf"[\s\x00\"”’']*(?:who|whom|whose|which)\s+{_NO_SUBJECT}")
@@ -67,7 +74,7 @@ def _thing_owned(np: str) -> bool:
     if m is None:
         return False
     noun = m["noun"].removesuffix("s")
-    return m["noun"] not in _SOMEONE and noun not in _SOMEONE and m["noun"] not in lx.GROUP_NOUNS
+    return m["noun"] not in _NOUNS_FOR_SOMEONE and noun not in _NOUNS_FOR_SOMEONE
 
 
 def named_before_colon(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:

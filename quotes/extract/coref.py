@@ -202,12 +202,9 @@ def _salient(
 def _head_end(words: list[str]) -> int:
     """Where a description's head noun ends: before "of Facebook", "overseeing his case"."""
     for i, w in enumerate(words[2:], 2):
-        if w in _AFTER_HEAD or (w.islower() and w.endswith("ing")):
+        if w in lx.AFTER_HEAD or (w.islower() and w.endswith("ing")):
             return i
     return len(words)
-
-
-_AFTER_HEAD = frozenset(lx.wordlist("of for at with from in on by to who whom that which"))
 
 
 def _gender(roster: Roster, speaker: Speaker) -> str | None:
@@ -376,9 +373,17 @@ def subject(
 
 
 def ending_with(word: str, pos: int, roster: Roster) -> Speaker | None:
-    """The two people or the organisation named last before `pos` whose name ends with the word:
-    "the Sussexes' statement" is the Duke and Duchess of Sussex's."""
+    """The two people whose title ends "of" the word ("the Sussex's statement" is the Duke and
+    Duchess of Sussex's, but "Trump" is no "Greta Thunberg and President Trump"), or the
+    organisation whose name ends with it, named last before `pos`."""
+    ending = " of " + word
+    if not any(o.rsplit(" ", 1)[-1] == word for o in roster.orgs) and not any(
+        n.endswith(ending) for _, n in roster.unknown
+    ):
+        return None  # read without building the index: most articles name no such body or title
     index = _index(roster)
-    found = index.before("pair", pos)[:BACK_MENTIONS] + index.before("org", pos)[:BACK_MENTIONS]
-    fits = [(at, s) for at, s in found if s.name.split()[-1] == word and s.name != word]
+    pairs = index.before("pair", pos)[:BACK_MENTIONS]
+    orgs = index.before("org", pos)[:BACK_MENTIONS]
+    fits = [(at, s) for at, s in pairs if s.name.split()[-2:] == ["of", word]]
+    fits += [(at, s) for at, s in orgs if s.name.split()[-1] == word and s.name != word]
     return max(fits, key=lambda f: f[0])[1] if fits else None

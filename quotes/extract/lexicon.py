@@ -185,6 +185,8 @@ CAPITALISED = r"\p{Lu}[\p{L}.'’-]*"
 NAME_END = r"\p{Lu}[\p{L}'’-]+"
 # A capitalised name of one to four words: "Ana Ruiz", "Sen. Ted Cruz", "Jean-Luc O’Neil".
 NAME = rf"(?:{CAPITALISED}\s+){{0,3}}{NAME_END}"
+# The legal forms that may end a company's name ("Acme Ltd", "Shoei Kisen Kaisha").
+LEGAL_FORMS = _words("ltd inc corp co llc plc gmbh ag sa kaisha")
 # Abbreviations whose period ends no sentence ("Sen. Ruiz", "Acme Inc. said", "Calif."): the one
 # list, each with its kind; a name may end with a "suffix" ("Ted Cruz Jr.", "Acme Ltd.").
 ABBREVIATIONS = {
@@ -274,5 +276,34 @@ story video watch live update updated breaking exclusive listen read photo photo
 legal opinion analysis comment comments transcript summary highlights advertisement sponsored image
 images picture pictures credit credits caption
 """)
+# Words that follow a description's head noun: "spokeswoman for X", "the creator of Facebook".
+AFTER_HEAD = _words("""
+for of at with from in on close who whom by to after before during following since until about
+amid despite
+""")
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")
+# The prepositions that end a name or a title ("said Djokovic after the ruling").
+PREPOSITIONS = frozenset(
+    [
+        "of",
+        "for",
+        "from",
+        "at",
+        "in",
+        "on",
+        "with",
+        "to",
+        "by",
+        "about",
+        "against",
+        "over",
+        "under",
+        "near",
+        "behind",
+        "after",  # "said Djokovic after the ruling"
+        "before",
+        "during",
+        "following",
+    ]
+)

@@ -20,30 +20,8 @@ _WORDY = regex.compile(r"\p{L}{3}")
 _OWNER = regex.compile(r"\p{L}['’]s?$")
 
 _LEDE = 2  # sentences of an article's start where an unnamed subject is named just after
+_PAIR_WORD = regex.compile(rf"(?i)\b(?:{lx.either(sorted(lx.PAIR_NOUNS))})\b")
 _SOMEONE = frozenset(lx.wordlist("someone somebody anyone anybody nobody everyone everybody"))
-_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "for",
-        "from",
-        "at",
-        "in",
-        "on",
-        "with",
-        "to",
-        "by",
-        "about",
-        "against",
-        "over",
-        "under",
-        "near",
-        "behind",
-        "after",  # "said Djokovic after the ruling"
-        "before",
-        "during",
-        "following",
-    ]
-)
 _ADJUNCT = regex.compile(
     r"(?i)^(?:in|on|at|during|after|before|while|via|through|when|to|from|with|without|last|this|"
     r"earlier|later|late|early|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -168,6 +146,11 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         number = lx.PRONOUNS[low]
         if number in ("i", "you"):
             return None, None
+        lo = roster.sentences.bounds(pos)[0]
+        if number == "pl" and _PAIR_WORD.search(roster.masked, max(lo, pos - windows.HEAD), pos):
+            found = coref.pair(pos, roster)  # "The couple's decision came when they said"
+            if found:
+                return found, None
         found = roster.antecedent(number, pos)
         if found is None or validate.named(found, pos, roster) is None:  # not "the 737 Max"
             found = coref.pronoun(number, pos, roster, lambda s: validate.named(s, pos, roster))
@@ -253,7 +236,7 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
     """Words before the first preposition that is not inside a capitalised name, and the rest."""
     for i, w in enumerate(words):
         if (
-            w.casefold() in _PREPOSITIONS
+            w.casefold() in lx.PREPOSITIONS
             and w.islower()
             and not (
                 w == "of"
@@ -293,6 +276,8 @@ def _named(
         return Speaker(n.name, "outlet"), None
     if n.kind == "organization":
         return roster.org(n.name), None
+    if n.kind == "person" and n.name in roster.orgs:  # "Shoei Kisen said it …"
+        return roster.org(n.name), None
     if n.kind == "person":
         known = roster.persons.get(n.name)
         if known:
@@ -314,6 +299,9 @@ def _named(
             f"the {n.name}", pos, roster, lambda s: validate.named(s, pos, roster)
         )
         return holder or Speaker(_bare(n.name), "anonymous"), None
+    words = n.name.split()
+    if prefix and _for_someone(prefix.split()[-1]) and 2 <= len(words) <= 3:
+        return Speaker(n.name, "person", desc), desc  # "spokesperson Hua Chunying"
     if n.name:
         return roster.org(n.name), None
     return None, None

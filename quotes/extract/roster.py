@@ -99,7 +99,9 @@ class Roster:
         for start, end, phrase in phrases:
             n = classify(phrase)
             speaker = None
-            if n.kind == "person" or n.kind == "surname":
+            if n.kind == "person" and n.name in self.orgs:  # "Shoei Kisen said it"
+                speaker = self.org(n.name)
+            elif n.kind == "person" or n.kind == "surname":
                 speaker = (
                     self.person(n.name, start, n.gender)
                     if n.kind == "surname" or " " not in n.name  # "Ms Ardern"

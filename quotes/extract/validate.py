@@ -38,12 +38,6 @@ _ADVERBS = frozenset(
     lx.wordlist("further also then later again once still too meanwhile however finally earlier")
 )
 _LEADS = lx.DETERMINERS | lx.FUNCTION_WORDS
-_AFTER_HEAD = frozenset(
-    lx.wordlist(
-        "for of at with from in on close who whom by to after before during following since "
-        "until about amid despite"
-    )
-)
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "Serbian", "Swedish", "Chinese", "Frenchman": of a nation, not a name
 _NATION = regex.compile(r"\p{Lu}\p{Ll}+(?:ian|ish|ese|ean|can)")
@@ -177,9 +171,12 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if whole:
             return Speaker(max(whole, key=len), "organization")
         return None if low[0] in _HALVES else s
+    left, _, right = name.partition(" and ")
+    one = classify(right) if right and classify(left).kind == "role" else None
+    if one and one.kind == "person":  # "State Councilor and Foreign Minister Wang Yi": one man
+        return roster.persons.get(one.name) or Speaker(one.name, "person", one.description)
     if coref.pair_of(name):
         return Speaker(name, "group")  # "Duke and Duchess of Sussex": two people, one voice
-    left, _, right = name.partition(" and ")
     if right and classify(left).kind == "person" and left.split()[0].casefold() in lx.GIVEN_NAMES:
         return roster.persons.get(left) or Speaker(left, "person")  # "Nancy Pelosi and Members …"
     if classify(name).kind is None:
@@ -221,6 +218,8 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     at = _head_at(words)
     if at >= _MAX_WORDS or len(words) > 2 * _MAX_WORDS:
         return _name_inside(words, pos, roster)
+    if at + 1 < len(words) and words[at + 1].islower() and words[at + 1].endswith("ing"):
+        s = Speaker(" ".join(words[: at + 1]), "anonymous")  # "prosecutor overseeing his case"
     head = words[at].casefold().strip(",.")
     if head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # "crews", "organisers"
@@ -297,7 +296,7 @@ def _head_at(words: list[str]) -> int:
     """Where the noun a description is about stands: "spokeswoman" in "spokeswoman for X"."""
     for i, w in enumerate(words):
         low = w.casefold()
-        if i and (low in _AFTER_HEAD or low.endswith("ing")):  # "a man calling himself …"
+        if i and (low in lx.AFTER_HEAD or low.endswith("ing")):  # "a man calling himself …"
             return i - 1
     return len(words) - 1
 
