@@ -175,12 +175,15 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--story", action="append", help="only this story (repeatable)")
     parser.add_argument("--errors", type=int, default=0, help="print N examples of each error")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--gold", type=Path, help="gold folder (default bench/gold; bench/gold-heldout: see README)"
+    )
     args = parser.parse_args(argv)
     pages = corpus_dir(args.realnews) / "pages"
     if not pages.is_dir():
         print(f"real-news pages not found at {pages}: skipped (see bench/README.md, Real news)")
         return 0
-    results, junk_rows, messages = evaluate(pages, args.story)
+    results, junk_rows, messages = evaluate(pages, args.story, gold_dir=args.gold or GOLD_DIR)
     for message in messages:
         print(message)
     if args.json:
