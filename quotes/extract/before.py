@@ -16,8 +16,12 @@ from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.extract.validate import is_credit
 
-_AFTER_STOP = regex.compile(  # not after a title: "an adviser to Mr. Romney's campaign"
-    r"(?<=[.!?])(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.)\s+"
+# A sentence's end before the speaker phrase, but not a title's stop ("an adviser to Mr. Romney's
+# campaign") nor a dotted acronym's before a lower-case word ("Mrs. Pelosi, the highest-ranking
+# U.S. official, said"); one before a capital may end a sentence ("… from the U.S. Minister Rowe").
+_TITLES = lx.either(sorted(w for w, kind in lx.ABBREVIATIONS.items() if kind == "title") + ["St"])
+_AFTER_STOP = regex.compile(
+    rf"(?<=[.!?])(?<!\b(?:{_TITLES})\.)(?!(?<=\b(?:\p{{Lu}}\.){{2,3}})\s+\p{{Ll}})\s+"
 )
 _ACCORDING = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _SAID_FIRST = regex.compile(
