@@ -30,8 +30,12 @@ _SAID_FIRST = regex.compile(
 _INTRODUCED = regex.compile(
     r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?){0,2}\s*[,:]\s*$|^\s+that\s*$|^\s*$"
 )
-_LABEL = regex.compile(  # "Jane Roe, The Daily Planet: “…”": the person, then where she writes
-    rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{lx.NAME}(?:,\s+[\p{{L}}][\p{{L}}\s.'’-]{{0,60}}?)?):\s*$"
+# A line's label: "Jane Roe, The Daily Planet: “…”" (the person, then where she writes), "Ohio
+# Deputy Attorney General Ruth Okafor: “…”" (up to six capitalised words), "Gov. Ana Lima on the
+# verdict: “…”" (the topic is no part of the speaker).
+_LABEL = regex.compile(
+    rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>(?:{lx.CAPITALISED}\s+){{0,5}}{lx.NAME_END}"
+    r"(?:,\s+[\p{L}][\p{L}\s.'’-]{0,60}?)?)(?:\s+on\s+[^,:\x00\n]{1,40}?)?:\s*$"
 )
 # "Boeing CEO To Congress:": a title-case label ends at its preposition ("Duke Of York" keeps "of").
 _TITLE_PREPOSITION = regex.compile(
