@@ -18,10 +18,12 @@ from quotes.extract.validate import is_credit
 
 # A sentence's end before the speaker phrase, but not a title's stop ("an adviser to Mr. Romney's
 # campaign") nor a dotted acronym's before a lower-case word ("Mrs. Pelosi, the highest-ranking
-# U.S. official, said"); one before a capital may end a sentence ("… from the U.S. Minister Rowe").
+# U.S. official, said") or in an appositive ("Dana Whitfield, the U.S. Attorney for the
+# district, said"); one before a capital may end a sentence ("… from the U.S. Minister Rowe").
 _TITLES = lx.either(sorted(w for w, kind in lx.ABBREVIATIONS.items() if kind == "title") + ["St"])
+_ACRONYM = r"\b(?:\p{Lu}\.){2,3}"
 _AFTER_STOP = regex.compile(
-    rf"(?<=[.!?])(?<!\b(?:{_TITLES})\.)(?!(?<=\b(?:\p{{Lu}}\.){{2,3}})\s+\p{{Ll}})\s+"
+    rf"(?<=[.!?])(?<!\b(?:{_TITLES})\.|,\s+the\s+{_ACRONYM})(?!(?<={_ACRONYM})\s+\p{{Ll}})\s+"
 )
 _ACCORDING = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _SAID_FIRST = regex.compile(
