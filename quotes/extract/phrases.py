@@ -12,6 +12,7 @@ from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify, is_acronym
 from quotes.extract.roster import Mention, Roster, group
+from quotes.extract.scan import trie
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
@@ -37,7 +38,7 @@ _LEAD = regex.compile(
     r"(?:statement|interview|post|tweet|letter|video|speech|message|conference|briefing|"
     r"hearing|address)\s+(?=\p{Lu})"
 )
-_DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
+_DOC = trie(lx.DOC_NOUNS)
 _POSSESSOR = regex.compile(r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s")
 _AUTHOR_BY = (
     r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
