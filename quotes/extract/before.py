@@ -16,8 +16,14 @@ from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.extract.validate import is_credit
 
-_AFTER_STOP = regex.compile(  # not after a title: "an adviser to Mr. Romney's campaign"
-    r"(?<=[.!?])(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.)\s+"
+# A sentence's end before the speaker phrase, but not a title's stop ("an adviser to Mr. Romney's
+# campaign") nor a dotted acronym's before a lower-case word ("Mrs. Pelosi, the highest-ranking
+# U.S. official, said") or in an appositive ("Dana Whitfield, the U.S. Attorney for the
+# district, said"); one before a capital may end a sentence ("… from the U.S. Minister Rowe").
+_TITLES = lx.either(sorted(w for w, kind in lx.ABBREVIATIONS.items() if kind == "title") + ["St"])
+_ACRONYM = r"\b(?:\p{Lu}\.){2,3}"
+_AFTER_STOP = regex.compile(
+    rf"(?<=[.!?])(?<!\b(?:{_TITLES})\.|,\s+the\s+{_ACRONYM})(?!(?<={_ACRONYM})\s+\p{{Ll}})\s+"
 )
 _ACCORDING = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _SAID_FIRST = regex.compile(
@@ -26,8 +32,12 @@ _SAID_FIRST = regex.compile(
 _INTRODUCED = regex.compile(
     r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?){0,2}\s*[,:]\s*$|^\s+that\s*$|^\s*$"
 )
-_LABEL = regex.compile(  # "Jane Roe, The Daily Planet: “…”": the person, then where she writes
-    rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>{lx.NAME}(?:,\s+[\p{{L}}][\p{{L}}\s.'’-]{{0,60}}?)?):\s*$"
+# A line's label: "Jane Roe, The Daily Planet: “…”" (the person, then where she writes), "Ohio
+# Deputy Attorney General Ruth Okafor: “…”" (up to six capitalised words), "Gov. Ana Lima on the
+# verdict: “…”" (the topic is no part of the speaker).
+_LABEL = regex.compile(
+    rf"(?:^|[-—–―:.,]\s+|\n)(?P<np>(?:{lx.CAPITALISED}\s+){{0,5}}{lx.NAME_END}"
+    r"(?:,\s+[\p{L}][\p{L}\s.'’-]{0,60}?)?)(?:\s+on\s+[^,:\x00\n]{1,40}?)?:\s*$"
 )
 # "Boeing CEO To Congress:": a title-case label ends at its preposition ("Duke Of York" keeps "of").
 _TITLE_PREPOSITION = regex.compile(

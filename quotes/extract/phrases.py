@@ -12,6 +12,7 @@ from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify, is_acronym
 from quotes.extract.roster import Mention, Roster, group
+from quotes.extract.scan import trie
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
@@ -37,7 +38,7 @@ _LEAD = regex.compile(
     r"(?:statement|interview|post|tweet|letter|video|speech|message|conference|briefing|"
     r"hearing|address)\s+(?=\p{Lu})"
 )
-_DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
+_DOC = trie(lx.DOC_NOUNS)
 _POSSESSOR = regex.compile(r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s")
 _AUTHOR_BY = (
     r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
@@ -50,12 +51,12 @@ _AUTHOR_VERB = (
     r"penned)"
 )
 _AUTHORED = regex.compile(rf"\b{_AUTHOR_VERB}\b")  # cheap first look before the slow pattern
-_SPEECH_IN = r"said|says|wrote|writes|added|announced|stated|told\s+\w+"
-_SPOKEN_IN = regex.compile(rf"\b(?:{_SPEECH_IN})\s+(?:in|on)\b")  # its cheap first look
-# "the foreign ministry said in a statement": who said it wrote it ("the statement added")
+# "the foreign ministry said in a statement", "… told reporters on its website": who said it
+# wrote it ("the statement added"); read back from the document's noun, then from the verb back
+# to a sentence's stop.
 _SAID_IN = regex.compile(
-    r"\s(?:said|says|added|stated|announced|wrote|warned)\s+(?:\p{Ll}+\s+){0,2}?in\s+"
-    rf"(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,2}}?$"
+    r"\s(?:said|says|added|stated|announced|wrote|writes|warned|told)\s+(?:\p{Ll}+\s+){0,2}?"
+    rf"(?:in|on)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,2}}?$"
 )
 _SAID_IN_SUBJECT = regex.compile(r"(?:^|(?<=[.!?\x00\n]\s*))\s*(?P<np>[^.;\x00\n]{1,120}?)\s*$")
 _CLAUSE_WORDS = regex.compile(
@@ -359,7 +360,7 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
 def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]:
     """Every author the article names for a document, in text order: read once per article."""
     text = roster.masked
-    by, verb, owner, fronted, spoken = _author_patterns(noun)
+    by, verb, owner, fronted = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
         lo, hi = max(0, hit.start() - windows.AUTHOR), hit.end()
@@ -371,7 +372,6 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
             (_SAID_IN_SUBJECT.search(text, lo, said_in.start()) if said_in else None, False),
             (owner.search(text, max(0, hit.start() - windows.OWNER), hi), False),
             (fronted.match(text, _line_start(text, hit.start(), windows.FRONTED), ahead), True),
-            (spoken.search(text, lo, hi) if _SPOKEN_IN.search(text, lo, hi) else None, False),
         ]
         for m, forward in candidates:
             if m:
@@ -410,11 +410,6 @@ def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
         regex.compile(
             rf"(?s:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
             r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
-        ),
-        # "…,” the ministry said in a statement": who speaks in it wrote it
-        regex.compile(
-            rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:{_SPEECH_IN})\s+(?:in|on)\s+"
-            rf"(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,2}}?(?i:{n})$"
         ),
     )
 
