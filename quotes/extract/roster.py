@@ -322,9 +322,13 @@ class Roster:
             if i < here and _opens_with_pronoun(self.masked, lo, number):
                 continue  # "Lee spoke. He thanked Ruiz. “…,” he said": Lee, through the chain
             found: Mention | None = None
+            body: Mention | None = None
             rank = 0
             for m in self._timeline.between(max(lo, floor), min(hi, pos)):
-                if m.end > pos or not _fits(m, number):
+                if m.end > pos:
+                    continue
+                if not _fits(m, number):
+                    body = body or (m if number == "it" and _firm_like(m) else None)
                     continue
                 # "Lee's aide … he": the owner only when nobody else fits; "Jo Lee and Tom Ruiz
                 # … he": one known to be a man before one of unknown gender
@@ -333,6 +337,9 @@ class Roster:
                     found, rank = m, fit
                 if rank == 3 or (rank == 2 and number not in ("m", "f")):
                     break
+            if body and (found is None or body.start < found.start):
+                # "Shoei Kisen said it was cooperating with its partners. It added:": a firm
+                return Speaker(body.speaker.name, "organization")
             if found:
                 return found.speaker
         return None
@@ -362,6 +369,20 @@ def subject_pronoun(text: str, lo: int) -> str | None:
     """The number of the pronoun a sentence opens with ("But he said …": "m"), if it does."""
     m = _SUBJECT_PRONOUN.match(text, lo, lo + windows.SUBJECT)
     return lx.PRONOUNS.get(m["pronoun"].casefold()) if m else None
+
+
+def _firm_like(m: Mention) -> bool:
+    """A "person" that "it" may stand for: a name of words we do not know as given names, no
+    gender, no role ("Shoei Kisen"), which may well be a firm."""
+    s = m.speaker
+    words = s.name.split()
+    return (
+        s.kind == "person"
+        and len(words) >= 2
+        and m.gender is None
+        and not s.description
+        and words[0].casefold() not in lx.GIVEN_NAMES
+    )
 
 
 def _fits(m: Mention, number: str) -> bool:
