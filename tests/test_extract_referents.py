@@ -253,7 +253,7 @@ def test_a_quote_naming_the_subject_before_it_is_not_the_subjects() -> None:
 def test_it_stands_for_a_firm_named_like_a_person_that_opens_the_sentence_before() -> None:
     text = (
         "For the latest headlines, follow our Google News channel.\n"
-        "Tokai Kaiun said it is working with its insurers and the Port Authority to free the ship.\n"
+        "Tokai Kaiun said it is working with its insurers and the Port Authority to free it.\n"
         "It added: “We are deeply sorry for the delays.”\n\n"
         "Tokai Kaiun owns the vessel."
     )
