@@ -22,6 +22,11 @@ _ABBREVIATION = regex.compile(
     r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})|\b(?:Ltd|Inc|Corp|Co|Plc|Jr|Sr)\."
 )
 _SPACES = regex.compile(r"\s+")
+# Stops that end no sentence before a speaker: titles and dotted acronyms ("Mrs. Pelosi, the
+# highest-ranking U.S. official"), but not an initial ("Paul D. Ryan" may follow a sentence).
+_TITLE_DOTS = regex.compile(
+    r"\b(?:\p{Lu}\.){2,3}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\."
+)
 
 _LEADING = regex.compile(r"^[\s,;]*")
 _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
@@ -307,7 +312,7 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         return (
             Found(found.speaker, _cue_text(cue.group()), found.start, found.end) if found else None
         )
-    np = _AFTER_STOP.split(np)[-1]
+    np = _last_sentence_of(np)
     # "Trump released a video that said, “…”": the video, for its maker
     np = _THAT_END.sub("", np) if _THAT_END.search(np) else _clause_tail(np)
     at = lo + head.rfind(np, 0, cue.start())
@@ -383,6 +388,12 @@ def _clause_tail(np: str) -> str:
     if m and last[m.end() :].strip():
         pieces[-1] = last[m.end() :]
     return ",".join(pieces)
+
+
+def _last_sentence_of(np: str) -> str:
+    """The words after the phrase's last full stop, abbreviations ("Mrs.", "U.S.") being none."""
+    stops = list(_AFTER_STOP.finditer(_TITLE_DOTS.sub(lambda m: "_" * len(m[0]), np)))
+    return np[stops[-1].end() :] if stops else np
 
 
 def _abbrev_free(np: str) -> str:
