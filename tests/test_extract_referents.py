@@ -258,3 +258,11 @@ def test_it_stands_for_a_firm_named_like_a_person_that_opens_the_sentence_before
         "Tokai Kaiun owns the vessel."
     )
     assert speaker_of(text, "We are deeply sorry") == "Tokai Kaiun"
+
+
+def test_titles_and_dotted_acronyms_do_not_cut_the_speaker_phrase() -> None:
+    text = (
+        "Mrs. Lima, the highest-ranking U.S. official to visit in a decade, said in a statement "
+        "that the trip showed “our commitment.”"
+    )
+    assert speaker_of(text, "our commitment") == "Lima"
