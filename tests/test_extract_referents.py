@@ -266,3 +266,11 @@ def test_titles_and_dotted_acronyms_do_not_cut_the_speaker_phrase() -> None:
         "that the trip showed “our commitment.”"
     )
     assert speaker_of(text, "our commitment") == "Lima"
+
+
+def test_a_dotted_acronym_before_a_capital_may_end_the_sentence_before_the_speaker() -> None:
+    text = (
+        "Pedro Alves flew in from the U.S. Foreign Minister Tom Rowe, who met him, called the "
+        "visit “a new start.”"
+    )
+    assert speaker_of(text, "a new start") == "Tom Rowe"

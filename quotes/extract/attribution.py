@@ -22,10 +22,11 @@ _ABBREVIATION = regex.compile(
     r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})|\b(?:Ltd|Inc|Corp|Co|Plc|Jr|Sr)\."
 )
 _SPACES = regex.compile(r"\s+")
-# Stops that end no sentence before a speaker: titles and dotted acronyms ("Mrs. Pelosi, the
-# highest-ranking U.S. official"), but not an initial ("Paul D. Ryan" may follow a sentence).
+# Stops that end no sentence before a speaker: titles, and dotted acronyms before a lower-case
+# word ("Mrs. Pelosi, the highest-ranking U.S. official"); not an initial ("Paul D. Ryan") nor
+# an acronym before a capital ("… in the U.S. House Speaker Ryan"), which may end a sentence.
 _TITLE_DOTS = regex.compile(
-    r"\b(?:\p{Lu}\.){2,3}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr)\."
+    r"\b(?:\p{Lu}\.){2,3}(?=\s+\p{Ll})|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
 )
 
 _LEADING = regex.compile(r"^[\s,;]*")
