@@ -274,3 +274,13 @@ def test_a_dotted_acronym_before_a_capital_may_end_the_sentence_before_the_speak
         "visit “a new start.”"
     )
     assert speaker_of(text, "a new start") == "Tom Rowe"
+
+
+def test_a_line_labelled_with_a_long_title_and_name_is_that_persons() -> None:
+    text = "Reactions came fast.\nOhio Deputy Attorney General Ruth Okafor: “This is a first step.”"
+    assert speaker_of(text, "This is a first step") == "Ruth Okafor"
+
+
+def test_a_line_labelled_with_a_name_and_its_appositive_is_that_persons() -> None:
+    text = "Reactions came fast.\nTom Rowe, the victim's brother: “We can breathe again.”"
+    assert speaker_of(text, "We can breathe again") == "Tom Rowe"
