@@ -284,3 +284,8 @@ def test_a_line_labelled_with_a_long_title_and_name_is_that_persons() -> None:
 def test_a_line_labelled_with_a_name_and_its_appositive_is_that_persons() -> None:
     text = "Reactions came fast.\nTom Rowe, the victim's brother: “We can breathe again.”"
     assert speaker_of(text, "We can breathe again") == "Tom Rowe"
+
+
+def test_a_line_labelled_with_a_name_on_a_topic_is_that_persons() -> None:
+    text = "Reactions came fast.\nGov. Ana Lima on the verdict: “Justice was done today.”"
+    assert speaker_of(text, "Justice was done") == "Ana Lima"

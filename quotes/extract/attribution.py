@@ -77,11 +77,11 @@ _PREPOSITION_START = regex.compile(
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
 _NAME = r"(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]+"
-# "Minnesota Attorney General Keith Ellison: “…”", "Jo Lee, the mayor's aide: “…”" (a line's
-# label, as embedded posts quote people)
+# "Minnesota Attorney General Keith Ellison: “…”", "Jo Lee, the mayor's aide: “…”", "Biden on
+# the verdict: “…”" (a line's label, as embedded posts quote people)
 _LABEL = regex.compile(
     r"(?:^|[-—–―:.,]\s+|\n)(?P<np>(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}'’-]+"
-    r"(?:,\s+[^,:\x00\n]{1,40})?):\s*$"
+    r"(?:,\s+[^,:\x00\n]{1,40}|\s+on\s+[^,:\x00\n]{1,40})?):\s*$"
 )
 _OWNED = regex.compile(
     rf"(?P<np>{_NAME})['’]s?\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>claims?|statements?|remarks?|comments?|"
