@@ -60,8 +60,7 @@ _SUBJECT = regex.compile(
     r"(?P<np>(?:(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
     rf"\s+(?=(?:{AUX_WORDS}|{_PAST.replace(' ', '|')}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
 )
-# Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said"),
-# a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence).
+# A subordinate clause's opener: its verb says nothing about who spoke ("hours after X testified").
 _SUBORDINATE = regex.compile(
     r"(?i)\b(?:after|before|when|while|because|although|though|since|until|whereas|if)\b"
 )
@@ -71,6 +70,8 @@ _ADJUNCTS = regex.compile(
     r"(?:[\s,]*+(?:in|on|at|to|during|after|before|via|from|through|according\s+to|late|early|"
     r"last|this|earlier|later)\b[^,;:\x00]*+)*+[\s.]*$"
 )
+# Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said"),
+# a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence).
 _CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})|\n\s*")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"

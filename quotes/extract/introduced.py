@@ -17,9 +17,10 @@ from quotes.extract.marks import Span
 from quotes.extract.names import classify
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster, subject_pronoun
+from quotes.extract.scan import trie
 from quotes.model import Quote, Speaker
 
-_DOC = "|".join(sorted(lx.DOC_NOUNS, key=len, reverse=True))
+_DOC = trie(lx.DOC_NOUNS)
 # A document introduced by the sentence before its text: "His full statement reads:".
 _INTRODUCING = regex.compile(
     r"(?i)(?<![\p{L}’'-])(?P<phrase>(?:(?P<owner>his|her|their|its)\s+)?(?:[\p{L}’'.-]+\s+){0,3}?"
