@@ -289,3 +289,11 @@ def test_a_line_labelled_with_a_name_and_its_appositive_is_that_persons() -> Non
 def test_a_line_labelled_with_a_name_on_a_topic_is_that_persons() -> None:
     text = "Reactions came fast.\nGov. Ana Lima on the verdict: “Justice was done today.”"
     assert speaker_of(text, "Justice was done") == "Ana Lima"
+
+
+def test_a_dotted_acronym_after_the_stays_in_the_speakers_appositive() -> None:
+    text = (
+        "Prosecutors met on Monday.\n\nDana Whitfield, the U.S. Attorney for the district, "
+        "informed reporters that prosecutors have “handcuffs for all” fraudsters."
+    )
+    assert speaker_of(text, "handcuffs for all") == "Dana Whitfield"

@@ -22,11 +22,13 @@ _ABBREVIATION = regex.compile(
     r"\b(?:\p{Lu}\.){1,3}|\b(?:\p{Lu}\p{Ll}{0,3}\.)(?=\s+\p{Lu})|\b(?:Ltd|Inc|Corp|Co|Plc|Jr|Sr)\."
 )
 _SPACES = regex.compile(r"\s+")
-# Stops that end no sentence before a speaker: titles, and dotted acronyms before a lower-case
-# word ("Mrs. Pelosi, the highest-ranking U.S. official"); not an initial ("Paul D. Ryan") nor
-# an acronym before a capital ("… in the U.S. House Speaker Ryan"), which may end a sentence.
+# Stops that end no sentence before a speaker: titles, dotted acronyms before a lower-case word
+# or after ", the" ("Mrs. Pelosi, the highest-ranking U.S. official", "Williams, the U.S.
+# Attorney"); not an initial ("Paul D. Ryan") nor "from the U.S. Foreign Minister Rowe", which
+# may end a sentence.
 _TITLE_DOTS = regex.compile(
-    r"\b(?:\p{Lu}\.){2,3}(?=\s+\p{Ll})|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
+    r"\b(?:\p{Lu}\.){2,3}(?=\s+\p{Ll})|(?<=,\s+the\s+)(?:\p{Lu}\.){2,3}"
+    r"|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
 )
 
 _LEADING = regex.compile(r"^[\s,;]*")
