@@ -67,8 +67,12 @@ _AUTHOR_VERB = (
     r"penned)"
 )
 _AUTHORED = regex.compile(rf"\b{_AUTHOR_VERB}\b")  # cheap first look before the slow pattern
-_SPEECH_IN = r"said|says|wrote|writes|added|announced|stated|told\s+\w+"
-_SPOKEN_IN = regex.compile(rf"\b(?:{_SPEECH_IN})\s+(?:in|on)\b")  # its cheap first look
+# "…,” the ministry said in a statement": read back from the document's noun only
+_SPOKEN_IN = regex.compile(
+    r"(?r)[\s\x00]+(?:said|says|wrote|writes|added|announced|stated|told\s+\w+)\s+(?:in|on)\s+"
+    r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$"
+)
+_SPEAKER_BEFORE = regex.compile(r"(?r)(?P<np>[^.;\x00\n]{1,120})")
 _CLAUSE_WORDS = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|does|did)\b"
     r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
@@ -315,7 +319,7 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
 def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]:
     """Every author the article names for a document, in text order: read once per article."""
     text = roster.masked
-    by, verb, owner, fronted, spoken = _author_patterns(noun)
+    by, verb, owner, fronted = _author_patterns(noun)
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
         lo, hi = max(0, hit.start() - 200), hit.end()
@@ -324,7 +328,7 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
             (verb.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
             (owner.search(text, max(0, hit.start() - 80), hi), False),
             (fronted.match(text, max(0, hit.start() - 40), hit.start() + 200), True),
-            (spoken.search(text, lo, hi) if _SPOKEN_IN.search(text, lo, hi) else None, False),
+            (_spoken_in(text, hit.start()), False),
         ]
         for m, forward in candidates:
             if m:
@@ -332,6 +336,15 @@ def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]
                 if who and who.kind not in ("document", "anonymous"):
                     found.append((m.start(), who))
     return sorted(found, key=lambda f: f[0])  # stable: at one offset, the first found first
+
+
+def _spoken_in(text: str, at: int) -> regex.Match[str] | None:
+    """The speaker before "said in a statement" when the document's noun starts at `at`: the
+    verb phrase read back from the noun, then the words before it back to a sentence's stop."""
+    verb = _SPOKEN_IN.search(text, max(0, at - 60), at)
+    if verb is None:
+        return None
+    return _SPEAKER_BEFORE.search(text, max(0, verb.start() - 120), verb.start())
 
 
 @lru_cache(maxsize=256)
@@ -357,11 +370,6 @@ def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
         regex.compile(
             rf"(?s:.*?\b)?(?i:in)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
             r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
-        ),
-        # "…,” the ministry said in a statement": who speaks in it wrote it
-        regex.compile(
-            rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:{_SPEECH_IN})\s+(?:in|on)\s+"
-            rf"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?i:{n})$"
         ),
     )
 
