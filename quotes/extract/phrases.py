@@ -285,6 +285,8 @@ def _named(
         return Speaker(n.name, "outlet"), None
     if n.kind == "organization":
         return roster.org(n.name), None
+    if n.kind == "person" and n.name in roster.orgs:  # "Shoei Kisen said it …"
+        return roster.org(n.name), None
     if n.kind == "person":
         known = roster.persons.get(n.name)
         if known:

@@ -57,6 +57,7 @@ _DEFINED_BY = regex.compile(rf",\s+(?:a|an|the)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun
 _APPOSITIVE = regex.compile(
     r",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
 )
+_SAID_IT = regex.compile(r"\s+(?:said|says|added|stated|announced|confirmed)\s+(?:it|its)\b")
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
 _BEFORE_GAP = regex.compile(r"[\p{L}\p{N},;’'\x00]")
@@ -211,17 +212,23 @@ class Roster:
             m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
             if m:
                 found.append((phrase, m["noun"]))
+            elif self.masked.startswith(" ", end) and _SAID_IT.match(self.masked, end):
+                found.append((phrase, ""))  # "Shoei Kisen said it is cooperating": a body
         for name, noun in found:
             n = classify(name)
             if n.kind in ("organization", None) and n.name:
                 self.orgs.setdefault(self.expand(n.name), set()).add(noun.casefold())
+            elif noun == "" and n.kind == "person" and " " in n.name:
+                self.orgs.setdefault(n.name, set())
 
     def _mention(self, phrases: list[tuple[int, int, str]]) -> None:
         found: list[Mention] = []
         for start, end, phrase in phrases:
             n = classify(phrase)
             speaker = None
-            if n.kind == "person" or n.kind == "surname":
+            if n.kind == "person" and n.name in self.orgs:  # "Shoei Kisen said it"
+                speaker = self.org(n.name)
+            elif n.kind == "person" or n.kind == "surname":
                 speaker = (
                     self.person(n.name, start, n.gender)  # "Mr Hawke", "Chris": the full name
                     if n.kind == "surname" or " " not in n.name
