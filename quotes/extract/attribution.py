@@ -61,6 +61,7 @@ _CLAUSE_START = regex.compile(r",\s+")
 _THING_OWNED = regex.compile(
     r"\p{L}['’]s?\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?P<noun>\p{Ll}[\p{Ll}-]*)$"
 )
+_TITLE_PREPOSITION = regex.compile(r"\s+(?:To|At|On|In|For|With|About|Before|After|Over)\s+")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
@@ -256,7 +257,8 @@ def _before(masked: str, lo: int, hi: int, roster: Roster, anchored: bool) -> Fo
         return Found(who, "said", lo + m.start("np"), hi) if who else None
     m = _LABEL.search(head)  # "Pollsters agree - Carl Bialik: “…”", transcripts
     if m and not (m["np"].count(",") and next(iter(verb_cues(m["np"])), None)):
-        who = speaker_of(m["np"], lo + m.start("np"), roster)
+        np = _TITLE_PREPOSITION.split(m["np"])[0]  # "Boeing CEO To Congress:": the CEO
+        who = speaker_of(np, lo + m.start("np"), roster)
         if who and who.kind in ("person", "organization", "outlet"):
             return Found(who, ":", lo + m.start("np"), hi)
     # "Trump’s comments were “…”": a cue word after a possessive is a noun

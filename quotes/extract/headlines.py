@@ -6,9 +6,11 @@ from collections.abc import Iterator
 
 import regex
 
+from quotes.extract import lexicon as lx
 from quotes.extract import windows
 from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.marks import Span
+from quotes.extract.names import SEQUENCE, classify
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
@@ -36,16 +38,23 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     before: list[tuple[int, int, Speaker]] = []
     after: list[tuple[int, int, Speaker]] = []
     names, firsts = roster.person_names()
-    for at, end, speaker in _persons_named(text, lo, hi, names, firsts):
-        verb = _NEXT_WORD.match(text, end)
+    # "WILL SMITH APOLOGIZES …": read as "Will Smith Apologizes …"
+    caps = text[max(lo, span.open - windows.SUBJECT) : span.open].isupper()
+    read, shift = (text[lo:hi].title(), lo) if caps else (text, 0)
+    for at, end, speaker in _persons_named(read, lo - shift, hi - shift, names, firsts):
+        verb = _NEXT_WORD.match(read, end)
+        at, end = at + shift, end + shift
         if verb and verb["word"].casefold() in SPEECH_VERBS:
             speaking.append((at, end, speaker))
         (before if at < span.open else after).append((at, end, speaker))
-    for m in _SPEAKS.finditer(text, lo, hi):  # "Obama Says …": a surname the body names alone
+    for m in _SPEAKS.finditer(read, lo - shift, hi - shift):  # "Obama Says …": a lone surname
         if m["verb"].casefold() in SPEECH_VERBS and not speaking:
-            person = roster.person(m["name"], m.start())
+            person = roster.person(m["name"], m.start() + shift)
             if person.name != m["name"] or roster.used_as_name(m["name"]):
-                speaking.append((m.start(), m.end("name"), person))
+                speaking.append((m.start() + shift, m.end("name") + shift, person))
+    if caps:  # a run of capitals in capitals is a name only when it opens with a given name
+        first = min(speaking or before or after, key=lambda f: f[0], default=None)
+        return (first[2], first[0], first[1]) if first else _given_named(read, shift, span.open)
     label = _LABEL.match(text, start, span.open)
     who = speaker_of(label["np"], start, roster, forward=True) if label else None
     if label and who and who.kind in ("person", "organization", "outlet") and not speaking:
@@ -65,6 +74,17 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     if after:
         at, end, speaker = min(after, key=lambda f: f[0])
         return speaker, at, end
+    return None
+
+
+def _given_named(read: str, shift: int, end: int) -> tuple[Speaker, int, int] | None:
+    """The first person named before `end` in a headline written in capitals and read in title
+    case, by a given name we know ("Will Smith Apologizes To …")."""
+    for m in SEQUENCE.finditer(read, 0, end - shift):
+        words = m[0].split()[:2]
+        n = classify(" ".join(words))
+        if len(words) == 2 and words[0].casefold() in lx.GIVEN_NAMES and n.kind == "person":
+            return Speaker(n.name, "person"), m.start() + shift, m.end() + shift
     return None
 
 
