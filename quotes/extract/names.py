@@ -82,11 +82,12 @@ def _role_span(tokens: list[str]) -> tuple[int, int]:
     "… and Portland Deputy Police Chief Jami Resch"; (0, 0) when there is none."""
     first = last = -1
     for i, t in enumerate(tokens):
-        low = t.casefold()
-        if low in lx.ROLES or low.rstrip(".") in lx.ROLES:
+        if _is_role(t):
             first = i if first < 0 or last < i - 2 else first
             last = i
-        elif last >= 0 and low not in lx.CONNECTORS:
+        elif last >= 0 and t.casefold() not in lx.CONNECTORS:
+            if i + 1 < len(tokens) - 1 and _is_role(tokens[i + 1]):
+                continue  # "Vice Foreign Minister Xie Feng": one word between two roles
             break
     if last < 0:
         return 0, 0
@@ -95,6 +96,15 @@ def _role_span(tokens: list[str]) -> tuple[int, int]:
     while first > 0 and tokens[first - 1].casefold() not in lx.CONNECTORS and first > last - 4:
         first -= 1
     return first, last + 1
+
+
+def _is_role(token: str) -> bool:
+    """A word of a role: "Minister", "Sen.", "Secretary-General"."""
+    low = token.casefold()
+    if low in lx.ROLES or low.rstrip(".") in lx.ROLES:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and all(part in lx.ROLES for part in parts)
 
 
 def gender_of(first: str, description: str | None = None) -> str | None:

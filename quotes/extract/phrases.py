@@ -306,6 +306,9 @@ def _named(
             f"the {n.name}", pos, roster, lambda s: validate.named(s, pos, roster)
         )
         return holder or Speaker(_bare(n.name), "anonymous"), None
+    words = n.name.split()
+    if prefix and _for_someone(prefix.split()[-1]) and 2 <= len(words) <= 3:
+        return Speaker(n.name, "person", desc), desc  # "spokesperson Hua Chunying"
     if n.name:
         return roster.org(n.name), None
     return None, None

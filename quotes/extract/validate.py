@@ -177,6 +177,10 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if whole:
             return Speaker(max(whole, key=len), "organization")
         return None if low[0] in _HALVES else s
+    left, _, right = name.partition(" and ")
+    one = classify(right) if right and classify(left).kind == "role" else None
+    if one and one.kind == "person":  # "State Councilor and Foreign Minister Wang Yi": one man
+        return roster.persons.get(one.name) or Speaker(one.name, "person", one.description)
     if coref.pair_of(name):
         return Speaker(name, "group")  # "Duke and Duchess of Sussex": two people, one voice
     left, _, right = name.partition(" and ")
