@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
-from quotes.extract.lexicon import CONNECTORS, GIVEN_NAMES
+from quotes.extract.lexicon import CONNECTORS, GIVEN_NAMES, wordlist
 from quotes.extract.names import is_acronym
 from quotes.model import Quote, Speaker
 
@@ -38,9 +38,13 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
         by_initial[surname[:1]].append(surname)
     orgs = {q.speaker.name for q in quotes if q.speaker and q.speaker.kind == "organization"}
     spelled = _spelled_out(orgs)
+    bodies = _one_spelling(quotes)
     out = []
     for q in quotes:
         s = q.speaker
+        if s and (s.kind, s.name) in bodies:
+            q = replace(q, speaker=replace(s, name=bodies[s.kind, s.name]))
+            s = q.speaker
         if s and s.kind == "person" and s.name in typos:
             q = replace(q, speaker=replace(s, name=typos[s.name]))
         elif s and s.kind == "person" and " " not in s.name:
@@ -53,6 +57,54 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
             q = replace(q, speaker=Speaker(spelled[s.name], s.kind, s.description))
         out.append(q)
     return out
+
+
+def _one_spelling(quotes: Sequence[Quote]) -> dict[tuple[str, str], str]:
+    """Organisations and groups written several ways → one way: case, apostrophes and a legal
+    form aside ("Chinese foreign ministry", "Shoei Kisen Kaisha Ltd" → "Chinese Foreign
+    Ministry", "Shoei Kisen"), or one letter off ("Motion Pictures" for "Motion Picture"). The
+    spelling kept is capitalised, then the most quoted, then the shortest."""
+    counts: Counter[tuple[str, str]] = Counter(
+        (q.speaker.kind, q.speaker.name)
+        for q in quotes
+        if q.speaker and q.speaker.kind in ("organization", "group")
+    )
+    variants: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for kind, name in counts:
+        variants[kind, _body_key(name)].append(name)
+    for kind in ("organization", "group"):  # "Motion Pictures" beside "Motion Picture"
+        keys = sorted(k for k in variants if k[0] == kind)
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for _, key in keys:
+            buckets[_key(key)].append(key)
+        for _, key in keys:
+            initials, length = _key(key)
+            twins = [b for b in buckets.get((initials, length + 1), ()) if _one_letter_off(key, b)]
+            if len(twins) == 1 and (kind, key) in variants:
+                variants[kind, twins[0]] += variants.pop((kind, key))
+
+    def rank(kind: str, name: str) -> tuple[bool, int, int]:
+        capitals = kind == "organization" and all(
+            w[:1].isupper() or w in CONNECTORS for w in name.split()
+        )
+        return capitals, counts[kind, name], -len(name)
+
+    out: dict[tuple[str, str], str] = {}
+    for (kind, _), names in variants.items():
+        best = max(names, key=lambda n: rank(kind, n))
+        out.update({(kind, n): best for n in names if n != best})
+    return out
+
+
+def _body_key(name: str) -> str:
+    """A body's name without case, accents, apostrophe style or a legal form at its end."""
+    words = _fold(name).casefold().replace("’", "'").split()
+    while len(words) > 1 and words[-1].rstrip(".,") in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+_LEGAL_FORMS = frozenset(wordlist("ltd inc corp co llc plc gmbh ag sa kaisha"))
 
 
 def _initials(name: str) -> str:

@@ -68,3 +68,30 @@ def test_a_misspelt_bare_surname_takes_the_one_full_name_a_letter_off() -> None:
 def test_a_name_written_without_its_accents_is_the_same_name() -> None:
     quotes = [q("Aleksandar Vučić", article=a) for a in "ab"] + [q("Aleksandar Vucic", article="c")]
     assert {x.speaker.name for x in unify_speakers(quotes)} == {"Aleksandar Vučić"}
+
+
+def test_an_organisation_written_in_lower_case_joins_its_capitalised_name() -> None:
+    low, capitalised = "Valerian foreign ministry", "Valerian Foreign Ministry"
+    out = unify_speakers(
+        [q(low, "organization"), q(low, "organization"), q(capitalised, "organization", "b")]
+    )
+    assert {x.speaker.name for x in out} == {capitalised}
+
+
+def test_a_legal_form_after_a_company_name_is_the_same_company() -> None:
+    names = ["Tosa Kisen Kaisha", "Tosa Kisen Kaisha", "Tosa Kisen Kaisha Ltd", "Tosa Kisen"]
+    out = unify_speakers([q(n, "organization", str(i)) for i, n in enumerate(names)])
+    assert {x.speaker.name for x in out} == {"Tosa Kisen Kaisha"}
+
+
+def test_an_organisation_one_letter_off_another_is_that_organisation() -> None:
+    full = "Guild of Motion Picture Arts"
+    out = unify_speakers(
+        [q(full, "organization"), q("Guild of Motion Pictures Arts", "organization")]
+    )
+    assert {x.speaker.name for x in out} == {full}
+
+
+def test_a_group_written_with_either_apostrophe_is_one_group() -> None:
+    out = unify_speakers([q("Vane's lawyers", "group"), q("Vane’s lawyers", "group", "b")])
+    assert len({x.speaker.name for x in out}) == 1
