@@ -30,6 +30,10 @@ _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,
 _ACCORDING_AFTER = regex.compile(
     rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I
 )
+_READ_FROM = regex.compile(
+    r"^[\s,]*reads?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|message|post|note)"
+    r"\s+(?:from|by)\s+(?P<np>[^.;\x00\n]+)"
+)
 _CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
 _PARTICIPLE = regex.compile(r"^\p{L}+ing$")  # "adding", but not "is quoted as saying"
 # A past-tense verb with its object: "seized upon the …" ("retired Air Force general" is a role).
@@ -191,6 +195,11 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
         if who:
             return Found(who, "—", lo, hi)
+    m = _READ_FROM.match(tail)  # "“…” read a statement from Mark Cohen, his attorney."
+    if m:
+        who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)
+        if who:
+            return Found(who, "read", lo + m.start(), lo + m.end())
     m = _ACCORDING_AFTER.match(tail)
     if m:
         who = speaker_of(m["np"], lo + m.start("np"), roster, forward=True)

@@ -345,9 +345,9 @@ def subject(
 
 
 def ending_with(word: str, pos: int, roster: Roster) -> Speaker | None:
-    """The two people or the organisation named last before `pos` whose name ends with the word:
-    "the Sussexes' statement" is the Duke and Duchess of Sussex's."""
+    """The two people or the organisation named last before `pos` whose name ends with "of" and
+    the word: "the Sussex's statement" is the Duke and Duchess of Sussex's."""
     index = _index(roster)
     found = index.before("pair", pos)[:BACK_MENTIONS] + index.before("org", pos)[:BACK_MENTIONS]
-    fits = [(at, s) for at, s in found if s.name.split()[-1] == word and s.name != word]
+    fits = [(at, s) for at, s in found if s.name.split()[-2:] == ["of", word]]  # a title's
     return max(fits, key=lambda f: f[0])[1] if fits else None
