@@ -20,6 +20,7 @@ _WORDY = regex.compile(r"\p{L}{3}")
 _OWNER = regex.compile(r"\p{L}['’]s?$")
 
 _LEDE = 2  # sentences of an article's start where an unnamed subject is named just after
+_PAIR_WORD = regex.compile(rf"(?i)\b(?:{'|'.join(sorted(lx.PAIR_NOUNS))})\b")
 _SOMEONE = frozenset(lx.wordlist("someone somebody anyone anybody nobody everyone everybody"))
 _PREPOSITIONS = frozenset(
     [
@@ -160,6 +161,11 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
         number = lx.PRONOUNS[low]
         if number in ("i", "you"):
             return None, None
+        lo = roster.sentences.bounds(pos)[0]
+        if number == "pl" and _PAIR_WORD.search(roster.masked, max(lo, pos - windows.HEAD), pos):
+            found = coref.pair(pos, roster)  # "The couple's decision came when they said"
+            if found:
+                return found, None
         found = roster.antecedent(number, pos)
         if found is None or validate.named(found, pos, roster) is None:  # not "the 737 Max"
             found = coref.pronoun(number, pos, roster, lambda s: validate.named(s, pos, roster))
