@@ -387,9 +387,18 @@ def _thing_owned(np: str) -> bool:
     m = _THING_OWNED.search(np)
     if m is None:
         return False
-    noun = m["noun"].removesuffix("s") if m["noun"].endswith("s") else m["noun"]
-    someone = lx.PERSON_NOUNS | lx.ROLES | lx.ORG_NOUNS | lx.DOC_NOUNS | lx.GENDERED_NOUNS.keys()
-    return m["noun"] not in someone and noun not in someone and m["noun"] not in lx.GROUP_NOUNS
+    noun = m["noun"].removesuffix("s")
+    return m["noun"] not in _SOMEONE and noun not in _SOMEONE
+
+
+_SOMEONE = (
+    lx.PERSON_NOUNS
+    | lx.ROLES
+    | lx.ORG_NOUNS
+    | lx.DOC_NOUNS
+    | lx.GROUP_NOUNS
+    | lx.GENDERED_NOUNS.keys()
+)
 
 
 def _too_long(np: str) -> bool:

@@ -347,6 +347,11 @@ def subject(
 def ending_with(word: str, pos: int, roster: Roster) -> Speaker | None:
     """The two people or the organisation named last before `pos` whose name ends with "of" and
     the word: "the Sussex's statement" is the Duke and Duchess of Sussex's."""
+    ending = " of " + word
+    if not any(o.endswith(ending) for o in roster.orgs) and not any(
+        n.endswith(ending) for _, n in roster.unknown
+    ):
+        return None  # read without building the index: most articles name no such title
     index = _index(roster)
     found = index.before("pair", pos)[:BACK_MENTIONS] + index.before("org", pos)[:BACK_MENTIONS]
     fits = [(at, s) for at, s in found if s.name.split()[-2:] == ["of", word]]  # a title's

@@ -57,6 +57,7 @@ _DEFINED_BY = regex.compile(rf",\s+(?:a|an|the)\s+(?:{_WORD}\s+){{0,3}}?(?P<noun
 _APPOSITIVE = regex.compile(
     r",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:the\s+|a\s+|an\s+)?\p{Ll}[\p{L}\s'’-]{2,60}?)(?=,|\.)"
 )
+_SOMEONE_WORDS = lx.ROLES | lx.PERSON_NOUNS
 _SAID_IT = regex.compile(r"\s+(?:said|says|added|stated|announced|confirmed)\s+(?:it|its)\b")
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
@@ -191,7 +192,7 @@ class Roster:
             person = self.persons.get(n.name)
             if person is None:
                 continue
-            role = set(m["desc"].casefold().split()) & (lx.ROLES | lx.PERSON_NOUNS)  # "an official"
+            role = set(m["desc"].casefold().split()) & _SOMEONE_WORDS  # "an official"
             if person and not person.description and role and len(m["desc"].split()) <= 8:
                 desc = _ARTICLE.sub("", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)
