@@ -46,7 +46,7 @@ _SAID_FIRST = regex.compile(
 _CLAUSE = regex.compile(
     r"(?i).*(?:[;:]|\b(?:what|which|who|whom|that|because|when|while|if|after|before|as|where|but)\b)"
 )
-_SUBORDINATE = regex.compile(r"(?i)(?:[\p{L}\d]+\s+){0,2}?(?:after|before|when|while|until)\s")
+_TIME_CLAUSE = regex.compile(r"(?i)(?:[\p{L}\d]+\s+){0,2}?(?:after|before|when|while|until)\s")
 _TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _ACCORDING_BEFORE = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _INTRODUCED = regex.compile(
@@ -244,7 +244,7 @@ def _after(masked: str, lo: int, hi: int, roster: Roster, adjacent: bool) -> Fou
             if ok
             else None
         )
-    if _SUBORDINATE.match(np):  # "“…” hours after the witness testified": another clause's verb
+    if _TIME_CLAUSE.match(np):  # "“…” hours after the witness testified": another clause's verb
         return None
     np = _clause_tail(np)  # "Warren, who has not endorsed a candidate, told reporters"
     if _DETERMINER_END.search(np) or _PAST_VERB.search(np):
@@ -388,10 +388,10 @@ def _thing_owned(np: str) -> bool:
     if m is None:
         return False
     noun = m["noun"].removesuffix("s")
-    return m["noun"] not in _SOMEONE and noun not in _SOMEONE
+    return m["noun"] not in _NOUNS_FOR_SOMEONE and noun not in _NOUNS_FOR_SOMEONE
 
 
-_SOMEONE = (
+_NOUNS_FOR_SOMEONE = (
     lx.PERSON_NOUNS
     | lx.ROLES
     | lx.ORG_NOUNS

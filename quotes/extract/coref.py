@@ -202,12 +202,9 @@ def _other_role(s: Speaker) -> bool:
 def _head_end(words: list[str]) -> int:
     """Where a description's head noun ends: before "of Facebook", "overseeing his case"."""
     for i, w in enumerate(words[2:], 2):
-        if w in _AFTER_HEAD or (w.islower() and w.endswith("ing")):
+        if w in lx.AFTER_HEAD or (w.islower() and w.endswith("ing")):
             return i
     return len(words)
-
-
-_AFTER_HEAD = frozenset(lx.wordlist("of for at with from in on by to who whom that which"))
 
 
 def _gender(roster: Roster, speaker: Speaker) -> str | None:

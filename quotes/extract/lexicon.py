@@ -208,5 +208,10 @@ story video watch live update updated breaking exclusive listen read photo photo
 legal opinion analysis comment comments transcript summary highlights advertisement sponsored image
 images picture pictures credit credits caption
 """)
+# Words that follow a description's head noun: "spokeswoman for X", "the creator of Facebook".
+AFTER_HEAD = _words("""
+for of at with from in on close who whom by to after before during following since until about
+amid despite
+""")
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")

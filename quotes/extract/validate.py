@@ -38,12 +38,6 @@ _ADVERBS = frozenset(
     lx.wordlist("further also then later again once still too meanwhile however finally earlier")
 )
 _LEADS = lx.DETERMINERS | lx.FUNCTION_WORDS
-_AFTER_HEAD = frozenset(
-    lx.wordlist(
-        "for of at with from in on close who whom by to after before during following since "
-        "until about amid despite"
-    )
-)
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "Serbian", "Swedish", "Chinese", "Frenchman": of a nation, not a name
 _NATION = regex.compile(r"\p{Lu}\p{Ll}+(?:ian|ish|ese|ean|can)")
@@ -301,7 +295,7 @@ def _head_at(words: list[str]) -> int:
     """Where the noun a description is about stands: "spokeswoman" in "spokeswoman for X"."""
     for i, w in enumerate(words):
         low = w.casefold()
-        if i and (low in _AFTER_HEAD or low.endswith("ing")):  # "a man calling himself …"
+        if i and (low in lx.AFTER_HEAD or low.endswith("ing")):  # "a man calling himself …"
             return i - 1
     return len(words) - 1
 
