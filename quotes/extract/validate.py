@@ -219,6 +219,8 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     at = _head_at(words)
     if at >= _MAX_WORDS or len(words) > 2 * _MAX_WORDS:
         return _name_inside(words, pos, roster)
+    if at + 1 < len(words) and words[at + 1].islower() and words[at + 1].endswith("ing"):
+        s = Speaker(" ".join(words[: at + 1]), "anonymous")  # "prosecutor overseeing his case"
     head = words[at].casefold().strip(",.")
     if head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]  # "crews", "organisers"
