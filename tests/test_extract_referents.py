@@ -297,3 +297,11 @@ def test_a_dotted_acronym_after_the_stays_in_the_speakers_appositive() -> None:
         "informed reporters that prosecutors have “handcuffs for all” fraudsters."
     )
     assert speaker_of(text, "handcuffs for all") == "Dana Whitfield"
+
+
+def test_the_body_named_by_its_noun_closes_a_sentence_of_fragments() -> None:
+    text = (
+        "The Harbour Trust met on Monday.\n\n"
+        "The plan was passed “in haste” and breaks the “spirit” of the law, the trust said."
+    )
+    assert speaker_of(text, "in haste") == "Harbour Trust"

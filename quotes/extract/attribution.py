@@ -105,8 +105,11 @@ _NAME_SAID = regex.compile(
     rf"^\s*(?:{_NAME}|he|she|they)\s+(?:{AUX})*(?:said|says|added|adds|wrote|writes)\s*[,.;]"
 )
 _COMMA_CUE = regex.compile(
-    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:[Tt]he\s+)?(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b|"
-    rf"[Tt]he\s+\p{{Ll}}+\s+{VERB_PHRASE}\b)"
+    rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b)"
+)
+# "…, the ministry said", "…, the Foreign Ministry said": closing a sentence of fragments
+_COMMA_THE_CUE = regex.compile(
+    r",\s+(?=the\s+(?:\p{Lu}\S*\s+){0,4}(?:\p{Ll}+\s+)?(?:said|says|added|told|wrote|stated)\b)"
 )
 _NAME_VERB_AFTER = regex.compile(
     rf"[\s,]*(?P<np>{_NAME}|he|she|they)\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
@@ -179,7 +182,8 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
 def _sentence_final(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     """The attribution closing a sentence that quotes several fragments: "… “a” into “b” in the
     US, says Hillmann." covers "a" too."""
-    last = next(iter(reversed(list(_COMMA_CUE.finditer(masked, lo, hi)))), None)
+    cues = [*_COMMA_CUE.finditer(masked, lo, hi), *_COMMA_THE_CUE.finditer(masked, lo, hi)]
+    last = max(cues, key=lambda m: m.start(), default=None)
     if last is None or "\x00" not in masked[lo : last.start()]:
         return None
     found = _after(masked, last.start(), hi, roster, True)
