@@ -27,7 +27,7 @@ _AFTER_STOP = regex.compile(
 )
 _ACCORDING = regex.compile(r"(?i)according\s+to\s+(?P<np>[^\x00\n]+?),?\s*$")
 _SAID_FIRST = regex.compile(
-    r"(?:^|[.!?]\s+)(?:Said|Says|Added|Asked)\s+(?P<np>[^,\x00\n]{2,60}?),?\s*$"
+    rf"(?:^|[.!?]\s+)(?:{lx.either(lx.INVERTED_CUES)})\s+(?P<np>[^,\x00\n]{{2,60}}?),?\s*$"
 )
 _INTRODUCED = regex.compile(
     r"^(?:[\s,]+(?:[^,:\x00\n]|(?<=\d),(?=\d)){0,50}?){0,2}\s*[,:]\s*$|^\s+that\s*$|^\s*$"

@@ -196,13 +196,10 @@ def _sentences(pieces: list[str]) -> list[str]:
             if w.endswith(".") and not is_abbreviation(w):
                 out.append(" ".join(words[start : i + 1]).rstrip("."))
                 start = i + 1
-                if words[start] in _INVERTED and start < len(words) - 1:
+                if words[start] in lx.INVERTED_CUES and start < len(words) - 1:
                     start += 1
         out.append(" ".join(words[start:]))
     return out
-
-
-_INVERTED = frozenset(("Said", "Says", "Added", "Asked"))
 
 
 def _split_people(pieces: list[str]) -> list[str]:

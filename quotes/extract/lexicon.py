@@ -185,6 +185,8 @@ CAPITALISED = r"\p{Lu}[\p{L}.'’-]*"
 NAME_END = r"\p{Lu}[\p{L}'’-]+"
 # A capitalised name of one to four words: "Ana Ruiz", "Sen. Ted Cruz", "Jean-Luc O’Neil".
 NAME = rf"(?:{CAPITALISED}\s+){{0,3}}{NAME_END}"
+# Verbs of speech that open an inverted sentence before its speaker: "Said Vale, “…”".
+INVERTED_CUES = ("Said", "Says", "Added", "Asked")
 # The legal forms that may end a company's name ("Acme Ltd", "Shoei Kisen Kaisha").
 LEGAL_FORMS = _words("ltd inc corp co llc plc gmbh ag sa kaisha")
 # Abbreviations whose period ends no sentence ("Sen. Ruiz", "Acme Inc. said", "Calif."): the one
