@@ -53,7 +53,7 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
             if surname not in near:  # a name reprinted by many articles is looked up once
                 near[surname] = _near(surname, by_initial)
             full = by_surname.get(surname) or by_surname.get(near[surname], set())
-            # "Arden" beside "Jacinda Ardern"
+            # "Okonko" beside "Ada Okonkwo"
             if len(full) == 1:
                 q = replace(q, speaker=replace(s, name=next(iter(full))))
         elif s and s.kind == "organization" and s.name in spelled:
@@ -64,8 +64,8 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
 
 def _one_spelling(quotes: Sequence[Quote]) -> dict[tuple[str, str], str]:
     """Organisations and groups written several ways → one way: case, apostrophes and a legal
-    form aside ("Chinese foreign ministry", "Shoei Kisen Kaisha Ltd" → "Chinese Foreign
-    Ministry", "Shoei Kisen"), or one letter off ("Motion Pictures" for "Motion Picture"). The
+    form aside ("Chinese foreign ministry", "Tomo Kaiun Kaisha Ltd" → "Chinese Foreign
+    Ministry", "Tomo Kaiun"), or one letter off ("Motion Pictures" for "Motion Picture"). The
     spelling kept is capitalised, then the most quoted, then the shortest."""
     counts: Counter[tuple[str, str]] = Counter(
         (q.speaker.kind, q.speaker.name)
@@ -188,7 +188,7 @@ def _fold(text: str) -> str:
 
 
 def _near(surname: str, by_initial: dict[str, list[str]]) -> str:
-    """The one known surname with the same initial a letter off this one ("arden" → "ardern"),
+    """The one known surname with the same initial a letter off this one ("okonko" → "okonkwo"),
     else ""."""
     near = [k for k in by_initial.get(surname[:1], ()) if _one_letter_off(surname, k)]
     return near[0] if len(near) == 1 else ""

@@ -92,15 +92,15 @@ def test_a_phrase_two_statements_share_does_not_chain_them_together() -> None:
 
 
 def test_speakers_compare_by_full_name_without_titles() -> None:
-    full, titled = speaker_key(Speaker("Jacinda Ardern")), speaker_key(Speaker("PM Jacinda Ardern"))
+    full, titled = speaker_key(Speaker("Ada Okonkwo")), speaker_key(Speaker("PM Ada Okonkwo"))
     assert full and titled and same_speaker(full, titled)
-    assert speaker_key(Speaker("Prime Minister Jacinda Ardern")) == "jacinda ardern"
+    assert speaker_key(Speaker("Prime Minister Ada Okonkwo")) == "ada okonkwo"
     chen, other = speaker_key(Speaker("Ana Chen")), speaker_key(Speaker("Bo Chen"))
     assert chen and other and not same_speaker(chen, other)
 
 
 def test_only_full_names_count_as_speakers_that_can_conflict() -> None:
-    for name, kind in [("Ardern", "person"), ("UK", "organization"), ("the ruling", "document")]:
+    for name, kind in [("Okonkwo", "person"), ("UK", "organization"), ("the ruling", "document")]:
         assert speaker_key(Speaker(name, kind)) is None
     assert speaker_key(Speaker("20-time Grand Slam champion", "anonymous")) is None
 

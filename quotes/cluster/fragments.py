@@ -54,7 +54,7 @@ class Fragmentable(Protocol):
 
 @functools.lru_cache(maxsize=1 << 12)
 def speaker_key(speaker: Speaker | None) -> str | None:
-    """A speaker's name as compared here ("jacinda ardern"), or None unless it reads as a
+    """A speaker's name as compared here ("ada okonkwo"), or None unless it reads as a
     person's or organisation's full name: extraction also names speakers "UK", "ruling" or
     "20-time Grand Slam champion", which must not keep a fragment from its quotation."""
     if speaker is None or speaker.kind not in _NAMED:
@@ -78,7 +78,7 @@ def surname(key: str) -> str:
 
 def same_speaker(a: str, b: str) -> bool:
     """Whether two speaker keys may name one speaker: equal, or one ends with the other
-    ("ardern" and "jacinda ardern")."""
+    ("okonkwo" and "ada okonkwo")."""
     if a == b:
         return True
     short, long = sorted((a, b), key=len)

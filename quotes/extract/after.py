@@ -123,7 +123,7 @@ def according_to(t: Tail) -> Found | None:
 def comma_handover(t: Tail) -> Found | None:
     """A quote inside a clause ("curb “activist” investors and others"): the words after are not
     about it, unless a comma soon hands over to the attribution ("“the end” for the EU, said Geert
-    Wilders") or a name and its verb end the clause ("a “bouquet of humanity” Ellison said,")."""
+    Wilders") or a name and its verb end the clause ("a “bouquet of humanity” Okafor said,")."""
     if t.adjacent or "," in t.tail[: t.lead] or _NAME_SAID.match(t.tail):
         return None
     comma = COMMA_CUE.search(t.tail, 0, windows.COMMA_HANDOVER)

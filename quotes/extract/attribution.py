@@ -41,7 +41,7 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     cited = found is not None and found.cue == "according to"  # "…,” according to reports"
     if found is None or cited or is_credit(found.speaker, found.cue or ""):
-        # "Haugen alleged that … “profits over people,” according to CNN": Haugen, CNN credited;
+        # "Roe alleged that … “profits over people,” according to CNN": Roe, CNN credited;
         # "She said, “…”, according to reports from the AP": she, the reports credited
         ahead = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
         credited = (
@@ -82,7 +82,7 @@ def _sentence_final(masked: str, lo: int, hi: int, roster: Roster) -> Found | No
 
 
 def reporter(lo: int, hi: int, roster: Roster) -> Found | None:
-    """Who speaks in a sentence ending at its verb of speech: "Ardern said" (she was leaving)."""
+    """Who speaks in a sentence ending at its verb of speech: "Okonkwo said" (she was leaving)."""
     return _before(roster.masked, lo, hi, roster, anchored=True)
 
 

@@ -17,7 +17,7 @@ from quotes.extract.roster import Roster
 from quotes.extract.validate import is_credit
 
 # A sentence's end before the speaker phrase, but not a title's stop ("an adviser to Mr. Romney's
-# campaign") nor a dotted acronym's before a lower-case word ("Mrs. Pelosi, the highest-ranking
+# campaign") nor a dotted acronym's before a lower-case word ("Mrs. Lima, the highest-ranking
 # U.S. official, said") or in an appositive ("Dana Whitfield, the U.S. Attorney for the
 # district, said"); one before a capital may end a sentence ("… from the U.S. Minister Rowe").
 _TITLES = lx.either(sorted(w for w, kind in lx.ABBREVIATIONS.items() if kind == "title") + ["St"])

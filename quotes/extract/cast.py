@@ -37,7 +37,7 @@ _APPOSITIVE = regex.compile(
     rf",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:(?:{_A})\s+)?\p{{Ll}}[\p{{L}}\s'’-]{{2,60}}?)"
     r"(?=,|\.)"
 )
-# "Shoei Kisen said it is cooperating", "… said its ship": a name that speaks of itself as "it"
+# "Tomo Kaiun said it is cooperating", "… said its ship": a name that speaks of itself as "it"
 # is a body's ("X said it was time" is no such case: that "it" stands for nothing).
 _SAYS_IT = regex.compile(r" (?P<verb>\p{Ll}+) (?:it (?:is|was) \p{Ll}+ing|its \p{Ll}+)\b")
 _SOMEONE_WORDS = lx.ROLES | lx.PERSON_NOUNS  # built once: read at every appositive
@@ -143,7 +143,7 @@ class Cast:
         for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
             for part in dict.fromkeys((full.split()[0], full.split()[-1])):
                 self.by_part[part].append(full)
-        for _, _, phrase in phrases:  # "Ms Ardern" says Jacinda Ardern is a woman
+        for _, _, phrase in phrases:  # "Ms Okonkwo" says Ada Okonkwo is a woman
             n = classify(phrase)
             fits = self.by_part.get(n.name, []) if n.gender and " " not in n.name else []
             if len(fits) == 1 and self.genders.get(fits[0]) is None:
@@ -163,7 +163,7 @@ class Cast:
             if m:
                 found.append((phrase, m["noun"]))
             elif (said := _SAYS_IT.match(self.masked, end)) and said["verb"] in SPEECH_VERBS:
-                found.append((phrase, ""))  # "Shoei Kisen said it is cooperating": a body
+                found.append((phrase, ""))  # "Tomo Kaiun said it is cooperating": a body
         for name, noun in found:
             n = classify(name)
             if n.kind in ("organization", None) and n.name:

@@ -57,7 +57,7 @@ def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     for start in starts[:6]:
         m = _SUBJECT.match(masked, start, hi)
         if not m or _PREPOSITION_START.match(m["np"]) or _thing_owned(m["np"]):
-            continue  # "Bankman-Fried's conviction is a “warning”": the conviction is no one
+            continue  # "Lee-Hart's conviction is a “warning”": the conviction is no one
         who = speaker_of(m["np"], m.start("np"), roster)
         if who is None or who.kind in ("document", "anonymous"):
             continue

@@ -29,7 +29,7 @@ _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
 _AND = regex.compile(
     r"\s+and\s+(?:(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)\s+)?"
-)  # "Prince Harry and his wife Meghan Markle"
+)  # "Prince Edmund and his wife Clara Wynn"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
@@ -66,7 +66,7 @@ class _Index:
             self.genders.setdefault(s.name, roster.genders.get(s.name, m.gender))
             spans.append((m.start, m.end, s))
             self.places.setdefault(s.name, []).append((m.start, m.end, s.description))
-        # "Prince Harry and Meghan Markle": two people named together, for "the couple", "they"
+        # "Prince Edmund and Clara Wynn": two people named together, for "the couple", "they"
         for (a, end, x), (b, _, y) in zip(spans, spans[1:], strict=False):
             if x.name != y.name and _AND.fullmatch(masked, end, b):
                 whole = _THE.sub("", masked[a:end] + " and " + _name_at(masked, b))
@@ -74,7 +74,7 @@ class _Index:
         for m in roster.mentions:
             if m.speaker.kind == "organization" and pair_of(m.speaker.name):
                 self.kinds["pair"].append((m.start, Speaker(m.speaker.name, "group")))
-        for start, name in roster.unknown:  # "The Duke and Duchess of Sussex" is no one name
+        for start, name in roster.unknown:  # "The Duke and Duchess of Ashford" is no one name
             if pair_of(name):
                 self.kinds["pair"].append((start, Speaker(name, "group")))
         self.kinds["pair"].sort(key=lambda x: x[0])
@@ -105,7 +105,7 @@ class _Index:
         return words, age
 
     def plain(self, surname: str) -> set[str]:
-        """Two-word names of a known given name and this surname: "Will Smith" for "Smith"."""
+        """Two-word names of a known given name and this surname: "Will Vane" for "Vane"."""
         if self._plain is None:
             self._plain = {}
             for name in self.places:
@@ -187,7 +187,7 @@ def _salient(
 ) -> list[tuple[int, Speaker]]:
     """The persons an epithet may stand for, ranked: the nearest sentence naming one first, and
     in a sentence the first named (its subject: "Lee beat Ruiz. The 31-year-old said" is Lee);
-    one the article describes with another trade last ("comedian Chris Rock" for "the actor")."""
+    one the article describes with another trade last ("comedian Ray Marsh" for "the actor")."""
     here = index.sentence_of(pos)
 
     def rank(item: tuple[int, Speaker]) -> tuple[bool, int, int]:
@@ -212,7 +212,7 @@ def _gender(roster: Roster, speaker: Speaker) -> str | None:
 
 
 def own_surname(name: str, found: Speaker, roster: Roster) -> Speaker:
-    """A bare surname is the one whose whole surname it is: "Smith" is Will Smith, not Jada
+    """A bare surname is the one whose whole surname it is: "Vane" is Will Vane, not Rosa
     Pinkett Smith (whose surname is "Pinkett Smith"), when the article names both."""
     words = found.name.split()
     if len(words) < 2 or words[-1] != name or words[-2].casefold() in lx.GIVEN_NAMES:
@@ -230,7 +230,7 @@ def pronoun(
     number: str, pos: int, roster: Roster, named: Callable[[Speaker], Speaker | None]
 ) -> Speaker | None:
     """The person "he" or "she" stands for when the roster's antecedents know no one: the last
-    person named, counting names the roster keeps out of its mentions ("Greta Thunberg" named
+    person named, counting names the roster keeps out of its mentions ("Elin Sorby" named
     once, with a given name it does not know) and passing `named` (no "737 Max")."""
     if number == "pl":
         return pair(pos, roster)
@@ -274,8 +274,8 @@ _EPITHET_HEADS = frozenset(
     )
 )
 
-# Epithets of one trade: "the champion" may be "tennis star Novak Djokovic", not "Immigration
-# Minister Alex Hawke"; "the actor" not "comedian Chris Rock". A role outside every family (a
+# Epithets of one trade: "the champion" may be "tennis star Luka Petrovic", not "Immigration
+# Minister Alan Crewe"; "the actor" not "comedian Ray Marsh". A role outside every family (a
 # minister, a senator) rules out each of them.
 _FAMILIES = [
     frozenset(lx.wordlist(words))
@@ -334,7 +334,7 @@ def pair(pos: int, roster: Roster) -> Speaker | None:
 
 
 def pair_of(name: str) -> bool:
-    """Whether a name joins two people or two titles: "Duke and Duchess of Sussex"."""
+    """Whether a name joins two people or two titles: "Duke and Duchess of Ashford"."""
     left, _, right = name.partition(" and ")
     if not right:
         return False
@@ -343,10 +343,10 @@ def pair_of(name: str) -> bool:
 
 
 def _person_kind(phrase: str) -> str | None:
-    """ "person" or "role" when a phrase names someone ("Meghan Markle", "Duchess of Sussex")."""
+    """ "person" or "role" when a phrase names someone ("Clara Wynn", "Duchess of Ashford")."""
     kind = classify(phrase).kind
     if kind == "person" or (kind == "surname" and phrase.casefold() not in lx.GROUP_NOUNS):
-        return "person"  # "Meghan", but not "Members"
+        return "person"  # "Clara", but not "Members"
     first = phrase.split()[0].casefold() if phrase.split() else ""
     return "role" if kind == "role" or first in lx.ROLES else None
 
@@ -373,8 +373,8 @@ def subject(
 
 
 def ending_with(word: str, pos: int, roster: Roster) -> Speaker | None:
-    """The two people whose title ends "of" the word ("the Sussex's statement" is the Duke and
-    Duchess of Sussex's, but "Trump" is no "Greta Thunberg and President Trump"), or the
+    """The two people whose title ends "of" the word ("the Ashford's statement" is the Duke and
+    Duchess of Ashford's, but "Trump" is no "Elin Sorby and President Hale"), or the
     organisation whose name ends with it, named last before `pos`."""
     ending = " of " + word
     if not any(o.rsplit(" ", 1)[-1] == word for o in roster.orgs) and not any(

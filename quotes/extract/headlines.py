@@ -17,7 +17,7 @@ from quotes.model import Speaker
 
 # "Politifact: Trump Is Right, ‘…’": a headline opening with a name and a colon quotes that name.
 _LABEL = regex.compile(rf"(?P<np>{lx.CAPITALISED}(?:[ \t]+{lx.CAPITALISED}){{0,3}}):[ \t]")
-_SPEAKS = regex.compile(  # the verb looked ahead at: "Buckingham Palace Says" tries "Palace"
+_SPEAKS = regex.compile(  # the verb looked ahead at: "Marlow Palace Says" tries "Palace"
     rf"(?<![\p{{L}}'’])(?P<name>{lx.NAME_END})(?=[ \t]+(?P<verb>\p{{Lu}}\p{{Ll}}+)\b)"
 )
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)\b")
@@ -40,7 +40,7 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     before: list[tuple[int, int, Speaker]] = []
     after: list[tuple[int, int, Speaker]] = []
     names, firsts = roster.person_names()
-    # "WILL SMITH APOLOGIZES …": read as "Will Smith Apologizes …"
+    # "WILL VANE APOLOGIZES …": read as "Will Vane Apologizes …"
     caps = text[max(lo, span.open - windows.SUBJECT) : span.open].isupper()
     read, shift = (text[lo:hi].title(), lo) if caps else (text, 0)
     for at, end, speaker in _persons_named(read, lo - shift, hi - shift, names, firsts):
@@ -52,7 +52,7 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     for m in _SPEAKS.finditer(read, lo - shift, hi - shift):  # "Obama Says …": a lone surname
         if m["verb"].casefold() in SPEECH_VERBS and not speaking:
             person = roster.person(m["name"], m.start() + shift)
-            body = roster.body(m["name"])  # "Buckingham Palace Says": the body the text names
+            body = roster.body(m["name"])  # "Marlow Palace Says": the body the text names
             if body.name in roster.orgs and person.name == m["name"]:
                 speaking.append((m.start() + shift, m.end("name") + shift, body))
             elif person.name != m["name"] or roster.used_as_name(m["name"]):
@@ -64,7 +64,7 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     who = speaker_of(label["np"], start, roster, forward=True) if label else None
     if label and who and who.kind in ("person", "organization", "outlet") and not speaking:
         return who, start, label.end("np")
-    named = next(  # "UK's Buckingham Palace says": the palace, not its owner
+    named = next(  # "UK's Marlow Palace says": the palace, not its owner
         (
             m
             for m in roster.following(lo, windows.NAME_WORDS)
@@ -84,7 +84,7 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
 
 def _given_named(read: str, shift: int, end: int) -> tuple[Speaker, int, int] | None:
     """The first person named before `end` in a headline written in capitals and read in title
-    case, by a given name we know ("Will Smith Apologizes To …")."""
+    case, by a given name we know ("Will Vane Apologizes To …")."""
     for m in SEQUENCE.finditer(read, 0, end - shift):
         words = m[0].split()[:2]
         n = classify(" ".join(words))

@@ -66,7 +66,7 @@ def introduced(
 
 def _document_author(lo: int, hi: int, roster: Roster) -> Speaker | None:
     """Who wrote the document a sentence introduces: "The full statement from the Duke and
-    Duchess of Sussex is as follows:", "His statement reads in full:" (his: the last man named)."""
+    Duchess of Ashford is as follows:", "His statement reads in full:" (his: the last man named)."""
     m = _INTRODUCING.search(roster.masked, lo, hi)
     if m is None:
         return None
@@ -148,7 +148,7 @@ def _introduced_by_subject(
     label = _LABEL.match(text, start, end)
     if label and label[1].casefold() in lx.SECTION_LABELS:
         return None  # "PHOTO: NZME": a picture's credit line introduces no one
-    number = subject_pronoun(roster.masked, start)  # "She will also marry Clarke Gayford."
+    number = subject_pronoun(roster.masked, start)  # "She will also marry Tom Reyes."
     if number in ("m", "f", "pl"):
         who = roster.antecedent(number, start)
         who = who and validate.named(who, start, roster)

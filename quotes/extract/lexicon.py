@@ -187,7 +187,7 @@ NAME_END = r"\p{Lu}[\p{L}'’-]+"
 NAME = rf"(?:{CAPITALISED}\s+){{0,3}}{NAME_END}"
 # Verbs of speech that open an inverted sentence before its speaker: "Said Vale, “…”".
 INVERTED_CUES = ("Said", "Says", "Added", "Asked")
-# The legal forms that may end a company's name ("Acme Ltd", "Shoei Kisen Kaisha").
+# The legal forms that may end a company's name ("Acme Ltd", "Tomo Kaiun Kaisha").
 LEGAL_FORMS = _words("ltd inc corp co llc plc gmbh ag sa kaisha")
 # Abbreviations whose period ends no sentence ("Sen. Ruiz", "Acme Inc. said", "Calif."): the one
 # list, each with its kind; a name may end with a "suffix" ("Ted Cruz Jr.", "Acme Ltd.").
@@ -285,7 +285,7 @@ amid despite
 """)
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")
-# The prepositions that end a name or a title ("said Djokovic after the ruling").
+# The prepositions that end a name or a title ("said Petrovic after the ruling").
 PREPOSITIONS = frozenset(
     [
         "of",
@@ -303,7 +303,7 @@ PREPOSITIONS = frozenset(
         "under",
         "near",
         "behind",
-        "after",  # "said Djokovic after the ruling"
+        "after",  # "said Petrovic after the ruling"
         "before",
         "during",
         "following",

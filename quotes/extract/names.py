@@ -17,7 +17,7 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,6}s?")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _HAS_POSSESSIVE = regex.compile(r"\p{L}['’]s?$")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+")
-_GLUED = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}+-\p{Ll}")  # "ThunbergSixteen-year-old"
+_GLUED = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}+-\p{Ll}")  # "SorbySixteen-year-old"
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr"])
 _SUFFIXES = frozenset(f"{w.casefold()}." for w in lx.SUFFIXES)
 _PARTICLES = frozenset(lx.NAME_PARTICLES)  # "van ’t", "de la"
@@ -142,7 +142,7 @@ def classify(phrase: str) -> Name:
     possessive = bool(raw) and bool(_HAS_POSSESSIVE.search(raw[-1]))
     tokens = [clean_token(t) for t in raw]
     glued = next((i for i, t in enumerate(tokens) if _GLUED.search(t)), None)
-    if glued is not None:  # "Greta ThunbergSixteen-year-old": page text run into a name
+    if glued is not None:  # "Elin SorbySixteen-year-old": page text run into a name
         tokens = tokens[:glued] + [tokens[glued][: _GLUED.search(tokens[glued]).start()]]
     while tokens and tokens[0].casefold() in lx.FUNCTION_WORDS:
         tokens.pop(0)

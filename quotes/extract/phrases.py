@@ -33,7 +33,7 @@ _NOT_I = lx.either(p for p in lx.SUBJECT_PRONOUNS if p != "i")
 _LEAD = regex.compile(
     r"(?i)^(?:(?:and|but|so|then|also|which|who|whom|that|what|as|while|because)\s+)+"
     rf"|^\p{{L}}\p{{Ll}}+ly,?\s+(?=(?:{_NOT_I})\b)"  # "Recently she"
-    # "In a statement Djokovic": where it was said, before who said it
+    # "In a statement Petrovic": where it was said, before who said it
     rf"|^(?:in|on|at|during|through)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:statement|interview|post|tweet|letter|video|speech|message|conference|briefing|"
     r"hearing|address)\s+(?=\p{Lu})"
@@ -208,7 +208,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
 
 def _named_next(pos: int, roster: Roster) -> Speaker | None:
     """Who a lede's "a Facebook whistleblower" turns out to be: the person named in full opening
-    the next sentence or the one after ("Frances Haugen, a former product manager, …"), when the
+    the next sentence or the one after ("Mara Lindqvist, a former product manager, …"), when the
     description is in the article's first sentences."""
     sentences = roster.sentences
     here = sentences.index(pos)
@@ -253,7 +253,7 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
 
 def _capital_head(head: list[str]) -> str | None:
     """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton",
-    "Buckingham Palace" in "UK's Buckingham Palace" (an owner before a name only places it)."""
+    "Marlow Palace" in "UK's Marlow Palace" (an owner before a name only places it)."""
     text = " ".join(head)
     last = None
     for m in SEQUENCE.finditer(text):
@@ -277,7 +277,7 @@ def _named(
         return Speaker(n.name, "outlet"), None
     if n.kind == "organization":
         return roster.org(n.name), None
-    if n.kind == "person" and n.name in roster.orgs:  # "Shoei Kisen said it …"
+    if n.kind == "person" and n.name in roster.orgs:  # "Tomo Kaiun said it …"
         return roster.org(n.name), None
     if n.kind == "person":
         known = roster.persons.get(n.name)

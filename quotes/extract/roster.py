@@ -99,12 +99,12 @@ class Roster:
         for start, end, phrase in phrases:
             n = classify(phrase)
             speaker = None
-            if n.kind == "person" and n.name in self.orgs:  # "Shoei Kisen said it"
+            if n.kind == "person" and n.name in self.orgs:  # "Tomo Kaiun said it"
                 speaker = self.org(n.name)
             elif n.kind == "person" or n.kind == "surname":
                 speaker = (
                     self.person(n.name, start, n.gender)
-                    if n.kind == "surname" or " " not in n.name  # "Ms Ardern"
+                    if n.kind == "surname" or " " not in n.name  # "Ms Okonkwo"
                     else (self.persons.get(n.name) or Speaker(n.name, "person", n.description))
                 )
                 if n.kind == "surname" and speaker.name == n.name:
@@ -183,7 +183,7 @@ class Roster:
         ]
         if not fits:
             return Speaker(name, "person")
-        if len(fits) > 1:  # "Smith" is Will Smith's whole surname, not Jada Pinkett Smith's
+        if len(fits) > 1:  # "Vane" is Will Vane's whole surname, not Rosa Delmar Vane's
             fits = [f for f in fits if not _double_surname(f, name)] or fits
             fits.sort(key=lambda f: self._last_before(f, pos))
         return self.persons[fits[-1]]
@@ -388,7 +388,7 @@ def group(phrase: str) -> Speaker:
 
 
 def _double_surname(full: str, surname: str) -> bool:
-    """Whether the surname is the end of a longer one: "Smith" in "Jada Pinkett Smith"."""
+    """Whether the surname is the end of a longer one: "Vane" in "Rosa Delmar Vane"."""
     words = full.split()
     return (
         len(words) > 2

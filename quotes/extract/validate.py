@@ -46,7 +46,7 @@ _PEOPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ans|ists|ites|ese|ers|ics)")
 _CLAUSE = regex.compile(
     rf"(?i)^(?-i:\p{{Ll}}+ing)\b|\b(?:{lx.either(lx.AUXILIARIES)}|to)\s+\p{{Ll}}+\b"
     r"|(?-i:\p{Lu}\p{Ll}+\s+\p{Ll}+(?:s|ed)\s+(?:in|to|on|at|for|with|the|a|an|that)\b)"
-)  # "allowing protesters to …", "Pelosi arrives in Taiwan": a clause, not someone
+)  # "allowing protesters to …", "Lima arrives in Oslo": a clause, not someone
 
 
 def named(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
@@ -74,14 +74,14 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     if len(tokens) == 1 and _not_a_person(tokens[0], pos, roster):
         return None
     if len(tokens) > 2 and tokens[0].casefold() not in lx.GIVEN_NAMES:
-        known = roster.persons.get(" ".join(tokens[1:]))  # "Facebook Frances Haugen"
+        known = roster.persons.get(" ".join(tokens[1:]))  # "Acme Mara Lindqvist"
         if known:
             return known
     if len(tokens) == 1 == len(s.name.split()):
-        found = roster.person(s.name, pos)  # "Chris" for Chris Rock, named in full before
+        found = roster.person(s.name, pos)  # "Ray" for Ray Marsh, named in full before
         if " " in found.name:
             return found
-        return coref.ending_with(_POSSESSIVE.sub("", s.name), pos, roster) or s  # "Sussex"
+        return coref.ending_with(_POSSESSIVE.sub("", s.name), pos, roster) or s  # "Ashford"
     if len(tokens) == len(s.name.split()):
         return s
     name = " ".join(tokens)
@@ -91,7 +91,7 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if whole is None:
             return None  # "Open" for "Australian Open"
         if len(whole) < len(found.name.split()):
-            found = Speaker(name, "person", s.description)  # not "Frenchman Haugen"
+            found = Speaker(name, "person", s.description)  # not "Frenchman Lindqvist"
         return found if " " in found.name or roster.used_as_name(name) else None
     return roster.persons.get(name) or Speaker(name, "person", s.description)
 
@@ -99,7 +99,7 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
 @lru_cache(maxsize=16384)
 def _name_part(name: str) -> tuple[str, ...] | None:
     """The words of a person's name that are the name, or None when it is no name at all:
-    words stuck to its front ("disappointed Roe", "Frenchman Haugen", "Academy Awards. Smith")
+    words stuck to its front ("disappointed Roe", "Frenchman Lindqvist", "Academy Awards. Vane")
     are a description or another name; an event ("Australian Open") or a lone adjective or
     time ("American", "PM") is no one. Read once per name."""
     tokens = name.split()
@@ -161,7 +161,7 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if low[0] in _NEVER_ALONE:
             return None  # "PM", "American", "STORY"
         if name.isupper() and len(name) > 3 and " " in roster.person(name.title(), pos).name:
-            return roster.person(name.title(), pos)  # "HAUGEN:" in a transcript or a title
+            return roster.person(name.title(), pos)  # "LINDQVIST:" in a transcript or a title
         if name[0].islower():
             return _owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
         if is_acronym(name):
@@ -176,9 +176,9 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     if one and one.kind == "person":  # "State Councilor and Foreign Minister Wang Yi": one man
         return roster.persons.get(one.name) or Speaker(one.name, "person", one.description)
     if coref.pair_of(name):
-        return Speaker(name, "group")  # "Duke and Duchess of Sussex": two people, one voice
+        return Speaker(name, "group")  # "Duke and Duchess of Ashford": two people, one voice
     if right and classify(left).kind == "person" and left.split()[0].casefold() in lx.GIVEN_NAMES:
-        return roster.persons.get(left) or Speaker(left, "person")  # "Nancy Pelosi and Members …"
+        return roster.persons.get(left) or Speaker(left, "person")  # "Ana Lima and Members …"
     if classify(name).kind is None:
         person = _person_ending(tokens, roster)  # "Team Canada Jane Roe"
         if person:
@@ -252,7 +252,7 @@ def _name_inside(words: list[str], pos: int, roster: Roster) -> Speaker | None:
     last = _capitals(words[::-1])[::-1]
     before = words[-len(last) - 1].casefold() if 0 < len(last) < len(words) else ""
     if len(words) <= 3 or (len(words) <= 5 and before and before not in _LINKS):
-        runs.append(last)  # "a visibly emotional Ms Ardern", not "adviser to Scott Walker"
+        runs.append(last)  # "a visibly emotional Ms Okonkwo", not "adviser to Scott Walker"
     for run in runs:
         if not run or (len(run) == 1 and run[0].casefold() in _NEVER_ALONE):
             continue
@@ -278,7 +278,7 @@ def _name_inside(words: list[str], pos: int, roster: Roster) -> Speaker | None:
 
 
 def _known(name: str, description: str | None, pos: int, roster: Roster) -> Speaker:
-    """The article's full name for a name ("Ms Ardern" → "Jacinda Ardern"), else the name."""
+    """The article's full name for a name ("Ms Okonkwo" → "Ada Okonkwo"), else the name."""
     known = roster.persons.get(name) or (roster.person(name, pos) if " " not in name else None)
     return known if known and " " in known.name else Speaker(name, "person", description)
 
