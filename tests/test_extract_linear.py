@@ -31,8 +31,12 @@ def _seconds(text: str) -> float:
 def test_four_times_the_text_takes_less_than_six_times_as_long(shape: str) -> None:
     make = SHAPES[shape]
     small, large = SIZES.get(shape, (SMALL, LARGE))
-    ratio = _seconds(make(large)) / _seconds(make(small))
-    assert ratio < 6, f"{shape}: ×{ratio:.1f} for ×4 the text"
+    ratios = []
+    for _ in range(3):  # a busy machine can double one ratio; quadratic work fails all three
+        ratios.append(_seconds(make(large)) / _seconds(make(small)))
+        if ratios[-1] < 6:
+            break
+    assert min(ratios) < 6, f"{shape}: ×{min(ratios):.1f} for ×4 the text"
 
 
 def test_a_sentence_without_a_full_stop_is_read_near_each_quote_only() -> None:
