@@ -34,9 +34,7 @@ COMMA_CUE = regex.compile(
     rf",\s+(?=(?:{AUX})*{VERB_PHRASE}\b|(?:[Tt]he\s+)?(?:\p{{Lu}}\S*\s+){{1,4}}{VERB_PHRASE}\b|"
     rf"(?:[Tt]he|an?)\s+(?:[\p{{L}}-]+\s+){{1,6}}?{VERB_PHRASE}\b)"
 )
-_SUBORDINATE = regex.compile(
-    r"(?i)\b(?:after|before|when|while|because|although|though|since|until|whereas|if)\b"
-)
+_SUBORDINATE = regex.compile(rf"(?i)\b(?:{lx.either(w for w in lx.SUBORDINATORS if w != 'as')})\b")
 _NAME_VERB = regex.compile(
     rf"[\s,]*(?P<np>{lx.NAME}|{_HE})\s+(?P<verb>\p{{Ll}}{{3,}}ed)(?:\s+\p{{Ll}}+ly)?(?:\s*[.,]|\s+and\b)"
 )  # "Paul Smith, who …, said": appositive parts are read one by one

@@ -264,17 +264,7 @@ _ANONYMOUS_HEADS = frozenset(
         "woman witness resident officer lawyer attorney analyst expert insider employee worker"
     )
 )
-_EPITHET_HEADS = frozenset(
-    lx.wordlist(
-        "striker forward midfielder defender goalkeeper keeper winger captain skipper champion "
-        "quarterback pitcher star international veteran youngster teenager rookie player athlete "
-        "actor actress singer rapper comedian billionaire entrepreneur tycoon monarch royal "
-        "duke duchess prince princess winner whistleblower activist campaigner ceo founder boss "
-        "co-founder cofounder creator inventor"
-    )
-)
-
-# Epithets of one trade: "the champion" may be "tennis star Luka Petrovic", not "Immigration
+# Epithets by trade: "the champion" may be "tennis star Luka Petrovic", not "Immigration
 # Minister Alan Crewe"; "the actor" not "comedian Ray Marsh". A role outside every family (a
 # minister, a senator) rules out each of them.
 _FAMILIES = [
@@ -292,10 +282,22 @@ _FAMILIES = [
         "whistleblower activist campaigner",
     )
 ]
-_TITLES = frozenset(
-    lx.wordlist("mr. mrs. ms. miss dr. mr mrs ms dr former senior first acting interim u.s. state")
+# The heads of a description that stands for someone already named ("the striker"); the
+# chairman, the executive, the king and the queen may be someone the article never named.
+_EPITHET_HEADS = frozenset().union(*_FAMILIES) - frozenset(
+    ("executive", "chairman", "king", "queen")
 )
-_TRADES = (_EPITHET_HEADS | lx.ROLES) - _TITLES
+# Words of a description that say no trade: titles ("Mr"), ranks in time ("former", "acting").
+_NO_TRADE = frozenset(
+    {
+        t
+        for w, k in lx.ABBREVIATIONS.items()
+        if k == "title"
+        for t in (w.casefold(), f"{w}.".casefold())
+    }
+    | set(lx.wordlist("miss former senior first acting interim u.s. state"))
+)
+_TRADES = (_EPITHET_HEADS | lx.ROLES) - _NO_TRADE
 
 
 def _other_trade(head: str, known: set[str]) -> bool:

@@ -185,6 +185,11 @@ CAPITALISED = r"\p{Lu}[\p{L}.'’-]*"
 NAME_END = r"\p{Lu}[\p{L}'’-]+"
 # A capitalised name of one to four words: "Ana Ruiz", "Sen. Ted Cruz", "Jean-Luc O’Neil".
 NAME = rf"(?:{CAPITALISED}\s+){{0,3}}{NAME_END}"
+# Conjunctions opening a clause of time or cause: a verb after one is not a speaker's ("…,” hours
+# after the witness testified"; "said Lee as he left").
+SUBORDINATORS = tuple(
+    wordlist("after before when while as because although though since until whereas if")
+)
 # Verbs of speech that open an inverted sentence before its speaker: "Said Vale, “…”".
 INVERTED_CUES = ("Said", "Says", "Added", "Asked")
 # The legal forms that may end a company's name ("Acme Ltd", "Tomo Kaiun Kaisha").

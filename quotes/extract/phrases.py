@@ -66,7 +66,7 @@ _CLAUSE_WORDS = regex.compile(
 _OPEN_END = frozenset({"who", "whom", "which", "that", "and", "or", "of", "to", "the", "a"})
 _RELATIVE = regex.compile(r"\s+(?:who|whom|whose|which|that)\s.*$")
 # "said Trump as he dined …": a clause of its own after the speaker
-_SUBORDINATE = regex.compile(r"\s+(?:as|while|when|after|before|because|although|though)\s.*$")
+_SUBORDINATE = regex.compile(rf"\s+(?:{lx.either(lx.SUBORDINATORS)})\s.*$")
 _PARTY = regex.compile(
     r"\(?[DRI]-[\p{L}.]+\)?|[DRI]\.?"
 )  # "R-Ky.", the party and state after a name
