@@ -22,7 +22,9 @@ _LEADING = regex.compile(r"^[\s,;]*")
 _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
 # A line's credit after a colon: "‘We are ready’: Vale" (a name and nothing else, so that
 # "‘…’: Harbor Board condemns the visit" is a sentence, not a credit).
-_COLON_LABEL = regex.compile(rf"^:[ \t]*(?P<np>(?:{lx.CAPITALISED}[ \t]+){{0,4}}{lx.NAME_END})[ \t]*(?:\n|$)")
+_COLON_LABEL = regex.compile(
+    rf"^:[ \t]*(?P<np>(?:{lx.CAPITALISED}[ \t]+){{0,4}}{lx.NAME_END})[ \t]*(?:\n|$)"
+)
 _ACCORDING = regex.compile(rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I)
 _CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
 PARTICIPLE = regex.compile(r"^\p{L}+ing$")  # "adding", but not "is quoted as saying"
