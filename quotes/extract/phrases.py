@@ -73,6 +73,11 @@ _PARTY = regex.compile(
 _RELATIVE_CLAUSE = regex.compile(
     rf"(?i)(?:{lx.either(lx.RELATIVES)})\s+(?!(?:{lx.either(lx.SUBJECT_PRONOUNS)})\b)"
 )
+# A sentence whose subject is a definite description of someone: "The prime minister told …",
+# "But the Harbor Board CEO went on …" (the role, then its verb).
+_DESCRIBED_SUBJECT = regex.compile(
+    r"[\s\x00\"“”‘’']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?[Tt]he\s+(?P<words>(?:[\p{L}-]+\s+){2,5})"
+)
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
     r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"
@@ -152,7 +157,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
             found = coref.pair(pos, roster)  # "The couple's decision came when they said"
             if found:
                 return found, None
-        found = roster.antecedent(number, pos)
+        found = _described_subject(number, lo, pos, roster) or roster.antecedent(number, pos)
         if found is None or validate.named(found, pos, roster) is None:  # not "the 737 Max"
             found = coref.pronoun(number, pos, roster, lambda s: validate.named(s, pos, roster))
         return found, None
@@ -327,6 +332,33 @@ def _role_holder(head: list[str], pos: int, roster: Roster) -> Speaker | None:
     if before:
         return before[-1]
     return next((m.speaker for m in roster.following(pos, windows.ROLE_HOLDERS) if holds(m)), None)
+
+
+def _described_subject(number: str, lo: int, pos: int, roster: Roster) -> Speaker | None:
+    """Who "he" or "she" is when the sentence before has a described subject: "The prime minister
+    told a station that Leo Vance was refused. “…,” he said." is the prime minister's (a subject
+    before an object), unless someone is named in the pronoun's own sentence first."""
+    if number not in ("m", "f") or roster.first_named(lo, pos):
+        return None
+    here = roster.sentences.index(lo)
+    if here == 0:
+        return None
+    start = roster.sentences.starts[here - 1]
+    m = _DESCRIBED_SUBJECT.match(roster.masked, start, lo)
+    words = m["words"].split() if m else []
+    ends = [  # the role's last word, then its verb: "prime minister told"
+        j
+        for j in range(len(words) - 1)
+        if words[j].casefold() in lx.ROLES
+        and words[j + 1][0].islower()
+        and words[j + 1].casefold() not in lx.ROLES
+    ]
+    if m is None or not ends:
+        return None
+    who = speaker_of("the " + " ".join(words[: ends[0] + 1]), m.start("words"), roster)
+    if who is None or who.kind != "person":
+        return None
+    return who if roster.genders.get(who.name) in (None, number) else None
 
 
 def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int) -> Speaker:
