@@ -199,6 +199,12 @@ ARTICLE: tuple[Rule[Any], ...] = (
         "In a statement, Harbor Bank said:\n\n“We let our customers down.”",
         "Harbor Bank",
     ),
+    Rule(
+        "open-paragraphs",
+        "article",
+        "Harbor Bank said: ‘Talks are at an early stage.\n\n‘We will take time.’",
+        "Harbor Bank",
+    ),
     Rule("continued", "article", "“We are ready,” Vale said. “We have trained all year.”", "Vale"),
     Rule(
         "paragraph-run",
