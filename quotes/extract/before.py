@@ -63,6 +63,8 @@ _ABSOLUTE = regex.compile(  # "with spokesman Glen Caplin saying": the role is n
 _FOR_TO = regex.compile(rf"\bfor\s+(?P<np>{lx.NAME})\s+to\s+$")
 _POSSESSOR = regex.compile(r"\p{L}['’]s?\s+$")
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")  # matched backwards from where it is asked
+# A subject, a comma and the participle: no finite verb between ("Ana Ruiz, smiling and saying").
+_FRAGMENT = regex.compile(rf"\s*(?P<np>{lx.CAPITALISED}[^\x00\n]{{0,120}}?),\s+$")
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 
 
@@ -205,7 +207,17 @@ def participle_subject(h: Head) -> Found | None:
     """ "…, saying: “…”" with no finite verb of speech: the sentence's subject speaks."""
     if not _nonfinite(h.head, h.cues[-1]) or any(not _nonfinite(h.head, c) for c in h.cues):
         return None
-    return h.with_verb(subject(h.masked, h.lo, h.hi, h.roster))
+    return h.with_verb(subject(h.masked, h.lo, h.hi, h.roster) or _fragment(h))
+
+
+def _fragment(h: Head) -> Found | None:
+    """A caption's subject with no verb but the participle: "The Duke and Duchess of Ashford,
+    Prince Tom and Rosa Lind, announcing they will “step back”"."""
+    m = _FRAGMENT.match(h.head, 0, h.cues[0].start())
+    who = speaker_of(m["np"], h.lo, h.roster, forward=True) if m else None
+    if m and who and who.kind in ("person", "organization", "group"):
+        return Found(who, None, h.lo + m.start("np"), h.lo + m.end("np"))
+    return None
 
 
 def no_subject(h: Head) -> Found | None:

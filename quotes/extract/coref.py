@@ -27,9 +27,7 @@ _DESCRIPTION = regex.compile(
 _AGE = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?=[,)])")
 _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
-_AND = regex.compile(
-    r"\s+and\s+(?:(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)\s+)?"
-)  # "Prince Edmund and his wife Clara Wynn"
+_AND = regex.compile(rf"\s+and\s+(?:{lx.SPOUSE}\s+)?")  # "Prince Edmund and his wife Clara Wynn"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 

@@ -90,7 +90,8 @@ def reopened(
                 break
             if text[lo:mark].strip():  # "But a spokeswoman said: ‘Talks are at an early stage."
                 start = roster.sentences.bounds(mark)[0]
-                found = introducer(start, mark, roster) if start < mark else None
+                intro = text[start:mark].rstrip().endswith((":", ","))  # not "PHOTO: NZME ‘…"
+                found = introducer(start, mark, roster) if intro else None
                 if found is None or found.speaker is None:
                     return None
                 found_for[i] = found

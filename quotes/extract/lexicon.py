@@ -290,6 +290,8 @@ amid despite
 """)
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")
+# "Prince Edmund and his wife Clara Wynn": one of a pair named by the other's spouse.
+SPOUSE = r"(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)"
 # The prepositions that end a name or a title ("said Petrovic after the ruling").
 PREPOSITIONS = frozenset(
     [

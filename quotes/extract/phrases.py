@@ -16,7 +16,10 @@ from quotes.extract.scan import trie
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
-_APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―]|--)\s+")
+# Commas and dashes set appositives apart: "The Duke of Ashford - Prince Tom - said" (a spaced
+# hyphen is a dash)
+_APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―-]|--)\s+")
+_SPOUSE = regex.compile(rf"(?<=\s)and\s+{lx.SPOUSE}\s+(?=\p{{Lu}})")  # one of a pair, by name
 _WORDY = regex.compile(r"\p{L}{3}")
 _OWNER = regex.compile(r"\p{L}['’]s?$")
 
@@ -86,10 +89,10 @@ _MEMBERS = regex.compile(
 
 def parts(np: str) -> list[str]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
-    np = _PARENTHESES.sub("", np)
+    np = _SPOUSE.sub("and ", _PARENTHESES.sub("", np))  # "Prince Tom and Rosa Lind"
     out = []
     for part in _APPOSITION.split(np):
-        part = part.strip(' \t.;:\x00"“”')
+        part = part.strip(' \t.;:\x00"“”—–―-')
         if _RELATIVE_CLAUSE.match(part):
             continue  # "which is currently airing": says what, not who
         part = _SUBORDINATE.sub("", _RELATIVE.sub("", _LEAD.sub("", part)))
