@@ -81,6 +81,11 @@ _RELATIVE_CLAUSE = regex.compile(
 _DESCRIBED_SUBJECT = regex.compile(
     r"[\s\x00\"“”‘’']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?[Tt]he\s+(?P<words>(?:[\p{L}-]+\s+){2,5})"
 )
+# A fronted participle clause: "Calling Leo Vance later, he said" (its object is not "he").
+# ("Sterling Brown, the guard," is a name: the clause has a lower-case word after the participle)
+_PARTICIPLE = regex.compile(
+    r"[\s\x00]*\p{Lu}\p{Ll}+ing\s+(?=[^,\x00\n]{0,80}?\b\p{Ll})[^,\x00\n]{1,80}(?:,|$)"
+)
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
     r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"
@@ -113,8 +118,8 @@ def speaker_of(
     role: str | None = None
     indefinite = False
     for i, part in enumerate(items):
-        if i > 0 and (_ADJUNCT.match(part) or CUE.search(part)):
-            break
+        if i > 0 and (_ADJUNCT.match(part) or CUE.search(part) or _PARTICIPLE.match(part)):
+            break  # "Calling Leo Vance later, he said": the participle's object is not him
         if i == 0 and _ADJUNCT.match(part) and not forward and len(items) == 1:
             return None
         if i == 0 and part.split()[0].casefold() in _SOMEONE:
@@ -160,7 +165,8 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
             found = coref.pair(pos, roster)  # "The couple's decision came when they said"
             if found:
                 return found, None
-        found = _described_subject(number, lo, pos, roster) or roster.antecedent(number, pos)
+        at = lo if _PARTICIPLE.match(roster.masked, lo, pos) else pos  # "Calling Vance, he"
+        found = _described_subject(number, lo, at, roster) or roster.antecedent(number, at)
         if found is None or validate.named(found, pos, roster) is None:  # not "the 737 Max"
             found = coref.pronoun(number, pos, roster, lambda s: validate.named(s, pos, roster))
         return found, None
