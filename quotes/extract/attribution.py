@@ -10,7 +10,7 @@ from quotes.extract import after, before, rules, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.clauses import named_before_colon, subject
 from quotes.extract.engine import Found, decide
-from quotes.extract.headlines import headline_speaker
+from quotes.extract.headlines import described, headline_speaker
 from quotes.extract.marks import Span
 from quotes.extract.resolved import coreference
 from quotes.extract.roster import Roster
@@ -23,6 +23,7 @@ _ADJUNCTS = regex.compile(
     r"(?:[\s,]*+(?:in|on|at|to|during|after|before|via|from|through|according\s+to|late|early|"
     r"last|this|earlier|later)\b[^,;:\x00]*+)*+[\s.]*$"
 )
+_TITLE_PARAGRAPHS = 6  # paragraphs at the top of a page where title lines are read as titles
 _RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
 
 
@@ -60,12 +61,15 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         who = named(headline[0], headline[1], roster) if headline else None  # not "737 Max"
         if headline and who:
             return Found(who, None, headline[1], headline[2], "headline")
-        return coreference(found, roster)
+        return described(span, roster) or coreference(found, roster)
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
     if colon and (found is None or found.speaker is None):
         found = named_before_colon(masked, head_start, span.open, roster) or found
-    if (found is None or found.speaker is None) and (kind == "partial" or colon):
+    heard = found is not None and found.rule == "passive-hearer"  # "Hale was told “…”"
+    if (found is None or found.speaker is None) and (kind == "partial" or colon) and not heard:
         found = subject(masked, head_start, span.open, roster) or found
+    if (found is None or found.speaker is None) and span.para < _TITLE_PARAGRAPHS:
+        found = described(span, roster) or found  # "Boeing CEO to tell lawmakers: ‘…’"
     return coreference(found, roster)
 
 

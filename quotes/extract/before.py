@@ -65,6 +65,8 @@ _POSSESSOR = regex.compile(r"\p{L}['’]s?\s+$")
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")  # matched backwards from where it is asked
 # A subject, a comma and the participle: no finite verb between ("Ana Ruiz, smiling and saying").
 _FRAGMENT = regex.compile(rf"\s*(?P<np>{lx.CAPITALISED}[^\x00\n]{{0,120}}?),\s+$")
+_PASSIVE_BE = regex.compile(r"(?i)\b(?:is|was|are|were|be|been|being|gets?|got)\s+$")
+_HEARD = frozenset(("told", "asked", "warned", "reminded", "urged"))  # the hearer as subject
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 
 
@@ -234,6 +236,15 @@ def coordinated(h: Head) -> Found | None:
     return (
         Found(found.speaker, cue_text(h.verb.group()), found.start, found.end) if found else NOBODY
     )
+
+
+def passive_hearer(h: Head) -> Found | None:
+    """ "Hale was told the plan is “a bargain”": the subject of a passive verb of speech heard
+    it, so no one is named as the speaker (nor is the sentence's subject taken for one)."""
+    cue = h.verb
+    if _PASSIVE_BE.search(h.head, 0, cue.start()) and cue.group().casefold() in _HEARD:
+        return Found(None, cue_text(cue.group()), h.lo + cue.start(), h.lo + cue.end())
+    return None
 
 
 def name_said(h: Head) -> Found | None:

@@ -137,6 +137,11 @@ def _index(roster: Roster) -> _Index:
     return found
 
 
+def described_words(name: str, roster: Roster) -> set[str]:
+    """The words the article describes a person with ("the company’s CEO, Ana Ruiz": ceo)."""
+    return _index(roster).described(name)[0]
+
+
 def _capitalised(name: str) -> bool:
     return bool(name) and name[0].isupper()
 
@@ -285,6 +290,8 @@ _FAMILIES = [
 _EPITHET_HEADS = frozenset().union(*_FAMILIES) - frozenset(
     ("executive", "chairman", "king", "queen")
 )
+# Every head noun a description of one person may have: "the striker", "a spokeswoman".
+PERSON_HEADS = _EPITHET_HEADS | _ANONYMOUS_HEADS | frozenset(("executive", "chairman"))
 # Words of a description that say no trade: titles ("Mr"), ranks in time ("former", "acting").
 _NO_TRADE = frozenset(
     {

@@ -271,7 +271,7 @@ official source spokesman spokeswoman spokesperson aide person man woman witness
 staff staffer friend relative neighbour neighbor expert insider colleague veteran rookie star
 international youngster teenager teen player athlete fan chief head boss owner guest
 victim survivor patient student pupil parent mother father child kid doctor nurse lawyer
-attorney counsel judge police officer agent official analyst economist crew team staff
+attorney counsel prosecutor judge police officer agent official analyst economist crew team staff
 family relatives narrator democrat republican independent conservative liberal
 progressive
 """)

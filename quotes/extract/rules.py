@@ -157,6 +157,13 @@ BEFORE: tuple[Rule[before.Head], ...] = (
         before.coordinated,
     ),
     Rule(
+        "passive-hearer",
+        "before",
+        "Mayor Tom Hale was told the plan is “a bargain.”",
+        "",
+        before.passive_hearer,
+    ),
+    Rule(
         "name-said-before",
         "before",
         "Rita Vale told reporters: “We are ready.”",
@@ -177,6 +184,13 @@ QUOTE: tuple[Rule[Any], ...] = (
         "headline",
         "Ruiz Calls Bridge Plan ‘A Bargain’\n\nMayor Ana Ruiz spoke on Monday.",
         "Ana Ruiz",
+    ),
+    Rule(
+        "headline-described",
+        "headline",
+        "Harbor Bank CEO To Tell Lawmakers: ‘We Made Mistakes’\n\nTom Hale, the bank's chief"
+        " executive, testified on Tuesday.",
+        "Tom Hale",
     ),
     Rule(
         "name-colon",

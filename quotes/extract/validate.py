@@ -125,8 +125,11 @@ def _name_part(name: str) -> tuple[str, ...] | None:
 
 
 def _not_a_person(word: str, pos: int, roster: Roster) -> bool:
-    """A lone word the article gives no person for: a demonym ("Serbian"), or a given name
-    written after a model number ("737 Max")."""
+    """A lone word the article gives no person for: a demonym ("Serbian"), a word for someone
+    written in a title's capitals ("Sam Lee Prosecutor Promises": the prosecutor is unnamed), or
+    a given name written after a model number ("737 Max")."""
+    if word.casefold() in coref.PERSON_HEADS or word.casefold() in lx.PERSON_NOUNS:
+        return " " not in roster.person(word, pos).name
     if word.casefold() in lx.GIVEN_NAMES:
         return _after_number(word, roster)
     return bool(_NATION.fullmatch(word)) and " " not in roster.person(word, pos).name
