@@ -21,8 +21,10 @@ _SUBJECT = regex.compile(
     rf"\s+(?=(?:{AUX_WORDS}|{lx.either(lx.COMMON_PAST)}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
 )
 # Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said"),
-# a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence).
+# a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence); and
+# after a dateline's colon opening the sentence ("New Delhi: Lee said").
 _CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})|\n\s*")
+_DATELINE = regex.compile(r"\p{Lu}[\p{L} .'’-]{1,30}:\s+(?=\p{Lu})")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
@@ -53,7 +55,9 @@ DETERMINER_END = regex.compile(
 def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     """The sentence's subject, for a quote with no verb of speech of its own ("The group seeks an
     “end”", "When asked, Ms. Sherry smiled and said, “…”"): tried at its start and after commas."""
-    starts = [lo] + [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
+    dateline = _DATELINE.match(masked, lo, hi)
+    starts = [lo] + ([dateline.end()] if dateline else [])
+    starts += [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
     for start in starts[:6]:
         m = _SUBJECT.match(masked, start, hi)
         if not m or _PREPOSITION_START.match(m["np"]) or _thing_owned(m["np"]):
