@@ -184,7 +184,7 @@ def _title_end(article: Article, paras: list[tuple[int, int]]) -> int:
         return 0
     lo, hi = paras[0]
     if article.title and article.text.startswith(article.title.strip()):
-        return hi
+        return min(hi, len(article.title.strip()))  # a page of one paragraph is no title
     short = sum(1 for _ in islice(_WORD.finditer(article.text, lo, hi), 26)) <= 25
     if short and is_title_case(article.text[lo:hi].rstrip(".")):
         return hi
