@@ -29,6 +29,7 @@ _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
+_CONJUNCTION = regex.compile(r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?")  # opening a sentence
 _THING_OWNED = regex.compile(
     r"\p{L}['’]s?\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?P<noun>\p{Ll}[\p{Ll}-]*)$"
 )
@@ -59,6 +60,8 @@ def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     starts = [lo] + ([dateline.end()] if dateline else [])
     starts += [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
     for start in starts[:6]:
+        conjunction = _CONJUNCTION.match(masked, start, hi)  # "But he hinted"
+        start = conjunction.end() if conjunction else start
         m = _SUBJECT.match(masked, start, hi)
         if not m or _PREPOSITION_START.match(m["np"]) or _thing_owned(m["np"]):
             continue  # "Lee-Hart's conviction is a “warning”": the conviction is no one
