@@ -10,7 +10,7 @@ from quotes.extract import after, before, rules, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.clauses import named_before_colon, subject
 from quotes.extract.engine import Found, decide
-from quotes.extract.headlines import described, headline_speaker
+from quotes.extract.headlines import described, headline_speaker, labelled
 from quotes.extract.marks import Span
 from quotes.extract.resolved import coreference
 from quotes.extract.roster import Roster
@@ -65,6 +65,8 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
     if colon and (found is None or found.speaker is None):
         found = named_before_colon(masked, head_start, span.open, roster) or found
+    if (found is None or found.speaker is None) and span.para < _TITLE_PARAGRAPHS:
+        found = labelled(span, roster) or found  # "Marlow Palace: talks ‘at an early stage’"
     heard = found is not None and found.rule == "passive-hearer"  # "Hale was told “…”"
     if (found is None or found.speaker is None) and (kind == "partial" or colon) and not heard:
         found = subject(masked, head_start, span.open, roster) or found

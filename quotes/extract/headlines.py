@@ -40,6 +40,9 @@ _PASSIVE = regex.compile(
 _OTHERS_ACT = regex.compile(  # "…, lawmakers call": a clause of others ("tell lawmakers" is not)
     rf"(?i)(?:[,;:—–]|\band|\bbut)\s+(?:\p{{L}}+\s+)?(?:{lx.either(sorted(lx.GROUP_NOUNS))})\b"
 )
+_SECTION = regex.compile(  # a page's own label: "News video: ", "WATCH: "
+    rf"(?i)(?:\p{{L}}+[ \t]+)?(?P<np>{lx.either(sorted(lx.SECTION_LABELS))}):[ \t]+"
+)
 _TITLE_LINE = 200  # the longest line read as a title
 _BYLINE = 60  # the longest line read as a byline
 _LEDE = 3  # sentences after a title where the person it describes is named
@@ -115,6 +118,36 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     return None
 
 
+def labelled(span: Span, roster: Roster) -> Found | None:
+    """A title line's label names who speaks in it: "Marlow Palace: talks ‘at an early stage’",
+    after a page's own label ("News video: Marlow Palace: …")."""
+    text = roster.text
+    para = roster.sentences.paragraph_start(span.open)
+    start = max(para, text.rfind("\n", para, span.open) + 1)  # its line, in a paragraph of lines
+    end = text.find("\n", span.close, roster.sentences.ends.get(para, span.close))
+    if not _title_line(
+        text, start, end if end >= 0 else roster.sentences.ends.get(para, span.close)
+    ):
+        return None
+    at = start
+    while (
+        m := _LABEL.match(text, at, span.open) or _SECTION.match(text, at, span.open)
+    ) is not None:
+        if m.re is _LABEL and not _SECTION.fullmatch(m[0]):
+            who = speaker_of(m["np"], at, roster, forward=True)
+            if who and who.kind in ("person", "organization"):
+                return Found(who, ":", m.start("np"), m.end("np"), "title-label")
+            return None
+        at = m.end()
+    return None
+
+
+def _title_line(text: str, start: int, end: int) -> bool:
+    """A short line that ends in no stop: a title, not a sentence of the body."""
+    line = text[start:end]
+    return end - start <= _TITLE_LINE and not line.rstrip(" \t\n’”'\"").endswith((".", "!", "?"))
+
+
 def described(span: Span, roster: Roster) -> Found | None:
     """Whom a title line describes without naming: "Boeing CEO to tell lawmakers: ‘…’",
     "Whistleblower: Facebook ‘harms children’" is the person the next sentences name, one the
@@ -123,9 +156,8 @@ def described(span: Span, roster: Roster) -> Found | None:
     text, sentences = roster.text, roster.sentences
     start = sentences.paragraph_start(span.open)
     end = sentences.ends.get(start, span.close)
-    line = text[start:end]
-    if end - start > _TITLE_LINE or line.rstrip(" \t\n’”'\"").endswith((".", "!", "?")):
-        return None  # a sentence of the body, not a title
+    if not _title_line(text, start, end):
+        return None  # a sentence of the body
     roles = _describing(text, start, span.open) or _describing(text, span.close, end)
     if not roles:
         return None

@@ -186,6 +186,13 @@ QUOTE: tuple[Rule[Any], ...] = (
         "Ana Ruiz",
     ),
     Rule(
+        "title-label",
+        "headline",
+        "Harbor Bank shares fell on Monday.\n\nNews video: Harbor Bank: merger talks ‘at an early"
+        " stage’",
+        "Harbor Bank",
+    ),
+    Rule(
         "headline-described",
         "headline",
         "Harbor Bank CEO To Tell Lawmakers: ‘We Made Mistakes’\n\nTom Hale, the bank's chief"
