@@ -10,7 +10,7 @@ from quotes.extract import after, before, rules, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.clauses import named_before_colon, subject
 from quotes.extract.engine import Found, decide
-from quotes.extract.headlines import described, headline_speaker, labelled
+from quotes.extract.headlines import described, headline_speaker, labelled, titled
 from quotes.extract.marks import Span
 from quotes.extract.resolved import coreference
 from quotes.extract.roster import Roster
@@ -55,7 +55,13 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         found = ahead if found is None or credited else found
     if found is None and kind == "partial" and tail_end < sentence[1]:
         found = _sentence_final(masked, span.close, sentence[1], roster)
-    if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
+    title = (
+        kind == "headline"
+        and span.para == 0
+        or span.para < _TITLE_PARAGRAPHS
+        and titled(span, roster)
+    )
+    if title and (found is None or found.speaker is None):
         # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
         headline = headline_speaker(span, roster)
         who = named(headline[0], headline[1], roster) if headline else None  # not "737 Max"

@@ -10,6 +10,7 @@ from quotes.extract import coref, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.engine import Found
+from quotes.extract.kinds import is_title_case
 from quotes.extract.marks import Span
 from quotes.extract.names import SEQUENCE, classify
 from quotes.extract.phrases import speaker_of
@@ -122,12 +123,8 @@ def labelled(span: Span, roster: Roster) -> Found | None:
     """A title line's label names who speaks in it: "Marlow Palace: talks ‘at an early stage’",
     after a page's own label ("News video: Marlow Palace: …")."""
     text = roster.text
-    para = roster.sentences.paragraph_start(span.open)
-    start = max(para, text.rfind("\n", para, span.open) + 1)  # its line, in a paragraph of lines
-    end = text.find("\n", span.close, roster.sentences.ends.get(para, span.close))
-    if not _title_line(
-        text, start, end if end >= 0 else roster.sentences.ends.get(para, span.close)
-    ):
+    start, end = _line(text, span, roster)
+    if not _title_line(text, start, end):
         return None
     at = start
     while (
@@ -140,6 +137,23 @@ def labelled(span: Span, roster: Roster) -> Found | None:
             return None
         at = m.end()
     return None
+
+
+def titled(span: Span, roster: Roster) -> bool:
+    """Whether a quote stands in a title line written in title case ("‘This Is All Wrong,’ Rita
+    Vale Tells Leaders"), wherever the page puts it."""
+    text = roster.text
+    start, end = _line(text, span, roster)
+    return _title_line(text, start, end) and is_title_case(text[start:end])
+
+
+def _line(text: str, span: Span, roster: Roster) -> tuple[int, int]:
+    """The line a quote stands in, in a paragraph of lines."""
+    para = roster.sentences.paragraph_start(span.open)
+    para_end = roster.sentences.ends.get(para, span.close)
+    start = max(para, text.rfind("\n", para, span.open) + 1)
+    end = text.find("\n", span.close, para_end)
+    return start, end if end >= 0 else para_end
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

@@ -30,6 +30,7 @@ _INTRODUCING = regex.compile(
     r"below)\b|\s*:)"
 )
 _MARKS_BACK = regex.compile(r"(?r)[“”\"‘’']")  # read from the end of a paragraph back
+_FRONTED = regex.compile(lx.FRONTED_PARTICIPLE + r"\s*")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]+")
 _LABEL = regex.compile(r"\s*(\p{L}+)\s*:")
 _SELF_NAMED = regex.compile(
@@ -205,6 +206,8 @@ def _introduced_by_subject(
     if len(text[span.close : hi].strip()) > 2:
         return None
     start, end = _last_sentence(text, paras[span.para - 1], roster)
+    fronted = _FRONTED.match(roster.masked, start, end)  # "Citing the studies, Vale criticized"
+    start = fronted.end() if fronted and fronted.end() < end else start
     label = _LABEL.match(text, start, end)
     if label and label[1].casefold() in lx.SECTION_LABELS:
         return None  # "PHOTO: NZME": a picture's credit line introduces no one

@@ -288,6 +288,11 @@ AFTER_HEAD = _words("""
 for of at with from in on close who whom by to after before during following since until about
 amid despite
 """)
+# A participle clause opening a sentence, to its comma: "Citing the studies, Vale criticized …"
+# ("Sterling Brown, the guard," is a name: the clause has a lower-case word after the participle).
+FRONTED_PARTICIPLE = (
+    r"[\s\x00]*\p{Lu}\p{Ll}+ing\s+(?=[^,\x00\n]{0,80}?\b\p{Ll})[^,\x00\n]{1,200}(?:,|$)"
+)
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")
 # "Prince Edmund and his wife Clara Wynn": one of a pair named by the other's spouse.

@@ -82,10 +82,7 @@ _DESCRIBED_SUBJECT = regex.compile(
     r"[\s\x00\"“”‘’']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?[Tt]he\s+(?P<words>(?:[\p{L}-]+\s+){2,5})"
 )
 # A fronted participle clause: "Calling Leo Vance later, he said" (its object is not "he").
-# ("Sterling Brown, the guard," is a name: the clause has a lower-case word after the participle)
-_PARTICIPLE = regex.compile(
-    r"[\s\x00]*\p{Lu}\p{Ll}+ing\s+(?=[^,\x00\n]{0,80}?\b\p{Ll})[^,\x00\n]{1,80}(?:,|$)"
-)
+_PARTICIPLE = regex.compile(lx.FRONTED_PARTICIPLE)
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
     r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"
