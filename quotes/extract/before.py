@@ -103,11 +103,13 @@ class Head:
     @property
     def verb(self) -> regex.Match[str]:
         """The verb the speaker's phrase ends at: the last cue, or after a participle or an
-        infinitive ("…, saying: “", "going on to say “") the first finite one."""
+        infinitive ("…, saying: “", "going on to say “") the first finite one in the active."""
         if self._verb is None:
             last = self.cues[-1]
-            if _nonfinite(self.head, last):
-                last = next(c for c in self.cues if not _nonfinite(self.head, c))
+            if _nonfinite(self.head, last):  # the first finite one, not a passive's
+                finite = [c for c in self.cues if not _nonfinite(self.head, c)]
+                active = [c for c in finite if not _PASSIVE_BE.search(self.head, 0, c.start())]
+                last = (active or finite)[0]  # "The decision was announced when they said"
             self._verb = last
         return self._verb
 
