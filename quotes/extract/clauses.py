@@ -48,6 +48,9 @@ _NAME_COLON = regex.compile(
     rf"(?<!\b(?:told|tells|telling|to|with|for|in|on|at|of)\s+|{lx.CAPITALISED}\s+|[\p{{L}}'’])"
     rf"(?P<np>{lx.NAME}):\s*$"
 )  # the whole name, and not a hearer's: "told Fox News:"
+# A subject pronoun ending a clause's words after others that are no conjunction's: the subject.
+_HE_SHE_THEY = lx.either(p for p in lx.SUBJECT_PRONOUNS if p not in ("i", "it"))
+_LAST_PRONOUN = regex.compile(rf"(?<!\b(?:and|or|nor|than|as)\s+)(?<=\s)(?:{_HE_SHE_THEY})\s*$")
 DETERMINER_END = regex.compile(
     rf"(?i)\b(?:{lx.either(lx.ARTICLES + lx.POSSESSIVE_DETERMINERS + ('this', 'that'))})\s*$"
 )
@@ -105,7 +108,10 @@ def clause_tail(np: str) -> str:
         last = pieces[-1] = last[: rel.start()]
     m = _CLAUSE.match(last)
     if m and last[m.end() :].strip():
-        pieces[-1] = last[m.end() :]
+        pieces[-1] = last = last[m.end() :]
+    pronoun = _LAST_PRONOUN.search(last)  # "Speaking about her family she": she
+    if pronoun and pronoun.start() > 0:
+        pieces[-1] = pronoun[0]
     return ",".join(pieces)
 
 
