@@ -175,7 +175,8 @@ def reported(
             found = reporter(start, cue.end(), roster)  # to be answered": says, not answered
             if found and found.speaker and found.speaker.kind in ("person", "organization"):
                 return found.speaker, found.cue, "reported-speech"
-        return None
+        who = _introduced_by_subject(span, paras, roster)  # "Hale echoed that call for …"
+        return (who, None, "subject-paragraph") if who else None
 
     return _fill(quotes, spans, pick)
 
