@@ -81,6 +81,11 @@ _RELATIVE_CLAUSE = regex.compile(
 _DESCRIBED_SUBJECT = regex.compile(
     r"[\s\x00\"“”‘’']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?[Tt]he\s+(?P<words>(?:[\p{L}-]+\s+){2,5})"
 )
+# Or a body's, its owner first: "Vale’s Harbor-based family issued …" (for "they")
+_OWNED_SUBJECT = regex.compile(
+    r"[\s\x00\"“”‘’']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?P<words>(?:[\p{L}’'-]+\s+){2,5})"
+)
+_COLLECTIVE = lx.GROUP_NOUNS | lx.ORG_NOUNS | lx.PERSON_NOUNS  # the heads "they" may stand for
 # A fronted participle clause: "Calling Leo Vance later, he said" (its object is not "he").
 _PARTICIPLE = regex.compile(lx.FRONTED_PARTICIPLE)
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
@@ -344,24 +349,28 @@ def _described_subject(number: str, lo: int, pos: int, roster: Roster) -> Speake
     """Who "he" or "she" is when the sentence before has a described subject: "The prime minister
     told a station that Leo Vance was refused. “…,” he said." is the prime minister's (a subject
     before an object), unless someone is named in the pronoun's own sentence first."""
-    if number not in ("m", "f") or roster.first_named(lo, pos):
+    if number not in ("m", "f", "pl") or roster.first_named(lo, pos):
         return None
     here = roster.sentences.index(lo)
     if here == 0:
         return None
     start = roster.sentences.starts[here - 1]
-    m = _DESCRIBED_SUBJECT.match(roster.masked, start, lo)
+    heads = lx.ROLES if number != "pl" else _COLLECTIVE  # "The family issued …, “…,” they said"
+    m = (_DESCRIBED_SUBJECT if number != "pl" else _OWNED_SUBJECT).match(roster.masked, start, lo)
     words = m["words"].split() if m else []
     ends = [  # the role's last word, then its verb: "prime minister told"
         j
         for j in range(len(words) - 1)
-        if words[j].casefold() in lx.ROLES
+        if words[j].casefold() in heads
         and words[j + 1][0].islower()
-        and words[j + 1].casefold() not in lx.ROLES
+        and words[j + 1].casefold() not in heads
     ]
     if m is None or not ends:
         return None
-    who = speaker_of("the " + " ".join(words[: ends[0] + 1]), m.start("words"), roster)
+    phrase = " ".join(words[: ends[0] + 1])
+    who = speaker_of("the " + phrase if number != "pl" else phrase, m.start("words"), roster)
+    if number == "pl":
+        return who if who and who.kind in ("group", "organization", "anonymous") else None
     if who is None or who.kind != "person":
         return None
     return who if roster.genders.get(who.name) in (None, number) else None
