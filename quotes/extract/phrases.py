@@ -168,7 +168,10 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
             if found:
                 return found, None
         at = lo if _PARTICIPLE.match(roster.masked, lo, pos) else pos  # "Calling Vance, he"
-        found = _described_subject(number, lo, at, roster) or roster.antecedent(number, at)
+        found = roster.antecedent(number, at)
+        described = _described_subject(number, lo, at, roster)
+        if described and not (found and described.name.casefold() in found.name.casefold()):
+            found = described  # the subject before, unless the antecedent names it in full
         if found is None or validate.named(found, pos, roster) is None:  # not "the 737 Max"
             found = coref.pronoun(number, pos, roster, lambda s: validate.named(s, pos, roster))
         return found, None
