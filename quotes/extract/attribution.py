@@ -23,6 +23,7 @@ _ADJUNCTS = regex.compile(
     r"(?:[\s,]*+(?:in|on|at|to|during|after|before|via|from|through|according\s+to|late|early|"
     r"last|this|earlier|later)\b[^,;:\x00]*+)*+[\s.]*$"
 )
+_INTRODUCED = regex.compile(r"[,:]\s*$")  # "she said, “" or "she said: “" ends the words before
 _TITLE_PARAGRAPHS = 6  # paragraphs at the top of a page where title lines are read as titles
 _RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
 
@@ -41,7 +42,12 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     cited = found is not None and found.cue == "according to"  # "…,” according to reports"
-    if found is None or cited or is_credit(found.speaker, found.cue or ""):
+    # "Vale demanded of Hale, “Get out!” Hale called it a joke.": after “…!” introduced by a cue
+    # the words after begin a sentence of their own
+    exclaimed = roster.text[span.end - 1 : span.end] in "!?" and _INTRODUCED.search(
+        masked, head_start, span.open
+    )
+    if found is None or cited or exclaimed or is_credit(found.speaker, found.cue or ""):
         # "Roe alleged that … “profits over people,” according to CNN": Roe, CNN credited;
         # "She said, “…”, according to reports from the AP": she, the reports credited
         ahead = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
@@ -52,7 +58,9 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
             and ahead.speaker.kind == "person"
             and (not cited or ahead.cue != "according to")
         )
-        found = ahead if found is None or credited else found
+        found = (
+            ahead if found is None or credited or (exclaimed and ahead and ahead.speaker) else found
+        )
     if found is None and kind == "partial" and tail_end < sentence[1]:
         found = _sentence_final(masked, span.close, sentence[1], roster)
     title = (
