@@ -18,7 +18,7 @@ TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 # The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
 _SUBJECT = regex.compile(
     r"(?P<np>(?:(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
-    rf"\s+(?=(?:{AUX_WORDS}|{lx.either(lx.COMMON_PAST)}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
+    rf"\s+(?=(?:{AUX_WORDS}|{lx.either(lx.COMMON_PAST)}|\p{{Ll}}{{2,}}(?:ed|(?<!s)s))\b)"
 )
 # Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said"),
 # a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence); and
