@@ -19,6 +19,10 @@ _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
 # Commas and dashes set appositives apart: "The Duke of Ashford - Prince Tom - said" (a spaced
 # hyphen is a dash)
 _APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―-]|--)\s+")
+# A dateline opening the words: "UNITED NATIONS — …", "LOS ANGELES (AP) — …": a place.
+_DATELINE = regex.compile(
+    r"^\s*\p{Lu}[\p{Lu}\s.,'’-]{1,40}?(?:\s*\([^()]{1,12}\))?\s+(?:[—–―]|--)\s+"
+)
 _SPOUSE = regex.compile(rf"(?<=\s)and\s+{lx.SPOUSE}\s+(?=\p{{Lu}})")  # one of a pair, by name
 _WORDY = regex.compile(r"\p{L}{3}")
 _OWNER = regex.compile(r"\p{L}['’]s?$")
@@ -96,7 +100,7 @@ _MEMBERS = regex.compile(
 
 def parts(np: str) -> list[str]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
-    np = _SPOUSE.sub("and ", _PARENTHESES.sub("", np))  # "Prince Tom and Rosa Lind"
+    np = _SPOUSE.sub("and ", _PARENTHESES.sub("", _DATELINE.sub("", np)))  # "Tom and Rosa Lind"
     out = []
     for part in _APPOSITION.split(np):
         part = part.strip(' \t.;:\x00"“”—–―-')
