@@ -23,6 +23,7 @@ _LABEL = regex.compile(rf"(?P<np>{lx.CAPITALISED}(?:[ \t]+{lx.CAPITALISED}){{0,3
 _SPEAKS = regex.compile(  # the verb looked ahead at: "Marlow Palace Says" tries "Palace"
     rf"(?<![\p{{L}}'’])(?P<name>{lx.NAME_END})(?=[ \t]+(?P<verb>\p{{Lu}}\p{{Ll}}+)\b)"
 )
+_OWNS_QUOTED = regex.compile(r"['’]s?\s*[‘“'\"]$")  # a possessive right before the quote
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)\b")
 _NAMED = ("person", "organization")
 _WORD = regex.compile(r"\p{L}[\p{L}.-]*")
@@ -70,6 +71,8 @@ def headline_speaker(span: Span, roster: Roster) -> tuple[Speaker, int, int] | N
     read, shift = (text[lo:hi].title(), lo) if caps else (text, 0)
     owners: set[str] = set()
     for at, end, speaker in _persons_named(read, lo - shift, hi - shift, names, firsts):
+        if _OWNS_QUOTED.match(read, end, span.open - shift + 1):
+            continue  # "Pelosi's ‘farce’ visit": the owner of what the quote describes
         verb = _NEXT_WORD.match(read, end)
         if verb and verb["word"].casefold() in _DESCRIBING:
             owners.add(speaker.name)
