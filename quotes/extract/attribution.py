@@ -23,7 +23,6 @@ _ADJUNCTS = regex.compile(
     r"(?:[\s,]*+(?:in|on|at|to|during|after|before|via|from|through|according\s+to|late|early|"
     r"last|this|earlier|later)\b[^,;:\x00]*+)*+[\s.]*$"
 )
-_INTRODUCED = regex.compile(r"[,:]\s*$")  # "she said, “" or "she said: “" ends the words before
 _TITLE_PARAGRAPHS = 6  # paragraphs at the top of a page where title lines are read as titles
 _RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
 
@@ -44,9 +43,9 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     cited = found is not None and found.cue == "according to"  # "…,” according to reports"
     # "Vale demanded of Hale, “Get out!” Hale called it a joke.": after “…!” introduced by a cue
     # the words after begin a sentence of their own
-    exclaimed = roster.text[span.end - 1 : span.end] in "!?" and _INTRODUCED.search(
-        masked, head_start, span.open
-    )
+    exclaimed = roster.text[span.end - 1 : span.end] in "!?" and masked[
+        max(head_start, span.open - windows.INTRODUCTION) : span.open
+    ].rstrip().endswith((",", ":"))
     if found is None or cited or exclaimed or is_credit(found.speaker, found.cue or ""):
         # "Roe alleged that … “profits over people,” according to CNN": Roe, CNN credited;
         # "She said, “…”, according to reports from the AP": she, the reports credited
@@ -63,13 +62,9 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
         )
     if found is None and kind == "partial" and tail_end < sentence[1]:
         found = _sentence_final(masked, span.close, sentence[1], roster)
-    title = (
-        kind == "headline"
-        and span.para == 0
-        or span.para < _TITLE_PARAGRAPHS
-        and titled(span, roster)
-    )
-    if title and (found is None or found.speaker is None):
+    unfound = found is None or found.speaker is None
+    title = kind == "headline" and span.para == 0
+    if unfound and (title or span.para < _TITLE_PARAGRAPHS and titled(span, roster)):
         # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
         headline = headline_speaker(span, roster)
         who = named(headline[0], headline[1], roster) if headline else None  # not "737 Max"

@@ -66,6 +66,7 @@ _SPACES_BEFORE = regex.compile(r"(?r)\s*")  # matched backwards from where it is
 # A subject, a comma and the participle: no finite verb between ("Ana Ruiz, smiling and saying").
 _FRAGMENT = regex.compile(rf"\s*(?P<np>{lx.CAPITALISED}[^\x00\n]{{0,120}}?),\s+$")
 _PASSIVE_BE = regex.compile(r"(?i)\b(?:is|was|are|were|be|been|being|gets?|got)\s+$")
+_BE_REACH = 12  # characters before a verb read for the "was" of a passive
 _HEARD = frozenset(("told", "asked", "warned", "reminded", "urged"))  # the hearer as subject
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 
@@ -108,7 +109,7 @@ class Head:
             last = self.cues[-1]
             if _nonfinite(self.head, last):  # the first finite one, not a passive's
                 finite = [c for c in self.cues if not _nonfinite(self.head, c)]
-                active = [c for c in finite if not _PASSIVE_BE.search(self.head, 0, c.start())]
+                active = [c for c in finite if not _passive(self.head, c.start())]
                 last = (active or finite)[0]  # "The decision was announced when they said"
             self._verb = last
         return self._verb
@@ -244,7 +245,7 @@ def passive_hearer(h: Head) -> Found | None:
     """ "Hale was told the plan is “a bargain”": the subject of a passive verb of speech heard
     it, so no one is named as the speaker (nor is the sentence's subject taken for one)."""
     cue = h.verb
-    if _PASSIVE_BE.search(h.head, 0, cue.start()) and cue.group().casefold() in _HEARD:
+    if cue.group().casefold() in _HEARD and _passive(h.head, cue.start()):
         return Found(None, cue_text(cue.group()), h.lo + cue.start(), h.lo + cue.end())
     return None
 
@@ -263,6 +264,11 @@ def name_said(h: Head) -> Found | None:
         if earlier and earlier.speaker:
             return earlier
     return Found(who, cue_text(cue.group()), at, h.lo + cue.end())
+
+
+def _passive(head: str, at: int) -> bool:
+    """Whether a form of "be" stands right before `at` ("was told"), read back a few words."""
+    return bool(_PASSIVE_BE.search(head, max(0, at - _BE_REACH), at))
 
 
 def _last_owned(head: str) -> regex.Match[str] | None:

@@ -356,7 +356,7 @@ def _described_subject(number: str, lo: int, pos: int, roster: Roster) -> Speake
     """Who "he" or "she" is when the sentence before has a described subject: "The prime minister
     told a station that Leo Vance was refused. “…,” he said." is the prime minister's (a subject
     before an object), unless someone is named in the pronoun's own sentence first."""
-    if number not in ("m", "f", "pl") or roster.first_named(lo, pos):
+    if number not in ("m", "f", "pl"):
         return None
     here = roster.sentences.index(lo)
     if here == 0:
@@ -372,7 +372,7 @@ def _described_subject(number: str, lo: int, pos: int, roster: Roster) -> Speake
         and words[j + 1][0].islower()
         and words[j + 1].casefold() not in heads
     ]
-    if m is None or not ends:
+    if m is None or not ends or roster.first_named(lo, pos):
         return None
     phrase = " ".join(words[: ends[0] + 1])
     who = speaker_of("the " + phrase if number != "pl" else phrase, m.start("words"), roster)
