@@ -202,6 +202,23 @@ def test_headline_quote_in_title_line() -> None:
     assert (q.kind, q.text) == ("headline", "We Will Not Back Down")
 
 
+def test_a_page_of_one_paragraph_opening_with_its_title_is_body_after_the_title() -> None:
+    title = "Rita Vale to leave Harbor after losing her appeal"
+    text = (
+        f"{title} | 16 Jan 2022 | Sailor Rita Vale has lost her appeal and is set to leave. "
+        "Judges rejected it on Sunday. She said she was “extremely disappointed” but respected it."
+    )
+    (q,) = quotes(text, title=title)
+    assert (q.kind, q.speaker and q.speaker.name) == ("partial", "Rita Vale")
+
+
+def test_a_title_quote_after_a_possessive_is_not_the_owner_s() -> None:
+    title = "Harbor Starts Drills In Response To Ruiz’s ‘Farce’ Visit"
+    text = f"{title}\n\nHarbor held drills on Wednesday as Speaker Ana Ruiz visited the island."
+    (q,) = quotes(text, title=title)
+    assert (q.kind, q.speaker) == ("headline", None)
+
+
 def test_interview_answers_belong_to_the_interviewee() -> None:
     text = (
         "In an interview with Gov. Helen Park on Monday, we asked about the budget.\n\n"

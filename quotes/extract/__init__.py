@@ -13,7 +13,7 @@ from quotes.extract import windows
 from quotes.extract.attribution import attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
 from quotes.extract.engine import Found
-from quotes.extract.introduced import introduced, reported
+from quotes.extract.introduced import introduced, reopened, reported
 from quotes.extract.kinds import is_title_case, kind_of
 from quotes.extract.marks import Span, find_marks, find_spans, paragraphs
 from quotes.extract.nested import nested_quotes
@@ -97,6 +97,7 @@ def extract_quotes(
     starts = {q.start for q in quotes}
     kept = [s for s in top if s.start in starts]
     quotes = introduced(quotes, kept, found_for, paras, roster)
+    quotes = reopened(quotes, kept, found_for, paras, roster)
     quotes = _carry(quotes, kept, found_for, text, paras)
     quotes = _carry(reported(quotes, kept, found_for, paras, roster), kept, found_for, text, paras)
     quotes.extend(nested_quotes(article, text, spans, quotes, roster))
@@ -183,7 +184,7 @@ def _title_end(article: Article, paras: list[tuple[int, int]]) -> int:
         return 0
     lo, hi = paras[0]
     if article.title and article.text.startswith(article.title.strip()):
-        return hi
+        return min(hi, len(article.title.strip()))  # a page of one paragraph is no title
     short = sum(1 for _ in islice(_WORD.finditer(article.text, lo, hi), 26)) <= 25
     if short and is_title_case(article.text[lo:hi].rstrip(".")):
         return hi

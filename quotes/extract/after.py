@@ -20,6 +20,11 @@ _HE = lx.either(lx.THIRD_PERSON_SUBJECTS)
 _STOP = regex.compile(r"[.!?](?:\s|$)")
 _LEADING = regex.compile(r"^[\s,;]*")
 _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,80}?)\s*\.?\s*$")
+# A line's credit after a colon: "‘We are ready’: Vale" (a name and nothing else, so that
+# "‘…’: Harbor Board condemns the visit" is a sentence, not a credit).
+_COLON_LABEL = regex.compile(
+    rf"^:[ \t]*(?P<np>(?:{lx.CAPITALISED}[ \t]+){{0,4}}{lx.NAME_END})[ \t]*(?:\n|$)"
+)
 _ACCORDING = regex.compile(rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I)
 _CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
 PARTICIPLE = regex.compile(r"^\p{L}+ing$")  # "adding", but not "is quoted as saying"
@@ -100,12 +105,13 @@ class Tail:
 
 
 def dash(t: Tail) -> Found | None:
-    """ "… — Lee": a dash and a name close a short tail."""
-    m = _DASH.match(t.tail)
-    if m and t.hi - t.lo < windows.DASH_TAIL:
+    """ "… — Lee": a dash and a name close a short tail; so does a colon and a name ending the
+    line ("‘We are ready’: Vale")."""
+    m = _DASH.match(t.tail) or _COLON_LABEL.match(t.tail)
+    if m and (t.hi - t.lo < windows.DASH_TAIL or m.re is _COLON_LABEL):
         who = speaker_of(m["np"], t.lo + m.start("np"), t.roster, forward=True)
         if who:
-            return Found(who, "—", t.lo, t.hi)
+            return Found(who, "—" if m.re is _DASH else ":", t.lo, t.hi)
     return None
 
 

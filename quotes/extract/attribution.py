@@ -10,7 +10,7 @@ from quotes.extract import after, before, rules, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.clauses import named_before_colon, subject
 from quotes.extract.engine import Found, decide
-from quotes.extract.headlines import headline_speaker
+from quotes.extract.headlines import described, headline_speaker, labelled, titled
 from quotes.extract.marks import Span
 from quotes.extract.resolved import coreference
 from quotes.extract.roster import Roster
@@ -23,6 +23,7 @@ _ADJUNCTS = regex.compile(
     r"(?:[\s,]*+(?:in|on|at|to|during|after|before|via|from|through|according\s+to|late|early|"
     r"last|this|earlier|later)\b[^,;:\x00]*+)*+[\s.]*$"
 )
+_TITLE_PARAGRAPHS = 6  # paragraphs at the top of a page where title lines are read as titles
 _RELATIVE_HEAD = regex.compile(r"[\s,]*(?:who|whom|whose)\b")
 
 
@@ -40,7 +41,12 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
     adjacent = roster.text[span.end - 1 : span.end] in ",.!?—-" or not span.closed
     found = _after(masked, span.close, tail_end, roster, adjacent or kind != "partial")
     cited = found is not None and found.cue == "according to"  # "…,” according to reports"
-    if found is None or cited or is_credit(found.speaker, found.cue or ""):
+    # "Vale demanded of Hale, “Get out!” Hale called it a joke.": after “…!” introduced by a cue
+    # the words after begin a sentence of their own
+    exclaimed = roster.text[span.end - 1 : span.end] in "!?" and masked[
+        max(head_start, span.open - windows.INTRODUCTION) : span.open
+    ].rstrip().endswith((",", ":"))
+    if found is None or cited or exclaimed or is_credit(found.speaker, found.cue or ""):
         # "Roe alleged that … “profits over people,” according to CNN": Roe, CNN credited;
         # "She said, “…”, according to reports from the AP": she, the reports credited
         ahead = _before(masked, head_start, span.open, roster, anchored=kind != "partial")
@@ -51,21 +57,30 @@ def attribute(span: Span, kind: str, sentence: tuple[int, int], roster: Roster) 
             and ahead.speaker.kind == "person"
             and (not cited or ahead.cue != "according to")
         )
-        found = ahead if found is None or credited else found
+        found = (
+            ahead if found is None or credited or (exclaimed and ahead and ahead.speaker) else found
+        )
     if found is None and kind == "partial" and tail_end < sentence[1]:
         found = _sentence_final(masked, span.close, sentence[1], roster)
-    if kind == "headline" and span.para == 0 and (found is None or found.speaker is None):
+    unfound = found is None or found.speaker is None
+    title = kind == "headline" and span.para == 0
+    if unfound and (title or span.para < _TITLE_PARAGRAPHS and titled(span, roster)):
         # "Obama Sees ‘Personal Insult’": a title's quote is usually its first-named person's
         headline = headline_speaker(span, roster)
         who = named(headline[0], headline[1], roster) if headline else None  # not "737 Max"
         if headline and who:
             return Found(who, None, headline[1], headline[2], "headline")
-        return coreference(found, roster)
+        return described(span, roster) or coreference(found, roster)
     colon = kind == "direct" and masked[head_start : span.open].rstrip().endswith(":")
     if colon and (found is None or found.speaker is None):
         found = named_before_colon(masked, head_start, span.open, roster) or found
-    if (found is None or found.speaker is None) and (kind == "partial" or colon):
+    if (found is None or found.speaker is None) and span.para < _TITLE_PARAGRAPHS:
+        found = labelled(span, roster) or found  # "Marlow Palace: talks ‘at an early stage’"
+    heard = found is not None and found.rule == "passive-hearer"  # "Hale was told “…”"
+    if (found is None or found.speaker is None) and (kind == "partial" or colon) and not heard:
         found = subject(masked, head_start, span.open, roster) or found
+    if (found is None or found.speaker is None) and span.para < _TITLE_PARAGRAPHS:
+        found = described(span, roster) or found  # "Boeing CEO to tell lawmakers: ‘…’"
     return coreference(found, roster)
 
 

@@ -63,6 +63,11 @@ _ABSOLUTE = regex.compile(  # "with spokesman Glen Caplin saying": the role is n
 _FOR_TO = regex.compile(rf"\bfor\s+(?P<np>{lx.NAME})\s+to\s+$")
 _POSSESSOR = regex.compile(r"\p{L}['’]s?\s+$")
 _SPACES_BEFORE = regex.compile(r"(?r)\s*")  # matched backwards from where it is asked
+# A subject, a comma and the participle: no finite verb between ("Ana Ruiz, smiling and saying").
+_FRAGMENT = regex.compile(rf"\s*(?P<np>{lx.CAPITALISED}[^\x00\n]{{0,120}}?),\s+$")
+_PASSIVE_BE = regex.compile(r"(?i)\b(?:is|was|are|were|be|been|being|gets?|got)\s+$")
+_BE_REACH = 12  # characters before a verb read for the "was" of a passive
+_HEARD = frozenset(("told", "asked", "warned", "reminded", "urged"))  # the hearer as subject
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 
 
@@ -99,11 +104,13 @@ class Head:
     @property
     def verb(self) -> regex.Match[str]:
         """The verb the speaker's phrase ends at: the last cue, or after a participle or an
-        infinitive ("…, saying: “", "going on to say “") the first finite one."""
+        infinitive ("…, saying: “", "going on to say “") the first finite one in the active."""
         if self._verb is None:
             last = self.cues[-1]
-            if _nonfinite(self.head, last):
-                last = next(c for c in self.cues if not _nonfinite(self.head, c))
+            if _nonfinite(self.head, last):  # the first finite one, not a passive's
+                finite = [c for c in self.cues if not _nonfinite(self.head, c)]
+                active = [c for c in finite if not _passive(self.head, c.start())]
+                last = (active or finite)[0]  # "The decision was announced when they said"
             self._verb = last
         return self._verb
 
@@ -205,7 +212,17 @@ def participle_subject(h: Head) -> Found | None:
     """ "…, saying: “…”" with no finite verb of speech: the sentence's subject speaks."""
     if not _nonfinite(h.head, h.cues[-1]) or any(not _nonfinite(h.head, c) for c in h.cues):
         return None
-    return h.with_verb(subject(h.masked, h.lo, h.hi, h.roster))
+    return h.with_verb(subject(h.masked, h.lo, h.hi, h.roster) or _fragment(h))
+
+
+def _fragment(h: Head) -> Found | None:
+    """A caption's subject with no verb but the participle: "The Duke and Duchess of Ashford,
+    Prince Tom and Rosa Lind, announcing they will “step back”"."""
+    m = _FRAGMENT.match(h.head, 0, h.cues[0].start())
+    who = speaker_of(m["np"], h.lo, h.roster, forward=True) if m else None
+    if m and who and who.kind in ("person", "organization", "group"):
+        return Found(who, None, h.lo + m.start("np"), h.lo + m.end("np"))
+    return None
 
 
 def no_subject(h: Head) -> Found | None:
@@ -224,6 +241,15 @@ def coordinated(h: Head) -> Found | None:
     )
 
 
+def passive_hearer(h: Head) -> Found | None:
+    """ "Hale was told the plan is “a bargain”": the subject of a passive verb of speech heard
+    it, so no one is named as the speaker (nor is the sentence's subject taken for one)."""
+    cue = h.verb
+    if cue.group().casefold() in _HEARD and _passive(h.head, cue.start()):
+        return Found(None, cue_text(cue.group()), h.lo + cue.start(), h.lo + cue.end())
+    return None
+
+
 def name_said(h: Head) -> Found | None:
     """ "Lee told reporters: “…”"; "Trump released a video that said, “…”" is the video's (for
     its maker); "Lee said, the Journal reported: “…”" is Lee's, not the outlet's."""
@@ -238,6 +264,11 @@ def name_said(h: Head) -> Found | None:
         if earlier and earlier.speaker:
             return earlier
     return Found(who, cue_text(cue.group()), at, h.lo + cue.end())
+
+
+def _passive(head: str, at: int) -> bool:
+    """Whether a form of "be" stands right before `at` ("was told"), read back a few words."""
+    return bool(_PASSIVE_BE.search(head, max(0, at - _BE_REACH), at))
 
 
 def _last_owned(head: str) -> regex.Match[str] | None:

@@ -18,15 +18,18 @@ TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 # The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
 _SUBJECT = regex.compile(
     r"(?P<np>(?:(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
-    rf"\s+(?=(?:{AUX_WORDS}|{lx.either(lx.COMMON_PAST)}|\p{{Ll}}{{2,}}(?:ed|s))\b)"
+    rf"\s+(?=(?:{AUX_WORDS}|{lx.either(lx.COMMON_PAST)}|\p{{Ll}}{{2,}}(?:ed|(?<!s)s))\b)"
 )
 # Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said"),
-# a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence).
+# a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence); and
+# after a dateline's colon opening the sentence ("New Delhi: Lee said").
 _CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})|\n\s*")
+_DATELINE = regex.compile(r"\p{Lu}[\p{L} .'’-]{1,30}:\s+(?=\p{Lu})")
 _PREPOSITION_START = regex.compile(
     r"(?i)(?:in|on|at|after|before|during|when|while|as|if|since|speaking|asked|following|for|"
     r"with|from|to|by|although|though|because|but|and|so|then|\p{L}+ing)\b"
 )
+_CONJUNCTION = regex.compile(r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?")  # opening a sentence
 _THING_OWNED = regex.compile(
     r"\p{L}['’]s?\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}?(?P<noun>\p{Ll}[\p{Ll}-]*)$"
 )
@@ -45,6 +48,9 @@ _NAME_COLON = regex.compile(
     rf"(?<!\b(?:told|tells|telling|to|with|for|in|on|at|of)\s+|{lx.CAPITALISED}\s+|[\p{{L}}'’])"
     rf"(?P<np>{lx.NAME}):\s*$"
 )  # the whole name, and not a hearer's: "told Fox News:"
+# A subject pronoun ending a clause's words after others that are no conjunction's: the subject.
+_HE_SHE_THEY = lx.either(p for p in lx.SUBJECT_PRONOUNS if p not in ("i", "it"))
+_LAST_PRONOUN = regex.compile(rf"(?<!\b(?:and|or|nor|than|as)\s+)(?<=\s)(?:{_HE_SHE_THEY})\s*$")
 DETERMINER_END = regex.compile(
     rf"(?i)\b(?:{lx.either(lx.ARTICLES + lx.POSSESSIVE_DETERMINERS + ('this', 'that'))})\s*$"
 )
@@ -53,8 +59,12 @@ DETERMINER_END = regex.compile(
 def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     """The sentence's subject, for a quote with no verb of speech of its own ("The group seeks an
     “end”", "When asked, Ms. Sherry smiled and said, “…”"): tried at its start and after commas."""
-    starts = [lo] + [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
+    dateline = _DATELINE.match(masked, lo, hi)
+    starts = [lo] + ([dateline.end()] if dateline else [])
+    starts += [m.end() for m in _CLAUSE_START.finditer(masked, lo, hi)]
     for start in starts[:6]:
+        conjunction = _CONJUNCTION.match(masked, start, hi)  # "But he hinted"
+        start = conjunction.end() if conjunction else start
         m = _SUBJECT.match(masked, start, hi)
         if not m or _PREPOSITION_START.match(m["np"]) or _thing_owned(m["np"]):
             continue  # "Lee-Hart's conviction is a “warning”": the conviction is no one
@@ -98,7 +108,10 @@ def clause_tail(np: str) -> str:
         last = pieces[-1] = last[: rel.start()]
     m = _CLAUSE.match(last)
     if m and last[m.end() :].strip():
-        pieces[-1] = last[m.end() :]
+        pieces[-1] = last = last[m.end() :]
+    pronoun = _LAST_PRONOUN.search(last)  # "Speaking about her family she": she
+    if pronoun and pronoun.start() > 0:
+        pieces[-1] = pronoun[0]
     return ",".join(pieces)
 
 

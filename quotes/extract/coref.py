@@ -27,9 +27,7 @@ _DESCRIPTION = regex.compile(
 _AGE = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?=[,)])")
 _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
-_AND = regex.compile(
-    r"\s+and\s+(?:(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)\s+)?"
-)  # "Prince Edmund and his wife Clara Wynn"
+_AND = regex.compile(rf"\s+and\s+(?:{lx.SPOUSE}\s+)?")  # "Prince Edmund and his wife Clara Wynn"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
@@ -137,6 +135,11 @@ def _index(roster: Roster) -> _Index:
     if found is None:
         found = _INDEXES[roster] = _Index(roster)
     return found
+
+
+def described_words(name: str, roster: Roster) -> set[str]:
+    """The words the article describes a person with ("the company’s CEO, Ana Ruiz": ceo)."""
+    return _index(roster).described(name)[0]
 
 
 def _capitalised(name: str) -> bool:
@@ -287,6 +290,8 @@ _FAMILIES = [
 _EPITHET_HEADS = frozenset().union(*_FAMILIES) - frozenset(
     ("executive", "chairman", "king", "queen")
 )
+# Every head noun a description of one person may have: "the striker", "a spokeswoman".
+PERSON_HEADS = _EPITHET_HEADS | _ANONYMOUS_HEADS | frozenset(("executive", "chairman"))
 # Words of a description that say no trade: titles ("Mr"), ranks in time ("former", "acting").
 _NO_TRADE = frozenset(
     {

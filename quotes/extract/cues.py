@@ -94,7 +94,7 @@ ACCORDING = regex.compile(r"\baccording\s+to\b", regex.I)
 # Adverbs and auxiliaries between a speaker and the verb: "reportedly said", "has said".
 AUX_WORDS = (
     r"(?!(?:family|assembly|italy|rally|ally|supply|anomaly|bully|july|reply)\b)\p{Ll}{3,}ly|also|then|"
-    rf"later|now|once|again|{lx.either(lx.AUXILIARIES)}|could|did|does|not|never|just|first|"
+    rf"later|now|once|twice|again|{lx.either(lx.AUXILIARIES)}|could|did|does|not|never|just|first|"
     r"still|previously|recently|earlier|separately|repeatedly"
 )
 AUX = rf"(?:(?:{AUX_WORDS})\s+)"

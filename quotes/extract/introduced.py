@@ -29,6 +29,8 @@ _INTRODUCING = regex.compile(
     r"(?=\s+(?:is|was|reads?|says?|said|goes|went|runs?|ran|in\s+full|as\s+follows|follows|"
     r"below)\b|\s*:)"
 )
+_MARKS_BACK = regex.compile(r"(?r)[“”\"‘’']")  # read from the end of a paragraph back
+_FRONTED = regex.compile(lx.FRONTED_PARTICIPLE + r"\s*")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]+")
 _LABEL = regex.compile(r"\s*(\p{L}+)\s*:")
 _SELF_NAMED = regex.compile(
@@ -62,6 +64,65 @@ def introduced(
         return found.speaker, found.cue, "colon-paragraph"
 
     return _fill(quotes, spans, pick)
+
+
+def reopened(
+    quotes: list[Quote],
+    spans: list[Span],
+    found_for: dict[int, Found | None],
+    paras: list[tuple[int, int]],
+    roster: Roster,
+) -> list[Quote]:
+    """A quote opening a paragraph after paragraphs that open a quotation and never close it (one
+    quotation over several paragraphs: each reopens it, only the last closes it) is the speaker's
+    who began it: "She said: ‘We are ready. ¶ ‘We trained all year.’", or the speaker of the quote
+    closing the paragraph before the open ones."""
+    text = roster.text
+    speakers = {spans[i].para: q for i, q in enumerate(quotes) if q.speaker}
+
+    def pick(i: int, span: Span) -> tuple[Speaker, str | None, str] | None:
+        if span.para == 0 or not _opens(text, paras[span.para][0], span.open):
+            return None
+        k = span.para - 1
+        for _ in range(windows.OPEN_PARAGRAPHS):
+            lo, hi = paras[k]
+            mark = _left_open(text, lo, hi)
+            if mark is None:
+                break
+            if text[lo:mark].strip():  # "But a spokeswoman said: ‘Talks are at an early stage."
+                start = roster.sentences.bounds(mark)[0]
+                intro = text[start:mark].rstrip().endswith((":", ","))  # not "PHOTO: NZME ‘…"
+                found = introducer(start, mark, roster) if intro else None
+                if found is None or found.speaker is None:
+                    return None
+                found_for[i] = found
+                return found.speaker, found.cue, "open-paragraphs"
+            if k == 0:
+                return None
+            k -= 1
+        else:
+            return None
+        before = speakers.get(k)
+        if k == span.para - 1 or before is None or before.speaker is None:
+            return None
+        return before.speaker, before.cue, "open-paragraphs"
+
+    return _fill(quotes, spans, pick)
+
+
+def _left_open(text: str, lo: int, hi: int) -> int | None:
+    """Where the quotation a paragraph leaves open starts: its last quotation mark when that mark
+    opens (a space or a colon before it, a word after it); None when the paragraph closes its
+    quotes. Read back from the paragraph's end no further than windows.HEAD."""
+    for m in _MARKS_BACK.finditer(text, max(lo, hi - windows.HEAD), hi):
+        at = m.start()
+        before = text[at - 1] if at > lo else " "
+        after = text[at + 1] if at + 1 < hi else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe: don’t, Jones’s
+        opens = (before.isspace() or before in ":—–-(") and after.isalnum()
+        return at if opens else None
+    return None
 
 
 def _document_author(lo: int, hi: int, roster: Roster) -> Speaker | None:
@@ -114,7 +175,8 @@ def reported(
             found = reporter(start, cue.end(), roster)  # to be answered": says, not answered
             if found and found.speaker and found.speaker.kind in ("person", "organization"):
                 return found.speaker, found.cue, "reported-speech"
-        return None
+        who = _introduced_by_subject(span, paras, roster)  # "Hale echoed that call for …"
+        return (who, None, "subject-paragraph") if who else None
 
     return _fill(quotes, spans, pick)
 
@@ -145,6 +207,8 @@ def _introduced_by_subject(
     if len(text[span.close : hi].strip()) > 2:
         return None
     start, end = _last_sentence(text, paras[span.para - 1], roster)
+    fronted = _FRONTED.match(roster.masked, start, end)  # "Citing the studies, Vale criticized"
+    start = fronted.end() if fronted and fronted.end() < end else start
     label = _LABEL.match(text, start, end)
     if label and label[1].casefold() in lx.SECTION_LABELS:
         return None  # "PHOTO: NZME": a picture's credit line introduces no one

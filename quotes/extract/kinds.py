@@ -27,6 +27,8 @@ _TITLE_BEFORE = regex.compile(
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
     r"\s*[,:]?\s*$"
 )
+# "His full statement reads: “…”": a document's words, not a sign's or a label's.
+_DOCUMENT_READS = regex.compile(r"(?P<noun>\p{L}[\p{L}-]*)\s+reads?(?:\s+in\s+full)?\s*[,:]?\s*$")
 _TITLE_CONTEXT = regex.compile(r"(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$")
 _LETTERS = regex.compile(r"\p{L}{2}(?<![@#]\p{L}*)")
 _SMALL = frozenset(wordlist("a an the and or of for to in on at by with from as but nor is"))
@@ -62,7 +64,11 @@ def kind_of(
     before = masked[max(sentence[0], span.open - windows.SENTENCE) : span.open]
     after = masked[span.close : min(sentence[1], span.close + windows.CUE_AFTER)]
     lead = before.rstrip()
-    if _TITLE_BEFORE.search(before, _near_end(before)) and not _speech_naming(before):
+    if (
+        _TITLE_BEFORE.search(before, _near_end(before))
+        and not _speech_naming(before)
+        and not _document_reads(before)
+    ):
         return None
     if lead.endswith("=") or not _LETTERS.search(quoted):
         return None  # <tweet id="672425547201294336">: markup, numbers and handles
@@ -114,6 +120,12 @@ def _speech_naming(before: str) -> bool:
         and m[2].casefold() in NAMING
         and (m[1].casefold() in lx.PRONOUNS or m[1].casefold() == "which")
     )
+
+
+def _document_reads(before: str) -> bool:
+    """ "The statement reads:" introduces what a document says; "a sign that reads" a label."""
+    m = _DOCUMENT_READS.search(before, _near_end(before))
+    return bool(m) and m["noun"].casefold() in lx.DOC_NOUNS
 
 
 def _programme(quoted: str, before: str) -> bool:

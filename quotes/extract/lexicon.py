@@ -271,7 +271,7 @@ official source spokesman spokeswoman spokesperson aide person man woman witness
 staff staffer friend relative neighbour neighbor expert insider colleague veteran rookie star
 international youngster teenager teen player athlete fan chief head boss owner guest
 victim survivor patient student pupil parent mother father child kid doctor nurse lawyer
-attorney counsel judge police officer agent official analyst economist crew team staff
+attorney counsel prosecutor judge police officer agent official analyst economist crew team staff
 family relatives narrator democrat republican independent conservative liberal
 progressive
 """)
@@ -288,8 +288,15 @@ AFTER_HEAD = _words("""
 for of at with from in on close who whom by to after before during following since until about
 amid despite
 """)
+# A participle clause opening a sentence, to its comma: "Citing the studies, Vale criticized …"
+# ("Sterling Brown, the guard," is a name: the clause has a lower-case word after the participle).
+FRONTED_PARTICIPLE = (
+    r"[\s\x00]*\p{Lu}\p{Ll}+ing\s+(?=[^,\x00\n]{0,80}?\b\p{Ll})[^,\x00\n]{1,200}(?:,|$)"
+)
 # Nouns for two people named together: "the couple said".
 PAIR_NOUNS = _words("couple pair duo")
+# "Prince Edmund and his wife Clara Wynn": one of a pair named by the other's spouse.
+SPOUSE = r"(?:his|her|their)\s+(?:wife|husband|partner|fianc[ée]e?|spouse)"
 # The prepositions that end a name or a title ("said Petrovic after the ruling").
 PREPOSITIONS = frozenset(
     [

@@ -16,7 +16,14 @@ from quotes.extract.scan import trie
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
-_APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―]|--)\s+")
+# Commas and dashes set appositives apart: "The Duke of Ashford - Prince Tom - said" (a spaced
+# hyphen is a dash)
+_APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―-]|--)\s+")
+# A dateline opening the words: "UNITED NATIONS — …", "LOS ANGELES (AP) — …": a place.
+_DATELINE = regex.compile(
+    r"^\s*\p{Lu}[\p{Lu}\s.,'’-]{1,40}?(?:\s*\([^()]{1,12}\))?\s+(?:[—–―]|--)\s+"
+)
+_SPOUSE = regex.compile(rf"(?<=\s)and\s+{lx.SPOUSE}\s+(?=\p{{Lu}})")  # one of a pair, by name
 _WORDY = regex.compile(r"\p{L}{3}")
 _OWNER = regex.compile(r"\p{L}['’]s?$")
 
@@ -73,6 +80,18 @@ _PARTY = regex.compile(
 _RELATIVE_CLAUSE = regex.compile(
     rf"(?i)(?:{lx.either(lx.RELATIVES)})\s+(?!(?:{lx.either(lx.SUBJECT_PRONOUNS)})\b)"
 )
+# A sentence whose subject is a definite description of someone: "The prime minister told …",
+# "But the Harbor Board CEO went on …" (the role, then its verb).
+_DESCRIBED_SUBJECT = regex.compile(
+    r"[\s\x00\"“”‘’']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?[Tt]he\s+(?P<words>(?:[\p{L}-]+\s+){2,5})"
+)
+# Or a body's, its owner first: "Vale’s Harbor-based family issued …" (for "they")
+_OWNED_SUBJECT = regex.compile(
+    r"[\s\x00\"“”‘’']*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?P<words>(?:[\p{L}’'-]+\s+){2,5})"
+)
+_COLLECTIVE = lx.GROUP_NOUNS | lx.ORG_NOUNS | lx.PERSON_NOUNS  # the heads "they" may stand for
+# A fronted participle clause: "Calling Leo Vance later, he said" (its object is not "he").
+_PARTICIPLE = regex.compile(lx.FRONTED_PARTICIPLE)
 _NAMING = regex.compile(r"(?i)^(?:called|named|known\s+as|dubbed)\s+(?P<name>.+)$")
 _MEMBERS = regex.compile(
     r"(?i)^(?:the\s+|some\s+|several\s+)?(?:members|leaders|representatives|supporters|staff)\s+of\s+(?P<org>.+)$"
@@ -81,10 +100,10 @@ _MEMBERS = regex.compile(
 
 def parts(np: str) -> list[str]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
-    np = _PARENTHESES.sub("", np)
+    np = _SPOUSE.sub("and ", _PARENTHESES.sub("", _DATELINE.sub("", np)))  # "Tom and Rosa Lind"
     out = []
     for part in _APPOSITION.split(np):
-        part = part.strip(' \t.;:\x00"“”')
+        part = part.strip(' \t.;:\x00"“”—–―-')
         if _RELATIVE_CLAUSE.match(part):
             continue  # "which is currently airing": says what, not who
         part = _SUBORDINATE.sub("", _RELATIVE.sub("", _LEAD.sub("", part)))
@@ -105,8 +124,8 @@ def speaker_of(
     role: str | None = None
     indefinite = False
     for i, part in enumerate(items):
-        if i > 0 and (_ADJUNCT.match(part) or CUE.search(part)):
-            break
+        if i > 0 and (_ADJUNCT.match(part) or CUE.search(part) or _PARTICIPLE.match(part)):
+            break  # "Calling Leo Vance later, he said": the participle's object is not him
         if i == 0 and _ADJUNCT.match(part) and not forward and len(items) == 1:
             return None
         if i == 0 and part.split()[0].casefold() in _SOMEONE:
@@ -152,7 +171,11 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
             found = coref.pair(pos, roster)  # "The couple's decision came when they said"
             if found:
                 return found, None
-        found = roster.antecedent(number, pos)
+        at = lo if _PARTICIPLE.match(roster.masked, lo, pos) else pos  # "Calling Vance, he"
+        found = roster.antecedent(number, at)
+        described = _described_subject(number, lo, at, roster)
+        if described and not (found and described.name.casefold() in found.name.casefold()):
+            found = described  # the subject before, unless the antecedent names it in full
         if found is None or validate.named(found, pos, roster) is None:  # not "the 737 Max"
             found = coref.pronoun(number, pos, roster, lambda s: validate.named(s, pos, roster))
         return found, None
@@ -327,6 +350,37 @@ def _role_holder(head: list[str], pos: int, roster: Roster) -> Speaker | None:
     if before:
         return before[-1]
     return next((m.speaker for m in roster.following(pos, windows.ROLE_HOLDERS) if holds(m)), None)
+
+
+def _described_subject(number: str, lo: int, pos: int, roster: Roster) -> Speaker | None:
+    """Who "he" or "she" is when the sentence before has a described subject: "The prime minister
+    told a station that Leo Vance was refused. “…,” he said." is the prime minister's (a subject
+    before an object), unless someone is named in the pronoun's own sentence first."""
+    if number not in ("m", "f", "pl"):
+        return None
+    here = roster.sentences.index(lo)
+    if here == 0:
+        return None
+    start = roster.sentences.starts[here - 1]
+    heads = lx.ROLES if number != "pl" else _COLLECTIVE  # "The family issued …, “…,” they said"
+    m = (_DESCRIBED_SUBJECT if number != "pl" else _OWNED_SUBJECT).match(roster.masked, start, lo)
+    words = m["words"].split() if m else []
+    ends = [  # the role's last word, then its verb: "prime minister told"
+        j
+        for j in range(len(words) - 1)
+        if words[j].casefold() in heads
+        and words[j + 1][0].islower()
+        and words[j + 1].casefold() not in heads
+    ]
+    if m is None or not ends or roster.first_named(lo, pos):
+        return None
+    phrase = " ".join(words[: ends[0] + 1])
+    who = speaker_of("the " + phrase if number != "pl" else phrase, m.start("words"), roster)
+    if number == "pl":
+        return who if who and who.kind in ("group", "organization", "anonymous") else None
+    if who is None or who.kind != "person":
+        return None
+    return who if roster.genders.get(who.name) in (None, number) else None
 
 
 def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int) -> Speaker:

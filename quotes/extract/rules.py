@@ -157,6 +157,13 @@ BEFORE: tuple[Rule[before.Head], ...] = (
         before.coordinated,
     ),
     Rule(
+        "passive-hearer",
+        "before",
+        "Mayor Tom Hale was told the plan is “a bargain.”",
+        "",
+        before.passive_hearer,
+    ),
+    Rule(
         "name-said-before",
         "before",
         "Rita Vale told reporters: “We are ready.”",
@@ -179,6 +186,20 @@ QUOTE: tuple[Rule[Any], ...] = (
         "Ana Ruiz",
     ),
     Rule(
+        "title-label",
+        "headline",
+        "Harbor Bank shares fell on Monday.\n\nNews video: Harbor Bank: merger talks ‘at an early"
+        " stage’",
+        "Harbor Bank",
+    ),
+    Rule(
+        "headline-described",
+        "headline",
+        "Harbor Bank CEO To Tell Lawmakers: ‘We Made Mistakes’\n\nTom Hale, the bank's chief"
+        " executive, testified on Tuesday.",
+        "Tom Hale",
+    ),
+    Rule(
         "name-colon",
         "sentence",
         "The vote does not surprise Republican pollster Dan Shaw: “Voters are tired.”",
@@ -197,6 +218,12 @@ ARTICLE: tuple[Rule[Any], ...] = (
         "colon-paragraph",
         "article",
         "In a statement, Harbor Bank said:\n\n“We let our customers down.”",
+        "Harbor Bank",
+    ),
+    Rule(
+        "open-paragraphs",
+        "article",
+        "Harbor Bank said: ‘Talks are at an early stage.\n\n‘We will take time.’",
         "Harbor Bank",
     ),
     Rule("continued", "article", "“We are ready,” Vale said. “We have trained all year.”", "Vale"),

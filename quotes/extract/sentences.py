@@ -18,7 +18,7 @@ _BOUNDARY = regex.compile(
     rf"(?<!\b(?:{_ABBREV}))[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[{FILL}]*[\p{{Lu}}\p{{N}}{FILL}])"
 )
 
-_NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])")
+_NEXT_SENTENCE = regex.compile(r"\s+(?=[\p{Lu}“\"‘])|(?=\p{Lu})")  # or glued: “…”He said
 # “… missing.” Trump said. — a period where the comma belongs; the attribution still follows.
 _NAME_VERB = (
     r"\s+(?!(?:But|And|The|A|An|In|On|At|It|This|That|If|When|While|As|So|Yet|Or|Then)\b)"

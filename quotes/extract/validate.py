@@ -80,7 +80,7 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     if len(tokens) == 1 == len(s.name.split()):
         found = roster.person(s.name, pos)  # "Ray" for Ray Marsh, named in full before
         if " " in found.name:
-            return found
+            return _untitled(found, roster)
         return coref.ending_with(_POSSESSIVE.sub("", s.name), pos, roster) or s  # "Ashford"
     if len(tokens) == len(s.name.split()):
         return s
@@ -94,6 +94,17 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
             found = Speaker(name, "person", s.description)  # not "Frenchman Lindqvist"
         return found if " " in found.name or roster.used_as_name(name) else None
     return roster.persons.get(name) or Speaker(name, "person", s.description)
+
+
+def _untitled(s: Speaker, roster: Roster) -> Speaker:
+    """The person a title's run of capitals opens with: "Ruiz Meets Harbor" is Ana Ruiz when the
+    article names her (a name of three words or more opening with another one's surname)."""
+    words = s.name.split()
+    if len(words) < 3 or words[0].casefold() in lx.GIVEN_NAMES:
+        return s
+    ending = " " + words[0]
+    known = [p for p in roster.persons if p.endswith(ending)]
+    return roster.persons[known[0]] if len(known) == 1 else s
 
 
 @lru_cache(maxsize=16384)
@@ -125,8 +136,11 @@ def _name_part(name: str) -> tuple[str, ...] | None:
 
 
 def _not_a_person(word: str, pos: int, roster: Roster) -> bool:
-    """A lone word the article gives no person for: a demonym ("Serbian"), or a given name
-    written after a model number ("737 Max")."""
+    """A lone word the article gives no person for: a demonym ("Serbian"), a word for someone
+    written in a title's capitals ("Sam Lee Prosecutor Promises": the prosecutor is unnamed), or
+    a given name written after a model number ("737 Max")."""
+    if word.casefold() in coref.PERSON_HEADS or word.casefold() in lx.PERSON_NOUNS:
+        return " " not in roster.person(word, pos).name
     if word.casefold() in lx.GIVEN_NAMES:
         return _after_number(word, roster)
     return bool(_NATION.fullmatch(word)) and " " not in roster.person(word, pos).name

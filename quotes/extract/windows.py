@@ -34,6 +34,7 @@ INTRODUCTION = 60  # characters before a quote read for the verb that introduces
 NICKNAME = 30  # characters either side of a quoted word read for the name around it
 END_PATTERN = 100  # characters from a text's end that a pattern anchored at the end is tried from
 NESTED_GAP = 12  # characters between a nested quote and the cue before it, at most
+OPEN_PARAGRAPHS = 4  # paragraphs of one quotation, reopened and never closed, read back over
 NOMINAL = 40  # characters before "union" read for its determiner and modifiers ("the local union")
 AUTHOR = 200  # characters around a document's mention read for its author ("a letter sent by …")
 OWNER = 80  # characters before a document's mention read for its owner ("Sanders’ email")
