@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Collection, Iterable, Mapping, Sequence, Set
 from dataclasses import asdict
 from typing import Any
 
@@ -12,7 +12,15 @@ from tqdm import tqdm
 from quotes.ingest import file_of, fill_missing
 from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
 from quotes.outlets import outlet_name
-from quotes.views import NON_PERSONAL_SPEAKERS, VIEWS, save_view_rows, sql_list
+from quotes.views import (
+    CHUNK,
+    NON_PERSONAL_SPEAKERS,
+    VIEWS,
+    clusters_where,
+    create_tables,
+    save_view_rows,
+    sql_list,
+)
 from quotes.views import TABLES as VIEW_TABLES
 
 # Every place an outlet is named, so each spelling can be mapped to one name.
@@ -72,8 +80,6 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
     **VIEW_TABLES,
 }  # fmt: skip
 
-
-CHUNK = 500  # values bound in one statement, well under SQLite's limit
 
 # Tables rebuilt from the articles on every build: they are derived, never edited by hand.
 DERIVED_TABLES = list(TABLES)
@@ -298,7 +304,9 @@ def save_citations(db: Database, citations: Iterable[Citation]) -> None:
 def _create_tables(db: Database) -> None:
     """Create the derived tables with their columns even when a build finds nothing for them."""
     for name, (columns, pk) in TABLES.items():
-        db.table(name).create(columns, pk=pk, if_not_exists=True)
+        if name not in VIEW_TABLES:
+            db.table(name).create(columns, pk=pk, if_not_exists=True)
+    create_tables(db)
 
 
 def save_outlet_names(db: Database) -> None:
@@ -313,7 +321,7 @@ def save_cluster_speakers(db: Database, only: Collection[str] | None = None) -> 
     """Sum up each cluster's personal speakers once, so views never compare quotes pairwise
     (only those of the clusters `only` names, when given)."""
     _create_tables(db)
-    for where, ids in _clusters_where("quotes.cluster_id", only):
+    for where, ids in clusters_where("quotes.cluster_id", only):
         db.execute(f"delete from cluster_speakers where {where.replace('quotes.', '')}", ids)
         db.execute(
             f"""insert into cluster_speakers
@@ -332,7 +340,7 @@ def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> N
     alphabetical order, so every build writes the same row); only the clusters `only` names,
     when given."""
     _create_tables(db)
-    for where, ids in _clusters_where("cluster_id", only):
+    for where, ids in clusters_where("cluster_id", only):
         db.execute(f"delete from cluster_outlets where {where}", ids)
         db.execute(
             f"""insert into cluster_outlets
@@ -355,17 +363,6 @@ def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> N
         )
 
 
-def _clusters_where(column: str, only: Collection[str] | None) -> Iterator[tuple[str, list[str]]]:
-    """A condition on `column` with its values, per chunk of `only`: every row when None."""
-    if only is None:
-        yield "1", []
-        return
-    ids = sorted(only)
-    for lo in range(0, len(ids), CHUNK):
-        chunk = ids[lo : lo + CHUNK]
-        yield f"{column} in ({', '.join('?' * len(chunk))})", chunk
-
-
 def ensure_db_shape(db: Database, clusters: Collection[str] | None = None) -> None:
     """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build.
     `clusters`: the only clusters whose summaries may have changed (every one when None)."""
@@ -382,7 +379,7 @@ def ensure_db_shape(db: Database, clusters: Collection[str] | None = None) -> No
     for table, columns in FTS_CONFIG.items():
         if not db.table(table).detect_fts():
             db.table(table).enable_fts(columns, create_triggers=True)
-    save_view_rows(db)
+    save_view_rows(db, clusters)
     # Row counts per index, read from a sample, so SQLite's planner knows that an article's id
     # names one row of any index starting with it (and reads the covering one).
     db.execute("pragma analysis_limit = 1000")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,16 +46,22 @@ def _stage(report: BuildReport, name: str) -> Iterator[None]:
 
 
 def analyse(
-    articles: Iterable[Article], progress: bool = False, db: Database | None = None
+    articles: Iterable[Article],
+    progress: bool = False,
+    db: Database | None = None,
+    read: Set[str] | None = None,
 ) -> tuple[list[Quote], list[Citation], list[Problem]]:
     """Extract quotes and citations (on all cores for a large batch; with `db`, only for the
-    articles it has not stored); one article's failure never stops the rest."""
+    articles it has not stored, looking for changes among those `read` when given); one
+    article's failure never stops the rest."""
     quotes: list[Quote] = []
     citations: list[Citation] = []
     problems: list[Problem] = []
     batch = list(articles)
     results = (
-        extract_stored(db, batch, progress) if db is not None else extract_each(batch, progress)
+        extract_stored(db, batch, progress, read)
+        if db is not None
+        else extract_each(batch, progress)
     )
     for found, cited, problem in results:
         if problem is not None:
@@ -105,7 +111,7 @@ def _build(
         articles = store.load_articles(db)
         report.articles_total = len(articles)
     with _stage(report, "extracting"):
-        quotes, citations, problems = analyse(articles, progress, db)
+        quotes, citations, problems = analyse(articles, progress, db, read.keys())
         report.problems.extend(problems)
     with (
         _stage(report, "clustering"),

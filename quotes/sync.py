@@ -89,7 +89,7 @@ def save_changes(
     touched |= {c for k in moved for c in (stored_clusters.get(k[0]), cluster_of.get(k[0])) if c}
     touched |= {i[0] for i in dropped}
     db.execute("delete from outlets")
-    store.ensure_db_shape(db, None if renumbered else touched)
+    store.ensure_db_shape(db, touched)
 
 
 def same_shape(db: Database) -> bool:
@@ -118,14 +118,17 @@ def _save_speakers(
 
 
 def _renumber(db: Database, renumbered: Mapping[int, int]) -> None:
-    """Give the stored quotes and clusters their speakers' new ids."""
+    """Give the stored quotes, clusters and clusters' speakers their speakers' new ids."""
     db.execute("create temp table renumbered (old integer primary key, new integer)")
     db.conn.executemany("insert into renumbered values (?, ?)", renumbered.items())
-    for table in ("quotes", "clusters"):
+    # cluster_speakers is keyed by speaker: its ids go through their negatives, so no row
+    # takes an id another row still holds.
+    for table, sign in (("quotes", ""), ("clusters", ""), ("cluster_speakers", "-")):
         db.execute(
-            f"update [{table}] set speaker_id = (select new from renumbered where old = speaker_id)"
-            " where speaker_id in (select old from renumbered)"
+            f"update [{table}] set speaker_id = {sign}(select new from renumbered"
+            " where old = speaker_id) where speaker_id in (select old from renumbered)"
         )
+    db.execute("update cluster_speakers set speaker_id = -speaker_id where speaker_id < 0")
     db.execute("drop table temp.renumbered")
 
 

@@ -9,9 +9,11 @@ order, a page, a count and a facet read that table (and an index on the faceted 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from sqlite_utils import Database
+
+CHUNK = 500  # values bound in one statement, well under SQLite's limit
 
 # Alteration operations that change how a quote looks but not what it says.
 COSMETIC_OPS = ("case", "typography")
@@ -35,73 +37,90 @@ def _canonical(outlet: str) -> str:
 
 # Each view's rows, one table per view named after it: columns and primary key (the meaning
 # is in quotes/metadata.yml). The columns are what the view's facets, filters and order need;
-# the rest (quote texts, urls) the view looks up for the rows it shows.
-TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
+# the rest (quote texts, urls) the view looks up for the rows it shows. The primary key is the
+# view's order: the tables are WITHOUT ROWID, stored (and so read) in that order, so a build
+# can rewrite one cluster's rows and the rest stay in place. `date_order` sorts as the views
+# do by date, dated rows first: '0' and the date, or '1' when undated (a key holds no null).
+TABLES: dict[str, tuple[dict[str, type], tuple[str, ...]]] = {
     "who_said_what_rows": (
-        {"quote_id": str, "article_id": str, "speaker": str, "outlet": str, "published": str},
-        "quote_id",
+        {
+            "quote_id": str, "article_id": str, "speaker": str, "outlet": str, "published": str,
+            "cluster_id": str, "date_order": str, "start": int,
+        },
+        ("date_order", "article_id", "start", "quote_id"),
     ),
     "possible_misattributions_rows": (
         {
             "quote_id": str, "cluster_id": str, "article_id": str, "speaker": str,
-            "outlet": str, "published": str, "other_speakers": str,
+            "outlet": str, "published": str, "other_speakers": str, "date_order": str,
         },
-        "quote_id",
+        ("cluster_id", "date_order", "article_id", "quote_id"),
     ),
     "uncredited_reuse_rows": (
         {
             "quote_id": str, "source_quote_id": str, "cluster_id": str, "article_id": str,
             "outlet": str, "published": str, "source_outlet": str, "evidence": str,
+            "date_order": str,
         },
-        ("quote_id", "source_quote_id"),
+        ("cluster_id", "date_order", "article_id", "quote_id", "source_quote_id"),
     ),
     "substantively_altered_clusters_rows": (
         {
             "cluster_id": str, "substantive_alterations": int, "altered_quotes": int,
             "operations": str,
         },
-        "cluster_id",
+        ("substantive_alterations desc", "cluster_id"),
     ),
 }  # fmt: skip
 
-# For the views' facets and for filtering a view on one cluster.
+# For the views' facets, and for rewriting one cluster's rows.
 INDEXES = {
     "idx_who_said_what_rows_speaker": "who_said_what_rows (speaker)",
     "idx_who_said_what_rows_outlet": "who_said_what_rows (outlet)",
+    "idx_who_said_what_rows_cluster": "who_said_what_rows (cluster_id)",
     "idx_uncredited_reuse_rows_outlet": "uncredited_reuse_rows (outlet)",
     "idx_uncredited_reuse_rows_source_outlet": "uncredited_reuse_rows (source_outlet)",
-    "idx_uncredited_reuse_rows_cluster": "uncredited_reuse_rows (cluster_id)",
+    "idx_substantively_altered_clusters_rows_cluster": (
+        "substantively_altered_clusters_rows (cluster_id)"
+    ),
 }
 
-# Each table's rows, in its view's order, from the tables the build wrote (cluster_speakers
-# included). Rows are inserted in that order, so their rowids are the view's order.
+# SQL for a date's place in the views' order (see TABLES).
+_DATE_ORDER = "case when {0} is null then '1' else '0' || {0} end"
+
+# Each table's rows, from the tables the build wrote (cluster_speakers included), for the
+# clusters `{where}` selects (a condition on quotes.cluster_id). A row depends only on its
+# cluster's quotes, their articles and speakers, and what the cluster's quotes point at: all
+# of it is in the cluster's fingerprint (quotes/cluster/__init__.py), so a build rewrites the
+# rows of the clusters it computed again and no others.
 ROWS = {
     # Every quotation with its speaker, outlet and date, earliest first.
-    "who_said_what_rows": """
-select quotes.id, quotes.article_id, speakers.name, articles.outlet, articles.published
-from articles
-cross join quotes on quotes.article_id = articles.id
+    "who_said_what_rows": f"""
+select quotes.id, quotes.article_id, speakers.name, articles.outlet, articles.published,
+       quotes.cluster_id, {_DATE_ORDER.format("articles.published")}, quotes.start
+from quotes
+join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
-order by articles.published is null, articles.published, articles.id, quotes.start, quotes.id
+where {{where}}
 """,
     # A quote whose cluster names someone else in another article: one of them may be wrong.
     # A quote is compared with its cluster's distinct speakers (cluster_speakers), not with
     # every other quote of the cluster.
     "possible_misattributions_rows": f"""
-with compared as materialized (
+select * from (
   select quotes.id, quotes.cluster_id, quotes.article_id, speakers.name, articles.outlet,
-         articles.published as published,
+         articles.published,
          (select group_concat(others.name, ', ') from cluster_speakers as others
           where others.cluster_id = quotes.cluster_id and others.speaker_id != quotes.speaker_id
-            and (others.articles > 1 or others.article_id != quotes.article_id)) as others
+            and (others.articles > 1 or others.article_id != quotes.article_id)) as others,
+         {_DATE_ORDER.format("articles.published")}
   from quotes
   join speakers on speakers.id = quotes.speaker_id
   join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
-  where quotes.cluster_id is not null and speakers.kind not in {sql_list(NON_PERSONAL_SPEAKERS)}
+  where quotes.cluster_id is not null and {{where}}
+    and speakers.kind not in {sql_list(NON_PERSONAL_SPEAKERS)}
 )
-select * from compared
 where others is not null
-order by cluster_id, published is null, published, article_id, id
 """,
     # A reused quote whose article credits neither the outlet it came from nor the first one.
     # The source is the provenance edge when there is one, else the cluster's first appearance
@@ -112,7 +131,8 @@ order by cluster_id, published is null, published, article_id, id
 select quotes.id, sources.id, quotes.cluster_id, quotes.article_id, articles.outlet,
        articles.published, source_articles.outlet,
        case when provenance.quote_id is null then 'later than the first appearance'
-            else coalesce(provenance.evidence, 'provenance edge') end
+            else coalesce(provenance.evidence, 'provenance edge') end,
+       {_DATE_ORDER.format("articles.published")}
 from quotes
 join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
 join clusters on clusters.id = quotes.cluster_id
@@ -124,7 +144,8 @@ join articles as source_articles on source_articles.id = sources.article_id
 left join articles as first_articles indexed by idx_articles_outlet
   on first_articles.id = clusters.first_article_id
 left join speakers on speakers.id = quotes.speaker_id
-where source_articles.outlet is not null
+where {{where}}
+  and source_articles.outlet is not null
   and sources.article_id != quotes.article_id
   and {_canonical("source_articles.outlet")} is not {_canonical("articles.outlet")}
   and not exists (
@@ -138,31 +159,28 @@ where source_articles.outlet is not null
       {_canonical("source_articles.outlet")}, {_canonical("first_articles.outlet")}
     )
   )
-order by quotes.cluster_id, articles.published is null, articles.published, quotes.article_id,
-         quotes.id, sources.id
 """,
     # Clusters whose variants changed words, not only case or punctuation (the kinds of
     # change in alphabetical order, read so from the sorted subquery, so every build agrees).
     "substantively_altered_clusters_rows": f"""
-select * from (
-  select cluster_id, count(*) as changes, count(distinct quote_id),
-         replace(group_concat(distinct op), ',', ', ')
-  from (
-    select quotes.cluster_id, alterations.quote_id, alterations.op
-    from alterations join quotes on quotes.id = alterations.quote_id
-    where alterations.op not in {sql_list(COSMETIC_OPS)} and quotes.cluster_id is not null
-    order by quotes.cluster_id, alterations.op
-  )
-  group by cluster_id
+select cluster_id, count(*), count(distinct quote_id),
+       replace(group_concat(distinct op), ',', ', ')
+from (
+  select quotes.cluster_id, alterations.quote_id, alterations.op
+  from quotes join alterations on alterations.quote_id = quotes.id
+  where alterations.op not in {sql_list(COSMETIC_OPS)} and quotes.cluster_id is not null
+    and {{where}}
+  order by quotes.cluster_id, alterations.op
 )
-order by changes desc, cluster_id
+group by cluster_id
 """,
 }
 
-# The views read their tables in rowid order, with no `order by` of their own: SQLite then
-# counts a view, or groups it for a facet, from the table alone (an index on the faceted
-# column), without a join or a sort. Texts and urls are looked up by scalar subqueries, which
-# SQLite evaluates only for the rows a page shows.
+# The views read their tables in key order (the views' order, see TABLES) with no `order by`
+# of their own: SQLite then counts a view, or groups it for a facet, from the table alone (an
+# index on the faceted column), without a join, a sort or a look-up per row (a view ending in
+# `order by` is counted by computing each of its rows). Texts and urls are looked up by scalar
+# subqueries, which SQLite evaluates only for the rows a page shows.
 VIEWS = {
     "who_said_what": """
 select found.speaker as speaker,
@@ -212,13 +230,38 @@ from substantively_altered_clusters_rows as found
 }
 
 
-def save_view_rows(db: Database) -> None:
-    """Recompute each view's table from the others, and index it in the view's order."""
-    for table, (columns, pk) in TABLES.items():
-        db.table(table).create(columns, pk=pk, if_not_exists=True)
-        db.execute(f"delete from [{table}]")
-        db.execute(f"insert into [{table}] {ROWS[table]}")  # in order: rowid is the order
+def create_tables(db: Database) -> None:
+    """Create the views' tables, each stored in its view's order (see TABLES)."""
+    types = {str: "TEXT", int: "INTEGER"}
+    for table, (columns, key) in TABLES.items():
+        defined = ", ".join(f"[{c}] {types[t]}" for c, t in columns.items())
+        db.execute(
+            f"create table if not exists [{table}] ({defined}, primary key ({', '.join(key)}))"
+            " without rowid"
+        )
+
+
+def save_view_rows(db: Database, clusters: Collection[str] | None = None) -> None:
+    """Recompute the views' rows of `clusters` (every row when None), then their indexes and
+    the views."""
+    create_tables(db)
     for name, target in INDEXES.items():
         db.execute(f"create index if not exists [{name}] on {target}")
+    for where, ids in clusters_where("quotes.cluster_id", clusters):
+        for table, (columns, _) in TABLES.items():
+            db.execute(f"delete from [{table}] where {where.replace('quotes.', '')}", ids)
+            listed = ", ".join(f"[{c}]" for c in columns)
+            db.execute(f"insert into [{table}] ({listed}) {ROWS[table].format(where=where)}", ids)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
+
+
+def clusters_where(column: str, only: Collection[str] | None) -> Iterator[tuple[str, list[str]]]:
+    """A condition on `column` with its values, per chunk of `only`: every row when None."""
+    if only is None:
+        yield "1", []
+        return
+    ids = sorted(only)
+    for lo in range(0, len(ids), CHUNK):
+        chunk = ids[lo : lo + CHUNK]
+        yield f"{column} in ({', '.join('?' * len(chunk))})", chunk

@@ -16,9 +16,10 @@ from sqlite_utils.utils import hash_record
 from quotes import parallel
 from quotes.cluster import cluster_changed
 from quotes.db import TABLES
-from quotes.incremental import CLUSTERS, TABLE, extract_reprints_once
+from quotes.incremental import CLUSTERS, TABLE, extract_reprints_once, extractor_version
 from quotes.model import Article, Quote, Speaker
 from quotes.pipeline import build
+from quotes.views import VIEWS
 from tests.conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -28,13 +29,16 @@ COMPARED = ["articles", TABLE, CLUSTERS, *TABLES]
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the compared tables, sorted, with the file an article came from left out."""
+    """Every row of the compared tables, sorted, with the file an article came from left out, and
+    every view's rows in its order."""
     db = Database(path)
     out = {}
     for table in COMPARED:
         columns = [c for c in db[table].columns_dict if c != "source"]
         rows = db.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}]")
         out[table] = sorted(rows.fetchall(), key=repr)
+    for view in VIEWS:  # the views' rows in the order the views give them
+        out[view] = db.execute(f"select * from [{view}]").fetchall()
     return out
 
 
@@ -120,6 +124,32 @@ def test_a_new_extractor_extracts_every_article_again(
     monkeypatch.setattr("quotes.incremental.extractor_version", lambda: "another version")
     build([SEEDS], tmp_path / "quotes.db")
     assert len(extracted) == 5
+
+
+def test_a_new_extractor_extracts_again_the_stored_articles_a_build_did_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    story = tmp_path / "story.txt"
+    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    extracted = count_extractions(monkeypatch)
+    build([story], tmp_path / "quotes.db")
+    assert len(extracted) == 1
+    monkeypatch.setattr("quotes.incremental.extractor_version", lambda: "another version")
+    build([story], tmp_path / "quotes.db")
+    assert len(extracted) == 1 + 6
+
+
+def test_extractions_stored_before_rows_held_a_version_are_kept_and_given_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    Database(tmp_path / "quotes.db").execute(f"alter table [{TABLE}] drop column version")
+    extracted = count_extractions(monkeypatch)
+    build([SEEDS], tmp_path / "quotes.db")
+    assert extracted == []
+    versions = Database(tmp_path / "quotes.db").execute(f"select version from [{TABLE}]")
+    assert {v for (v,) in versions} == {extractor_version()}
 
 
 def test_adding_an_article_leaves_the_rows_it_does_not_touch_alone(tmp_path: Path) -> None:
