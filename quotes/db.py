@@ -16,10 +16,10 @@ from quotes.views import (
     CHUNK,
     NON_PERSONAL_SPEAKERS,
     VIEWS,
-    clusters_where,
     create_tables,
     save_view_rows,
     sql_list,
+    where_in,
 )
 from quotes.views import TABLES as VIEW_TABLES
 
@@ -120,8 +120,9 @@ FOREIGN_KEYS = [
 
 def save_articles(
     db: Database, articles: Iterable[Article], files_read: Set[str] = frozenset()
-) -> None:
-    """Insert or update articles by id; drop those their re-read file no longer holds.
+) -> set[str]:
+    """Insert or update articles by id; drop those their re-read file no longer holds. Gives
+    the ids of the articles added, changed or dropped (an unchanged one is not written again).
 
     A copy already stored gives the new one any metadata the new one lacks. An article whose
     source is a file read again in this build, and not found in it, was deleted or edited away.
@@ -131,19 +132,24 @@ def save_articles(
     table.create(columns, pk="id", if_not_exists=True)
     merged = {a.id: a for a in articles}
     ids = list(merged)
+    read = set(ids)
     for chunk in range(0, len(ids), CHUNK):
         some = ids[chunk : chunk + CHUNK]
-        for stored in table.rows_where(f"id in ({', '.join('?' * len(some))})", some):
-            merged[stored["id"]] = fill_missing(merged[stored["id"]], _article(stored))
+        for row in table.rows_where(f"id in ({', '.join('?' * len(some))})", some):
+            stored = _article(row)
+            merged[stored.id] = fill_missing(merged[stored.id], stored)
+            if merged[stored.id] == stored:
+                del merged[stored.id]
     stale = [
         row[0]
         for row in db.execute("select id, source from articles").fetchall()
-        if row[0] not in merged and row[1] is not None and file_of(row[1]) in files_read
+        if row[0] not in read and row[1] is not None and file_of(row[1]) in files_read
     ]
     for chunk in range(0, len(stale), CHUNK):
         ids = stale[chunk : chunk + CHUNK]
         table.delete_where(f"id in ({', '.join('?' * len(ids))})", ids)
     table.insert_all((a.as_dict() for a in merged.values()), pk="id", replace=True)
+    return set(merged) | set(stale)
 
 
 def save_problems(
@@ -321,7 +327,7 @@ def save_cluster_speakers(db: Database, only: Collection[str] | None = None) -> 
     """Sum up each cluster's personal speakers once, so views never compare quotes pairwise
     (only those of the clusters `only` names, when given)."""
     _create_tables(db)
-    for where, ids in clusters_where("quotes.cluster_id", only):
+    for where, ids in where_in("quotes.cluster_id", only):
         db.execute(f"delete from cluster_speakers where {where.replace('quotes.', '')}", ids)
         db.execute(
             f"""insert into cluster_speakers
@@ -340,7 +346,7 @@ def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> N
     alphabetical order, so every build writes the same row); only the clusters `only` names,
     when given."""
     _create_tables(db)
-    for where, ids in clusters_where("cluster_id", only):
+    for where, ids in where_in("cluster_id", only):
         db.execute(f"delete from cluster_outlets where {where}", ids)
         db.execute(
             f"""insert into cluster_outlets
@@ -363,9 +369,12 @@ def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> N
         )
 
 
-def ensure_db_shape(db: Database, clusters: Collection[str] | None = None) -> None:
+def ensure_db_shape(
+    db: Database, clusters: Collection[str] | None = None, quotes: Collection[str] | None = None
+) -> None:
     """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build.
-    `clusters`: the only clusters whose summaries may have changed (every one when None)."""
+    `clusters`: the only clusters whose summaries may have changed (every one when None);
+    `quotes`: the only quotes whose row or article may have changed (every one when None)."""
     save_outlet_names(db)
     save_cluster_speakers(db, clusters)
     save_cluster_outlets(db, clusters)
@@ -379,7 +388,7 @@ def ensure_db_shape(db: Database, clusters: Collection[str] | None = None) -> No
     for table, columns in FTS_CONFIG.items():
         if not db.table(table).detect_fts():
             db.table(table).enable_fts(columns, create_triggers=True)
-    save_view_rows(db, clusters)
+    save_view_rows(db, quotes, clusters)
     # Row counts per index, read from a sample, so SQLite's planner knows that an article's id
     # names one row of any index starting with it (and reads the covering one).
     db.execute("pragma analysis_limit = 1000")

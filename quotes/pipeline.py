@@ -22,6 +22,11 @@ from quotes.parallel import extract_each
 from quotes.speakers import unify_speakers
 from quotes.sync import same_shape, save_changes
 
+# SQLite's page cache for a build, in KiB (its default is 2 MiB): a build rewrites rows spread
+# over the whole file (one cluster's quotes, their views' rows and indexes), and with a small
+# cache each write reads its pages again, several times over in a large transaction.
+CACHE_KIB = 256 * 1024
+
 
 @dataclass
 class BuildReport:
@@ -85,6 +90,7 @@ def build(
     """
     report = BuildReport(build=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     with writing(Path(db_path), wait) as db:
+        db.execute(f"pragma cache_size = -{CACHE_KIB}")
         _build(db, inputs, report, progress, max_bytes)
     return report
 
@@ -107,7 +113,7 @@ def _build(
             else:  # the same article from several inputs is stored once
                 read[item.id] = merge_copies(read.get(item.id), item)
         report.articles_read = len(read)
-        store.save_articles(db, read.values(), files_read)
+        changed = store.save_articles(db, read.values(), files_read)
         articles = store.load_articles(db)
         report.articles_total = len(articles)
     with _stage(report, "extracting"):
@@ -122,7 +128,7 @@ def _build(
         bar.update()
     with _stage(report, "saving"):
         clusters = [c for _, c in computed]
-        save_changes(db, quotes, clusters, kept, citations, progress)
+        save_changes(db, quotes, clusters, kept, citations, changed, progress)
         save_cluster_inputs(db, [(p, c.id) for p, c in computed] + [(p, i) for p, i, _ in kept])
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)

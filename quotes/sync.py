@@ -6,8 +6,9 @@ made here as the first build makes them (quotes/db.py) and compared with the sto
 key (a quote's alterations and edges, an article's citations): keys gone or changed are
 deleted, keys new or changed are inserted. Clusters that were not computed again (their inputs
 unchanged, see cluster_changed) keep their stored rows, alterations and edges; only a change of
-speaker numbering reaches them. The result is row for row what a full rebuild writes
-(tests/test_incremental.py).
+speaker numbering reaches them. The per-cluster summaries and the views' tables are rewritten
+for the clusters computed again or left by a quote, and the quotes whose row or article
+changed. The result is row for row what a full rebuild writes (tests/test_incremental.py).
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ def save_changes(
     computed: Sequence[Cluster],
     kept: Sequence[Kept],
     citations: Sequence[Citation],
+    articles: Collection[str],
     progress: bool = False,
 ) -> None:
     """Make the derived tables hold this build's rows, writing only the differences. `kept`
-    clusters (id and quote ids) are the stored ones, unchanged but for their speaker's id."""
+    clusters (id and quote ids) are the stored ones, unchanged but for their speaker's id;
+    `articles` are those whose row this build added, changed or dropped."""
     if not same_shape(db):  # a first build, or a database from an older version
         if kept:
             raise ValueError("clusters kept from a database whose tables are another version's")
@@ -89,7 +92,7 @@ def save_changes(
     touched |= {c for k in moved for c in (stored_clusters.get(k[0]), cluster_of.get(k[0])) if c}
     touched |= {i[0] for i in dropped}
     db.execute("delete from outlets")
-    store.ensure_db_shape(db, touched)
+    store.ensure_db_shape(db, touched, {k[0] for k in moved} | _quotes_of(db, articles))
 
 
 def same_shape(db: Database) -> bool:
@@ -99,6 +102,19 @@ def same_shape(db: Database) -> bool:
         table in names and list(db[table].columns_dict) == list(columns)
         for table, (columns, _) in store.TABLES.items()
     )
+
+
+def _quotes_of(db: Database, articles: Collection[str]) -> set[str]:
+    """The ids of the stored quotes of these articles."""
+    ids = sorted(articles)
+    out: set[str] = set()
+    for lo in range(0, len(ids), BATCH):
+        chunk = ids[lo : lo + BATCH]
+        rows = db.execute(
+            f"select id from quotes where article_id in ({', '.join('?' * len(chunk))})", chunk
+        )
+        out.update(row[0] for row in rows)
+    return out
 
 
 def _save_speakers(
@@ -159,14 +175,7 @@ def _write_difference(
     key = KEYS[table]
     stored = _stored(db, table, columns, key, keys)
     wanted = fresh.keys() | stored.keys() if keys is None else keys
-    changed = sorted(
-        (
-            k
-            for k in wanted
-            if sorted(stored.get(k, ()), key=repr) != sorted(fresh.get(k, ()), key=repr)
-        ),
-        key=repr,
-    )
+    changed = sorted((k for k in wanted if _differ(stored.get(k, []), fresh.get(k, []))), key=repr)
     gone = [k[0] for k in changed if k in stored]
     for lo in range(0, len(gone), BATCH):
         chunk = gone[lo : lo + BATCH]
@@ -174,6 +183,13 @@ def _write_difference(
     rows = (dict(zip(columns, row, strict=True)) for k in changed for row in fresh.get(k, ()))
     db.table(table).insert_all(rows, batch_size=BATCH)
     return changed
+
+
+def _differ(stored: list[Row], fresh: list[Row]) -> bool:
+    """Whether two lists of rows differ in more than their order."""
+    if stored == fresh:
+        return False
+    return len(stored) != len(fresh) or sorted(stored, key=repr) != sorted(fresh, key=repr)
 
 
 def _stored(

@@ -4,7 +4,8 @@ Finding a misattribution or an uncredited copy compares each quote with its clus
 sources and its article's citations: about ten look-ups a quote, seconds per hundred thousand
 quotes; listing every quote by date sorts them all. Datasette does that work again for each
 page, its count and each facet. Done once per build into a table holding the rows in the view's
-order, a page, a count and a facet read that table (and an index on the faceted column).
+order, a page, a count and a facet read that table (and an index on the faceted column). A build
+that adds a day's news rewrites only the rows of the quotes and clusters it changed.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ TABLES: dict[str, tuple[dict[str, type], tuple[str, ...]]] = {
     "who_said_what_rows": (
         {
             "quote_id": str, "article_id": str, "speaker": str, "outlet": str, "published": str,
-            "cluster_id": str, "date_order": str, "start": int,
+            "date_order": str, "start": int,
         },
         ("date_order", "article_id", "start", "quote_id"),
     ),
@@ -77,7 +78,7 @@ TABLES: dict[str, tuple[dict[str, type], tuple[str, ...]]] = {
 INDEXES = {
     "idx_who_said_what_rows_speaker": "who_said_what_rows (speaker)",
     "idx_who_said_what_rows_outlet": "who_said_what_rows (outlet)",
-    "idx_who_said_what_rows_cluster": "who_said_what_rows (cluster_id)",
+    "idx_who_said_what_rows_quote": "who_said_what_rows (quote_id)",
     "idx_uncredited_reuse_rows_outlet": "uncredited_reuse_rows (outlet)",
     "idx_uncredited_reuse_rows_source_outlet": "uncredited_reuse_rows (source_outlet)",
     "idx_substantively_altered_clusters_rows_cluster": (
@@ -85,19 +86,28 @@ INDEXES = {
     ),
 }
 
+# The column each table's rows are rewritten by: quotes, or clusters.
+KEYS = {
+    "who_said_what_rows": "quotes.id",
+    "possible_misattributions_rows": "quotes.cluster_id",
+    "uncredited_reuse_rows": "quotes.cluster_id",
+    "substantively_altered_clusters_rows": "quotes.cluster_id",
+}
+
 # SQL for a date's place in the views' order (see TABLES).
 _DATE_ORDER = "case when {0} is null then '1' else '0' || {0} end"
 
 # Each table's rows, from the tables the build wrote (cluster_speakers included), for the
-# clusters `{where}` selects (a condition on quotes.cluster_id). A row depends only on its
-# cluster's quotes, their articles and speakers, and what the cluster's quotes point at: all
-# of it is in the cluster's fingerprint (quotes/cluster/__init__.py), so a build rewrites the
-# rows of the clusters it computed again and no others.
+# quotes or clusters `{where}` selects (a condition on the column of KEYS). A row of
+# who_said_what depends on its quote's row, article and speaker's name only; a row of the others
+# on its cluster's quotes, their articles and speakers, and what the cluster's quotes point at,
+# all of it in the cluster's fingerprint (quotes/cluster/__init__.py). So a build rewrites the
+# rows of the quotes whose row or article changed, and of the clusters it computed again.
 ROWS = {
     # Every quotation with its speaker, outlet and date, earliest first.
     "who_said_what_rows": f"""
 select quotes.id, quotes.article_id, speakers.name, articles.outlet, articles.published,
-       quotes.cluster_id, {_DATE_ORDER.format("articles.published")}, quotes.start
+       {_DATE_ORDER.format("articles.published")}, quotes.start
 from quotes
 join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
@@ -241,22 +251,28 @@ def create_tables(db: Database) -> None:
         )
 
 
-def save_view_rows(db: Database, clusters: Collection[str] | None = None) -> None:
-    """Recompute the views' rows of `clusters` (every row when None), then their indexes and
-    the views."""
+def save_view_rows(
+    db: Database, quotes: Collection[str] | None = None, clusters: Collection[str] | None = None
+) -> None:
+    """Recompute the views' rows of `quotes` and `clusters` (every row when None), then their
+    indexes and the views."""
     create_tables(db)
     for name, target in INDEXES.items():
         db.execute(f"create index if not exists [{name}] on {target}")
-    for where, ids in clusters_where("quotes.cluster_id", clusters):
-        for table, (columns, _) in TABLES.items():
-            db.execute(f"delete from [{table}] where {where.replace('quotes.', '')}", ids)
-            listed = ", ".join(f"[{c}]" for c in columns)
+    for table, (columns, _) in TABLES.items():
+        key = KEYS[table]
+        chunks = list(where_in(key, quotes if key == "quotes.id" else clusters))
+        stored = "quote_id" if key == "quotes.id" else "cluster_id"
+        for where, ids in chunks:  # every old row first: a quote may have changed cluster
+            db.execute(f"delete from [{table}] where {where.replace(key, stored)}", ids)
+        listed = ", ".join(f"[{c}]" for c in columns)
+        for where, ids in chunks:
             db.execute(f"insert into [{table}] ({listed}) {ROWS[table].format(where=where)}", ids)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
 
 
-def clusters_where(column: str, only: Collection[str] | None) -> Iterator[tuple[str, list[str]]]:
+def where_in(column: str, only: Collection[str] | None) -> Iterator[tuple[str, list[str]]]:
     """A condition on `column` with its values, per chunk of `only`: every row when None."""
     if only is None:
         yield "1", []

@@ -225,6 +225,20 @@ def test_an_earlier_reprint_added_later_becomes_the_clusters_first_appearance(
     assert first_of(db, "We will rebuild") == "Wire"
 
 
+def test_an_article_redated_moves_its_quotes_in_the_views_as_a_full_build_places_them(
+    tmp_path: Path,
+) -> None:
+    ferry = "The ferry will run every hour until the new bridge opens next spring"
+    old = [
+        _story("daily", "2024-03-05", "Daily", BRIDGE),
+        _story("herald", "2024-03-06", "Herald", BRIDGE),
+        _story("post", "2024-03-07", "Post", ferry, "Councillor Ben Ode"),
+    ]
+    redated = replace(old[0], published="2024-03-08")
+    db = _grown_and_full(tmp_path, old, [redated, *old[1:]])
+    assert [row["outlet"] for row in db["who_said_what"].rows] == ["Herald", "Post", "Daily"]
+
+
 def test_a_quotation_holding_two_clusters_quotes_brings_them_into_one(tmp_path: Path) -> None:
     budget = "The budget is balanced for the first time in a decade and every library stays open"
     taxes = "Nobody on this council will raise the property tax while I am the mayor of this city"
