@@ -277,6 +277,17 @@ def test_a_speaker_whose_name_comes_first_renumbers_the_speakers_of_stored_clust
     assert db.execute("select name from speakers where id = 1").fetchone()[0] == "Aaron Abel"
 
 
+def test_renumbered_speakers_of_one_stored_cluster_keep_their_rows_apart(tmp_path: Path) -> None:
+    old = [
+        _story("daily", "2024-03-05", "Daily", BRIDGE),
+        _story("herald", "2024-03-06", "Herald", BRIDGE, "Councillor Ben Ode"),
+    ]
+    aaron = _story("wire", "2024-03-07", "Wire", "Traffic will be slow for months", "Aaron Abel")
+    db = _grown_and_full(tmp_path, old, [*old, aaron])
+    speakers = db.execute("select speaker_id, name from cluster_speakers order by speaker_id")
+    assert [tuple(r) for r in speakers] == [(1, "Aaron Abel"), (2, "Alma Reyes"), (3, "Ben Ode")]
+
+
 def test_a_new_article_computes_only_the_clusters_its_quotes_touch(tmp_path: Path) -> None:
     first = build([SEEDS], tmp_path / "quotes.db")
     story = tmp_path / "story.txt"
