@@ -238,7 +238,7 @@ def cluster_row(c: Cluster, by_id: Mapping[str, Quote]) -> dict[str, Any]:
 
 def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluster]) -> None:
     """Write speakers, quotes, clusters and their provenance."""
-    _create_tables(db)
+    create_derived_tables(db)
     speaker_ids = save_speakers(db, [q.speaker for q in quotes] + [c.speaker for c in clusters])
 
     def speaker_id(speaker: Speaker | None) -> int | None:
@@ -303,11 +303,11 @@ def speaker_rows(speakers: Iterable[Speaker | None]) -> list[dict[str, Any]]:
 
 def save_citations(db: Database, citations: Iterable[Citation]) -> None:
     """Record the outlets each article credits."""
-    _create_tables(db)
+    create_derived_tables(db)
     db.table("citations").insert_all(asdict(c) for c in citations)
 
 
-def _create_tables(db: Database) -> None:
+def create_derived_tables(db: Database) -> None:
     """Create the derived tables with their columns even when a build finds nothing for them."""
     for name, (columns, pk) in TABLES.items():
         if name not in VIEW_TABLES:
@@ -317,7 +317,7 @@ def _create_tables(db: Database) -> None:
 
 def save_outlet_names(db: Database) -> None:
     """Map every outlet name in the database to its canonical name, for views comparing outlets."""
-    _create_tables(db)
+    create_derived_tables(db)
     outlets = db.table("outlets")
     names = [row[0] for row in db.execute(OUTLET_NAMES_SQL).fetchall() if row[0]]
     outlets.insert_all(({"name": n, "canonical": outlet_name(n)} for n in names), replace=True)
@@ -326,7 +326,7 @@ def save_outlet_names(db: Database) -> None:
 def save_cluster_speakers(db: Database, only: Collection[str] | None = None) -> None:
     """Sum up each cluster's personal speakers once, so views never compare quotes pairwise
     (only those of the clusters `only` names, when given)."""
-    _create_tables(db)
+    create_derived_tables(db)
     for where, ids in where_in("quotes.cluster_id", only):
         db.execute(f"delete from cluster_speakers where {where.replace('quotes.', '')}", ids)
         db.execute(
@@ -345,7 +345,7 @@ def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> N
     """Count each cluster's outlets once, for the canned query on the widest spread (names in
     alphabetical order, so every build writes the same row); only the clusters `only` names,
     when given."""
-    _create_tables(db)
+    create_derived_tables(db)
     for where, ids in where_in("cluster_id", only):
         db.execute(f"delete from cluster_outlets where {where}", ids)
         db.execute(
