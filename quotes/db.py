@@ -370,11 +370,11 @@ def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> N
 
 
 def ensure_db_shape(
-    db: Database, clusters: Collection[str] | None = None, quotes: Collection[str] | None = None
+    db: Database, clusters: Collection[str] | None = None, articles: Collection[str] | None = None
 ) -> None:
     """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build.
     `clusters`: the only clusters whose summaries may have changed (every one when None);
-    `quotes`: the only quotes whose row or article may have changed (every one when None)."""
+    `articles`: the only articles whose row or quotes may have changed (every one when None)."""
     save_outlet_names(db)
     save_cluster_speakers(db, clusters)
     save_cluster_outlets(db, clusters)
@@ -388,7 +388,7 @@ def ensure_db_shape(
     for table, columns in FTS_CONFIG.items():
         if not db.table(table).detect_fts():
             db.table(table).enable_fts(columns, create_triggers=True)
-    save_view_rows(db, quotes, clusters)
+    save_view_rows(db, articles, clusters)
     # Row counts per index, read from a sample, so SQLite's planner knows that an article's id
     # names one row of any index starting with it (and reads the covering one).
     db.execute("pragma analysis_limit = 1000")

@@ -54,15 +54,18 @@ def save_changes(
             raise ValueError("clusters kept from a database whose tables are another version's")
         store.save_all(db, quotes, computed, citations, progress)
         return
-    speaker_ids, renumbered = _save_speakers(db, quotes)
+    speaker_ids, renumbered, names = _save_speakers(db, quotes)
     if renumbered:
         _renumber(db, renumbered)
     # A kept cluster's quotes are the same quotes in the same cluster: only the computed
     # clusters' quotes, and those gone, are compared.
     cluster_of = {i: c.id for c in computed for i in c.quote_ids}
     by_id = {q.id: q for q in quotes}
-    stored_clusters = dict(db.execute("select id, cluster_id from quotes").fetchall())
-    gone = [i for i in stored_clusters if i not in by_id]
+    stored_quotes = {
+        i: (cluster_id, article_id)
+        for i, cluster_id, article_id in db.execute("select id, cluster_id, article_id from quotes")
+    }
+    gone = [i for i in stored_quotes if i not in by_id]
     quote_rows = {
         (i,): [_row("quotes", store.quote_row(by_id[i], _id(by_id[i].speaker, speaker_ids), c))]
         for i, c in cluster_of.items()
@@ -89,10 +92,23 @@ def save_changes(
         _write_difference(db, table, fresh, {(i,) for i in members})
     _write_difference(db, "citations", _grouped("citations", map(vars, citations)), None)
     touched = live - {cluster_id for _, cluster_id, _ in kept}
-    touched |= {c for k in moved for c in (stored_clusters.get(k[0]), cluster_of.get(k[0])) if c}
+    before = {k[0]: stored_quotes.get(k[0], (None, None)) for k in moved}
+    touched |= {c for i, (old, _) in before.items() for c in (old, cluster_of.get(i)) if c}
     touched |= {i[0] for i in dropped}
     db.execute("delete from outlets")
-    store.ensure_db_shape(db, touched, {k[0] for k in moved} | _quotes_of(db, articles))
+    # The articles changed, those whose quotes' rows changed, were added or went, and those
+    # whose quote's row is the same but its speaker's id now names another (a surname that a
+    # new article gives in full, numbered as the full name is now).
+    said = set(articles)
+    for i, (_, article_id) in before.items():
+        said.update(a for a in (article_id, by_id[i].article_id if i in by_id else None) if a)
+    was = {new: old for old, new in renumbered.items()}
+    for i in cluster_of:
+        speaker = by_id[i].speaker
+        n = _id(speaker, speaker_ids)
+        if speaker and n is not None and names.get(was.get(n, n)) != speaker.name:
+            said.add(by_id[i].article_id)
+    store.ensure_db_shape(db, touched, said)
 
 
 def same_shape(db: Database) -> bool:
@@ -104,33 +120,20 @@ def same_shape(db: Database) -> bool:
     )
 
 
-def _quotes_of(db: Database, articles: Collection[str]) -> set[str]:
-    """The ids of the stored quotes of these articles."""
-    ids = sorted(articles)
-    out: set[str] = set()
-    for lo in range(0, len(ids), BATCH):
-        chunk = ids[lo : lo + BATCH]
-        rows = db.execute(
-            f"select id from quotes where article_id in ({', '.join('?' * len(chunk))})", chunk
-        )
-        out.update(row[0] for row in rows)
-    return out
-
-
 def _save_speakers(
     db: Database, quotes: Sequence[Quote]
-) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
+) -> tuple[dict[tuple[str, str], int], dict[int, int], dict[int, str]]:
     """The speakers table made this build's (its clusters' speakers are among its quotes'); the
-    new ids by (name, kind), and old id → new id for every stored speaker whose id changed."""
+    new ids by (name, kind), old id → new id for every stored speaker whose id changed, and the
+    stored names by id."""
     rows = store.speaker_rows(q.speaker for q in quotes)
     ids = {(r["name"], r["kind"]): r["id"] for r in rows}
+    stored = db.execute("select id, name, kind from speakers").fetchall()
     renumbered = {
-        old: ids[(name, kind)]
-        for old, name, kind in db.execute("select id, name, kind from speakers")
-        if ids.get((name, kind), old) != old
+        old: ids[(name, kind)] for old, name, kind in stored if ids.get((name, kind), old) != old
     }
     _write_difference(db, "speakers", {(r["id"],): [_row("speakers", r)] for r in rows}, None)
-    return ids, renumbered
+    return ids, renumbered, {i: name for i, name, _ in stored}
 
 
 def _renumber(db: Database, renumbered: Mapping[int, int]) -> None:

@@ -41,29 +41,32 @@ def _canonical(outlet: str) -> str:
 # the rest (quote texts, urls) the view looks up for the rows it shows. The primary key is the
 # view's order: the tables are WITHOUT ROWID, stored (and so read) in that order, so a build
 # can rewrite one cluster's rows and the rest stay in place. `date_order` sorts as the views
-# do by date, dated rows first: '0' and the date, or '1' when undated (a key holds no null).
+# do by date, dated rows first: '0' and the date, or '1' when undated (a key holds no null);
+# `place` is a row's rank among its article's (or cluster's) rows, always written together. A short
+# key keeps the indexes on faceted columns small (each entry holds the key), and a facet or a
+# count reads one of them whole.
 TABLES: dict[str, tuple[dict[str, type], tuple[str, ...]]] = {
     "who_said_what_rows": (
         {
             "quote_id": str, "article_id": str, "speaker": str, "outlet": str, "published": str,
-            "date_order": str, "start": int,
+            "date_order": str, "place": int,
         },
-        ("date_order", "article_id", "start", "quote_id"),
+        ("date_order", "article_id", "place"),
     ),
     "possible_misattributions_rows": (
         {
             "quote_id": str, "cluster_id": str, "article_id": str, "speaker": str,
-            "outlet": str, "published": str, "other_speakers": str, "date_order": str,
+            "outlet": str, "published": str, "other_speakers": str, "place": int,
         },
-        ("cluster_id", "date_order", "article_id", "quote_id"),
+        ("cluster_id", "place"),
     ),
     "uncredited_reuse_rows": (
         {
             "quote_id": str, "source_quote_id": str, "cluster_id": str, "article_id": str,
             "outlet": str, "published": str, "source_outlet": str, "evidence": str,
-            "date_order": str,
+            "place": int,
         },
-        ("cluster_id", "date_order", "article_id", "quote_id", "source_quote_id"),
+        ("cluster_id", "place"),
     ),
     "substantively_altered_clusters_rows": (
         {
@@ -78,7 +81,7 @@ TABLES: dict[str, tuple[dict[str, type], tuple[str, ...]]] = {
 INDEXES = {
     "idx_who_said_what_rows_speaker": "who_said_what_rows (speaker)",
     "idx_who_said_what_rows_outlet": "who_said_what_rows (outlet)",
-    "idx_who_said_what_rows_quote": "who_said_what_rows (quote_id)",
+    "idx_who_said_what_rows_article": "who_said_what_rows (article_id)",
     "idx_uncredited_reuse_rows_outlet": "uncredited_reuse_rows (outlet)",
     "idx_uncredited_reuse_rows_source_outlet": "uncredited_reuse_rows (source_outlet)",
     "idx_substantively_altered_clusters_rows_cluster": (
@@ -86,9 +89,9 @@ INDEXES = {
     ),
 }
 
-# The column each table's rows are rewritten by: quotes, or clusters.
+# The column each table's rows are rewritten by: articles, or clusters.
 KEYS = {
-    "who_said_what_rows": "quotes.id",
+    "who_said_what_rows": "quotes.article_id",
     "possible_misattributions_rows": "quotes.cluster_id",
     "uncredited_reuse_rows": "quotes.cluster_id",
     "substantively_altered_clusters_rows": "quotes.cluster_id",
@@ -98,16 +101,17 @@ KEYS = {
 _DATE_ORDER = "case when {0} is null then '1' else '0' || {0} end"
 
 # Each table's rows, from the tables the build wrote (cluster_speakers included), for the
-# quotes or clusters `{where}` selects (a condition on the column of KEYS). A row of
+# articles or clusters `{where}` selects (a condition on the column of KEYS). A row of
 # who_said_what depends on its quote's row, article and speaker's name only; a row of the others
 # on its cluster's quotes, their articles and speakers, and what the cluster's quotes point at,
 # all of it in the cluster's fingerprint (quotes/cluster/__init__.py). So a build rewrites the
-# rows of the quotes whose row or article changed, and of the clusters it computed again.
+# rows of the articles whose row or quotes changed, and of the clusters it computed again.
 ROWS = {
     # Every quotation with its speaker, outlet and date, earliest first.
     "who_said_what_rows": f"""
 select quotes.id, quotes.article_id, speakers.name, articles.outlet, articles.published,
-       {_DATE_ORDER.format("articles.published")}, quotes.start
+       {_DATE_ORDER.format("articles.published")},
+       row_number() over (partition by quotes.article_id order by quotes.start, quotes.id)
 from quotes
 join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
@@ -117,13 +121,17 @@ where {{where}}
     # A quote is compared with its cluster's distinct speakers (cluster_speakers), not with
     # every other quote of the cluster.
     "possible_misattributions_rows": f"""
-select * from (
+select id, cluster_id, article_id, name, outlet, published, others,
+       row_number() over (
+         partition by cluster_id order by undated, published, article_id, id
+       )
+from (
   select quotes.id, quotes.cluster_id, quotes.article_id, speakers.name, articles.outlet,
          articles.published,
          (select group_concat(others.name, ', ') from cluster_speakers as others
           where others.cluster_id = quotes.cluster_id and others.speaker_id != quotes.speaker_id
             and (others.articles > 1 or others.article_id != quotes.article_id)) as others,
-         {_DATE_ORDER.format("articles.published")}
+         articles.published is null as undated
   from quotes
   join speakers on speakers.id = quotes.speaker_id
   join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
@@ -142,7 +150,11 @@ select quotes.id, sources.id, quotes.cluster_id, quotes.article_id, articles.out
        articles.published, source_articles.outlet,
        case when provenance.quote_id is null then 'later than the first appearance'
             else coalesce(provenance.evidence, 'provenance edge') end,
-       {_DATE_ORDER.format("articles.published")}
+       row_number() over (
+         partition by quotes.cluster_id
+         order by articles.published is null, articles.published, quotes.article_id, quotes.id,
+                  sources.id
+       )
 from quotes
 join articles indexed by idx_articles_outlet on articles.id = quotes.article_id
 join clusters on clusters.id = quotes.cluster_id
@@ -252,19 +264,18 @@ def create_tables(db: Database) -> None:
 
 
 def save_view_rows(
-    db: Database, quotes: Collection[str] | None = None, clusters: Collection[str] | None = None
+    db: Database, articles: Collection[str] | None = None, clusters: Collection[str] | None = None
 ) -> None:
-    """Recompute the views' rows of `quotes` and `clusters` (every row when None), then their
+    """Recompute the views' rows of `articles` and `clusters` (every row when None), then their
     indexes and the views."""
     create_tables(db)
     for name, target in INDEXES.items():
         db.execute(f"create index if not exists [{name}] on {target}")
     for table, (columns, _) in TABLES.items():
         key = KEYS[table]
-        chunks = list(where_in(key, quotes if key == "quotes.id" else clusters))
-        stored = "quote_id" if key == "quotes.id" else "cluster_id"
+        chunks = list(where_in(key, clusters if key == "quotes.cluster_id" else articles))
         for where, ids in chunks:  # every old row first: a quote may have changed cluster
-            db.execute(f"delete from [{table}] where {where.replace(key, stored)}", ids)
+            db.execute(f"delete from [{table}] where {where.replace('quotes.', '')}", ids)
         listed = ", ".join(f"[{c}]" for c in columns)
         for where, ids in chunks:
             db.execute(f"insert into [{table}] ({listed}) {ROWS[table].format(where=where)}", ids)

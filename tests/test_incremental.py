@@ -239,6 +239,15 @@ def test_an_article_redated_moves_its_quotes_in_the_views_as_a_full_build_places
     assert [row["outlet"] for row in db["who_said_what"].rows] == ["Herald", "Post", "Daily"]
 
 
+def test_a_surname_named_in_full_by_a_new_article_renames_the_stored_quotes_speaker(
+    tmp_path: Path,
+) -> None:
+    old = [_story("daily", "2024-03-05", "Daily", BRIDGE, "Reyes")]
+    ferry = "The ferry will run every hour until the new bridge opens next spring"
+    db = _grown_and_full(tmp_path, old, [*old, _story("herald", "2024-03-06", "Herald", ferry)])
+    assert [row["speaker"] for row in db["who_said_what"].rows] == ["Alma Reyes", "Alma Reyes"]
+
+
 def test_a_quotation_holding_two_clusters_quotes_brings_them_into_one(tmp_path: Path) -> None:
     budget = "The budget is balanced for the first time in a decade and every library stays open"
     taxes = "Nobody on this council will raise the property tax while I am the mayor of this city"
