@@ -7,8 +7,8 @@ key (a quote's alterations and edges, an article's citations): keys gone or chan
 deleted, keys new or changed are inserted. Clusters that were not computed again (their inputs
 unchanged, see cluster_changed) keep their stored rows, alterations and edges; only a change of
 speaker numbering reaches them. The per-cluster summaries and the views' tables are rewritten
-for the clusters computed again or left by a quote, and the quotes whose row or article
-changed. The result is row for row what a full rebuild writes (tests/test_incremental.py).
+for the clusters computed again or left by a quote (who_said_what's for the articles whose row,
+quotes or speakers changed). The result is row for row what a full rebuild writes (tests/test_incremental.py).
 """
 
 from __future__ import annotations
