@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Collection, Iterable, Mapping, Sequence, Set
 from dataclasses import asdict
 from typing import Any
 
@@ -12,7 +12,15 @@ from tqdm import tqdm
 from quotes.ingest import file_of, fill_missing
 from quotes.model import Article, Citation, Cluster, Problem, Quote, Speaker
 from quotes.outlets import outlet_name
-from quotes.views import NON_PERSONAL_SPEAKERS, VIEWS, save_view_rows, sql_list
+from quotes.views import (
+    CHUNK,
+    NON_PERSONAL_SPEAKERS,
+    VIEWS,
+    create_tables,
+    save_view_rows,
+    sql_list,
+    where_in,
+)
 from quotes.views import TABLES as VIEW_TABLES
 
 # Every place an outlet is named, so each spelling can be mapped to one name.
@@ -73,8 +81,6 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
 }  # fmt: skip
 
 
-CHUNK = 500  # values bound in one statement, well under SQLite's limit
-
 # Tables rebuilt from the articles on every build: they are derived, never edited by hand.
 DERIVED_TABLES = list(TABLES)
 
@@ -114,8 +120,9 @@ FOREIGN_KEYS = [
 
 def save_articles(
     db: Database, articles: Iterable[Article], files_read: Set[str] = frozenset()
-) -> None:
-    """Insert or update articles by id; drop those their re-read file no longer holds.
+) -> set[str]:
+    """Insert or update articles by id; drop those their re-read file no longer holds. Gives
+    the ids of the articles added, changed or dropped (an unchanged one is not written again).
 
     A copy already stored gives the new one any metadata the new one lacks. An article whose
     source is a file read again in this build, and not found in it, was deleted or edited away.
@@ -125,19 +132,24 @@ def save_articles(
     table.create(columns, pk="id", if_not_exists=True)
     merged = {a.id: a for a in articles}
     ids = list(merged)
+    read = set(ids)
     for chunk in range(0, len(ids), CHUNK):
         some = ids[chunk : chunk + CHUNK]
-        for stored in table.rows_where(f"id in ({', '.join('?' * len(some))})", some):
-            merged[stored["id"]] = fill_missing(merged[stored["id"]], _article(stored))
+        for row in table.rows_where(f"id in ({', '.join('?' * len(some))})", some):
+            stored = _article(row)
+            merged[stored.id] = fill_missing(merged[stored.id], stored)
+            if merged[stored.id] == stored:
+                del merged[stored.id]
     stale = [
         row[0]
         for row in db.execute("select id, source from articles").fetchall()
-        if row[0] not in merged and row[1] is not None and file_of(row[1]) in files_read
+        if row[0] not in read and row[1] is not None and file_of(row[1]) in files_read
     ]
     for chunk in range(0, len(stale), CHUNK):
         ids = stale[chunk : chunk + CHUNK]
         table.delete_where(f"id in ({', '.join('?' * len(ids))})", ids)
     table.insert_all((a.as_dict() for a in merged.values()), pk="id", replace=True)
+    return set(merged) | set(stale)
 
 
 def save_problems(
@@ -226,7 +238,7 @@ def cluster_row(c: Cluster, by_id: Mapping[str, Quote]) -> dict[str, Any]:
 
 def save_quotes(db: Database, quotes: Sequence[Quote], clusters: Sequence[Cluster]) -> None:
     """Write speakers, quotes, clusters and their provenance."""
-    _create_tables(db)
+    create_derived_tables(db)
     speaker_ids = save_speakers(db, [q.speaker for q in quotes] + [c.speaker for c in clusters])
 
     def speaker_id(speaker: Speaker | None) -> int | None:
@@ -291,19 +303,21 @@ def speaker_rows(speakers: Iterable[Speaker | None]) -> list[dict[str, Any]]:
 
 def save_citations(db: Database, citations: Iterable[Citation]) -> None:
     """Record the outlets each article credits."""
-    _create_tables(db)
+    create_derived_tables(db)
     db.table("citations").insert_all(asdict(c) for c in citations)
 
 
-def _create_tables(db: Database) -> None:
+def create_derived_tables(db: Database) -> None:
     """Create the derived tables with their columns even when a build finds nothing for them."""
     for name, (columns, pk) in TABLES.items():
-        db.table(name).create(columns, pk=pk, if_not_exists=True)
+        if name not in VIEW_TABLES:
+            db.table(name).create(columns, pk=pk, if_not_exists=True)
+    create_tables(db)
 
 
 def save_outlet_names(db: Database) -> None:
     """Map every outlet name in the database to its canonical name, for views comparing outlets."""
-    _create_tables(db)
+    create_derived_tables(db)
     outlets = db.table("outlets")
     names = [row[0] for row in db.execute(OUTLET_NAMES_SQL).fetchall() if row[0]]
     outlets.insert_all(({"name": n, "canonical": outlet_name(n)} for n in names), replace=True)
@@ -312,8 +326,8 @@ def save_outlet_names(db: Database) -> None:
 def save_cluster_speakers(db: Database, only: Collection[str] | None = None) -> None:
     """Sum up each cluster's personal speakers once, so views never compare quotes pairwise
     (only those of the clusters `only` names, when given)."""
-    _create_tables(db)
-    for where, ids in _clusters_where("quotes.cluster_id", only):
+    create_derived_tables(db)
+    for where, ids in where_in("quotes.cluster_id", only):
         db.execute(f"delete from cluster_speakers where {where.replace('quotes.', '')}", ids)
         db.execute(
             f"""insert into cluster_speakers
@@ -331,8 +345,8 @@ def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> N
     """Count each cluster's outlets once, for the canned query on the widest spread (names in
     alphabetical order, so every build writes the same row); only the clusters `only` names,
     when given."""
-    _create_tables(db)
-    for where, ids in _clusters_where("cluster_id", only):
+    create_derived_tables(db)
+    for where, ids in where_in("cluster_id", only):
         db.execute(f"delete from cluster_outlets where {where}", ids)
         db.execute(
             f"""insert into cluster_outlets
@@ -355,20 +369,12 @@ def save_cluster_outlets(db: Database, only: Collection[str] | None = None) -> N
         )
 
 
-def _clusters_where(column: str, only: Collection[str] | None) -> Iterator[tuple[str, list[str]]]:
-    """A condition on `column` with its values, per chunk of `only`: every row when None."""
-    if only is None:
-        yield "1", []
-        return
-    ids = sorted(only)
-    for lo in range(0, len(ids), CHUNK):
-        chunk = ids[lo : lo + CHUNK]
-        yield f"{column} in ({', '.join('?' * len(chunk))})", chunk
-
-
-def ensure_db_shape(db: Database, clusters: Collection[str] | None = None) -> None:
+def ensure_db_shape(
+    db: Database, clusters: Collection[str] | None = None, articles: Collection[str] | None = None
+) -> None:
     """Add outlet names, foreign keys, indexes, full-text search and views; safe on any build.
-    `clusters`: the only clusters whose summaries may have changed (every one when None)."""
+    `clusters`: the only clusters whose summaries may have changed (every one when None);
+    `articles`: the only articles whose row or quotes may have changed (every one when None)."""
     save_outlet_names(db)
     save_cluster_speakers(db, clusters)
     save_cluster_outlets(db, clusters)
@@ -382,7 +388,7 @@ def ensure_db_shape(db: Database, clusters: Collection[str] | None = None) -> No
     for table, columns in FTS_CONFIG.items():
         if not db.table(table).detect_fts():
             db.table(table).enable_fts(columns, create_triggers=True)
-    save_view_rows(db)
+    save_view_rows(db, articles, clusters)
     # Row counts per index, read from a sample, so SQLite's planner knows that an article's id
     # names one row of any index starting with it (and reads the covering one).
     db.execute("pragma analysis_limit = 1000")

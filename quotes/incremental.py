@@ -3,9 +3,11 @@
 Table `extractions`: one row per article holding what extraction found in it (quotes and
 citations as JSON, before speakers are unified across the corpus) and a fingerprint of
 everything the result depends on: the article's id, text and metadata, and the extractor's own
-source code. An article whose fingerprint matches its row is not extracted again; any change to
-the article or to the extractor gives a new fingerprint. Rows of articles no longer stored go.
-A failed extraction is not kept: it is tried, and reported, again by the next build.
+source code, and that code's version alone. An article whose fingerprint matches its row is not
+extracted again; any change to the article or to the extractor gives a new fingerprint. Articles
+a build did not read are as stored: their row stands when this extractor's version wrote it, and
+their text is not hashed again. Rows of articles no longer stored go. A failed extraction is
+not kept: it is tried, and reported, again by the next build.
 
 Deleting an article: remove its file (or its record from the file) and build again with the
 folder (or the file) among the inputs. A file re-read without the article drops it; a file gone
@@ -17,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +32,9 @@ from quotes.model import Article, Citation, Problem, Quote, Speaker
 from quotes.parallel import Extracted, extract_each
 
 TABLE = "extractions"
-COLUMNS = {"article_id": str, "fingerprint": str, "quotes": str, "citations": str}
+COLUMNS = {
+    "article_id": str, "fingerprint": str, "quotes": str, "citations": str, "version": str
+}  # fmt: skip
 BATCH = 1000  # rows written per statement batch
 
 CLUSTERS = "cluster_inputs"  # each cluster's fingerprint (cluster_changed) and id
@@ -44,20 +48,53 @@ _CLUSTERER = ("cluster", "outlets.py", "model.py", "db.py", "sync.py")
 
 
 def extract_stored(
-    db: Database, articles: Sequence[Article], progress: bool = False
+    db: Database,
+    articles: Sequence[Article],
+    progress: bool = False,
+    read: Set[str] | None = None,
 ) -> Iterator[Extracted]:
     """What extract_one gives for each article, in order: read from `extractions` when the
-    article is unchanged, extracted (in parallel when many) and stored otherwise."""
+    article is unchanged, extracted (in parallel when many) and stored otherwise.
+
+    `read`: the articles this build read (every one when None); the others are as stored, so
+    their row stands when this extractor wrote it, and their text is not hashed again."""
     table = db.table(TABLE)
     table.create(COLUMNS, pk="article_id", if_not_exists=True)
-    prints = [fingerprint(a) for a in articles]
-    stored = dict(db.execute(f"select article_id, fingerprint from [{TABLE}]").fetchall())
-    stale = [i for i, a in enumerate(articles) if stored.get(a.id) != prints[i]]
+    if "version" not in table.columns_dict:  # a database from before rows were versioned
+        table.add_column("version", str)
+    version = extractor_version()
+    stored = {
+        article_id: (print_, written == version)
+        for article_id, print_, written in db.execute(
+            f"select article_id, fingerprint, version from [{TABLE}]"
+        )
+    }
+    prints: dict[int, str] = {}
+    confirmed = []  # rows of this extractor that an older build wrote without its version
+    for i, a in enumerate(articles):
+        print_, current = stored.get(a.id, (None, False))
+        if read is not None and a.id not in read and current:
+            continue
+        prints[i] = fingerprint(a)
+        if prints[i] == print_:
+            del prints[i]
+            if not current:
+                confirmed.append(a.id)
+    for lo in range(0, len(confirmed), BATCH):
+        chunk = confirmed[lo : lo + BATCH]
+        db.execute(
+            f"update [{TABLE}] set version = ? where article_id in ({', '.join('?' * len(chunk))})",
+            [version, *chunk],
+        )
     fresh = dict(
-        zip(stale, extract_reprints_once([articles[i] for i in stale], progress), strict=True)
+        zip(prints, extract_reprints_once([articles[i] for i in prints], progress), strict=True)
     )
     table.insert_all(
-        (_row(articles[i], prints[i], found) for i, found in fresh.items() if found[2] is None),
+        (
+            _row(articles[i], prints[i], version, found)
+            for i, found in fresh.items()
+            if found[2] is None
+        ),
         pk="article_id",
         replace=True,
         batch_size=BATCH,
@@ -127,11 +164,12 @@ def _version(names: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
-def _row(article: Article, print_: str, found: Extracted) -> dict[str, Any]:
+def _row(article: Article, print_: str, version: str, found: Extracted) -> dict[str, Any]:
     quotes, citations, _ = found
     return {
         "article_id": article.id,
         "fingerprint": print_,
+        "version": version,
         "quotes": json.dumps([_quote_fields(q) for q in quotes], ensure_ascii=False),
         "citations": json.dumps([[c.outlet, c.text, c.start, c.end] for c in citations]),
     }

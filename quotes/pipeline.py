@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +21,11 @@ from quotes.model import Article, Citation, Problem, Quote
 from quotes.parallel import extract_each
 from quotes.speakers import unify_speakers
 from quotes.sync import same_shape, save_changes
+
+# SQLite's page cache for a build, in KiB (its default is 2 MiB): a build rewrites rows spread
+# over the whole file (one cluster's quotes, their views' rows and indexes), and with a small
+# cache each write reads its pages again, several times over in a large transaction.
+CACHE_KIB = 256 * 1024
 
 
 @dataclass
@@ -46,16 +51,22 @@ def _stage(report: BuildReport, name: str) -> Iterator[None]:
 
 
 def analyse(
-    articles: Iterable[Article], progress: bool = False, db: Database | None = None
+    articles: Iterable[Article],
+    progress: bool = False,
+    db: Database | None = None,
+    read: Set[str] | None = None,
 ) -> tuple[list[Quote], list[Citation], list[Problem]]:
     """Extract quotes and citations (on all cores for a large batch; with `db`, only for the
-    articles it has not stored); one article's failure never stops the rest."""
+    articles it has not stored, looking for changes among those `read` when given); one
+    article's failure never stops the rest."""
     quotes: list[Quote] = []
     citations: list[Citation] = []
     problems: list[Problem] = []
     batch = list(articles)
     results = (
-        extract_stored(db, batch, progress) if db is not None else extract_each(batch, progress)
+        extract_stored(db, batch, progress, read)
+        if db is not None
+        else extract_each(batch, progress)
     )
     for found, cited, problem in results:
         if problem is not None:
@@ -79,6 +90,7 @@ def build(
     """
     report = BuildReport(build=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     with writing(Path(db_path), wait) as db:
+        db.execute(f"pragma cache_size = -{CACHE_KIB}")
         _build(db, inputs, report, progress, max_bytes)
     return report
 
@@ -101,11 +113,11 @@ def _build(
             else:  # the same article from several inputs is stored once
                 read[item.id] = merge_copies(read.get(item.id), item)
         report.articles_read = len(read)
-        store.save_articles(db, read.values(), files_read)
+        changed = store.save_articles(db, read.values(), files_read)
         articles = store.load_articles(db)
         report.articles_total = len(articles)
     with _stage(report, "extracting"):
-        quotes, citations, problems = analyse(articles, progress, db)
+        quotes, citations, problems = analyse(articles, progress, db, read.keys())
         report.problems.extend(problems)
     with (
         _stage(report, "clustering"),
@@ -116,7 +128,7 @@ def _build(
         bar.update()
     with _stage(report, "saving"):
         clusters = [c for _, c in computed]
-        save_changes(db, quotes, clusters, kept, citations, progress)
+        save_changes(db, quotes, clusters, kept, citations, changed, progress)
         save_cluster_inputs(db, [(p, c.id) for p, c in computed] + [(p, i) for p, i, _ in kept])
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)

@@ -6,8 +6,9 @@ made here as the first build makes them (quotes/db.py) and compared with the sto
 key (a quote's alterations and edges, an article's citations): keys gone or changed are
 deleted, keys new or changed are inserted. Clusters that were not computed again (their inputs
 unchanged, see cluster_changed) keep their stored rows, alterations and edges; only a change of
-speaker numbering reaches them. The result is row for row what a full rebuild writes
-(tests/test_incremental.py).
+speaker numbering reaches them. The per-cluster summaries and the views' tables are rewritten
+for the clusters computed again or left by a quote (who_said_what's for the articles whose row,
+quotes or speakers changed). The result is row for row what a full rebuild writes (tests/test_incremental.py).
 """
 
 from __future__ import annotations
@@ -42,24 +43,29 @@ def save_changes(
     computed: Sequence[Cluster],
     kept: Sequence[Kept],
     citations: Sequence[Citation],
+    articles: Collection[str],
     progress: bool = False,
 ) -> None:
     """Make the derived tables hold this build's rows, writing only the differences. `kept`
-    clusters (id and quote ids) are the stored ones, unchanged but for their speaker's id."""
+    clusters (id and quote ids) are the stored ones, unchanged but for their speaker's id;
+    `articles` are those whose row this build added, changed or dropped."""
     if not same_shape(db):  # a first build, or a database from an older version
         if kept:
             raise ValueError("clusters kept from a database whose tables are another version's")
         store.save_all(db, quotes, computed, citations, progress)
         return
-    speaker_ids, renumbered = _save_speakers(db, quotes)
+    speaker_ids, renumbered, names = _save_speakers(db, quotes)
     if renumbered:
         _renumber(db, renumbered)
     # A kept cluster's quotes are the same quotes in the same cluster: only the computed
     # clusters' quotes, and those gone, are compared.
     cluster_of = {i: c.id for c in computed for i in c.quote_ids}
     by_id = {q.id: q for q in quotes}
-    stored_clusters = dict(db.execute("select id, cluster_id from quotes").fetchall())
-    gone = [i for i in stored_clusters if i not in by_id]
+    stored_quotes = {
+        i: (cluster_id, article_id)
+        for i, cluster_id, article_id in db.execute("select id, cluster_id, article_id from quotes")
+    }
+    gone = [i for i in stored_quotes if i not in by_id]
     quote_rows = {
         (i,): [_row("quotes", store.quote_row(by_id[i], _id(by_id[i].speaker, speaker_ids), c))]
         for i, c in cluster_of.items()
@@ -86,10 +92,23 @@ def save_changes(
         _write_difference(db, table, fresh, {(i,) for i in members})
     _write_difference(db, "citations", _grouped("citations", map(vars, citations)), None)
     touched = live - {cluster_id for _, cluster_id, _ in kept}
-    touched |= {c for k in moved for c in (stored_clusters.get(k[0]), cluster_of.get(k[0])) if c}
+    before = {k[0]: stored_quotes.get(k[0], (None, None)) for k in moved}
+    touched |= {c for i, (old, _) in before.items() for c in (old, cluster_of.get(i)) if c}
     touched |= {i[0] for i in dropped}
     db.execute("delete from outlets")
-    store.ensure_db_shape(db, None if renumbered else touched)
+    # The articles changed, those whose quotes' rows changed, were added or went, and those
+    # whose quote's row is the same but its speaker's id now names another (a surname that a
+    # new article gives in full, numbered as the full name is now).
+    said = set(articles)
+    for i, (_, article_id) in before.items():
+        said.update(a for a in (article_id, by_id[i].article_id if i in by_id else None) if a)
+    was = {new: old for old, new in renumbered.items()}
+    for i in cluster_of:
+        speaker = by_id[i].speaker
+        n = _id(speaker, speaker_ids)
+        if speaker and n is not None and names.get(was.get(n, n)) != speaker.name:
+            said.add(by_id[i].article_id)
+    store.ensure_db_shape(db, touched, said)
 
 
 def same_shape(db: Database) -> bool:
@@ -103,29 +122,32 @@ def same_shape(db: Database) -> bool:
 
 def _save_speakers(
     db: Database, quotes: Sequence[Quote]
-) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
+) -> tuple[dict[tuple[str, str], int], dict[int, int], dict[int, str]]:
     """The speakers table made this build's (its clusters' speakers are among its quotes'); the
-    new ids by (name, kind), and old id → new id for every stored speaker whose id changed."""
+    new ids by (name, kind), old id → new id for every stored speaker whose id changed, and the
+    stored names by id."""
     rows = store.speaker_rows(q.speaker for q in quotes)
     ids = {(r["name"], r["kind"]): r["id"] for r in rows}
+    stored = db.execute("select id, name, kind from speakers").fetchall()
     renumbered = {
-        old: ids[(name, kind)]
-        for old, name, kind in db.execute("select id, name, kind from speakers")
-        if ids.get((name, kind), old) != old
+        old: ids[(name, kind)] for old, name, kind in stored if ids.get((name, kind), old) != old
     }
     _write_difference(db, "speakers", {(r["id"],): [_row("speakers", r)] for r in rows}, None)
-    return ids, renumbered
+    return ids, renumbered, {i: name for i, name, _ in stored}
 
 
 def _renumber(db: Database, renumbered: Mapping[int, int]) -> None:
-    """Give the stored quotes and clusters their speakers' new ids."""
+    """Give the stored quotes, clusters and clusters' speakers their speakers' new ids."""
     db.execute("create temp table renumbered (old integer primary key, new integer)")
     db.conn.executemany("insert into renumbered values (?, ?)", renumbered.items())
-    for table in ("quotes", "clusters"):
+    # cluster_speakers is keyed by speaker: its ids go through their negatives, so no row
+    # takes an id another row still holds.
+    for table, sign in (("quotes", ""), ("clusters", ""), ("cluster_speakers", "-")):
         db.execute(
-            f"update [{table}] set speaker_id = (select new from renumbered where old = speaker_id)"
-            " where speaker_id in (select old from renumbered)"
+            f"update [{table}] set speaker_id = {sign}(select new from renumbered"
+            " where old = speaker_id) where speaker_id in (select old from renumbered)"
         )
+    db.execute("update cluster_speakers set speaker_id = -speaker_id where speaker_id < 0")
     db.execute("drop table temp.renumbered")
 
 
@@ -156,14 +178,7 @@ def _write_difference(
     key = KEYS[table]
     stored = _stored(db, table, columns, key, keys)
     wanted = fresh.keys() | stored.keys() if keys is None else keys
-    changed = sorted(
-        (
-            k
-            for k in wanted
-            if sorted(stored.get(k, ()), key=repr) != sorted(fresh.get(k, ()), key=repr)
-        ),
-        key=repr,
-    )
+    changed = sorted((k for k in wanted if _differ(stored.get(k, []), fresh.get(k, []))), key=repr)
     gone = [k[0] for k in changed if k in stored]
     for lo in range(0, len(gone), BATCH):
         chunk = gone[lo : lo + BATCH]
@@ -171,6 +186,13 @@ def _write_difference(
     rows = (dict(zip(columns, row, strict=True)) for k in changed for row in fresh.get(k, ()))
     db.table(table).insert_all(rows, batch_size=BATCH)
     return changed
+
+
+def _differ(stored: list[Row], fresh: list[Row]) -> bool:
+    """Whether two lists of rows differ in more than their order."""
+    if stored == fresh:
+        return False
+    return len(stored) != len(fresh) or sorted(stored, key=repr) != sorted(fresh, key=repr)
 
 
 def _stored(

@@ -16,9 +16,10 @@ from sqlite_utils.utils import hash_record
 from quotes import parallel
 from quotes.cluster import cluster_changed
 from quotes.db import TABLES
-from quotes.incremental import CLUSTERS, TABLE, extract_reprints_once
+from quotes.incremental import CLUSTERS, TABLE, extract_reprints_once, extractor_version
 from quotes.model import Article, Quote, Speaker
 from quotes.pipeline import build
+from quotes.views import VIEWS
 from tests.conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -28,13 +29,16 @@ COMPARED = ["articles", TABLE, CLUSTERS, *TABLES]
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the compared tables, sorted, with the file an article came from left out."""
+    """Every row of the compared tables, sorted, with the file an article came from left out, and
+    every view's rows in its order."""
     db = Database(path)
     out = {}
     for table in COMPARED:
         columns = [c for c in db[table].columns_dict if c != "source"]
         rows = db.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}]")
         out[table] = sorted(rows.fetchall(), key=repr)
+    for view in VIEWS:  # the views' rows in the order the views give them
+        out[view] = db.execute(f"select * from [{view}]").fetchall()
     return out
 
 
@@ -122,6 +126,32 @@ def test_a_new_extractor_extracts_every_article_again(
     assert len(extracted) == 5
 
 
+def test_a_new_extractor_extracts_again_the_stored_articles_a_build_did_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    story = tmp_path / "story.txt"
+    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    extracted = count_extractions(monkeypatch)
+    build([story], tmp_path / "quotes.db")
+    assert len(extracted) == 1
+    monkeypatch.setattr("quotes.incremental.extractor_version", lambda: "another version")
+    build([story], tmp_path / "quotes.db")
+    assert len(extracted) == 1 + 6
+
+
+def test_extractions_stored_before_rows_held_a_version_are_kept_and_given_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    Database(tmp_path / "quotes.db").execute(f"alter table [{TABLE}] drop column version")
+    extracted = count_extractions(monkeypatch)
+    build([SEEDS], tmp_path / "quotes.db")
+    assert extracted == []
+    versions = Database(tmp_path / "quotes.db").execute(f"select version from [{TABLE}]")
+    assert {v for (v,) in versions} == {extractor_version()}
+
+
 def test_adding_an_article_leaves_the_rows_it_does_not_touch_alone(tmp_path: Path) -> None:
     build([SEEDS], tmp_path / "quotes.db")
 
@@ -195,6 +225,29 @@ def test_an_earlier_reprint_added_later_becomes_the_clusters_first_appearance(
     assert first_of(db, "We will rebuild") == "Wire"
 
 
+def test_an_article_redated_moves_its_quotes_in_the_views_as_a_full_build_places_them(
+    tmp_path: Path,
+) -> None:
+    ferry = "The ferry will run every hour until the new bridge opens next spring"
+    old = [
+        _story("daily", "2024-03-05", "Daily", BRIDGE),
+        _story("herald", "2024-03-06", "Herald", BRIDGE),
+        _story("post", "2024-03-07", "Post", ferry, "Councillor Ben Ode"),
+    ]
+    redated = replace(old[0], published="2024-03-08")
+    db = _grown_and_full(tmp_path, old, [redated, *old[1:]])
+    assert [row["outlet"] for row in db["who_said_what"].rows] == ["Herald", "Post", "Daily"]
+
+
+def test_a_surname_named_in_full_by_a_new_article_renames_the_stored_quotes_speaker(
+    tmp_path: Path,
+) -> None:
+    old = [_story("daily", "2024-03-05", "Daily", BRIDGE, "Reyes")]
+    ferry = "The ferry will run every hour until the new bridge opens next spring"
+    db = _grown_and_full(tmp_path, old, [*old, _story("herald", "2024-03-06", "Herald", ferry)])
+    assert [row["speaker"] for row in db["who_said_what"].rows] == ["Alma Reyes", "Alma Reyes"]
+
+
 def test_a_quotation_holding_two_clusters_quotes_brings_them_into_one(tmp_path: Path) -> None:
     budget = "The budget is balanced for the first time in a decade and every library stays open"
     taxes = "Nobody on this council will raise the property tax while I am the mayor of this city"
@@ -231,6 +284,17 @@ def test_a_speaker_whose_name_comes_first_renumbers_the_speakers_of_stored_clust
     aaron = _story("wire", "2024-03-07", "Wire", "Traffic will be slow for months", "Aaron Abel")
     db = _grown_and_full(tmp_path, old, [*old, aaron])
     assert db.execute("select name from speakers where id = 1").fetchone()[0] == "Aaron Abel"
+
+
+def test_renumbered_speakers_of_one_stored_cluster_keep_their_rows_apart(tmp_path: Path) -> None:
+    old = [
+        _story("daily", "2024-03-05", "Daily", BRIDGE),
+        _story("herald", "2024-03-06", "Herald", BRIDGE, "Councillor Ben Ode"),
+    ]
+    aaron = _story("wire", "2024-03-07", "Wire", "Traffic will be slow for months", "Aaron Abel")
+    db = _grown_and_full(tmp_path, old, [*old, aaron])
+    speakers = db.execute("select speaker_id, name from cluster_speakers order by speaker_id")
+    assert [tuple(r) for r in speakers] == [(1, "Aaron Abel"), (2, "Alma Reyes"), (3, "Ben Ode")]
 
 
 def test_a_new_article_computes_only_the_clusters_its_quotes_touch(tmp_path: Path) -> None:

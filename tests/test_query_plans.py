@@ -149,3 +149,25 @@ def test_the_home_pages_spread_is_each_clusters_count_of_outlets(seeds: sqlite3.
     shown = seeds.execute(SPREAD_SQL, {"limit": 10}).fetchall()
     assert shown and all(counts[r["id"]] == r["outlets"] for r in shown)
     assert [r["outlets"] for r in shown] == sorted(counts.values(), reverse=True)[: len(shown)]
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_a_views_page_reads_its_table_in_key_order_without_sorting(
+    seeds: sqlite3.Connection, view: str
+) -> None:
+    found = plan(seeds, f"select * from [{view}] limit 101 offset 5")
+    assert found.splitlines()[0] == "SCAN found", found  # the table itself, in its key's order
+    assert "TEMP B-TREE" not in found, found
+
+
+def test_who_said_what_lists_its_rows_in_the_order_of_dates_articles_and_positions(
+    seeds: sqlite3.Connection,
+) -> None:
+    plain = """
+    select speakers.name, quotes.text, articles.outlet, articles.published, articles.url
+    from quotes join articles on articles.id = quotes.article_id
+    left join speakers on speakers.id = quotes.speaker_id
+    order by articles.published is null, articles.published, articles.id, quotes.start, quotes.id
+    """
+    expected = [tuple(r) for r in seeds.execute(plain)]
+    assert expected and [tuple(r) for r in seeds.execute("select * from who_said_what")] == expected

@@ -77,8 +77,8 @@ def load_parquet(
         store.save_articles(db, (Article(**a) for a in articles))
         store.clear_derived(db)
         db.table(CLUSTERS).drop(ignore=True)  # its fingerprints name rows no longer there
-        for name, (columns, pk) in store.TABLES.items():
-            db.table(name).create(columns, pk=pk, if_not_exists=True)
+        store.create_derived_tables(db)
+        for name, (_, pk) in store.TABLES.items():
             if rows.get(name):
                 db.table(name).insert_all(rows[name], pk=pk, replace=pk is not None)
         store.ensure_db_shape(db)
