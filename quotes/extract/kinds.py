@@ -20,14 +20,17 @@ _NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+# Anchored at the end and asked only whether they match: read backwards, from the end, with (?r).
 _TITLE_BEFORE = regex.compile(
-    r"(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
+    r"(?r)(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
     r"play|poem|musical|hashtag|slogan|titled|entitled|headlined|nicknamed|dubbed|so-called|"
     rf"known\s+as|named|(?:{lx.either(lx.ARTICLES)})\s+(?:\w+\s+){{1,2}}called|click|clicking|tap|press|select|button|"
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
     r"\s*[,:]?\s*$"
 )
-_TITLE_CONTEXT = regex.compile(r"(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$")
+_TITLE_CONTEXT = regex.compile(
+    r"(?r)(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$"
+)
 _LETTERS = regex.compile(r"\p{L}{2}(?<![@#]\p{L}*)")
 _SMALL = frozenset(wordlist("a an the and or of for to in on at by with from as but nor is"))
 
