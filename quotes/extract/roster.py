@@ -350,12 +350,13 @@ class Roster:
         return None
 
 
-def _heads(text: str) -> tuple[list[int], list[int]]:
-    """Where the words that head organisations' and groups' nominal mentions start."""
-    orgs: list[int] = []
-    groups: list[int] = []
+def _heads(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The words that head organisations' and groups' nominal mentions, as their scanners'
+    candidates."""
+    orgs: list[re.Match[str]] = []
+    groups: list[re.Match[str]] = []
     for m in _HEADS.finditer(text):
-        (orgs if m[0] in lx.ORG_NOUNS else groups).append(m.start())
+        (orgs if m[0] in lx.ORG_NOUNS else groups).append(m)
     return orgs, groups
 
 

@@ -68,16 +68,16 @@ class Scanner:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
         """The exact pattern's matches in text[start:end], in order and not overlapping."""
         end = len(text) if end is None else end
-        return self.at(text, (c.start() for c in self.candidates.finditer(text, start, end)), end)
+        return self.at(text, self.candidates.finditer(text, start, end), end)
 
-    def at(self, text: str, starts: Iterable[int], end: int) -> Iterator[regex.Match]:
-        """The exact pattern's matches from the given candidate offsets (in order), not
-        overlapping: what `finditer` gives when the candidates were found by another pass."""
+    def at(self, text: str, candidates: Iterable[re.Match[str]], end: int) -> Iterator[regex.Match]:
+        """The exact pattern's matches from the given candidates (in order), not overlapping: what
+        `finditer` gives when the candidates were found by another pass."""
         pos = 0
-        for start in starts:
-            if start < pos:
+        for candidate in candidates:
+            if candidate.start() < pos:
                 continue
-            m = self.exact.match(text, start, end)
+            m = self.exact.match(text, candidate.start(), end)
             if m:
                 yield m
                 pos = m.end()
