@@ -146,8 +146,9 @@ def _with_credits(
     ends = [c.end for c in citations]
     out = list(quotes)
     for i, found in found_for.items():
-        if found:
-            out[i] = replace(out[i], credit=_credit(found, citations, ends, own, article.text))
+        credit = _credit(found, citations, ends, own, article.text) if found else None
+        if credit is not None:  # most quotes credit no outlet: they keep the quote they have
+            out[i] = replace(out[i], credit=credit)
     return out
 
 

@@ -83,7 +83,7 @@ class Cast:
         return out
 
     def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
-        for _, end, phrase in phrases:
+        for _, end, phrase in phrases if "(" in self.masked else ():  # "Name (ACR)" needs one
             after = self.masked[end : end + 1]
             maybe = after == "(" or (after.isspace() and _PAREN_NEXT.match(self.masked, end))
             m = _PAREN.match(self.masked, end) if maybe else None
@@ -150,7 +150,7 @@ class Cast:
         for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
             for part in dict.fromkeys((full.split()[0], full.split()[-1])):
                 self.by_part[part].append(full)
-        for _, _, phrase in phrases:  # "Ms Okonkwo" says Ada Okonkwo is a woman
+        for phrase in dict.fromkeys(p for _, _, p in phrases):  # "Ms Okonkwo": a woman
             n = classify(phrase)
             fits = self.by_part.get(n.name, []) if n.gender and " " not in n.name else []
             if len(fits) == 1 and self.genders.get(fits[0]) is None:
