@@ -44,11 +44,20 @@ def words(text: str) -> tuple[str, ...]:
 def is_title_case(text: str) -> bool:
     """True for headline-style capitals: "Portland Police Refused to Respond…"."""
     ws = words(text)
-    content = [w for w in ws if w.casefold() not in _SMALL]
-    if len(ws) < 4 or len(content) < 3:
+    if len(ws) < 4:
         return False
-    caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    return caps >= 0.8 * len(content) and not text.isupper()
+    content = lower = 0
+    for w in ws:
+        if w.casefold() in _SMALL:
+            continue
+        content += 1
+        if not (w[0].isupper() or w[0].isdigit()):
+            lower += 1
+            if lower * 5 > len(ws):  # more than a fifth of all words: not a headline's capitals
+                return False
+    if content < 3:
+        return False
+    return content - lower >= 0.8 * content and not text.isupper()
 
 
 def kind_of(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -14,6 +15,9 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 # After a word, three straight marks close a nested quote and then its outer one: ' then ''.
 _MARK = regex.compile(r"``|(?<=\S)'(?='')|''|[“”„‟\"«»〝〞＂]|[‘’‚‛'‹›`]")
 _MARK_CHARS = "\"'`«»‘’‚‛“”„‟‹›〝〞＂"  # every character _MARK matches
+# A first look at a paragraph (the standard engine skips to these characters): none, no marks.
+_ANY_MARK = re.compile(f"[{re.escape(_MARK_CHARS)}]")
+_ANY_SINGLE = re.compile("[‘’‚‛'‹›`]")  # the characters of single marks (_SINGLE)
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹`") | {"``"}
 _CLOSE_GLYPHS = frozenset("”»〞’›") | {"''"}
 _SINGLE = frozenset("‘’‚‛'‹›`")
@@ -187,10 +191,16 @@ def find_spans(
         if end is not None and lo >= end:
             break
         hi = hi if end is None else min(hi, end)
+        if not _ANY_MARK.search(text, lo, hi):
+            continue  # most paragraphs quote nobody
         room = None if limit is None else limit + 1 - len(out)
         doubles = list(islice(_double_spans(text, lo, hi, p), room))
         stop = doubles[-1].close if room is not None and len(doubles) == room else hi
-        singles = list(islice(_single_spans(text, lo, stop, p, doubles), room))
+        singles = (
+            list(islice(_single_spans(text, lo, stop, p, doubles), room))
+            if _ANY_SINGLE.search(text, lo, stop)
+            else []
+        )
         out.extend(sorted(doubles + singles, key=lambda s: s.open)[:room])
         if limit is not None and len(out) > limit:
             break
