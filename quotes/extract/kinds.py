@@ -28,9 +28,7 @@ _TITLE_BEFORE = regex.compile(
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
     r"\s*[,:]?\s*$"
 )
-_TITLE_CONTEXT = regex.compile(
-    r"(?r)(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$"
-)
+_TITLE_CONTEXT = regex.compile(r"(?i)(?:['’]s|\bon|\bin|\bwatching|\bread|\bsee|\bfrom|\bat)\s*$")
 _LETTERS = regex.compile(r"\p{L}{2}(?<![@#]\p{L}*)")
 _SMALL = frozenset(wordlist("a an the and or of for to in on at by with from as but nor is"))
 
