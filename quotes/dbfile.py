@@ -17,8 +17,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # imported when a build opens the file: `quotes extract` never needs it
+    from sqlite_utils import Database
 
 SIDE_FILES = ("", "-wal", "-shm", "-journal")
 WAIT_SECONDS = 5.0  # how long a second build waits for the first before giving up
@@ -36,6 +38,8 @@ def open_for_build(path: Path, wait: float = WAIT_SECONDS) -> Database:
     """The database at `path` in WAL mode with a write transaction open; the caller commits."""
     path.parent.mkdir(parents=True, exist_ok=True)
     refuse_links(path)
+    from sqlite_utils import Database
+
     db = Database(sqlite3.connect(str(path), timeout=wait))
     try:
         if db.journal_mode != "wal":

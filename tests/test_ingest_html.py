@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.ingest import html, read_articles
+from quotes.ingest import read_articles
 from quotes.ingest.html import extract_page
 from quotes.ingest.identity import article_id
 from quotes.model import Article, Problem
@@ -69,7 +69,7 @@ def test_a_parser_failure_is_a_problem_for_that_page_only(
     def explode(*args: object, **kwargs: object) -> None:
         raise ValueError("lxml gave up")
 
-    monkeypatch.setattr(html.trafilatura, "bare_extraction", explode)
+    monkeypatch.setattr("trafilatura.bare_extraction", explode)  # imported with the first page
     (tmp_path / "a.html").write_text("<html><p>Broken</p></html>", encoding="utf-8")
     (tmp_path / "b.txt").write_text("“Fine,” she said.", encoding="utf-8")
     items = list(read_articles([tmp_path]))

@@ -15,7 +15,7 @@ from quotes.extract.citations import extract_citations
 from quotes.extract.engine import Found
 from quotes.extract.introduced import introduced, reopened, reported
 from quotes.extract.kinds import is_title_case, kind_of
-from quotes.extract.marks import Span, find_marks, find_spans, paragraphs
+from quotes.extract.marks import Span, find_spans, mark_after, paragraphs
 from quotes.extract.nested import nested_quotes
 from quotes.extract.qa import transcript_quotes
 from quotes.extract.roster import Mention, Roster
@@ -48,22 +48,22 @@ def extract_quotes(
     `problems` (or logged as a warning when no list is given)."""
     whole = article
     text = article.text or ""
-    last = next(islice(find_marks(text), windows.MAX_MARKS, None), None)
-    stopped = last.start() if last else None
-    spans = find_spans(text, max_quotes, stopped)
+    stopped = mark_after(text, windows.MAX_MARKS)
+    paras = paragraphs(text)
+    spans = find_spans(text, max_quotes, stopped, paras)
     if len(spans) > max_quotes:
         stopped = spans[max_quotes].open
     if stopped is not None:  # the rest is not read at all: for quotes, names or sentences
         article = replace(article, text=text[:stopped])
         text = article.text
-        spans = find_spans(text)[:max_quotes]
+        paras = paragraphs(text)
+        spans = find_spans(text, paras=paras)[:max_quotes]
     transcript = bool(_TRANSCRIPT.search(text))
     if not spans and not transcript:
         if stopped is not None:  # marks past the cap, none of those read a quotation
             _report_cap(whole, max_quotes, stopped, problems)
         return []
     masked = mask(text, spans)
-    paras = paragraphs(text)
     sentences = Sentences(text, masked, paras, spans)
     roster = Roster(text, masked, sentences)
     title_end = _title_end(article, paras)
@@ -147,8 +147,9 @@ def _with_credits(
     ends = [c.end for c in citations]
     out = list(quotes)
     for i, found in found_for.items():
-        if found:
-            out[i] = replace(out[i], credit=_credit(found, citations, ends, own, article.text))
+        credit = _credit(found, citations, ends, own, article.text) if found else None
+        if credit is not None:  # most quotes credit no outlet: they keep the quote they have
+            out[i] = replace(out[i], credit=credit)
     return out
 
 

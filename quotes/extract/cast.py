@@ -40,8 +40,11 @@ _APPOSITIVE = regex.compile(
 # "Tomo Kaiun said it is cooperating", "… said its ship": a name that speaks of itself as "it"
 # is a body's ("X said it was time" is no such case: that "it" stands for nothing).
 _SAYS_IT = regex.compile(r" (?P<verb>\p{Ll}+) (?:it (?:is|was) \p{Ll}+ing|its \p{Ll}+)\b")
+_LONGEST_VERB = max(len(v) for v in SPEECH_VERBS)
 _SOMEONE_WORDS = lx.ROLES | lx.PERSON_NOUNS  # built once: read at every appositive
 _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
+# The phrases' words that are acronyms (names.is_acronym), found in one pass over them all.
+_ACRONYM_WORD = regex.compile(r"(?<!\S)\p{Lu}{2,6}s?(?!\S)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
 
@@ -80,7 +83,7 @@ class Cast:
         return out
 
     def _learn_acronyms(self, phrases: list[tuple[int, int, str]]) -> None:
-        for _, end, phrase in phrases:
+        for _, end, phrase in phrases if "(" in self.masked else ():  # "Name (ACR)" needs one
             after = self.masked[end : end + 1]
             maybe = after == "(" or (after.isspace() and _PAREN_NEXT.match(self.masked, end))
             m = _PAREN.match(self.masked, end) if maybe else None
@@ -90,12 +93,14 @@ class Cast:
                     self.acronyms[m["acr"]] = " ".join(words[k:])
                     break
         unique = dict.fromkeys(p for _, _, p in phrases)
-        wanted = {w for p in unique for w in p.split() if is_acronym(w)} - set(self.acronyms)
+        wanted = set(_ACRONYM_WORD.findall(" ".join(unique))) - set(self.acronyms)
         if not wanted:
             return
         lengths = sorted({len(acr) for acr in wanted})
         for p in unique:
             words, content, letters = _spelling(p)
+            if len(letters) < lengths[0]:
+                continue  # too few initials to spell any of them
             for at in range(len(letters)):  # "Immigration and Customs Enforcement" spells ICE
                 for n in lengths:
                     acr = letters[at : at + n]
@@ -129,12 +134,14 @@ class Cast:
             elif n.kind == "organization":
                 self.orgs.setdefault(self.expand(n.name), set()).add(n.name.split()[-1].casefold())
         for _, end, phrase in phrases:
-            m = _APPOSITIVE.match(self.masked, end) if self.masked.startswith(",", end) else None
-            if m is None:
+            if not self.masked.startswith(",", end):
                 continue
             n = classify(phrase)
             person = self.persons.get(n.name)
             if person is None:
+                continue
+            m = _APPOSITIVE.match(self.masked, end)  # read for persons only: it is slow
+            if m is None:
                 continue
             role = set(m["desc"].casefold().split()) & _SOMEONE_WORDS  # "an official"
             if person and not person.description and role and len(m["desc"].split()) <= 8:
@@ -143,7 +150,7 @@ class Cast:
         for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
             for part in dict.fromkeys((full.split()[0], full.split()[-1])):
                 self.by_part[part].append(full)
-        for _, _, phrase in phrases:  # "Ms Okonkwo" says Ada Okonkwo is a woman
+        for phrase in dict.fromkeys(p for _, _, p in phrases):  # "Ms Okonkwo": a woman
             n = classify(phrase)
             fits = self.by_part.get(n.name, []) if n.gender and " " not in n.name else []
             if len(fits) == 1 and self.genders.get(fits[0]) is None:
@@ -162,7 +169,7 @@ class Cast:
             m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
             if m:
                 found.append((phrase, m["noun"]))
-            elif (said := _SAYS_IT.match(self.masked, end)) and said["verb"] in SPEECH_VERBS:
+            elif _verb_follows(self.masked, end) and _SAYS_IT.match(self.masked, end):
                 found.append((phrase, ""))  # "Tomo Kaiun said it is cooperating": a body
         for name, noun in found:
             n = classify(name)
@@ -175,6 +182,15 @@ class Cast:
         """Whether a name reads as a person's: a given name we know, or its last word alone."""
         last = n.name.split()[-1]
         return bool(n.gender) or self.masked.count(last) > self.masked.count(n.name)
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Whether a space and a verb of speech follow `end`: read before _SAYS_IT, which tried
+    after every phrase cost more than all the phrases' other tests."""
+    if not text.startswith(" ", end):
+        return False
+    space = text.find(" ", end + 1, end + 2 + _LONGEST_VERB)
+    return text[end + 1 : space] in SPEECH_VERBS if space > 0 else False
 
 
 @lru_cache(maxsize=16384)

@@ -20,8 +20,9 @@ _NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+# Anchored at the end and asked only whether they match: read backwards, from the end, with (?r).
 _TITLE_BEFORE = regex.compile(
-    r"(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
+    r"(?r)(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
     r"play|poem|musical|hashtag|slogan|titled|entitled|headlined|nicknamed|dubbed|so-called|"
     rf"known\s+as|named|(?:{lx.either(lx.ARTICLES)})\s+(?:\w+\s+){{1,2}}called|click|clicking|tap|press|select|button|"
     r"tab|menu|option|label|labeled|marked|sign\s+reading|signs\s+reading|reads?|word|words|term|phrase)"
@@ -43,11 +44,20 @@ def words(text: str) -> tuple[str, ...]:
 def is_title_case(text: str) -> bool:
     """True for headline-style capitals: "Portland Police Refused to Respond…"."""
     ws = words(text)
-    content = [w for w in ws if w.casefold() not in _SMALL]
-    if len(ws) < 4 or len(content) < 3:
+    if len(ws) < 4:
         return False
-    caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    return caps >= 0.8 * len(content) and not text.isupper()
+    content = lower = 0
+    for w in ws:
+        if w.casefold() in _SMALL:
+            continue
+        content += 1
+        if not (w[0].isupper() or w[0].isdigit()):
+            lower += 1
+            if lower * 5 > len(ws):  # more than a fifth of all words: not a headline's capitals
+                return False
+    if content < 3:
+        return False
+    return content - lower >= 0.8 * content and not text.isupper()
 
 
 def kind_of(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -13,6 +14,10 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 # Doubled `` and '' (plain-text typesetting) are one mark; listed first to win over single marks.
 # After a word, three straight marks close a nested quote and then its outer one: ' then ''.
 _MARK = regex.compile(r"``|(?<=\S)'(?='')|''|[“”„‟\"«»〝〞＂]|[‘’‚‛'‹›`]")
+_MARK_CHARS = "\"'`«»‘’‚‛“”„‟‹›〝〞＂"  # every character _MARK matches
+# A first look at a paragraph (the standard engine skips to these characters): none, no marks.
+_ANY_MARK = re.compile(f"[{re.escape(_MARK_CHARS)}]")
+_ANY_SINGLE = re.compile("[‘’‚‛'‹›`]")  # the characters of single marks (_SINGLE)
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹`") | {"``"}
 _CLOSE_GLYPHS = frozenset("”»〞’›") | {"''"}
 _SINGLE = frozenset("‘’‚‛'‹›`")
@@ -52,9 +57,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_marks(text: str) -> Iterator[regex.Match[str]]:
-    """Every quotation mark and apostrophe in the text, as they are found."""
-    return _MARK.finditer(text)
+def mark_after(text: str, count: int) -> int | None:
+    """Where the mark after the first `count` quotation marks and apostrophes starts; None when
+    the text has no more. Their characters are counted first, far cheaper than reading them: every
+    mark is one or two of them, so no more characters means no more marks."""
+    if sum(text.count(ch) for ch in _MARK_CHARS) <= count:
+        return None
+    last = next(islice(_MARK.finditer(text), count, None), None)
+    return last.start() if last else None
 
 
 def _is_space(ch: str) -> bool:
@@ -165,21 +175,32 @@ def _trim(text: str, span: Span) -> Span | None:
     return span
 
 
-def find_spans(text: str, limit: int | None = None, end: int | None = None) -> list[Span]:
+def find_spans(
+    text: str,
+    limit: int | None = None,
+    end: int | None = None,
+    paras: list[tuple[int, int]] | None = None,
+) -> list[Span]:
     """Every quoted span in the text, in order: double-mark quotes, single-mark quotes outside them,
     plus single-mark quotes nested inside double ones (with `outer` set). With a `limit`, reading
     stops once more than `limit` spans are found (one more, so a caller sees the cap was hit);
-    with an `end`, no mark from there on is read."""
+    with an `end`, no mark from there on is read. Pass the text's `paras` when they are known."""
     out: list[Span] = []
-    paras = paragraphs(text)
+    paras = paragraphs(text) if paras is None else paras
     for p, (lo, hi) in enumerate(paras):
         if end is not None and lo >= end:
             break
         hi = hi if end is None else min(hi, end)
+        if not _ANY_MARK.search(text, lo, hi):
+            continue  # most paragraphs quote nobody
         room = None if limit is None else limit + 1 - len(out)
         doubles = list(islice(_double_spans(text, lo, hi, p), room))
         stop = doubles[-1].close if room is not None and len(doubles) == room else hi
-        singles = list(islice(_single_spans(text, lo, stop, p, doubles), room))
+        singles = (
+            list(islice(_single_spans(text, lo, stop, p, doubles), room))
+            if _ANY_SINGLE.search(text, lo, stop)
+            else []
+        )
         out.extend(sorted(doubles + singles, key=lambda s: s.open)[:room])
         if limit is not None and len(out) > limit:
             break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ _GROUP = regex.compile(
     rf"(?<![\p{{L}}’'-])(?:(?:{_SOME})\s+)?"
     rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
 )
+# Both kinds of head in one pass: each is a whole word, so the pass finds what each of the two
+# scanners' own would, and each head is sent to its scanner by the word.
+_HEADS = re.compile(rf"\b{trie(lx.ORG_NOUNS | lx.GROUP_NOUNS)}\b")
 _WHO = regex.compile(
     r"\s+who\s+[^,.;:\x00\n]{1,60}?(?=\s+(?:\p{L}+ed|said|says|have|has|are|were|will)\b)"
 )
@@ -85,7 +89,7 @@ class Roster:
         # of the authors' names, and the authors (see phrases.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
         self.weak: list[Mention] = []  # persons named once, with no given name we know
-        self._counts = Counter(_CAPITALISED.findall(masked))
+        self._counts: Counter[str] | None = None  # capitalised words, counted when first asked
         self._used: dict[str, bool] = {}
         cast = Cast(masked)  # who the article names, learnt first: names are placed by it
         self.persons, self.genders, self.orgs = cast.persons, cast.genders, cast.orgs
@@ -122,13 +126,14 @@ class Roster:
                 found.append(Mention(start, end, speaker, gender, number, n.possessive))
         self._org_order = {name: i for i, name in enumerate(self.orgs)}
         self._index(found)  # named mentions first: "the group" is resolved against them
-        for head in _ORG_HEAD.finditer(self.masked):
+        orgs, groups = _heads(self.masked)
+        for head in _ORG_HEAD.at(self.masked, orgs, len(self.masked)):
             m = _NOMINAL.search(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
             org = self.org_nominal(m["noun"].casefold(), m[0], m.start()) if m else None
             if m and org:
                 found.append(Mention(m.start(), m.end(), org, None, "it"))
                 self._note(found[-1])
-        for head in _GROUP_HEAD.finditer(self.masked):
+        for head in _GROUP_HEAD.at(self.masked, groups, len(self.masked)):
             m = _GROUP.search(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
             if m:
                 rel = _WHO.match(self.masked, m.end())
@@ -144,6 +149,8 @@ class Roster:
             return False
         if words[0].casefold() in lx.GIVEN_NAMES or self.genders.get(speaker.name):
             return False
+        if self._counts is None:
+            self._counts = Counter(_CAPITALISED.findall(self.masked))
         return self._counts[words[-1]] < 2
 
     def _index(self, mentions: list[Mention]) -> None:
@@ -341,6 +348,16 @@ class Roster:
             if found:
                 return found.speaker
         return None
+
+
+def _heads(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The words that head organisations' and groups' nominal mentions, as their scanners'
+    candidates."""
+    orgs: list[re.Match[str]] = []
+    groups: list[re.Match[str]] = []
+    for m in _HEADS.finditer(text):
+        (orgs if m[0] in lx.ORG_NOUNS else groups).append(m)
+    return orgs, groups
 
 
 def _mid_sentence(text: str, word: str) -> bool:

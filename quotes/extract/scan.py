@@ -68,8 +68,13 @@ class Scanner:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match]:
         """The exact pattern's matches in text[start:end], in order and not overlapping."""
         end = len(text) if end is None else end
-        pos = start
-        for candidate in self.candidates.finditer(text, start, end):
+        return self.at(text, self.candidates.finditer(text, start, end), end)
+
+    def at(self, text: str, candidates: Iterable[re.Match[str]], end: int) -> Iterator[regex.Match]:
+        """The exact pattern's matches from the given candidates (in order), not overlapping: what
+        `finditer` gives when the candidates were found by another pass."""
+        pos = 0
+        for candidate in candidates:
             if candidate.start() < pos:
                 continue
             m = self.exact.match(text, candidate.start(), end)

@@ -38,25 +38,31 @@ class Timeline(Generic[T]):
 
     def between(self, lo: int, hi: int) -> Iterator[T]:
         """The items starting in [lo, hi), in text order (the long run's first at one offset)."""
-        return heapq.merge(*(self._slice(run, lo, hi) for run in self._runs), key=_start)
+        ranges = [
+            range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
+            for starts, _ in self._runs
+        ]
+        return self._merged(ranges, False)
 
     def before(self, pos: int) -> Iterator[T]:
         """The items starting before `pos`, nearest first."""
+        ranges = [range(bisect.bisect_left(starts, pos) - 1, -1, -1) for starts, _ in self._runs]
+        return self._merged(ranges, True)
+
+    def _merged(self, ranges: list[range], reverse: bool) -> Iterator[T]:
+        """The runs' items at those positions, merged by offset; a run with none in its range
+        leaves the other's read as it is, without the cost of a merge (the usual case)."""
+        (_, fixed), (_, added) = self._runs
+        if not ranges[1]:
+            return map(fixed.__getitem__, ranges[0])
+        if not ranges[0]:
+            return map(added.__getitem__, ranges[1])
         return heapq.merge(
-            *(self._backwards(run, pos) for run in self._runs), key=_start, reverse=True
+            map(fixed.__getitem__, ranges[0]),
+            map(added.__getitem__, ranges[1]),
+            key=_start,
+            reverse=reverse,
         )
-
-    @staticmethod
-    def _slice(run: tuple[list[int], list[T]], lo: int, hi: int) -> Iterator[T]:
-        starts, items = run
-        for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
-            yield items[i]
-
-    @staticmethod
-    def _backwards(run: tuple[list[int], list[T]], pos: int) -> Iterator[T]:
-        starts, items = run
-        for i in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
-            yield items[i]
 
 
 def _start(item: Placed) -> int:

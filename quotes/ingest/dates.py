@@ -28,6 +28,7 @@ DATE_PATTERNS = [
 
 EARLIEST_YEAR = 1800
 _DIGIT = regex.compile(r"\d")
+_YEAR = regex.compile(r"\d{4}")
 
 
 def iso_date(value: object) -> str | None:
@@ -65,7 +66,11 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     best: tuple[str, int, int] | None = None
     if not _DIGIT.search(text):
         return None
-    for pattern in DATE_PATTERNS:
+    year = bool(_YEAR.search(text))  # what each pattern needs, looked for before reading it
+    needs = (year and "-" in text, year, year, "/" in text)
+    for pattern, needed in zip(DATE_PATTERNS, needs, strict=True):
+        if not needed:
+            continue
         for m in pattern.finditer(text):
             iso = _valid(m["year"], m["month"], m["day"])
             if iso and (best is None or m.start() < best[1]):

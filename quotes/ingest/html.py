@@ -6,8 +6,6 @@ import logging
 from typing import Any
 
 import regex
-import trafilatura
-from trafilatura.settings import Document
 
 # trafilatura logs every page it finds too short at ERROR level; those pages become Problems here.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -23,6 +21,9 @@ class NoArticle(ValueError):
 
 def extract_page(html: bytes | str, url: str | None = None) -> tuple[str, dict[str, Any]]:
     """A page's main text, one paragraph per block, and its url, outlet, published and title."""
+    import trafilatura  # imported with the first page: reading text files never needs it
+    from trafilatura.settings import Document
+
     try:
         doc = trafilatura.bare_extraction(
             html,

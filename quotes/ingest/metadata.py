@@ -90,7 +90,7 @@ def infer_published(text: str) -> str | None:
     for line in lines:
         label = _LABELLED.match(line)
         after = line[label.end() :] if label and not _UPDATED.match(line) else ""
-        found = find_date(after)
+        found = find_date(after) if after else None
         if found and not _WORDY.search(after[: found[1]]):  # at most a time before the date
             return found[0]
     for line in lines:
