@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
+from sqlite_utils.utils import hash_record
 from warcio.warcwriter import WARCWriter
 
 from quotes.cli import cli
@@ -51,6 +52,13 @@ def test_without_an_address_the_id_given_wins_and_else_the_words_decide() -> Non
         None, None, "“Yes,” she said."
     )
     assert article_id(None, None, "“Yes,” she said.") != article_id(None, None, "“No,” he said.")
+
+
+def test_ids_are_the_hashes_sqlite_utils_gives_so_databases_of_older_builds_keep_them() -> None:
+    url = "https://news.example.org/2024/05/vale-resigns?x=\u00e9"
+    assert article_id(url, None, "") == hash_record({"url": canonical_url(url)})[:16]
+    text = "Vale said: \u201cI am leaving.\u201d"
+    assert article_id(None, None, text) == hash_record({"text": text})[:16]
 
 
 def test_the_richer_copy_wins_and_the_other_fills_its_gaps_whatever_the_order() -> None:
