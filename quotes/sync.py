@@ -8,7 +8,8 @@ deleted, keys new or changed are inserted. Clusters that were not computed again
 unchanged, see cluster_changed) keep their stored rows, alterations and edges; only a change of
 speaker numbering reaches them. The per-cluster summaries and the views' tables are rewritten
 for the clusters computed again or left by a quote (who_said_what's for the articles whose row,
-quotes or speakers changed). The result is row for row what a full rebuild writes (tests/test_incremental.py).
+quotes or speakers changed). The result is row for row what a full rebuild writes
+(tests/test_incremental.py).
 """
 
 from __future__ import annotations
