@@ -44,6 +44,7 @@ from dataclasses import replace
 from sqlite_utils.utils import hash_record
 
 from quotes.cluster.alterations import Side, alterations
+from quotes.cluster.components import group_parts
 from quotes.cluster.edges import copy_edges, splice_edges
 from quotes.cluster.normalise import Tokens, tokenise
 from quotes.cluster.provenance import (
@@ -54,7 +55,7 @@ from quotes.cluster.provenance import (
     majority_speaker,
     members_of,
 )
-from quotes.cluster.union import Grouping, group
+from quotes.cluster.union import Grouping
 from quotes.cluster.wordings import Wording, distinct_wordings
 from quotes.model import Alteration, Article, Citation, Cluster, Quote
 from quotes.outlets import outlet_name
@@ -116,7 +117,7 @@ def _context(
         tokenised.get(q.text) or tokenised.setdefault(q.text, tokenise(q.text)) for q in ordered
     ]
     wordings, wording_of = distinct_wordings(ordered, tokens, articles)
-    grouping = group(wordings)
+    grouping = group_parts(wordings)
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
         credits[c.article_id].add(outlet_name(c.outlet))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 import regex
@@ -93,14 +93,27 @@ def speakers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     return not any(same_speaker(x, y) for x in a for y in b)
 
 
+# A fragment's look-up words, by its speakers and overall (None: too common to tell).
+Lookup = tuple[str | None, str | None]
+
+
 class WordIndex:
     """Postings of each word of each wording, by speaker surname and overall, in clustering
-    order (longest wordings first)."""
+    order (longest wordings first).
+
+    Which word a fragment looks up, and whether its posting is too long, are counts of the
+    whole corpus: an index over part of it takes them from `lookups` (wording → its look-up
+    words, see rarest), so it finds the corpus's holders that lie in that part."""
 
     def __init__(
-        self, wordings: Sequence[Fragmentable], order: Iterable[int], sought: frozenset[str]
+        self,
+        wordings: Sequence[Fragmentable],
+        order: Iterable[int],
+        sought: frozenset[str],
+        lookups: Mapping[int, Lookup] | None = None,
     ) -> None:
         self.wordings = wordings
+        self.lookups = lookups
         self.by_speaker: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.overall: dict[str, list[int]] = defaultdict(list)
         for i in order:
@@ -120,21 +133,40 @@ class WordIndex:
         """Earlier wordings that may hold wording i's `content` words: those sharing its rarest
         such word (and, `by_speaker`, a speaker's surname); none when that word is too common
         to tell."""
+        if self.lookups is not None:
+            ch = self.lookups.get(i, (None, None))[0 if by_speaker else 1]
+        else:
+            ch = self.rarest(i, content, by_speaker)
+        if ch is None:
+            return []
+        return [j for j in self.posting(i, ch, by_speaker) if j != i and before(j)]
+
+    def rarest(self, i: int, content: str, by_speaker: bool) -> str | None:
+        """The content word of wording i with the fewest postings (under its speakers'
+        surnames, `by_speaker`), or None when even that posting is longer than MAX_POSTING."""
         if by_speaker:
             surnames = {surname(s) for s in self.wordings[i].speakers}
-            postings = [
-                [self.by_speaker[s].get(ch, []) if s in self.by_speaker else [] for s in surnames]
+            sizes = [
+                sum(len(self.by_speaker[s].get(ch, [])) for s in surnames if s in self.by_speaker)
                 for ch in dict.fromkeys(content)  # in text order: ties break the same every run
             ]
-            fewest = min(postings, key=lambda lists: sum(map(len, lists)), default=[])
-            rarest = fewest[0] if len(fewest) == 1 else sorted({j for p in fewest for j in p})
         else:
-            rarest = min(
-                (self.overall.get(ch, []) for ch in dict.fromkeys(content)), key=len, default=[]
-            )
-        if len(rarest) > MAX_POSTING:
-            return []
-        return [j for j in rarest if j != i and before(j)]
+            sizes = [len(self.overall.get(ch, [])) for ch in dict.fromkeys(content)]
+        if not sizes:
+            return None
+        ch = list(dict.fromkeys(content))[sizes.index(min(sizes))]
+        return None if len(self.posting(i, ch, by_speaker)) > MAX_POSTING else ch
+
+    def posting(self, i: int, ch: str, by_speaker: bool) -> list[int]:
+        """The wordings filed under word `ch` (and, `by_speaker`, under one of wording i's
+        speakers' surnames), in clustering order for one surname, else in index order."""
+        if not by_speaker:
+            return self.overall.get(ch, [])
+        surnames = {surname(s) for s in self.wordings[i].speakers}
+        lists = [self.by_speaker[s].get(ch, []) for s in surnames if s in self.by_speaker]
+        if len(surnames) == 1:
+            return lists[0] if lists else []
+        return sorted({j for p in lists for j in p})
 
 
 def content_of(code: str, words: Sequence[str]) -> str:
