@@ -44,7 +44,8 @@ from dataclasses import replace
 from sqlite_utils.utils import hash_record
 
 from quotes.cluster.alterations import Side, alterations
-from quotes.cluster.components import group_parts
+from quotes.cluster.components import group_part, group_parts
+from quotes.cluster.counts import CorpusCounts
 from quotes.cluster.edges import copy_edges, splice_edges
 from quotes.cluster.normalise import Tokens, tokenise
 from quotes.cluster.provenance import (
@@ -59,6 +60,7 @@ from quotes.cluster.union import Grouping
 from quotes.cluster.wordings import Wording, distinct_wordings
 from quotes.model import Alteration, Article, Citation, Cluster, Quote
 from quotes.outlets import outlet_name
+from quotes.parallel import workers_available
 
 __all__ = ["Kept", "cluster_changed", "cluster_quotes"]
 
@@ -70,13 +72,18 @@ def cluster_quotes(
     quotes: Sequence[Quote],
     articles: Mapping[str, Article],
     citations: Iterable[Citation] = (),
+    workers: int | None = None,
+    counts: CorpusCounts | None = None,
 ) -> list[Cluster]:
     """One Cluster per distinct quotation, with canonical text, first appearance and provenance.
 
     Every quote belongs to exactly one cluster (most to a cluster of one). `citations` are the
-    outlets articles credit, used as evidence of who copied whom.
+    outlets articles credit, used as evidence of who copied whom. A large corpus is grouped on
+    `workers` processes (all cores by default). With `counts` (counts.survey's, of a larger
+    corpus), the quotes are a component of that corpus (components.py) and are grouped as the
+    whole corpus groups them.
     """
-    ctx = _context(quotes, articles, citations)
+    ctx = _context(quotes, articles, citations, workers, counts)
     return sorted((_cluster(members, ctx) for members in ctx.grouping.groups), key=lambda c: c.id)
 
 
@@ -85,6 +92,7 @@ def cluster_changed(
     articles: Mapping[str, Article],
     citations: Iterable[Citation],
     known: Mapping[str, str],
+    workers: int | None = None,
 ) -> tuple[list[tuple[str, Cluster]], list[Kept]]:
     """cluster_quotes for a corpus whose clusters are mostly stored already: each cluster is
     computed only when the fingerprint of all it is computed from (its wordings, their quotes,
@@ -94,7 +102,7 @@ def cluster_changed(
     for the others: the same clusters cluster_quotes gives, as the fingerprint covers every
     input of one cluster's computation.
     """
-    ctx = _context(quotes, articles, citations)
+    ctx = _context(quotes, articles, citations, workers)
     computed: list[tuple[str, Cluster]] = []
     kept: list[Kept] = []
     for members in ctx.grouping.groups:
@@ -108,7 +116,11 @@ def cluster_changed(
 
 
 def _context(
-    quotes: Sequence[Quote], articles: Mapping[str, Article], citations: Iterable[Citation]
+    quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    citations: Iterable[Citation],
+    workers: int | None = None,
+    counts: CorpusCounts | None = None,
 ) -> _Context:
     """Wordings, their grouping into clusters, and what building each cluster reads."""
     ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
@@ -117,7 +129,10 @@ def _context(
         tokenised.get(q.text) or tokenised.setdefault(q.text, tokenise(q.text)) for q in ordered
     ]
     wordings, wording_of = distinct_wordings(ordered, tokens, articles)
-    grouping = group_parts(wordings)
+    if counts is not None:
+        grouping = group_part(wordings, counts)
+    else:
+        grouping = group_parts(wordings, workers or workers_available())
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
         credits[c.article_id].add(outlet_name(c.outlet))

@@ -84,8 +84,9 @@ class ShingleIndex:
         return self._ranked[i]
 
     def proposed(self, i: int, j: int) -> bool:
-        """Whether j is among wording i's candidates, once they are computed."""
-        return i in self._least and self.shared[i][j] >= self._least[i]
+        """Whether j is among wording i's candidates."""
+        self.candidates(i)
+        return self.shared[i][j] >= self._least[i]
 
     def first_candidates(self, i: int, n: int) -> list[int]:
         """The first n of wording i's candidates in the corpus (those of them indexed here)."""

@@ -144,18 +144,18 @@ class WordIndex:
     def rarest(self, i: int, content: str, by_speaker: bool) -> str | None:
         """The content word of wording i with the fewest postings (under its speakers'
         surnames, `by_speaker`), or None when even that posting is longer than MAX_POSTING."""
-        if by_speaker:
-            surnames = {surname(s) for s in self.wordings[i].speakers}
-            sizes = [
-                sum(len(self.by_speaker[s].get(ch, [])) for s in surnames if s in self.by_speaker)
-                for ch in dict.fromkeys(content)  # in text order: ties break the same every run
-            ]
-        else:
-            sizes = [len(self.overall.get(ch, [])) for ch in dict.fromkeys(content)]
-        if not sizes:
+        surnames = {surname(s) for s in self.wordings[i].speakers} if by_speaker else set()
+
+        def size(ch: str) -> int:
+            if not by_speaker:
+                return len(self.overall.get(ch, []))
+            lists = (self.by_speaker[s] for s in surnames if s in self.by_speaker)
+            return sum(len(p.get(ch, [])) for p in lists)
+
+        ch = rarest_of(content, size)
+        if ch is None or len(self.posting(i, ch, by_speaker)) > MAX_POSTING:
             return None
-        ch = list(dict.fromkeys(content))[sizes.index(min(sizes))]
-        return None if len(self.posting(i, ch, by_speaker)) > MAX_POSTING else ch
+        return ch
 
     def posting(self, i: int, ch: str, by_speaker: bool) -> list[int]:
         """The wordings filed under word `ch` (and, `by_speaker`, under one of wording i's
@@ -167,6 +167,12 @@ class WordIndex:
         if len(surnames) == 1:
             return lists[0] if lists else []
         return sorted({j for p in lists for j in p})
+
+
+def rarest_of(content: Sequence[str], size: Callable[[str], int]) -> str | None:
+    """Of a fragment's content words, the first in text order with the fewest postings: the
+    one it looks its holders up by (ties break the same every run)."""
+    return min(dict.fromkeys(content), key=size, default=None)
 
 
 def content_of(code: str, words: Sequence[str]) -> str:
