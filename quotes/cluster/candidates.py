@@ -59,6 +59,7 @@ class ShingleIndex:
         order = range(len(codes)) if order is None else order
         self._rank = {i: r for r, i in enumerate(order)}
         self._least: dict[int, int] = {}
+        self._stock_starts: dict[str, frozenset[int]] = {}
         self._stock = stock
         self._cutoffs = cutoffs or {}
         self._keys = keys
@@ -103,11 +104,18 @@ class ShingleIndex:
     def stock_positions(self, code: str, blocks: Iterable[tuple[int, int, int]]) -> set[int]:
         """Positions in `code` of matched words (blocks of start in code, start in the other,
         length) that lie in a stock phrase: such words say little about shared wording."""
+        starts = self._stock_starts.get(code)
+        if starts is None:  # where in `code` a stock trigram starts, once per wording
+            starts = self._stock_starts[code] = frozenset(
+                k for k in range(len(code) - SHINGLE + 1) if self.stock(code[k : k + SHINGLE])
+            )
+        if not starts:
+            return set()
         return {
             a + k + d
             for a, _, n in blocks
             for k in range(n - SHINGLE + 1)
-            if self.stock(code[a + k : a + k + SHINGLE])
+            if a + k in starts
             for d in range(SHINGLE)
         }
 

@@ -81,18 +81,19 @@ def _links(
     in clustering order unless it is not the other's candidate), skipping pairs `uf` already
     joins; each link found is joined in `uf`."""
     rank = {i: r for r, i in enumerate(found.order)}
+    index = found.index
     for i in positions:
-        for j in found.index.candidates(i):
-            if rank[j] > rank[i] and found.index.proposed(j, i):
+        for j in index.candidates(i):
+            if rank[j] > rank[i] and index.proposed(j, i):
                 continue  # looked at from j
-            if uf.find(i) != uf.find(j) and linked(i, j, wordings, found.index):
+            if uf.find(i) != uf.find(j) and linked(i, j, wordings, index):
                 uf.union(i, j)
                 yield i, j
         w = wordings[i]
         content = content_of(w.code, w.tokens.words) if len(w.code) < SHORT_FRAGMENT_WORDS else ""
         for by_speaker in ((True, False) if w.speakers else (False,)) if content else ():
             for j in found.words.holders(i, content, partial(_before, rank, i), by_speaker):
-                if uf.find(i) != uf.find(j) and linked(i, j, wordings, found.index):
+                if uf.find(i) != uf.find(j) and linked(i, j, wordings, index):
                     uf.union(i, j)
                     yield i, j
 
