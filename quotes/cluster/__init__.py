@@ -44,7 +44,7 @@ from dataclasses import replace
 from sqlite_utils.utils import hash_record
 
 from quotes.cluster.alterations import Side, alterations
-from quotes.cluster.components import group_part, group_parts
+from quotes.cluster.components import group_part
 from quotes.cluster.counts import CorpusCounts
 from quotes.cluster.edges import copy_edges, splice_edges
 from quotes.cluster.normalise import Tokens, tokenise
@@ -56,11 +56,10 @@ from quotes.cluster.provenance import (
     majority_speaker,
     members_of,
 )
-from quotes.cluster.union import Grouping
+from quotes.cluster.union import Grouping, group
 from quotes.cluster.wordings import Wording, distinct_wordings
 from quotes.model import Alteration, Article, Citation, Cluster, Quote
 from quotes.outlets import outlet_name
-from quotes.parallel import workers_available
 
 __all__ = ["Kept", "cluster_changed", "cluster_quotes"]
 
@@ -72,18 +71,16 @@ def cluster_quotes(
     quotes: Sequence[Quote],
     articles: Mapping[str, Article],
     citations: Iterable[Citation] = (),
-    workers: int | None = None,
     counts: CorpusCounts | None = None,
 ) -> list[Cluster]:
     """One Cluster per distinct quotation, with canonical text, first appearance and provenance.
 
     Every quote belongs to exactly one cluster (most to a cluster of one). `citations` are the
-    outlets articles credit, used as evidence of who copied whom. A large corpus is grouped on
-    `workers` processes (all cores by default). With `counts` (counts.survey's, of a larger
-    corpus), the quotes are a component of that corpus (components.py) and are grouped as the
-    whole corpus groups them.
+    outlets articles credit, used as evidence of who copied whom. With `counts` (counts.survey's,
+    of a larger corpus), the quotes are a component of that corpus (components.py: the Spark
+    build clusters each on its own) and get the clusters clustering the whole corpus gives them.
     """
-    ctx = _context(quotes, articles, citations, workers, counts)
+    ctx = _context(quotes, articles, citations, counts)
     return sorted((_cluster(members, ctx) for members in ctx.grouping.groups), key=lambda c: c.id)
 
 
@@ -92,7 +89,6 @@ def cluster_changed(
     articles: Mapping[str, Article],
     citations: Iterable[Citation],
     known: Mapping[str, str],
-    workers: int | None = None,
 ) -> tuple[list[tuple[str, Cluster]], list[Kept]]:
     """cluster_quotes for a corpus whose clusters are mostly stored already: each cluster is
     computed only when the fingerprint of all it is computed from (its wordings, their quotes,
@@ -102,7 +98,7 @@ def cluster_changed(
     for the others: the same clusters cluster_quotes gives, as the fingerprint covers every
     input of one cluster's computation.
     """
-    ctx = _context(quotes, articles, citations, workers)
+    ctx = _context(quotes, articles, citations)
     computed: list[tuple[str, Cluster]] = []
     kept: list[Kept] = []
     for members in ctx.grouping.groups:
@@ -119,7 +115,6 @@ def _context(
     quotes: Sequence[Quote],
     articles: Mapping[str, Article],
     citations: Iterable[Citation],
-    workers: int | None = None,
     counts: CorpusCounts | None = None,
 ) -> _Context:
     """Wordings, their grouping into clusters, and what building each cluster reads."""
@@ -129,10 +124,9 @@ def _context(
         tokenised.get(q.text) or tokenised.setdefault(q.text, tokenise(q.text)) for q in ordered
     ]
     wordings, wording_of = distinct_wordings(ordered, tokens, articles)
-    if counts is not None:
-        grouping = group_part(wordings, counts)
-    else:
-        grouping = group_parts(wordings, workers or workers_available())
+    # One machine groups the corpus whole: per component (components.group_parts, as the Spark
+    # build does) the clusters are the same, but finding the links costs more than it saves.
+    grouping = group(wordings) if counts is None else group_part(wordings, counts)
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
         credits[c.article_id].add(outlet_name(c.outlet))

@@ -14,11 +14,9 @@ takes the same links in a UDF and the same per-component grouping.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
-from typing import TypeVar
 
 from quotes.cluster.candidates import ShingleIndex
 from quotes.cluster.counts import CorpusCounts, Survey, survey
@@ -30,9 +28,6 @@ from quotes.cluster.splices import Splice, may_splice
 from quotes.cluster.union import Grouping, group
 from quotes.cluster.verify import SHORT_FRAGMENT_WORDS
 from quotes.cluster.wordings import Wording
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
 
 
 def linked(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
@@ -47,27 +42,11 @@ def linked(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> 
     return may_splice(i, j, wordings, index) or may_splice(j, i, wordings, index)
 
 
-MIN_PARALLEL_WORDINGS = 20_000  # below this a pool of workers costs more than it saves
-CHUNK_WORDINGS = 2_000  # wordings whose links (or components) a worker takes at a time
-
-# The corpus and its survey, inherited by forked workers (as quotes/parallel.py shares articles).
-_shared: tuple[Sequence[Wording], Survey] | None = None
-
-
-def components(wordings: Sequence[Wording], found: Survey, workers: int = 1) -> list[list[int]]:
-    """Wordings in components over links (each in index order), in the order of their first;
-    the links are found on `workers` forked processes when there are enough wordings."""
+def components(wordings: Sequence[Wording], found: Survey) -> list[list[int]]:
+    """Wordings in components over links (each in index order), in the order of their first."""
     uf = UnionFind(len(wordings))
-    positions = found.order
-    if workers < 2 or len(wordings) < MIN_PARALLEL_WORDINGS:
-        for i, j in _links(positions, wordings, found, uf):
-            uf.union(i, j)
-    else:
-        step = CHUNK_WORDINGS
-        chunks = [positions[k : k + step] for k in range(0, len(positions), step)]
-        for pairs in _in_pool(wordings, found, workers, _links_of, chunks):
-            for i, j in pairs:
-                uf.union(i, j)
+    for i, j in _links(found.order, wordings, found, uf):
+        uf.union(i, j)
     parts: dict[int, list[int]] = defaultdict(list)
     for i in range(len(wordings)):
         parts[uf.find(i)].append(i)
@@ -102,60 +81,12 @@ def _before(rank: dict[int, int], i: int, j: int) -> bool:
     return rank[j] < rank[i]
 
 
-def _links_of(positions: list[int]) -> list[tuple[int, int]]:
-    """In a worker: the links from these wordings."""
-    assert _shared is not None
-    wordings, found = _shared
-    return list(_links(positions, wordings, found, UnionFind(len(wordings))))
-
-
-def _group_of(parts: list[list[int]]) -> list[Grouping]:
-    """In a worker: these components grouped."""
-    assert _shared is not None
-    wordings, found = _shared
-    return [group_part([wordings[k] for k in part], found.counts) for part in parts]
-
-
-def _in_pool(
-    wordings: Sequence[Wording],
-    found: Survey,
-    workers: int,
-    task: Callable[[_T], _R],
-    chunks: Sequence[_T],
-) -> Iterator[_R]:
-    """task's result for each chunk, in order, from forked workers sharing the corpus."""
-    global _shared
-    _shared = (wordings, found)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(task, chunks)
-    finally:
-        _shared = None
-
-
-def group_parts(wordings: Sequence[Wording], workers: int = 1) -> Grouping:
-    """union.group over the whole corpus, computed component by component (on `workers`
-    forked processes when there are enough wordings)."""
+def group_parts(wordings: Sequence[Wording]) -> Grouping:
+    """union.group over the whole corpus, computed component by component."""
     found = survey(wordings)
-    parts = components(wordings, found, workers)
     result = Grouping([])
-    if workers < 2 or len(wordings) < MIN_PARALLEL_WORDINGS:
-        for part in parts:
-            merge(result, part, group_part([wordings[k] for k in part], found.counts))
-        return result
-    parts.sort(key=len, reverse=True)  # the largest first, so no worker is left with it last
-    chunks: list[list[list[int]]] = []
-    size = CHUNK_WORDINGS
-    for part in parts:
-        if size + len(part) > CHUNK_WORDINGS:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(part)
-        size += len(part)
-    grouped = _in_pool(wordings, found, workers, _group_of, chunks)
-    for batch, groupings in zip(chunks, grouped, strict=True):
-        for part, grouping in zip(batch, groupings, strict=True):
-            merge(result, part, grouping)
+    for part in components(wordings, found):
+        merge(result, part, group_part([wordings[k] for k in part], found.counts))
     return result
 
 

@@ -33,6 +33,8 @@ class SparkReport:
     build: str = ""
     tables: list[str] = field(default_factory=list)  # written, in this order
     label_rounds: int = 0
+    largest_component: int = 0  # quotes in the largest component, which one task clusters
+    quotes: int = 0
 
 
 def schema(columns: Mapping[str, type]) -> T.StructType:
@@ -107,6 +109,10 @@ def spark_build(
               "article_id", "left")
         .join(credits, "article_id", "left")
     )  # fmt: skip
+    sizes = per_quote.groupBy("component").count()
+    largest = sizes.agg(F.max("count").alias("m"), F.sum("count").alias("n")).first()
+    if largest is not None:
+        report.largest_component, report.quotes = largest.m or 0, largest.n or 0
     found_rows = per_quote.groupBy("component").applyInPandas(cluster_component, OUTPUT_SCHEMA)
     found_rows = found_rows.persist()
 

@@ -44,7 +44,7 @@ def cluster_rows(rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
             citations += [Citation(r["article_id"], o, "", 0, 0) for o in r["credits"] or ()]
     by_id = {q.id: q for q in quotes}
     counts = counts_of(rows)  # the corpus's, for this component's wordings
-    for c in cluster_quotes(quotes, articles, citations, workers=1, counts=counts):
+    for c in cluster_quotes(quotes, articles, citations, counts):
         for qid in c.quote_ids:
             yield "members", json.dumps({"quote_id": qid, "cluster_id": c.id})
         speaker = {
