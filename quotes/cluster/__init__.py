@@ -6,7 +6,9 @@ verify (word alignment) → union (clusters grown longest wording first over set
 placed by joins, guarded against chains, fragments of one to seven words looked up by fragments;
 pieces of one statement joined by pieces; splices) → provenance (canonical wording, speaker,
 first appearance) → alterations (word-level changes against the canonical) → edges (who copied
-whom).
+whom). The grouping reads counts of the whole corpus (counts): given them, a component of the
+corpus (components: wordings joined by pairs that could link) groups as the whole corpus
+groups it, which is how the Spark build clusters component by component.
 
 A cluster is one quotation as the gold guideline counts it: its wordings and every piece of it
 (a fragment is the same quotation as the longer span that holds it, and spans that some article
