@@ -116,13 +116,15 @@ class WordIndex:
         self.lookups = lookups
         self.by_speaker: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.overall: dict[str, list[int]] = defaultdict(list)
+        self.surnames: dict[int, frozenset[str]] = {}
         for i in order:
             w = wordings[i]
             # Only the words a fragment may be looked up by need postings.
             found = sought.intersection(w.code)
             for ch in found:
                 self.overall[ch].append(i)
-            for s in {surname(s) for s in w.speakers}:
+            self.surnames[i] = frozenset(surname(s) for s in w.speakers)
+            for s in self.surnames[i]:
                 postings = self.by_speaker[s]
                 for ch in found:
                     postings[ch].append(i)
@@ -144,7 +146,7 @@ class WordIndex:
     def rarest(self, i: int, content: str, by_speaker: bool) -> str | None:
         """The content word of wording i with the fewest postings (under its speakers'
         surnames, `by_speaker`), or None when even that posting is longer than MAX_POSTING."""
-        surnames = {surname(s) for s in self.wordings[i].speakers} if by_speaker else set()
+        surnames = self.surnames[i]
 
         def size(ch: str) -> int:
             if not by_speaker:
@@ -162,7 +164,7 @@ class WordIndex:
         speakers' surnames), in clustering order for one surname, else in index order."""
         if not by_speaker:
             return self.overall.get(ch, [])
-        surnames = {surname(s) for s in self.wordings[i].speakers}
+        surnames = self.surnames[i]
         lists = [self.by_speaker[s].get(ch, []) for s in surnames if s in self.by_speaker]
         if len(surnames) == 1:
             return lists[0] if lists else []
