@@ -15,7 +15,7 @@ takes the same links in a UDF and the same per-component grouping.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import partial
 
 from quotes.cluster.candidates import ShingleIndex
@@ -43,38 +43,31 @@ def linked(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> 
 
 
 def components(wordings: Sequence[Wording], found: Survey) -> list[list[int]]:
-    """Wordings in components over links (each in index order), in the order of their first."""
+    """Wordings in components over links (each in index order), in the order of their first.
+
+    Each candidate pair is looked at once (from the wording later in clustering order, unless
+    it is not the other's candidate), and not at all once other links join it."""
     uf = UnionFind(len(wordings))
-    for i, j in _links(found.order, wordings, found, uf):
-        uf.union(i, j)
-    parts: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(wordings)):
-        parts[uf.find(i)].append(i)
-    return list(parts.values())
-
-
-def _links(
-    positions: Sequence[int], wordings: Sequence[Wording], found: Survey, uf: UnionFind
-) -> Iterator[tuple[int, int]]:
-    """Links from the wordings at `positions` (each pair looked at once, from the wording later
-    in clustering order unless it is not the other's candidate), skipping pairs `uf` already
-    joins; each link found is joined in `uf`."""
     rank = {i: r for r, i in enumerate(found.order)}
     index = found.index
-    for i in positions:
+
+    def link(i: int, j: int) -> None:
+        if uf.find(i) != uf.find(j) and linked(i, j, wordings, index):
+            uf.union(i, j)
+
+    for i in found.order:
         for j in index.candidates(i):
-            if rank[j] > rank[i] and index.proposed(j, i):
-                continue  # looked at from j
-            if uf.find(i) != uf.find(j) and linked(i, j, wordings, index):
-                uf.union(i, j)
-                yield i, j
+            if rank[j] < rank[i] or not index.proposed(j, i):
+                link(i, j)
         w = wordings[i]
         content = content_of(w.code, w.tokens.words) if len(w.code) < SHORT_FRAGMENT_WORDS else ""
         for by_speaker in ((True, False) if w.speakers else (False,)) if content else ():
             for j in found.words.holders(i, content, partial(_before, rank, i), by_speaker):
-                if uf.find(i) != uf.find(j) and linked(i, j, wordings, index):
-                    uf.union(i, j)
-                    yield i, j
+                link(i, j)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(wordings)):
+        parts[uf.find(i)].append(i)
+    return list(parts.values())
 
 
 def _before(rank: dict[int, int], i: int, j: int) -> bool:
