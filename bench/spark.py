@@ -82,7 +82,7 @@ def main() -> None:
             args.master, **{"spark.ui.enabled": "true", "spark.sql.shuffle.partitions": "8"}
         )
         started = time.perf_counter()
-        spark_build(spark, [str(corpus)], str(Path(tmp) / "tables"))
+        report = spark_build(spark, [str(corpus)], str(Path(tmp) / "tables"))
         distributed = time.perf_counter() - started
         ui, app = spark.sparkContext.uiWebUrl, spark.sparkContext.applicationId
         stages = shuffled(ui, app) if ui else {}
@@ -93,6 +93,10 @@ def main() -> None:
     print(f"single machine: {single:7.1f} s  {mb / single:.3f} MB/s")
     print(f"spark:          {distributed:7.1f} s  {mb / distributed:.3f} MB/s (no session start)")
     print(f"ratio spark/single: {distributed / single:.2f}; tables differing: {unequal or 'none'}")
+    print(
+        f"largest component (clustered by one task): {report.largest_component:,} of"
+        f" {report.quotes:,} quotes ({report.largest_component / max(1, report.quotes):.1%})"
+    )
     print("shuffle written per article, by stage:")
     for name, total in sorted(stages.items(), key=lambda kv: -kv[1]):
         print(f"  {total / args.articles:10.0f} B  {name}")

@@ -6,7 +6,9 @@ verify (word alignment) → union (clusters grown longest wording first over set
 placed by joins, guarded against chains, fragments of one to seven words looked up by fragments;
 pieces of one statement joined by pieces; splices) → provenance (canonical wording, speaker,
 first appearance) → alterations (word-level changes against the canonical) → edges (who copied
-whom).
+whom). The grouping reads counts of the whole corpus (counts): given them, a component of the
+corpus (components: wordings joined by pairs that could link) groups as the whole corpus
+groups it, which is how the Spark build clusters component by component.
 
 A cluster is one quotation as the gold guideline counts it: its wordings and every piece of it
 (a fragment is the same quotation as the longer span that holds it, and spans that some article
@@ -44,6 +46,8 @@ from dataclasses import replace
 from sqlite_utils.utils import hash_record
 
 from quotes.cluster.alterations import Side, alterations
+from quotes.cluster.components import group_part
+from quotes.cluster.counts import CorpusCounts
 from quotes.cluster.edges import copy_edges, splice_edges
 from quotes.cluster.normalise import Tokens, tokenise
 from quotes.cluster.provenance import (
@@ -69,13 +73,16 @@ def cluster_quotes(
     quotes: Sequence[Quote],
     articles: Mapping[str, Article],
     citations: Iterable[Citation] = (),
+    counts: CorpusCounts | None = None,
 ) -> list[Cluster]:
     """One Cluster per distinct quotation, with canonical text, first appearance and provenance.
 
     Every quote belongs to exactly one cluster (most to a cluster of one). `citations` are the
-    outlets articles credit, used as evidence of who copied whom.
+    outlets articles credit, used as evidence of who copied whom. With `counts` (counts.survey's,
+    of a larger corpus), the quotes are a component of that corpus (components.py: the Spark
+    build clusters each on its own) and get the clusters clustering the whole corpus gives them.
     """
-    ctx = _context(quotes, articles, citations)
+    ctx = _context(quotes, articles, citations, counts)
     return sorted((_cluster(members, ctx) for members in ctx.grouping.groups), key=lambda c: c.id)
 
 
@@ -107,7 +114,10 @@ def cluster_changed(
 
 
 def _context(
-    quotes: Sequence[Quote], articles: Mapping[str, Article], citations: Iterable[Citation]
+    quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    citations: Iterable[Citation],
+    counts: CorpusCounts | None = None,
 ) -> _Context:
     """Wordings, their grouping into clusters, and what building each cluster reads."""
     ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
@@ -116,7 +126,9 @@ def _context(
         tokenised.get(q.text) or tokenised.setdefault(q.text, tokenise(q.text)) for q in ordered
     ]
     wordings, wording_of = distinct_wordings(ordered, tokens, articles)
-    grouping = group(wordings)
+    # One machine groups the corpus whole: per component (components.group_parts, as the Spark
+    # build does) the clusters are the same, but finding the links costs more than it saves.
+    grouping = group(wordings) if counts is None else group_part(wordings, counts)
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
         credits[c.article_id].add(outlet_name(c.outlet))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 import regex
@@ -93,23 +93,38 @@ def speakers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     return not any(same_speaker(x, y) for x in a for y in b)
 
 
+# A fragment's look-up words, by its speakers and overall (None: too common to tell).
+Lookup = tuple[str | None, str | None]
+
+
 class WordIndex:
     """Postings of each word of each wording, by speaker surname and overall, in clustering
-    order (longest wordings first)."""
+    order (longest wordings first).
+
+    Which word a fragment looks up, and whether its posting is too long, are counts of the
+    whole corpus: an index over part of it takes them from `lookups` (wording → its look-up
+    words, see rarest), so it finds the corpus's holders that lie in that part."""
 
     def __init__(
-        self, wordings: Sequence[Fragmentable], order: Iterable[int], sought: frozenset[str]
+        self,
+        wordings: Sequence[Fragmentable],
+        order: Iterable[int],
+        sought: frozenset[str],
+        lookups: Mapping[int, Lookup] | None = None,
     ) -> None:
         self.wordings = wordings
+        self.lookups = lookups
         self.by_speaker: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.overall: dict[str, list[int]] = defaultdict(list)
+        self.surnames: dict[int, frozenset[str]] = {}
         for i in order:
             w = wordings[i]
             # Only the words a fragment may be looked up by need postings.
             found = sought.intersection(w.code)
             for ch in found:
                 self.overall[ch].append(i)
-            for s in {surname(s) for s in w.speakers}:
+            self.surnames[i] = frozenset(surname(s) for s in w.speakers)
+            for s in self.surnames[i]:
                 postings = self.by_speaker[s]
                 for ch in found:
                     postings[ch].append(i)
@@ -120,21 +135,46 @@ class WordIndex:
         """Earlier wordings that may hold wording i's `content` words: those sharing its rarest
         such word (and, `by_speaker`, a speaker's surname); none when that word is too common
         to tell."""
-        if by_speaker:
-            surnames = {surname(s) for s in self.wordings[i].speakers}
-            postings = [
-                [self.by_speaker[s].get(ch, []) if s in self.by_speaker else [] for s in surnames]
-                for ch in dict.fromkeys(content)  # in text order: ties break the same every run
-            ]
-            fewest = min(postings, key=lambda lists: sum(map(len, lists)), default=[])
-            rarest = fewest[0] if len(fewest) == 1 else sorted({j for p in fewest for j in p})
+        if self.lookups is not None:
+            ch = self.lookups.get(i, (None, None))[0 if by_speaker else 1]
         else:
-            rarest = min(
-                (self.overall.get(ch, []) for ch in dict.fromkeys(content)), key=len, default=[]
-            )
-        if len(rarest) > MAX_POSTING:
+            ch = self.rarest(i, content, by_speaker)
+        if ch is None:
             return []
-        return [j for j in rarest if j != i and before(j)]
+        return [j for j in self.posting(i, ch, by_speaker) if j != i and before(j)]
+
+    def rarest(self, i: int, content: str, by_speaker: bool) -> str | None:
+        """The content word of wording i with the fewest postings (under its speakers'
+        surnames, `by_speaker`), or None when even that posting is longer than MAX_POSTING."""
+        surnames = self.surnames[i]
+
+        def size(ch: str) -> int:
+            if not by_speaker:
+                return len(self.overall.get(ch, []))
+            lists = (self.by_speaker[s] for s in surnames if s in self.by_speaker)
+            return sum(len(p.get(ch, [])) for p in lists)
+
+        ch = rarest_of(content, size)
+        if ch is None or len(self.posting(i, ch, by_speaker)) > MAX_POSTING:
+            return None
+        return ch
+
+    def posting(self, i: int, ch: str, by_speaker: bool) -> list[int]:
+        """The wordings filed under word `ch` (and, `by_speaker`, under one of wording i's
+        speakers' surnames), in clustering order for one surname, else in index order."""
+        if not by_speaker:
+            return self.overall.get(ch, [])
+        surnames = self.surnames[i]
+        lists = [self.by_speaker[s].get(ch, []) for s in surnames if s in self.by_speaker]
+        if len(surnames) == 1:
+            return lists[0] if lists else []
+        return sorted({j for p in lists for j in p})
+
+
+def rarest_of(content: Sequence[str], size: Callable[[str], int]) -> str | None:
+    """Of a fragment's content words, the first in text order with the fewest postings: the
+    one it looks its holders up by (ties break the same every run)."""
+    return min(dict.fromkeys(content), key=size, default=None)
 
 
 def content_of(code: str, words: Sequence[str]) -> str:

@@ -61,6 +61,18 @@ def fragment_home(
     return None
 
 
+def may_join(i: int, j: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording i could join a cluster through wording j, whatever the clusters are:
+    j holds it as fragment_home asks, or contains it well enough for best_cluster."""
+    n = len(wordings[i].code)
+    if n < SHORT_FRAGMENT_WORDS and speakers_conflict(wordings[i].speakers, wordings[j].speakers):
+        return False
+    if n < MIN_FRAGMENT_WORDS:
+        return holds(wordings[i].code, wordings[j].code, wordings[i].tokens.bracketed)
+    own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
+    return _coverage(i, j, wordings, JOIN_COVERAGE, own) > 0
+
+
 def _dominant(holding: dict[int, int]) -> int:
     """The cluster a fragment comes from when several hold it word for word: the one whose
     holders are reprinted DOMINANT times as often as any other's (a fragment quoted alone is

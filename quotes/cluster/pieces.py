@@ -60,7 +60,7 @@ def join_pieces(
             home, other = uf.find(i), uf.find(members[0])
             if home == other or _leads_conflict(votes, quotes, home, other):
                 continue
-            if any(_one_statement(i, j, wordings, index) for j in members[:PIECES_TRIED]):
+            if any(one_statement(i, j, wordings, index) for j in members[:PIECES_TRIED]):
                 keep, gone = sorted((home, other), key=rank.__getitem__)
                 uf.union(keep, gone)
                 votes[keep] += votes.pop(gone, Counter())
@@ -82,7 +82,7 @@ def _leads_conflict(votes: dict[int, Counter[str]], quotes: Counter[int], a: int
     return lead_a is not None and lead_b is not None and not same_speaker(lead_a, lead_b)
 
 
-def _one_statement(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
+def one_statement(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
     """Whether one of wordings i and j holds the other almost whole, or they overlap as pieces
     of one statement cut at different places."""
     a, b = wordings[i].code, wordings[j].code

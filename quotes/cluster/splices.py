@@ -64,7 +64,7 @@ def _splice_parts(
     run of `minor` from another cluster, which `major` lacks; the largest such pair."""
     code = wordings[head].code
     n = len(code)
-    tried = index.candidates(head)[:SPLICE_TRIED]
+    tried = index.first_candidates(head, SPLICE_TRIED)
     shared = {j: common_words(code, wordings[j].code) for j in tried}
     aligned: dict[int, Alignment] = {}
 
@@ -141,6 +141,17 @@ def _runs_from_others(
         if _is_run(alignment, wordings[i].code, index):
             runs.append((j, alignment))
     return runs
+
+
+def may_splice(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
+    """Whether wording j could give wording i the run of a splice, or be the quotation a
+    spliced wording i takes most of its words from, whatever the clusters are."""
+    code = wordings[i].code
+    if common_words(code, wordings[j].code) < SPLICE_MIN_WORDS:
+        return False
+    alignment = align(code, wordings[j].code)
+    major = len(code) >= 2 * SPLICE_MIN_WORDS and alignment.matched >= len(code) / 2
+    return major or _is_run(alignment, code, index)
 
 
 def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:

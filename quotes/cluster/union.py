@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quotes.cluster.candidates import ShingleIndex
-from quotes.cluster.fragments import AMBIGUOUS, WordIndex, sought_codes
+from quotes.cluster.counts import CorpusCounts, clustering_order, indexes, local
+from quotes.cluster.fragments import AMBIGUOUS
 from quotes.cluster.joins import best_cluster, fragment_home
 from quotes.cluster.pieces import join_pieces
 from quotes.cluster.sets import UnionFind
@@ -31,14 +31,14 @@ class Grouping:
     splices: dict[int, Splice] = field(default_factory=dict)
 
 
-def group(wordings: Sequence[Wording]) -> Grouping:
-    """Cluster wordings: containment links checked against members and head, then splices."""
-    order = sorted(
-        range(len(wordings)),
-        key=lambda i: (-len(wordings[i].code), -wordings[i].weight, wordings[i].tokens.key),
-    )
-    index = ShingleIndex([w.code for w in wordings], order)
-    words = WordIndex(wordings, order, sought_codes(wordings, SHORT_FRAGMENT_WORDS))
+def group(wordings: Sequence[Wording], counts: CorpusCounts | None = None) -> Grouping:
+    """Cluster wordings: containment links checked against members and head, then splices.
+
+    With `counts` (counts.survey of a corpus holding these wordings), gives for them what
+    grouping that whole corpus gives, when they hold every wording theirs may be related to
+    (a component, see components.py); without, the wordings are the corpus."""
+    order = clustering_order(wordings)
+    index, words = indexes(wordings, order, local(counts, wordings) if counts is not None else None)
     rank = {i: r for r, i in enumerate(order)}
     uf = UnionFind(len(wordings))
 

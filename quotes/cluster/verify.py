@@ -8,6 +8,7 @@ anything else is chance, not shared wording, and would let unrelated quotes look
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -64,6 +65,7 @@ class Alignment:
         return (self.blocks[0][1], self.blocks[-1][1] + self.blocks[-1][2])
 
 
+@functools.lru_cache(maxsize=8)  # components.linked asks each stage of one pair in turn
 def align(a: str, b: str) -> Alignment:
     """Align two encoded word sequences (one character per word, see normalise.Vocabulary)."""
     raw = [(m.a, m.b, m.size) for m in Indel.opcodes(a, b).as_matching_blocks() if m.size > 0]

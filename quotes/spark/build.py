@@ -11,12 +11,11 @@ from datetime import UTC, datetime
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
-from pyspark.sql.window import Window
 
 from quotes import db as store
 from quotes.ingest import MAX_ARTICLE_BYTES, SIDECAR
 from quotes.model import Article
-from quotes.spark import keys
+from quotes.spark import links
 from quotes.spark.clusters import OUTPUT_SCHEMA, cluster_component
 from quotes.spark.components import components
 from quotes.spark.extract import extract, quote_row, speaker_names
@@ -34,6 +33,8 @@ class SparkReport:
     build: str = ""
     tables: list[str] = field(default_factory=list)  # written, in this order
     label_rounds: int = 0
+    largest_component: int = 0  # quotes in the largest component, which one task clusters
+    quotes: int = 0
 
 
 def schema(columns: Mapping[str, type]) -> T.StructType:
@@ -95,14 +96,23 @@ def spark_build(
         articles.map(lambda it: T.Row(**it[0].as_dict())), schema(ARTICLE_COLUMNS)
     )
 
-    labels, report.label_rounds = components(spark, _edges(quotes), _wordings(quotes))
+    wordings = links.wordings_of(quotes).persist()
+    facts, pairs = links.counted(wordings)
+    facts = facts.persist()
+    edges = links.links(wordings, pairs, facts)
+    labels, report.label_rounds = components(spark, edges, wordings)
     credits = citations.groupBy("article_id").agg(F.collect_list("outlet").alias("credits"))
     per_quote = (
         quotes.join(labels, "wording")
+        .join(facts, "wording", "left")
         .join(article_rows.select(F.col("id").alias("article_id"), "published", "outlet"),
               "article_id", "left")
         .join(credits, "article_id", "left")
     )  # fmt: skip
+    sizes = per_quote.groupBy("component").count()
+    largest = sizes.agg(F.max("count").alias("m"), F.sum("count").alias("n")).first()
+    if largest is not None:
+        report.largest_component, report.quotes = largest.m or 0, largest.n or 0
     found_rows = per_quote.groupBy("component").applyInPandas(cluster_component, OUTPUT_SCHEMA)
     found_rows = found_rows.persist()
 
@@ -138,7 +148,7 @@ def spark_build(
         df = df.select(*columns[name])
         df.write.mode("overwrite").parquet(f"{out.rstrip('/')}/{name}")
         report.tables.append(name)
-    for cached in (articles, found, quotes, citations, found_rows):
+    for cached in (articles, found, quotes, citations, found_rows, wordings, facts):
         cached.unpersist()
     return report
 
@@ -150,71 +160,6 @@ _QUOTE_ROW = (
     " speaker_key string, wording_key string, words array<string>, order_file string,"
     " order_record long, order_quote long"
 )
-
-
-def _wordings(quotes: DataFrame) -> DataFrame:
-    """One row per distinct wording: its words, how many quotes use it, its first quote in
-    cluster_quotes' order, and its speakers (keys, as fragments compare them)."""
-    return quotes.groupBy("wording").agg(
-        F.first("words").alias("words"),
-        F.count("*").alias("weight"),
-        F.min(F.struct("article_id", "start", "end")).alias("first"),
-        F.collect_set("speaker_key").alias("speakers"),
-    )
-
-
-def _edges(quotes: DataFrame) -> DataFrame:
-    """Pairs of wordings the single-machine clustering may link (keys.py): sharing enough
-    shingles among the first SHINGLE_CAP of a posting in clustering order, or a short wording
-    and a wording filed under one of its content words in a posting of at most WORD_CAP."""
-    wordings = _wordings(quotes)
-    spark = quotes.sparkSession
-    shingled = spark.createDataFrame(
-        wordings.rdd.flatMap(
-            lambda w: [(w.wording, s, keys.least_shared(w.words)) for s in keys.shingles(w.words)]
-        ),
-        "wording string, shingle string, least int",
-    ).join(
-        wordings.select("wording", F.size("words").alias("n"), "weight", F.col("words"), "first"),
-        "wording",
-    )
-    order = F.row_number().over(
-        Window.partitionBy("shingle").orderBy(
-            F.col("n").desc(),
-            F.col("weight").desc(),
-            F.array_join("words", " "),
-            "first",
-        )
-    )
-    heads = shingled.withColumn("rank", order).filter(F.col("rank") <= keys.SHINGLE_CAP)
-    by_shingle = (
-        shingled.select(F.col("wording").alias("a"), "shingle", "least")
-        .join(heads.select(F.col("wording").alias("b"), "shingle"), "shingle")
-        .filter(F.col("a") != F.col("b"))
-        .groupBy("a", "b", "least")
-        .count()
-        .filter(F.col("count") >= F.col("least"))
-        .select("a", "b")
-    )
-    filed = spark.createDataFrame(
-        wordings.rdd.flatMap(
-            lambda w: [(w.wording, k) for k in keys.postings(w.words, w.speakers)]
-        ),
-        "wording string, key string",
-    )
-    sizes = filed.groupBy("key").count().filter(F.col("count") <= keys.WORD_CAP).select("key")
-    probes = spark.createDataFrame(
-        wordings.rdd.flatMap(lambda w: [(w.wording, k) for k in keys.probes(w.words, w.speakers)]),
-        "wording string, key string",
-    )
-    by_word = (
-        probes.join(sizes, "key")
-        .withColumnRenamed("wording", "a")
-        .join(filed.withColumnRenamed("wording", "b"), "key")
-        .filter(F.col("a") != F.col("b"))
-        .select("a", "b")
-    )
-    return by_shingle.union(by_word).distinct()
 
 
 def _speakers(spark: SparkSession, quotes: DataFrame, clusters: DataFrame) -> DataFrame:

@@ -11,6 +11,7 @@ from typing import Any
 from quotes.cluster import cluster_quotes
 from quotes.db import cluster_row
 from quotes.model import Article, Citation, Quote, Speaker
+from quotes.spark.keys import counts_of
 
 # What the grouped UDF returns: a table name and one row of it as JSON.
 OUTPUT_SCHEMA = "table string, row string"
@@ -42,7 +43,8 @@ def cluster_rows(rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
             )
             citations += [Citation(r["article_id"], o, "", 0, 0) for o in r["credits"] or ()]
     by_id = {q.id: q for q in quotes}
-    for c in cluster_quotes(quotes, articles, citations):
+    counts = counts_of(rows)  # the corpus's, for this component's wordings
+    for c in cluster_quotes(quotes, articles, citations, counts):
         for qid in c.quote_ids:
             yield "members", json.dumps({"quote_id": qid, "cluster_id": c.id})
         speaker = {

@@ -41,7 +41,11 @@ def spark_build(
     finally:
         spark.stop()
     tables = ", ".join(report.tables)
-    click.echo(f"{out}: wrote {tables} ({report.label_rounds} label rounds)", err=True)
+    click.echo(
+        f"{out}: wrote {tables} ({report.label_rounds} label rounds; the largest component"
+        f" holds {report.largest_component:,} of {report.quotes:,} quotes)",
+        err=True,
+    )
 
 
 @click.command("load-parquet")

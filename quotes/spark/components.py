@@ -1,4 +1,4 @@
-"""Connected components of the candidate graph by label propagation over DataFrames."""
+"""Connected components of the links between wordings by label propagation over DataFrames."""
 
 from __future__ import annotations
 

@@ -1,36 +1,39 @@
-"""Candidate keys for the distributed build: a superset of the pairs the single-machine
-clustering can look at, so every pair it could link lies within one connected component.
+"""What the distributed build's joins need of quotes/cluster, as plain functions of rows.
 
-This module follows quotes/cluster: the shingles of candidates.ShingleIndex (word trigrams, a
-posting read up to its first MAX_POSTING wordings in clustering order, pairs sharing at least
-MIN_SHARED of them) and the word postings of fragments.WordIndex (a short wording's holders
-share one of its content words, overall or under a speaker's surname, in a posting of at most
-fragments.MAX_POSTING). When those modules change what they look up, change it here.
+The joins themselves (quotes/spark/links.py) look up what the single-machine clustering looks up
+(candidates.ShingleIndex: word trigrams, a posting read up to its first MAX_POSTING wordings in
+clustering order, pairs sharing least_shared of them; fragments.WordIndex: a fragment's holders
+in the posting of its rarest content word, overall and under its speakers' surnames, none past
+fragments.MAX_POSTING); each candidate pair is kept only when components.linked says it could
+link, with both wordings built here as cluster_quotes builds them; and each wording's corpus
+counts reach cluster_quotes as counts.Counted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from quotes.cluster import candidates, fragments
-from quotes.cluster.normalise import tokenise
+from quotes.cluster.candidates import ShingleIndex, shingles, word_shingles
+from quotes.cluster.components import linked
+from quotes.cluster.counts import CorpusCounts, Counted
+from quotes.cluster.normalise import Vocabulary, tokenise
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS, SHORT_FRAGMENT_WORDS
+from quotes.cluster.wordings import Wording
 
 SHINGLE_CAP = candidates.MAX_POSTING  # wordings of one shingle's posting paired with the rest
 WORD_CAP = fragments.MAX_POSTING  # larger word postings give a fragment no holders
 
 
-def shingles(words: Sequence[str]) -> list[str]:
-    """The distinct word trigrams of a wording (the whole wording if shorter), as strings."""
-    n = candidates.SHINGLE
-    if len(words) <= n:
-        return ["\x00".join(words)] if words else []
-    return sorted({"\x00".join(words[k : k + n]) for k in range(len(words) - n + 1)})
+def trigrams(words: Sequence[str]) -> list[str]:
+    """The distinct word trigrams of a wording (the whole wording if shorter)."""
+    return sorted(set(word_shingles(words)))
 
 
 def least_shared(words: Sequence[str]) -> int:
     """Shingles a candidate must share with this wording (ShingleIndex.candidates)."""
-    return 1 if len(shingles(words)) <= 3 else candidates.MIN_SHARED
+    return 1 if len(trigrams(words)) <= 3 else candidates.MIN_SHARED
 
 
 def postings(words: Sequence[str], speakers: Sequence[str]) -> Iterator[str]:
@@ -43,17 +46,17 @@ def postings(words: Sequence[str], speakers: Sequence[str]) -> Iterator[str]:
             yield f"s\x00{s}\x00{word}"
 
 
-def probes(words: Sequence[str], speakers: Sequence[str]) -> Iterator[str]:
-    """The word postings a short wording looks its holders up in: those of its content words.
-    The single-machine build reads only the shortest of them; reading all is a superset."""
+def probes(words: Sequence[str], speakers: Sequence[str]) -> Iterator[tuple[bool, int, str, str]]:
+    """(by speaker, position, word, posting) for each content word a fragment may look its
+    holders up by, in text order: overall, and under each of its speakers' surnames."""
     if len(words) >= SHORT_FRAGMENT_WORDS:
         return
     content = [w for w in words if w not in fragments.FUNCTION_WORDS]
     surnames = sorted({fragments.surname(s) for s in speakers})
-    for word in sorted(set(content)):
-        yield f"w\x00{word}"
+    for k, word in enumerate(dict.fromkeys(content)):
+        yield False, k, word, f"w\x00{word}"
         for s in surnames:
-            yield f"s\x00{s}\x00{word}"
+            yield True, k, word, f"s\x00{s}\x00{word}"
 
 
 def wording_key(text: str, quote_id: str, speaker: str | None) -> tuple[str, tuple[str, ...]]:
@@ -64,3 +67,46 @@ def wording_key(text: str, quote_id: str, speaker: str | None) -> tuple[str, tup
     if speaker and len(words) < MIN_FRAGMENT_WORDS:
         key += f"\x00{speaker}"
     return key, words
+
+
+def pair_linked(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """components.linked for two rows of wordings (key, text of the first quote, weight,
+    speakers, stock trigrams), built as cluster_quotes builds them."""
+    vocab = Vocabulary()
+    wordings = []
+    for row in (a, b):
+        tokens = tokenise(row["text"])
+        wordings.append(
+            Wording(
+                tokens,
+                vocab.encode(tokens.words),
+                int(row["weight"]),
+                speakers=frozenset(row["speakers"] or ()),
+                key=row["key"],
+            )
+        )
+    stock: set[str] = set()
+    for row, w in zip((a, b), wordings, strict=True):
+        coded = dict(zip(word_shingles(w.tokens.words), shingles(w.code), strict=True))
+        stock.update(coded[s] for s in row["stock"] or ())
+    index = ShingleIndex([w.code for w in wordings], stock=frozenset(stock))
+    return linked(0, 1, wordings, index)
+
+
+def counts_of(rows: Sequence[Mapping[str, Any]]) -> CorpusCounts:
+    """The corpus counts of a component's wordings, from its quote rows (each carries its
+    wording's key and counted facts; see links.counted)."""
+    of: dict[str, Counted] = {}
+    for r in rows:
+        if r["wording_key"] in of:
+            continue
+        cutoff = None
+        if r["cut_shared"] is not None:
+            cutoff = (int(r["cut_shared"]), (int(r["cut_n"]), int(r["cut_weight"]), r["cut_key"]))
+        lookup = None
+        if r["fragment"]:
+            lookup = (r["by_speaker"], r["overall"])
+        of[r["wording_key"]] = Counted(
+            frozenset(r["stock"] or ()), frozenset(r["unread"] or ()), lookup, cutoff
+        )
+    return CorpusCounts(of)

@@ -1,0 +1,125 @@
+"""Clustering part by part: components over links, each grouped with the corpus's counts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Sequence
+
+from quotes.cluster.components import components, group_parts, linked
+from quotes.cluster.counts import survey
+from quotes.cluster.normalise import tokenise
+from quotes.cluster.union import Grouping, group
+from quotes.cluster.wordings import Wording, distinct_wordings
+from quotes.model import Article, Quote
+from tests.conftest import ROOT
+from tests.test_cluster_union import news
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+INSURER = "The insurer acted as the ringleader of a scheme that cost every family on the quay."
+NEVER = "He was never the ringleader, whatever the harbour board may claim this week."
+FERRY = (
+    "At the end of the day the ferry timetable is a promise we made to every island family "
+    "and we will keep it through the winter storms."
+)
+SCHOOL = (
+    "At the end of the day the new school roof has to be finished before the autumn term "
+    "starts for the children of the valley."
+)
+
+
+def wordings_of(quotes: Sequence[Quote], articles: dict[str, Article]) -> list[Wording]:
+    ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
+    found, _ = distinct_wordings(ordered, [tokenise(q.text) for q in ordered], articles)
+    return found
+
+
+def wordings_in(*items: tuple[Article, list[Quote]]) -> list[Wording]:
+    return wordings_of([q for _, qs in items for q in qs], {a.id: a for a, _ in items})
+
+
+def parts_by_text(wordings: list[Wording]) -> list[list[str]]:
+    parts = components(wordings, survey(wordings))
+    return sorted(sorted(wordings[i].tokens.key for i in part) for part in parts)
+
+
+def as_sets(grouping: Grouping, ids: Sequence[int]) -> set[frozenset[int]]:
+    return {frozenset(ids[i] for i in members) for members in grouping.groups}
+
+
+def test_grouping_each_component_with_the_corpus_counts_equals_grouping_the_whole_corpus() -> None:
+    corpus = generate(200, seed=2)
+    wordings = wordings_of(corpus.quotes, {a.id: a for a in corpus.articles})
+    assert len(components(wordings, survey(wordings))) > 30, "the corpus falls apart"
+    whole, parts = group(wordings), group_parts(wordings)
+    everyone = range(len(wordings))
+    assert as_sets(parts, everyone) == as_sets(whole, everyone)
+    assert parts.splices == whole.splices
+
+
+def test_a_fragment_found_in_two_statements_shares_a_component_with_both() -> None:
+    wordings = wordings_in(
+        news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{NEVER}" Holt said.', speaker="Mara Holt"),
+        news("c", 'Holt called him the "ringleader" again.', speaker="Mara Holt"),
+    )
+    assert len(parts_by_text(wordings)) == 1
+    assert len(group(wordings).groups) == 3  # it joins neither, but needs both to know it
+
+
+def test_statements_of_unrelated_stories_sharing_a_stock_phrase_are_separate_components() -> None:
+    # Other speakers say "at the end of the day" often enough for it to be a stock phrase.
+    others = [
+        news(f"o{k}", f'"At the end of the day vel{k}a dor{k}i mun{k}o." Kim said.', speaker=None)
+        for k in range(22)
+    ]
+    wordings = wordings_in(
+        news("a", f'"{FERRY}" Holt said.', speaker="Mara Holt"),
+        news("b", f'The mayor said "{FERRY.lower()}" on Monday.', speaker="Mara Holt"),
+        news("c", f'"{SCHOOL}" Park said.', speaker="Ivo Park"),
+        news("d", f'"{SCHOOL.upper()}" said Park.', speaker="Ivo Park"),
+        *others,
+    )
+    found = survey(wordings)
+    ferry, school = 0, next(i for i, w in enumerate(wordings) if "school" in w.tokens.key)
+    assert school in found.index.candidates(ferry), "the stock phrase makes them candidates"
+    assert not linked(ferry, school, wordings, found.index)
+    parts = parts_by_text(wordings)
+    assert len([p for p in parts if any("ferry" in k or "school" in k for k in p)]) == 2
+
+
+def test_a_spliced_quote_and_both_statements_it_takes_from_share_a_component() -> None:
+    spliced = f"{FERRY[:70]} {SCHOOL[60:]}"
+    wordings = wordings_in(
+        news("a", f'"{FERRY}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{SCHOOL}" Park said.', speaker="Ivo Park"),
+        news("c", f'"{spliced}" the paper quoted.', speaker=None),
+    )
+    assert len(parts_by_text(wordings)) == 1
+
+
+def test_clustering_gives_the_same_clusters_under_any_hash_seed() -> None:
+    script = (
+        "import hashlib, sys; sys.path.insert(0, 'bench')\n"
+        "from generate import generate\n"
+        "from quotes.cluster import cluster_quotes\n"
+        "c = generate(150, 3)\n"
+        "found = cluster_quotes(c.quotes, {a.id: a for a in c.articles}, c.citations)\n"
+        "rows = sorted(repr((x.id, sorted(x.quote_ids), x.edges)) for x in found)\n"
+        "print(hashlib.sha256('\\n'.join(rows).encode()).hexdigest())\n"
+    )
+    runs = [  # side by side
+        subprocess.Popen(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for seed in ("1", "2")
+    ]
+    digests = {run.communicate()[0] for run in runs}
+    assert all(run.returncode == 0 for run in runs)
+    assert len(digests) == 1
