@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from json.encoder import encode_basestring_ascii as _json_string  # json.dumps of a str
@@ -61,7 +62,7 @@ class Quote:
 
     @cached_property
     def id(self) -> str:
-        """Stable across builds: hash_record({"a": article_id, "s": start, "e": end})[:16], the
+        """Stable across builds: record_hash({"a": article_id, "s": start, "e": end})[:16], the
         JSON it hashes written out directly (a build computes hundreds of thousands)."""
         record = f'{{"a":{_json_string(self.article_id)},"e":{self.end:d},"s":{self.start:d}}}'
         return hashlib.sha1(record.encode("utf8")).hexdigest()[:16]
@@ -123,3 +124,10 @@ class Cluster:
     first_published: str | None
     alterations: list[Alteration] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+
+
+def record_hash(record: dict[str, str]) -> str:
+    """sqlite_utils.utils.hash_record(record), written out: importing sqlite_utils costs more
+    than reading a folder of articles, and `quotes extract` needs none of it."""
+    key = json.dumps(record, separators=(",", ":"), sort_keys=True, default=repr)
+    return hashlib.sha1(key.encode("utf8")).hexdigest()

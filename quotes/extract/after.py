@@ -12,7 +12,7 @@ from quotes.extract import lexicon as lx
 from quotes.extract import windows
 from quotes.extract.clauses import DETERMINER_END, TRAILING_AUX, clause_tail, cue_text
 from quotes.extract.cues import AUX, VERB_PHRASE, verb_cues
-from quotes.extract.engine import NOBODY, Found
+from quotes.extract.engine import NOBODY, Found, Reading
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 
@@ -49,7 +49,7 @@ _ABBREVIATION = regex.compile(
 )
 
 
-class Tail:
+class Tail(Reading):
     """The words after one closing mark, as the rules read them; `again` attributes from a later
     offset of the same tail (a comma that hands over to the attribution)."""
 
@@ -62,8 +62,8 @@ class Tail:
         adjacent: bool,
         again: Callable[[int], Found | None],
     ):
-        self.masked, self.lo, self.hi, self.roster = masked, lo, hi, roster
-        self.adjacent, self.again = adjacent, again
+        super().__init__(masked, lo, hi, roster, again)
+        self.adjacent = adjacent
         self.tail = tail = masked[lo:hi]
         m = _LEADING.match(tail)
         assert m is not None  # it matches the empty string

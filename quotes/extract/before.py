@@ -11,7 +11,7 @@ import regex
 from quotes.extract import lexicon as lx
 from quotes.extract.clauses import DETERMINER_END, TRAILING_AUX, clause_tail, cue_text, subject
 from quotes.extract.cues import ACCORDING, verb_cues
-from quotes.extract.engine import NOBODY, Found
+from quotes.extract.engine import NOBODY, Found, Reading
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
 from quotes.extract.validate import is_credit
@@ -71,7 +71,7 @@ _HEARD = frozenset(("told", "asked", "warned", "reminded", "urged"))  # the hear
 _COORDINATED = regex.compile(r"(?i)\b(?:and|but|then|before|after)\s*$")
 
 
-class Head:
+class Head(Reading):
     """The words before one opening mark, as the rules read them; `again` attributes from the
     same start to an earlier end (for a credit that follows the speaker's own verb)."""
 
@@ -84,8 +84,8 @@ class Head:
         anchored: bool,
         again: Callable[[int], Found | None],
     ):
-        self.masked, self.lo, self.hi, self.roster = masked, lo, hi, roster
-        self.anchored, self.again = anchored, again
+        super().__init__(masked, lo, hi, roster, again)
+        self.anchored = anchored
         self.head = masked[lo:hi]
         # Read on demand (the first rules need none of them): plain attributes, as they are
         # asked for once per quote and a cached_property costs a lock on every look-up.

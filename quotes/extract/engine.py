@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from quotes.model import Speaker
+
+if TYPE_CHECKING:  # the roster's module imports nothing of the rules'
+    from quotes.extract.roster import Roster
 
 C = TypeVar("C")
 
@@ -22,6 +25,16 @@ class Found:
     start: int
     end: int
     rule: str | None = None
+
+
+class Reading:
+    """What a rule context reads: the masked text, its stretch [lo, hi) beside one mark, the
+    article's roster, and `again`, which attributes from another offset of the same stretch."""
+
+    def __init__(
+        self, masked: str, lo: int, hi: int, roster: Roster, again: Callable[[int], Found | None]
+    ) -> None:
+        self.masked, self.lo, self.hi, self.roster, self.again = masked, lo, hi, roster, again
 
 
 # What a rule returns when it matches but names nobody: the rules after it are not tried.

@@ -6,13 +6,11 @@ archive, in one build or many, is one row, and two different files of one name a
 
 from __future__ import annotations
 
-import hashlib
-import json
 import unicodedata
 from dataclasses import replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from quotes.model import Article
+from quotes.model import Article, record_hash
 
 # Query parameters that say who sent a reader, not which page it is.
 TRACKING_PARAMS = frozenset(
@@ -54,18 +52,11 @@ def article_id(url: str | None, given: str | None, text: str) -> str:
     """The canonical URL's hash; else the id the record gives; else the hash of the words."""
     canonical = canonical_url(url) if url else None
     if canonical:
-        return _hash_record({"url": canonical})[:16]
+        return record_hash({"url": canonical})[:16]
     if given:
         return given
     words = " ".join(unicodedata.normalize("NFC", text).split())
-    return _hash_record({"text": words})[:16]
-
-
-def _hash_record(record: dict[str, str]) -> str:
-    """sqlite_utils.utils.hash_record(record), written out as quotes.model.Quote.id does: importing
-    sqlite_utils costs more than reading a folder of articles, and `quotes extract` needs none."""
-    key = json.dumps(record, separators=(",", ":"), sort_keys=True, default=repr)
-    return hashlib.sha1(key.encode("utf8")).hexdigest()
+    return record_hash({"text": words})[:16]
 
 
 def _rank(article: Article) -> tuple[int, int, str, str]:
