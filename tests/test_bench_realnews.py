@@ -225,3 +225,37 @@ def test_eval_fails_below_a_floor_and_skips_absent_corpora(tmp_path, capsys, mon
 def test_pinning_sets_floors_just_below_todays_figures():
     pinned = floors_check.pinned({"polnear/dev": {"quote_f1": 0.9444}}, {"old/corpus": {"x": 1.0}})
     assert pinned == {"old/corpus": {"x": 1.0}, "polnear/dev": {"quote_f1": 0.934}}
+
+
+def audited(corpus: Path, *changes: tuple[str, int, dict]) -> list[str]:
+    """The audit's lines for the test story with some quotes' fields changed."""
+    from bench.realnews.audit import audit
+
+    articles = {a: [dict(q) for q in qs] for a, qs in WORKING["articles"].items()}
+    for article, index, fields in changes:
+        articles[article][index].update(fields)
+    working = dict(WORKING, articles=articles, clusters={"talks": "", "asked": ""})
+    path = corpus / "annotations" / f"{STORY}.json"
+    path.write_text(json.dumps(working))
+    return audit(STORY, read_working(path, corpus / "pages")[1])
+
+
+def test_audit_lists_a_piece_of_a_quote_clustered_apart_from_it(corpus):
+    lines = audited(corpus, ("coast-wire", 0, {"cluster": "asked"}))
+    assert any(line.startswith("[inside] harbour-gazette#1") for line in lines)
+    assert any("coast-wire#0 [direct, Mara Quinn, asked]" in line for line in lines)
+
+
+def test_audit_leaves_out_the_same_words_from_another_speaker(corpus):
+    other = {"cluster": "asked", "speaker": "Ferry Operator", "accept": ["Ferry Operator"]}
+    lines = audited(corpus, ("coast-wire", 0, other))
+    assert not any(line.startswith("[inside]") for line in lines)
+
+
+def test_audit_lists_a_cluster_whose_members_share_no_words(corpus):
+    lines = audited(
+        corpus,
+        ("harbour-gazette", 0, {"cluster": "talks"}),
+        ("harbour-gazette", 1, {"cluster": None}),
+    )
+    assert "[apart] talks: 2 groups" in lines

@@ -4,6 +4,7 @@ python -m bench.realnews [--errors N] [--story S]      # score every story with 
 python -m bench.realnews check FILE...                 # check working annotations
 python -m bench.realnews convert FILE...               # working annotations -> bench/gold/
 python -m bench.realnews prefill STORY                 # a draft annotation on stdout
+python -m bench.realnews audit bench/gold/*.json       # cluster labels to check by hand
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def check(paths: list[str], pages: Path, write: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("check", "convert", "prefill"):
+    if argv and argv[0] in ("check", "convert", "prefill", "audit"):
         parser = argparse.ArgumentParser(prog=f"bench.realnews {argv[0]}")
         parser.add_argument("targets", nargs="+")
         parser.add_argument(
@@ -63,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
 
             for story in args.targets:
                 print(json.dumps(draft(story, pages), indent=1, ensure_ascii=False))
+            return 0
+        if argv[0] == "audit":
+            from bench.realnews.audit import run as audit
+
+            audit([Path(t) for t in args.targets], pages)
             return 0
         return check(args.targets, pages, write=argv[0] == "convert")
     from bench.realnews.report import run
