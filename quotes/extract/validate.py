@@ -11,6 +11,7 @@ import regex
 
 from quotes.extract import coref
 from quotes.extract import lexicon as lx
+from quotes.extract.bodies import is_group, lone_kind
 from quotes.extract.names import classify, is_acronym
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
@@ -68,6 +69,8 @@ def named(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
 
 
 def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
+    if is_group(s.name, roster):
+        return Speaker(s.name, "group")  # "the Obamas", "New Zealanders"
     tokens = _name_part(s.name)
     if tokens is None:
         return None
@@ -81,7 +84,9 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         found = roster.person(s.name, pos)  # "Ray" for Ray Marsh, named in full before
         if " " in found.name:
             return _untitled(found, roster)
-        return coref.ending_with(_POSSESSIVE.sub("", s.name), pos, roster) or s  # "Ashford"
+        body = coref.ending_with(_POSSESSIVE.sub("", s.name), pos, roster)  # "Ashford"
+        kind = None if body else lone_kind(s.name, roster)  # "Facebook said its", "China"
+        return body or (Speaker(s.name, kind) if kind else s)
     if len(tokens) == len(s.name.split()):
         return s
     name = " ".join(tokens)
@@ -171,6 +176,8 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     low = [t.casefold() for t in tokens]
     if low[-1] in lx.EVENT_HEADS:
         return None  # "Open Championship": an event does not speak
+    if is_group(name, roster):
+        return Speaker(name, "group")  # "the Obamas", "New Zealanders"
     if len(tokens) == 1:
         if low[0] in _NEVER_ALONE:
             return None  # "PM", "American", "STORY"
