@@ -253,11 +253,28 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         if at > 0 and _POSSESSIVE.search(words[0]) and words[0][0].isupper():
             owner = _name_inside([_POSSESSIVE.sub("", words[0])], pos, roster)  # "Sanders’ email"
         return owner or _owner(head, pos, roster)
-    if head in lx.PERSON_NOUNS or head in lx.ROLES or head in lx.GENDERED_NOUNS:
-        return s
-    if len(head) > 3 and head.endswith(lx.PERSON_ENDINGS):
-        return s
+    someone = head in lx.PERSON_NOUNS or head in lx.ROLES or head in lx.GENDERED_NOUNS
+    if someone or (len(head) > 3 and head.endswith(lx.PERSON_ENDINGS)):
+        return _described_as(words[: at + 1], roster) or s
     return _name_inside(words, pos, roster)
+
+
+def _described_as(words: list[str], roster: Roster) -> Speaker | None:
+    """The one person the article describes as someone's relation or role, for a description
+    naming the same owner and noun: "George Lind's brother" is Paul Lind when the article says
+    "Paul Lind, George's younger brother," (or "Ada Ruiz, Lind's lawyer,")."""
+    owner = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+    if owner is None or not words[owner][:1].isupper():
+        return None
+    head = words[-1].casefold()
+    names = {w.casefold() for w in words[: owner + 1] if w[:1].isupper()}
+    owned = {f"{_POSSESSIVE.sub('', n)}'s" for n in names}
+    fits = []
+    for name in roster.persons:
+        said = {w.replace("’", "'") for w in coref.described_words(name, roster)}
+        if head in said and said & owned and not names & set(name.casefold().split()[:1]):
+            fits.append(roster.persons[name])
+    return fits[0] if len(fits) == 1 else None
 
 
 def _owner(noun: str, pos: int, roster: Roster) -> Speaker | None:
