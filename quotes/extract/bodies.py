@@ -31,6 +31,7 @@ _BODY_NOUNS = lx.either(
         | frozenset(lx.wordlist("giant conglomerate startup start-up maker consultancy"))
     )
 )
+_OFFICERS = r"chief\s+executive|" + lx.either(lx.wordlist("founder co-founder ceo cfo"))
 _BODIES = lx.either(
     sorted({n[:-1] + "ies" if n.endswith("y") else n + "s" for n in lx.ORG_NOUNS} | {"giants"})
 )
@@ -45,7 +46,13 @@ def lone_kind(name: str, roster: Roster) -> str | None:
     surname, say, as before). Read for names the roster knows no person by."""
     if is_group(name, roster):
         return "group"
-    return "organization" if name in roster.orgs else None
+    return "organization" if name in roster.orgs or is_country(name) else None
+
+
+def is_country(name: str) -> bool:
+    """A country's name ("China said": its government), never a given name ("Georgia")."""
+    low = name.casefold()
+    return low in lx.COUNTRIES and low not in lx.GIVEN_NAMES
 
 
 def is_group(name: str, roster: Roster) -> bool:
@@ -96,17 +103,15 @@ def _written(place: str, roster: Roster) -> bool:
 
 
 def body_words(masked: str) -> set[str]:
-    """The lone capitalised words an article writes as bodies' names: countries, and words with
-    a legal form, "it"/"its" after them, a body's noun before or after them, or what only a body
-    has after their possessive; found in one pass of each pattern over the article."""
+    """The lone capitalised words an article writes as bodies' names: with a legal form, "it" or
+    "its" after them, a body's noun before or after them, a body's officer after them, or what
+    only a body has after their possessive; found in one pass of each pattern over the article.
+    (Countries are not among them: "the group said" never stands for a country.)"""
     found = {m["w"] for pattern in _EVIDENCE for m in pattern.finditer(masked)}
-    found |= {m[0] for m in _WORD.finditer(masked) if m[0].casefold() in _ONE_WORD_COUNTRIES}
     return {w for w in found if w.casefold() not in _NOT_BODIES}
 
 
 _NOT_BODIES = lx.GIVEN_NAMES | lx.NOT_NAMES | lx.TIMES
-_WORD = regex.compile(r"(?<![\p{L}\p{N}.'’-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}'’-])")
-_ONE_WORD_COUNTRIES = frozenset(c for c in lx.COUNTRIES if " " not in c)
 _W = r"(?<![\p{L}\p{N}.'’-])(?P<w>\p{Lu}[\p{L}\p{N}&-]+)"
 _EVIDENCE = (
     regex.compile(
@@ -119,6 +124,7 @@ _EVIDENCE = (
         r"(?=\s*[,.;)]|\s+(?:that|which|based|founded|in|with)\b)"
     ),  # Acme, a retailer, … (not "Lee, a former agency official")
     regex.compile(rf"{_W}{_S}\s+(?:{_POSSESSIONS})\b"),  # Acme's shares
+    regex.compile(rf"{_W}(?:{_S})?\s+(?:{_OFFICERS})\s+\p{{Lu}}"),  # Acme founder Ana Ruiz
     regex.compile(  # the firm Acme, his firm, Acme (not "the government, Lee said")
         rf"(?:\b(?:{_BODY_NOUNS})|\b(?:{lx.either(lx.POSSESSIVE_DETERMINERS)})\s+(?:{_BODY_NOUNS}),)"
         rf"\s+{_W}(?![\p{{L}}\p{{N}}])"

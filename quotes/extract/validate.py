@@ -34,6 +34,7 @@ _NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES | lx.SECTION_LABELS) - frozenset(
         "mount lake port saint st. white black"
     )
 )
+_COLLECTIVE = frozenset(lx.wordlist("family crew"))  # nouns for several people as one
 _LINKS = frozenset(lx.FUNCTION_WORDS | {"of", "for", "to", "and", "or", "with"})
 _ADVERBS = frozenset(
     lx.wordlist("further also then later again once still too meanwhile however finally earlier")
@@ -248,6 +249,8 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         return coref.outlet(pos, roster)
     if head in lx.PAIR_NOUNS:
         return coref.pair(pos, roster)
+    if head in _COLLECTIVE:
+        return Speaker(s.name, "group")  # "Djokovic's family": several people, one voice
     if head in lx.ORG_NOUNS or head in lx.DOC_NOUNS:
         owner = None
         if at > 0 and _POSSESSIVE.search(words[0]) and words[0][0].isupper():
