@@ -102,34 +102,39 @@ def _written(place: str, roster: Roster) -> bool:
     return place in found
 
 
-def body_words(masked: str) -> set[str]:
-    """The lone capitalised words an article writes as bodies' names: with a legal form, "it" or
-    "its" after them, a body's noun before or after them, a body's officer after them, or what
-    only a body has after their possessive; found in one pass of each pattern over the article.
-    (Countries are not among them: "the group said" never stands for a country.)"""
-    found = {m["w"] for pattern in _EVIDENCE for m in pattern.finditer(masked)}
-    return {w for w in found if w.casefold() not in _NOT_BODIES}
+def body_words(masked: str, spots: list[tuple[int, int, str]]) -> set[str]:
+    """The lone capitalised words (each with where it starts and ends) the article writes as
+    bodies' names: with a legal form, "it" or "its" after them, a body's noun before or after
+    them, a body's officer after them, or what only a body has after their possessive; read
+    forwards and a few words back from each place. (Countries are not among them: "the group
+    said" never stands for a country.)"""
+    found: set[str] = set()
+    for start, end, word in spots:
+        if word in found or word.casefold() in _NOT_BODIES:
+            continue
+        if _AFTER.match(masked, end) or _BEFORE.search(
+            masked, max(0, start - _BEFORE_REACH), start
+        ):
+            found.add(word)
+    return found
 
 
 _NOT_BODIES = lx.GIVEN_NAMES | lx.NOT_NAMES | lx.TIMES
-_W = r"(?<![\p{L}\p{N}.'’-])(?P<w>\p{Lu}[\p{L}\p{N}&-]+)"
-_EVIDENCE = (
-    regex.compile(
-        rf"{_W}(?:{_S})?\s+(?:{lx.either(sorted(lx.LEGAL_FORMS), capital=True)})(?![\p{{L}}-])"
-    ),  # Acme Inc.
-    regex.compile(rf"{_W}\s+(?:{_SPEAKS})\s+it\s+(?:is|was)\s+\p{{Ll}}+ing\b"),  # said it is
-    regex.compile(rf"{_W}\s+(?:{_SPEAKS}|\p{{Ll}}+(?:s|ed))\s+its\s+\p{{Ll}}"),  # knows its
-    regex.compile(
-        rf"{_W},\s+(?:{lx.either(lx.ARTICLES)})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?(?:{_BODY_NOUNS})"
-        r"(?=\s*[,.;)]|\s+(?:that|which|based|founded|in|with)\b)"
-    ),  # Acme, a retailer, … (not "Lee, a former agency official")
-    regex.compile(rf"{_W}{_S}\s+(?:{_POSSESSIONS})\b"),  # Acme's shares
-    regex.compile(rf"{_W}(?:{_S})?\s+(?:{_OFFICERS})\s+\p{{Lu}}"),  # Acme founder Ana Ruiz
-    regex.compile(  # the firm Acme, his firm, Acme (not "the government, Lee said")
-        rf"(?:\b(?:{_BODY_NOUNS})|\b(?:{lx.either(lx.POSSESSIVE_DETERMINERS)})\s+(?:{_BODY_NOUNS}),)"
-        rf"\s+{_W}(?![\p{{L}}\p{{N}}])"
-    ),
-    regex.compile(  # Acme, one of the world's largest retailers
-        rf"{_W},\s+one\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{_BODIES})\b"
-    ),
+_BEFORE_REACH = 40  # characters read before a name for "the firm", "his firm,"
+_AFTER = regex.compile(
+    rf"(?:{_S})?\s+(?:{lx.either(sorted(lx.LEGAL_FORMS), capital=True)})(?![\p{{L}}-])"  # Acme Inc.
+    rf"|\s+(?:{_SPEAKS})\s+it\s+(?:is|was)\s+\p{{Ll}}+ing\b"  # Acme said it is working
+    rf"|\s+(?:{_SPEAKS}|\p{{Ll}}+(?:s|ed))\s+its\s+\p{{Ll}}"  # Acme knows its
+    rf"|,\s+(?:{lx.either(lx.ARTICLES)})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?(?:{_BODY_NOUNS})"
+    r"(?=\s*[,.;)]|\s+(?:that|which|based|founded|in|with)\b)"  # Acme, a retailer, … (not
+    # "Lee, a former agency official")
+    rf"|(?:{_S})?\s+(?:{_POSSESSIONS})\b"  # Acme's shares (read after the "'s" or before it)
+    rf"|(?:{_S})?\s+(?:{_OFFICERS})\s+\p{{Lu}}"  # Acme founder Ana Ruiz
+    rf"|,\s+one\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{_BODIES})\b"  # one of the
+    # world's largest retailers
+)
+# "the firm Acme", "his firm, Acme" (not "the government, Lee said"), read back from the name
+_BEFORE = regex.compile(
+    rf"(?r)(?:\b(?:{_BODY_NOUNS})|\b(?:{lx.either(lx.POSSESSIVE_DETERMINERS)})\s+(?:{_BODY_NOUNS}),)"
+    r"\s+$"
 )

@@ -183,12 +183,18 @@ class Cast:
     def _learn_bodies(self, phrases: list[tuple[int, int, str]]) -> None:
         """Lone words the article writes as bodies' names ("his firm, Teneo", "China warned"):
         organisations, unless they are part of a person's name the article gives."""
-        lone = {
-            n.name for _, _, p in phrases if " " not in p and (n := classify(p)).kind == "surname"
+        spots = [
+            (start, end, n.name)
+            for start, end, p in phrases
+            if " " not in p and (n := classify(p)).kind == "surname" and n.name not in self.by_part
+        ]
+        legal = {  # "Acme Inc." names the body "Acme" stands for later
+            o.split()[0]
+            for o in self.orgs
+            if len(o.split()) == 2 and o.split()[1].casefold().rstrip(".") in lx.LEGAL_FORMS
         }
-        for word in lone & body_words(self.masked) if lone else ():
-            if word not in self.by_part:
-                self.orgs.setdefault(word, set())
+        for word in body_words(self.masked, spots) | (legal & {w for _, _, w in spots}):
+            self.orgs.setdefault(word, set())
 
     def _surnamed(self, n: Name) -> bool:
         """Whether a name reads as a person's: a given name we know, or its last word alone."""
