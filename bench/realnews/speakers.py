@@ -27,7 +27,7 @@ ROLES = {
     "office", "ministry", "department", "committee", "agency", "council", "embassy",
     "candidate", "nominee", "freshman", "narrator", "strangers", "crew", "staff", "friend",
     "friends", "relative", "relatives", "colleague", "colleagues", "judge", "counsel", "chief",
-    "student", "agent", "consultant", "assistant", "immigrant", "participant",
+    "student", "agent", "consultant", "assistant", "immigrant", "participant", "respondent",
     "group", "groups", "crowd", "thousands", "hundreds", "dozens", "millions",
 }  # fmt: skip
 # Nouns of kinship: "George Floyd's brother", "her mother".
@@ -39,6 +39,8 @@ KIN = {
 # Endings of nouns for people: "prosecutor", "lobbyist", "bartender", "spokeswoman".
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ee")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# Shares of people: "Forty-one percent of respondents" is described by its people.
+QUANTITIES = {"percent", "majority", "minority", "half", "third", "quarter", "share", "most"}
 # Words after a description's head noun: "spokesman for Disney", "a supporter at a rally".
 AFTER_HEAD = {"for", "of", "at", "with", "from", "in", "on", "to", "close", "who", "familiar"}
 TOKEN = re.compile(r"[\w.'’&-]+")
@@ -69,6 +71,8 @@ def is_description(name: str) -> bool:
     if tokens[0].lower() in ANONYMOUS_START:
         return True
     at = next((i for i, t in enumerate(tokens) if i and t in AFTER_HEAD), len(tokens))
+    if tokens[at - 1].lower() in QUANTITIES and at + 1 < len(tokens) and tokens[at] == "of":
+        at = len(tokens)  # the people counted are the head
     head = tokens[at - 1]
     if not head.islower() or any(t.lower() in DETERMINERS for t in tokens[1:at]):
         return False  # "Milwaukee Journal Sentinel this summer": a name and a time

@@ -34,6 +34,22 @@ _NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES | lx.SECTION_LABELS) - frozenset(
         "mount lake port saint st. white black"
     )
 )
+# A time after a phrase: "this summer", "on Monday", "last week".
+_WHEN = regex.compile(
+    r"(?i)\s+(?:(?:this|last|next|that|on|in|earlier|later)\s+)?(?:past\s+)?(?:"
+    + lx.either(
+        lx.wordlist(
+            "summer winter spring fall autumn week month year morning afternoon evening night "
+            "weekend monday tuesday wednesday thursday friday saturday sunday january february "
+            "march april june july august september october november december"
+        )
+    )
+    + r")$"
+)
+# Words for a share of people: "Forty-one percent of respondents", "a majority of voters".
+_QUANTITIES = frozenset(
+    lx.wordlist("percent per cent majority minority half third quarter share plurality most")
+)
 _COLLECTIVE = frozenset(lx.wordlist("family crew"))  # nouns for several people as one
 _LINKS = frozenset(lx.FUNCTION_WORDS | {"of", "for", "to", "and", "or", "with"})
 _ADVERBS = frozenset(
@@ -225,6 +241,9 @@ def _person_ending(tokens: list[str], roster: Roster) -> Speaker | None:
 def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     """An unnamed source's description stays when its head is a noun for someone; a phrase that
     is no description gives the name inside it ("Lynch said she", "a disappointed Roe")."""
+    when = _WHEN.search(s.name)
+    if when and when.start():  # "Milwaukee Journal Sentinel this summer": a name, then a time
+        return _named_before_time(s.name[: when.start()].split(), pos, roster)
     words = s.name.split()
     while len(words) > 1 and words[-1].casefold() in _ADVERBS:  # "Oscar winner further"
         words.pop()
@@ -240,6 +259,8 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     at = _head_at(words)
     if at >= _MAX_WORDS or len(words) > 2 * _MAX_WORDS:
         return _name_inside(words, pos, roster)
+    if words[at].casefold() in _QUANTITIES and at + 2 < len(words) and words[at + 1] == "of":
+        return Speaker(s.name, "group")  # "Forty-one percent of respondents": people in numbers
     if at + 1 < len(words) and words[at + 1].islower() and words[at + 1].endswith("ing"):
         s = Speaker(" ".join(words[: at + 1]), "anonymous")  # "prosecutor overseeing his case"
     head = words[at].casefold().strip(",.")
@@ -260,6 +281,18 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     if someone or (len(head) > 3 and head.endswith(lx.PERSON_ENDINGS)):
         return _described_as(words[: at + 1], roster) or s
     return _name_inside(words, pos, roster)
+
+
+def _named_before_time(words: list[str], pos: int, roster: Roster) -> Speaker | None:
+    """The name a time follows ("the Milwaukee Journal Sentinel this summer"), when the words
+    before the time are all a name's."""
+    run = _capitals(words)
+    if not run or len(run) < len(words):
+        return None
+    found = _name_inside(run, pos, roster)
+    if found is None and len(run) > 1 and classify(" ".join(run)).kind is None:
+        found = named(roster.org(" ".join(run)), pos, roster)  # a body's name we do not know
+    return found
 
 
 def _described_as(words: list[str], roster: Roster) -> Speaker | None:
