@@ -204,6 +204,10 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
             return _owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
         if is_acronym(name):
             return None if _after_number(name, roster) else s  # not the "737 MAX"
+        outlets = {m.speaker.name for m in roster.mentions if m.speaker.kind == "outlet"}
+        ending = [o for o in outlets if o.split()[-1] == name]  # "The Post": The Washington Post
+        if len(ending) == 1:
+            return Speaker(ending[0], "outlet")
         # "Bureau": half of a name, the whole one named before
         whole = [o for o in roster.orgs if name in o.split() and o != name]
         if whole:
