@@ -36,7 +36,7 @@ _BODIES = lx.either(
     sorted({n[:-1] + "ies" if n.endswith("y") else n + "s" for n in lx.ORG_NOUNS} | {"giants"})
 )
 # A nation's people: the place with an ending ("London-er", "Australia-n", "Canad-ian").
-_DEMONYM_ENDINGS = ("ers", "ians", "ans", "ns", "is", "ese")
+_DEMONYM_ENDINGS = ("ers", "ians", "ans", "ns", "is")
 _PLACE_TAILS = ("", "a", "y", "o", "ia", "as")
 _MIN_PLACE = 4  # letters of a place's name at least: "Pet-ers" names no place
 
@@ -124,7 +124,8 @@ _BEFORE_REACH = 40  # characters read before a name for "the firm", "his firm,"
 _AFTER = regex.compile(
     rf"(?:{_S})?\s+(?:{lx.either(sorted(lx.LEGAL_FORMS), capital=True)})(?![\p{{L}}-])"  # Acme Inc.
     rf"|\s+(?:{_SPEAKS})\s+it\s+(?:is|was)\s+\p{{Ll}}+ing\b"  # Acme said it is working
-    rf"|\s+(?:{_SPEAKS}|\p{{Ll}}+(?:s|ed))\s+its\s+\p{{Ll}}"  # Acme knows its
+    rf"|\s+(?:{_SPEAKS}|(?!(?:is|was|has|does)\b)\p{{Ll}}+(?:s|ed))\s+its\s+\p{{Ll}}"
+    # Acme knows its (not "Lagarde is its president")
     rf"|,\s+(?:{lx.either(lx.ARTICLES)})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?(?:{_BODY_NOUNS})"
     r"(?=\s*[,.;)]|\s+(?:that|which|based|founded|in|with)\b)"  # Acme, a retailer, … (not
     # "Lee, a former agency official")
