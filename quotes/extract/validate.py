@@ -268,7 +268,8 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     if at + 1 < len(words) and words[at + 1].islower() and words[at + 1].endswith("ing"):
         s = Speaker(" ".join(words[: at + 1]), "anonymous")  # "prosecutor overseeing his case"
     head = words[at].casefold().strip(",.")
-    if head.endswith("s") and not head.endswith("ss"):
+    plural = head.endswith("s") and not head.endswith("ss")
+    if plural:
         head = head[:-1]  # "crews", "organisers"
     if head in lx.OUTLET_NOUNS:
         return coref.outlet(pos, roster)
@@ -283,6 +284,8 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         return owner or _owner(head, pos, roster)
     someone = head in lx.PERSON_NOUNS or head in lx.ROLES or head in lx.GENDERED_NOUNS
     if someone or (len(head) > 3 and head.endswith(lx.PERSON_ENDINGS)):
+        if plural:
+            return Speaker(s.name, "group")  # "strangers", "organisers": several people
         return _described_as(words[: at + 1], roster) or s
     return _name_inside(words, pos, roster)
 
