@@ -21,7 +21,9 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     """Map a bare surname (or one a letter off) to the one full name in the corpus that ends with
     it, an organisation
     written with an acronym ("National ICE Council", "FDA") to its spelled-out name, and a
-    one-letter misspelling of a name ("Jhon Smith") to the name it misspells."""
+    one-letter misspelling of a name ("Jhon Smith") to the name it misspells; a one-word name
+    some article knows as an organisation is one everywhere ("Facebook")."""
+    quotes = _bodies_everywhere(quotes)
     typos = _misspellings(quotes)
     people = {
         typos.get(q.speaker.name, q.speaker.name)
@@ -60,6 +62,23 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
             q = replace(q, speaker=Speaker(spelled[s.name], s.kind, s.description))
         out.append(q)
     return out
+
+
+def _bodies_everywhere(quotes: Sequence[Quote]) -> list[Quote]:
+    """A lone word is a person's name only by default, an organisation's on the article's own
+    evidence ("Acme Inc.", "Acme knows its …"): a one-word name some article gives as an
+    organisation is one in the articles that gave it as a person too."""
+    bodies = {
+        q.speaker.name
+        for q in quotes
+        if q.speaker and q.speaker.kind == "organization" and " " not in q.speaker.name
+    }
+    return [
+        replace(q, speaker=replace(q.speaker, kind="organization"))
+        if q.speaker and q.speaker.kind == "person" and q.speaker.name in bodies
+        else q
+        for q in quotes
+    ]
 
 
 def _one_spelling(quotes: Sequence[Quote]) -> dict[tuple[str, str], str]:

@@ -251,3 +251,13 @@ def test_attribution_without_source_gives_fragments_but_no_speaker_judgement():
     attribution = Attribution("E1", (), (), ((14, len(text)),))
     (gold,) = gold_fragments(Document("sign", text, (attribution,)))
     assert (text[gold.span[0] : gold.span[1]], gold.surname) == ("No parking here", None)
+
+
+def test_speaker_rows_of_a_split_are_listed_with_their_kinds_and_junk(corpus, capsys):
+    from bench.speakerrows import main as rows_main
+
+    assert rows_main(["--polnear", str(corpus), "--split", "dev"]) == 0
+    out = capsys.readouterr().out
+    assert "Jane Ruiz (person)" not in out  # two words: not among the one-word rows
+    assert "speaker rows that look like neither a name nor a description: 0" in out
+    assert "speaker rows (" in out and "person 1" in out

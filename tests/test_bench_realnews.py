@@ -11,6 +11,7 @@ import pytest
 from bench import eval as floors_check
 from bench.realnews.__main__ import main as realnews_main
 from bench.realnews.corpus import AnnotationError, read_gold, read_working, to_gold
+from bench.realnews.kinds import judge
 from bench.realnews.prefill import quoted_spans
 from bench.realnews.scoring import Predicted, dice, matches, score_story, speaker_right
 from bench.realnews.speakers import junk
@@ -178,6 +179,39 @@ def test_junk_speaker_rows_are_neither_names_nor_descriptions():
     assert [n for n, _ in junk(rows)] == ["Brazilian forward", "31-year-old went to on", "PM"]
 
 
+def test_a_description_needs_no_determiner_and_may_have_an_owner_a_complement_or_a_count():
+    names = [
+        "chief harbour inspector",
+        "Mara Quinn's sister",
+        "spokesman for the ferry line",
+        "Port Authority freshman",
+        "Sixty percent of passengers",
+        "Coast Wire this winter",
+        "Sixty percent of the market",
+    ]
+    rows = [(n, "anonymous") for n in names]
+    assert [n for n, _ in junk(rows)] == ["Coast Wire this winter", "Sixty percent of the market"]
+
+
+def test_speaker_kinds_are_judged_by_the_table_then_by_the_names_the_gold_accepts(corpus):
+    articles, _ = read_gold_of(corpus)
+    kinds = {"mara quinn": "person", "operator": "organization", "quinns": "group"}
+    rows = [("Mara Quinn", "person"), ("Quinn", "organization"), ("Quinns", "person"),
+            ("Harbour Gazette", "outlet")]  # fmt: skip
+    judged, wrong = judge(rows, kinds, articles)
+    assert judged == 3
+    assert wrong == [("Quinn", "organization", "person"), ("Quinns", "person", "group")]
+
+
+def read_gold_of(corpus: Path) -> tuple[list, list[str]]:
+    story, articles, clusters = read_working(
+        corpus / "annotations" / f"{STORY}.json", corpus / "pages"
+    )
+    path = corpus / "gold.json"
+    path.write_text(json.dumps(to_gold(story, articles, clusters, [])))
+    return read_gold(path, corpus / "pages")
+
+
 def test_quoted_spans_follow_paragraphs_left_open():
     text = "He said: “One.\n\n“Two.”\n\nShe called it ‘fine’ and it’s done."
     found = [text[s:e] for (s, e), _ in quoted_spans(text)]
@@ -197,9 +231,13 @@ def test_benchmark_scores_a_story_built_with_quotes(corpus, tmp_path, capsys, mo
     from bench.realnews import report
 
     monkeypatch.setattr(report, "gold_files", lambda *_: sorted(gold_dir.glob("*.json")))
-    assert realnews_main(["--realnews", str(corpus)]) == 0
+    (gold_dir / "speaker-kinds.tsv").write_text(
+        f"# story\tname\tkind\n{STORY}\tMara Quinn\tperson\n"
+    )
+    assert realnews_main(["--realnews", str(corpus), "--gold", str(gold_dir)]) == 0
     out = capsys.readouterr().out
     assert "1 stories, 2 articles, 4 gold quotes" in out
+    assert "speaker kinds right: 1.000 (1 of 1 rows" in out
     assert STORY in out and "overall" in out
 
 

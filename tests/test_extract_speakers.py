@@ -95,3 +95,12 @@ def test_an_organisation_one_letter_off_another_is_that_organisation() -> None:
 def test_a_group_written_with_either_apostrophe_is_one_group() -> None:
     out = unify_speakers([q("Vane's lawyers", "group"), q("Vane’s lawyers", "group", "b")])
     assert len({x.speaker.name for x in out}) == 1
+
+
+def test_a_one_word_name_an_article_knows_as_an_organisation_is_one_everywhere() -> None:
+    out = unify_speakers([q("Corvex", "organization"), q("Corvex", article="b"), q("Okafor")])
+    assert [(x.speaker.name, x.speaker.kind) for x in out] == [
+        ("Corvex", "organization"),
+        ("Corvex", "organization"),
+        ("Okafor", "person"),
+    ]

@@ -10,10 +10,12 @@ import json
 import random
 import sqlite3
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench.realnews.corpus import GOLD_DIR, corpus_dir, gold_files, read_gold
+from bench.realnews.kinds import judge, read_kinds
 from bench.realnews.scoring import Predicted, StoryScores, score_story
 from bench.realnews.speakers import junk
 
@@ -44,11 +46,22 @@ def build_story(folder: Path) -> tuple[dict[str, list[Predicted]], list[tuple[st
     return predicted, speakers
 
 
+@dataclass
+class Rows:
+    """What the speaker rows of the stories look like: junk (story, name, kind), how many have a
+    known kind, and those of a wrong kind (story, name, kind, expected kind)."""
+
+    junk: list[tuple[str, str, str]] = field(default_factory=list)
+    judged: int = 0
+    wrong_kind: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
 def evaluate(
     pages: Path, stories: list[str] | None = None, gold_dir: Path = GOLD_DIR
-) -> tuple[list[StoryScores], list[tuple[str, str, str]], list[str]]:
-    """Scores per story, junk speaker rows (story, name, kind) and messages about skipped pages."""
-    results, junk_rows, messages = [], [], []
+) -> tuple[list[StoryScores], Rows, list[str]]:
+    """Scores per story, what their speaker rows look like and messages about skipped pages."""
+    results, rows, messages = [], Rows(), []
+    kinds = read_kinds(gold_dir)
     for path in gold_files(gold_dir):
         story = path.stem
         if stories and story not in stories:
@@ -60,8 +73,11 @@ def evaluate(
         messages += skipped
         predicted, speakers = build_story(pages / story)
         results.append(score_story(story, articles, predicted))
-        junk_rows += [(story, name, kind) for name, kind in junk(speakers)]
-    return results, junk_rows, messages
+        rows.junk += [(story, name, kind) for name, kind in junk(speakers)]
+        judged, wrong = judge(speakers, kinds.get(story, {}), articles)
+        rows.judged += judged
+        rows.wrong_kind += [(story, *w) for w in wrong]
+    return results, rows, messages
 
 
 def total(results: list[StoryScores]) -> StoryScores:
@@ -183,7 +199,7 @@ def run(argv: list[str]) -> int:
     if not pages.is_dir():
         print(f"real-news pages not found at {pages}: skipped (see bench/README.md, Real news)")
         return 0
-    results, junk_rows, messages = evaluate(pages, args.story, gold_dir=args.gold or GOLD_DIR)
+    results, rows, messages = evaluate(pages, args.story, gold_dir=args.gold or GOLD_DIR)
     for message in messages:
         print(message)
     if args.json:
@@ -192,9 +208,17 @@ def run(argv: list[str]) -> int:
         return 0
     print(summary(results))
     print(table(results))
-    print(f"\nspeaker rows that look like neither a name nor a description: {len(junk_rows)}")
-    for story, name, kind in junk_rows:
+    print(f"\nspeaker rows that look like neither a name nor a description: {len(rows.junk)}")
+    for story, name, kind in rows.junk:
         print(f"  {story}: {name!r} ({kind})")
+    if rows.judged:
+        right = rows.judged - len(rows.wrong_kind)
+        print(
+            f"\nspeaker kinds right: {right / rows.judged:.3f} ({right} of {rows.judged} rows "
+            "whose name has a kind in the gold); wrong:"
+        )
+        for story, name, kind, want in rows.wrong_kind:
+            print(f"  {story}: {name!r} is {kind}, should be {want}")
     if args.errors:
         print(errors(total(results), args.errors))
     return 0

@@ -25,7 +25,24 @@ ROLES = {
     "prosecutors", "authorities", "police", "investigators", "researchers", "experts",
     "analysts", "scientists", "doctors", "leaders", "lawmakers", "senators", "negotiators",
     "office", "ministry", "department", "committee", "agency", "council", "embassy",
+    "candidate", "nominee", "freshman", "narrator", "strangers", "crew", "staff", "friend",
+    "friends", "relative", "relatives", "colleague", "colleagues", "judge", "counsel", "chief",
+    "student", "agent", "consultant", "assistant", "immigrant", "participant", "respondent",
+    "group", "groups", "crowd", "thousands", "hundreds", "dozens", "millions",
 }  # fmt: skip
+# Nouns of kinship: "George Floyd's brother", "her mother".
+KIN = {
+    "son", "daughter", "brother", "sister", "mother", "father", "wife", "husband", "widow",
+    "uncle", "aunt", "cousin", "niece", "nephew", "grandmother", "grandfather", "grandson",
+    "granddaughter", "child", "children", "parents", "partner", "fiancee", "fiancé", "fiancée",
+}  # fmt: skip
+# Endings of nouns for people: "prosecutor", "lobbyist", "bartender", "spokeswoman".
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ee")
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# Shares of people: "Forty-one percent of respondents" is described by its people.
+QUANTITIES = {"percent", "majority", "minority", "half", "third", "quarter", "share", "most"}
+# Words after a description's head noun: "spokesman for Disney", "a supporter at a rally".
+AFTER_HEAD = {"for", "of", "at", "with", "from", "in", "on", "to", "close", "who", "familiar"}
 TOKEN = re.compile(r"[\w.'’&-]+")
 
 
@@ -45,11 +62,29 @@ def _capitalised(token: str) -> bool:
 
 def is_description(name: str) -> bool:
     """An anonymous description or a body described: "a spokeswoman", "local immigration
-    officer", "Pelosi's office" (no digits)."""
-    tokens = [t.lower() for t in TOKEN.findall(name)]
-    if not tokens or any(c.isdigit() for c in name):
+    officer", "Pelosi's office", "chief government prosecutor", "George Floyd's brother",
+    "spokesman for Disney" (no digits, at most 8 words, a lower-case noun for someone or a body
+    as its head)."""
+    tokens = TOKEN.findall(name)
+    if not tokens or len(tokens) > 8 or any(c.isdigit() for c in name):
         return False
-    return tokens[0] in ANONYMOUS_START or tokens[-1].rstrip("'’s") in ROLES or tokens[-1] in ROLES
+    if tokens[0].lower() in ANONYMOUS_START:
+        return True
+    at = next((i for i, t in enumerate(tokens) if i and t in AFTER_HEAD), len(tokens))
+    if tokens[at - 1].lower() in QUANTITIES and at + 1 < len(tokens) and tokens[at] == "of":
+        at = len(tokens)  # the people counted are the head
+    head = tokens[at - 1]
+    if not head.islower() or any(t.lower() in DETERMINERS for t in tokens[1:at]):
+        return False  # "Milwaukee Journal Sentinel this summer": a name and a time
+    low = head.lower()
+    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return (
+        low in ROLES
+        or low in KIN
+        or singular in ROLES
+        or singular in KIN
+        or (len(singular) > 4 and singular.endswith(PERSON_ENDINGS))
+    )
 
 
 def junk(names: list[tuple[str, str]]) -> list[tuple[str, str]]:

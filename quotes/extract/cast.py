@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract.bodies import body_words
 from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.names import (
     SEQUENCE,
@@ -65,6 +66,7 @@ class Cast:
         self._learn_acronyms(self.phrases)
         self._learn(self.phrases)
         self._learn_org_types(self.phrases)
+        self._learn_bodies(self.phrases)
 
     def _phrases(self) -> list[tuple[int, int, str]]:
         """The capitalised phrases in text order, possessives and pairs of people split."""
@@ -177,6 +179,22 @@ class Cast:
                 self.orgs.setdefault(self.expand(n.name), set()).add(noun.casefold())
             elif noun == "" and n.kind == "person" and " " in n.name and not self._surnamed(n):
                 self.orgs.setdefault(n.name, set())
+
+    def _learn_bodies(self, phrases: list[tuple[int, int, str]]) -> None:
+        """Lone words the article writes as bodies' names ("his firm, Teneo", "China warned"):
+        organisations, unless they are part of a person's name the article gives."""
+        spots = [
+            (start, end, n.name)
+            for start, end, p in phrases
+            if " " not in p and (n := classify(p)).kind == "surname" and n.name not in self.by_part
+        ]
+        legal = {  # "Acme Inc." names the body "Acme" stands for later
+            o.split()[0]
+            for o in self.orgs
+            if len(o.split()) == 2 and o.split()[1].casefold().rstrip(".") in lx.LEGAL_FORMS
+        }
+        for word in body_words(self.masked, spots) | (legal & {w for _, _, w in spots}):
+            self.orgs.setdefault(word, set())
 
     def _surnamed(self, n: Name) -> bool:
         """Whether a name reads as a person's: a given name we know, or its last word alone."""

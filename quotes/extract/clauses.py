@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract.bodies import is_country
 from quotes.extract.cues import AUX_WORDS
 from quotes.extract.engine import Found
 from quotes.extract.phrases import speaker_of
@@ -71,7 +72,7 @@ def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
         who = speaker_of(m["np"], m.start("np"), roster)
         if who is None or who.kind in ("document", "anonymous"):
             continue
-        if who.kind == "organization" and who.name not in roster.orgs:
+        if who.kind == "organization" and who.name not in roster.orgs and not is_country(who.name):
             continue  # a capitalised phrase we cannot place: "In Just the Way You Are"
         return Found(who, None, m.start(), m.end(), "subject")
     return None

@@ -321,3 +321,28 @@ PREPOSITIONS = frozenset(
         "following",
     ]
 )
+# Countries (and places that speak as states): "China said" is its government speaking.
+COUNTRIES = frozenset(
+    regex.split(
+        r"\s*,\s*",
+        """afghanistan, albania, algeria, andorra, angola, argentina, armenia, australia, austria,
+azerbaijan, bahamas, bahrain, bangladesh, barbados, belarus, belgium, belize, benin, bhutan,
+bolivia, bosnia, botswana, brazil, britain, brunei, bulgaria, burkina faso, burundi, cambodia,
+cameroon, canada, chile, china, colombia, comoros, congo, costa rica, croatia, cuba, cyprus,
+czechia, denmark, djibouti, dominica, ecuador, egypt, el salvador, england, eritrea, estonia,
+eswatini, ethiopia, fiji, finland, france, gabon, gambia, germany, ghana, greece, grenada,
+guatemala, guinea, guyana, haiti, honduras, hong kong, hungary, iceland, india, indonesia,
+iran, iraq, ireland, israel, italy, jamaica, japan, kazakhstan, kenya, kiribati, kosovo, kuwait,
+kyrgyzstan, laos, latvia, lebanon, lesotho, liberia, libya, liechtenstein, lithuania,
+luxembourg, madagascar, malawi, malaysia, maldives, mali, malta, mauritania, mauritius, mexico,
+micronesia, moldova, monaco, mongolia, montenegro, morocco, mozambique, myanmar, namibia,
+nauru, nepal, netherlands, new zealand, nicaragua, niger, nigeria, north korea, norway, oman,
+pakistan, palau, palestine, panama, paraguay, peru, philippines, poland, portugal, qatar,
+romania, russia, rwanda, samoa, san marino, saudi arabia, scotland, senegal, serbia,
+seychelles, singapore, slovakia, slovenia, somalia, south africa, south korea, south sudan,
+spain, sri lanka, sudan, suriname, sweden, switzerland, syria, taiwan, tajikistan, tanzania,
+thailand, togo, tonga, tunisia, turkey, turkmenistan, tuvalu, uganda, ukraine, united kingdom,
+united states, uruguay, uzbekistan, vanuatu, vatican, venezuela, vietnam, wales, yemen, zambia,
+zimbabwe, america""".strip(),
+    )
+)

@@ -103,7 +103,7 @@ class Roster:
         for start, end, phrase in phrases:
             n = classify(phrase)
             speaker = None
-            if n.kind == "person" and n.name in self.orgs:  # "Tomo Kaiun said it"
+            if n.kind in ("person", "surname") and n.name in self.orgs:  # "Tomo Kaiun said it"
                 speaker = self.org(n.name)
             elif n.kind == "person" or n.kind == "surname":
                 speaker = (

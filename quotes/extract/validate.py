@@ -11,6 +11,7 @@ import regex
 
 from quotes.extract import coref
 from quotes.extract import lexicon as lx
+from quotes.extract.bodies import is_group, lone_kind
 from quotes.extract.names import classify, is_acronym
 from quotes.extract.roster import Roster
 from quotes.model import Speaker
@@ -33,6 +34,23 @@ _NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES | lx.SECTION_LABELS) - frozenset(
         "mount lake port saint st. white black"
     )
 )
+# A time after a phrase: "this summer", "on Monday", "last week".
+_WHEN = regex.compile(
+    r"(?i)\s+(?:(?:this|last|next|that|on|in|earlier|later)\s+)?(?:past\s+)?(?:"
+    + lx.either(
+        lx.wordlist(
+            "summer winter spring fall autumn week month year morning afternoon evening night "
+            "weekend monday tuesday wednesday thursday friday saturday sunday january february "
+            "march april june july august september october november december"
+        )
+    )
+    + r")$"
+)
+# Words for a share of people: "Forty-one percent of respondents", "a majority of voters".
+_QUANTITIES = frozenset(
+    lx.wordlist("percent per cent majority minority half third quarter share plurality most")
+)
+_COLLECTIVE = frozenset(lx.wordlist("family crew"))  # nouns for several people as one
 _LINKS = frozenset(lx.FUNCTION_WORDS | {"of", "for", "to", "and", "or", "with"})
 _ADVERBS = frozenset(
     lx.wordlist("further also then later again once still too meanwhile however finally earlier")
@@ -68,6 +86,8 @@ def named(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
 
 
 def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
+    if is_group(s.name, roster):
+        return Speaker(s.name, "group")  # "the Obamas", "New Zealanders"
     tokens = _name_part(s.name)
     if tokens is None:
         return None
@@ -81,7 +101,9 @@ def _person(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         found = roster.person(s.name, pos)  # "Ray" for Ray Marsh, named in full before
         if " " in found.name:
             return _untitled(found, roster)
-        return coref.ending_with(_POSSESSIVE.sub("", s.name), pos, roster) or s  # "Ashford"
+        body = coref.ending_with(_POSSESSIVE.sub("", s.name), pos, roster)  # "Ashford"
+        kind = None if body else lone_kind(s.name, roster)  # "Facebook said its", "China"
+        return body or (Speaker(s.name, kind) if kind else s)
     if len(tokens) == len(s.name.split()):
         return s
     name = " ".join(tokens)
@@ -171,6 +193,8 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     low = [t.casefold() for t in tokens]
     if low[-1] in lx.EVENT_HEADS:
         return None  # "Open Championship": an event does not speak
+    if is_group(name, roster):
+        return Speaker(name, "group")  # "the Obamas", "New Zealanders"
     if len(tokens) == 1:
         if low[0] in _NEVER_ALONE:
             return None  # "PM", "American", "STORY"
@@ -180,6 +204,10 @@ def _organisation(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
             return _owner(low[0], pos, roster) if low[0] in lx.ORG_NOUNS else None
         if is_acronym(name):
             return None if _after_number(name, roster) else s  # not the "737 MAX"
+        outlets = {m.speaker.name for m in roster.mentions if m.speaker.kind == "outlet"}
+        ending = [o for o in outlets if o.split()[-1] == name]  # "The Post": The Washington Post
+        if len(ending) == 1:
+            return Speaker(ending[0], "outlet")
         # "Bureau": half of a name, the whole one named before
         whole = [o for o in roster.orgs if name in o.split() and o != name]
         if whole:
@@ -217,6 +245,9 @@ def _person_ending(tokens: list[str], roster: Roster) -> Speaker | None:
 def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     """An unnamed source's description stays when its head is a noun for someone; a phrase that
     is no description gives the name inside it ("Lynch said she", "a disappointed Roe")."""
+    when = _WHEN.search(s.name)
+    if when and when.start():  # "Milwaukee Journal Sentinel this summer": a name, then a time
+        return _named_before_time(s.name[: when.start()].split(), pos, roster)
     words = s.name.split()
     while len(words) > 1 and words[-1].casefold() in _ADVERBS:  # "Oscar winner further"
         words.pop()
@@ -232,25 +263,61 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
     at = _head_at(words)
     if at >= _MAX_WORDS or len(words) > 2 * _MAX_WORDS:
         return _name_inside(words, pos, roster)
+    if words[at].casefold() in _QUANTITIES and at + 2 < len(words) and words[at + 1] == "of":
+        return Speaker(s.name, "group")  # "Forty-one percent of respondents": people in numbers
     if at + 1 < len(words) and words[at + 1].islower() and words[at + 1].endswith("ing"):
         s = Speaker(" ".join(words[: at + 1]), "anonymous")  # "prosecutor overseeing his case"
     head = words[at].casefold().strip(",.")
-    if head.endswith("s") and not head.endswith("ss"):
+    plural = head.endswith("s") and not head.endswith("ss")
+    if plural:
         head = head[:-1]  # "crews", "organisers"
     if head in lx.OUTLET_NOUNS:
         return coref.outlet(pos, roster)
     if head in lx.PAIR_NOUNS:
         return coref.pair(pos, roster)
+    if head in _COLLECTIVE:
+        return Speaker(s.name, "group")  # "Djokovic's family": several people, one voice
     if head in lx.ORG_NOUNS or head in lx.DOC_NOUNS:
         owner = None
         if at > 0 and _POSSESSIVE.search(words[0]) and words[0][0].isupper():
             owner = _name_inside([_POSSESSIVE.sub("", words[0])], pos, roster)  # "Sanders’ email"
         return owner or _owner(head, pos, roster)
-    if head in lx.PERSON_NOUNS or head in lx.ROLES or head in lx.GENDERED_NOUNS:
-        return s
-    if len(head) > 3 and head.endswith(lx.PERSON_ENDINGS):
-        return s
+    someone = head in lx.PERSON_NOUNS or head in lx.ROLES or head in lx.GENDERED_NOUNS
+    if someone or (len(head) > 3 and head.endswith(lx.PERSON_ENDINGS)):
+        if plural:
+            return Speaker(s.name, "group")  # "strangers", "organisers": several people
+        return _described_as(words[: at + 1], roster) or s
     return _name_inside(words, pos, roster)
+
+
+def _named_before_time(words: list[str], pos: int, roster: Roster) -> Speaker | None:
+    """The name a time follows ("the Milwaukee Journal Sentinel this summer"), when the words
+    before the time are all a name's."""
+    run = _capitals(words)
+    if not run or len(run) < len(words):
+        return None
+    found = _name_inside(run, pos, roster)
+    if found is None and len(run) > 1 and classify(" ".join(run)).kind is None:
+        found = named(roster.org(" ".join(run)), pos, roster)  # a body's name we do not know
+    return found
+
+
+def _described_as(words: list[str], roster: Roster) -> Speaker | None:
+    """The one person the article describes as someone's relation or role, for a description
+    naming the same owner and noun: "George Lind's brother" is Paul Lind when the article says
+    "Paul Lind, George's younger brother," (or "Ada Ruiz, Lind's lawyer,")."""
+    owner = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+    if owner is None or not words[owner][:1].isupper():
+        return None
+    head = words[-1].casefold()
+    names = {w.casefold() for w in words[: owner + 1] if w[:1].isupper()}
+    owned = {f"{_POSSESSIVE.sub('', n)}'s" for n in names}
+    fits = []
+    for name in roster.persons:
+        said = {w.replace("’", "'") for w in coref.described_words(name, roster)}
+        if head in said and said & owned and not names & set(name.casefold().split()[:1]):
+            fits.append(roster.persons[name])
+    return fits[0] if len(fits) == 1 else None
 
 
 def _owner(noun: str, pos: int, roster: Roster) -> Speaker | None:
