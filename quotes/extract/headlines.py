@@ -45,8 +45,6 @@ _OTHERS_ACT = regex.compile(  # "…, lawmakers call": a clause of others ("tell
 _SECTION = regex.compile(  # a page's own label: "News video: ", "WATCH: "
     rf"(?i)(?:\p{{L}}+[ \t]+)?(?P<np>{lx.either(sorted(lx.SECTION_LABELS))}):[ \t]+"
 )
-_TITLE_LINE = 200  # the longest line read as a title
-_BYLINE = 60  # the longest line read as a byline
 _LEDE = 3  # sentences after a title where the person it describes is named
 _WORD_START = regex.compile(r"(?<!\p{L})\p{L}+")  # a run of letters: names start and end one
 
@@ -162,7 +160,9 @@ def _line(text: str, span: Span, roster: Roster) -> tuple[int, int]:
 def _title_line(text: str, start: int, end: int) -> bool:
     """A short line that ends in no stop: a title, not a sentence of the body."""
     line = text[start:end]
-    return end - start <= _TITLE_LINE and not line.rstrip(" \t\n’”'\"").endswith((".", "!", "?"))
+    return end - start <= windows.TITLE_LINE and not line.rstrip(" \t\n’”'\"").endswith(
+        (".", "!", "?")
+    )
 
 
 def described(span: Span, roster: Roster) -> Found | None:
@@ -215,7 +215,7 @@ def _byline(text: str, m: Mention, sentences: Sentences) -> bool:
     that is no sentence."""
     start = sentences.paragraph_start(m.start)
     end = sentences.ends.get(start, m.end)
-    return end - start < _BYLINE and not text[start:end].rstrip().endswith((".", "!", "?"))
+    return end - start < windows.BYLINE and not text[start:end].rstrip().endswith((".", "!", "?"))
 
 
 def _given_named(read: str, shift: int, end: int) -> tuple[Speaker, int, int] | None:

@@ -39,6 +39,8 @@ NOMINAL = 40  # characters before "union" read for its determiner and modifiers 
 AUTHOR = 200  # characters around a document's mention read for its author ("a letter sent by …")
 OWNER = 80  # characters before a document's mention read for its owner ("Sanders’ email")
 FRONTED = 40  # characters before "In a letter …, the group said" read for its opening
+TITLE_LINE = 200  # the longest line read as a page's title
+BYLINE = 60  # the longest line read as a byline
 
 # The safety net on a whole article's work: quotations past this many, or after this many marks
 # (apostrophes count), are neither attributed nor returned, and extraction says so (see
