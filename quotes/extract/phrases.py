@@ -414,17 +414,17 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
 def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]:
     """Every author the article names for a document, in text order: read once per article."""
     text = roster.masked
-    by, verb, owner, fronted = _author_patterns(noun)
+    fronted = _fronted(noun)
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
         lo, hi = max(0, hit.start() - windows.AUTHOR), hit.end()
         ahead = hit.start() + windows.AUTHOR
         said_in = _SAID_IN.search(text, max(0, hit.start() - windows.FRONTED), hit.start())
         candidates = [
-            (by.match(text, hit.start(), ahead), True),
-            (verb.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
+            (_BY_AFTER.match(text, hit.start(), ahead), True),
+            (_VERB_BEFORE.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
             (_SAID_IN_SUBJECT.search(text, lo, said_in.start()) if said_in else None, False),
-            (owner.search(text, max(0, hit.start() - windows.OWNER), hi), False),
+            (_OWNER_BEFORE.search(text, max(0, hit.start() - windows.OWNER), hi), False),
             (fronted.match(text, _line_start(text, hit.start(), windows.FRONTED), ahead), True),
         ]
         for m, forward in candidates:
@@ -446,25 +446,31 @@ def _noun_pattern(noun: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\b{regex.escape(noun)}\b")
 
 
+# Patterns anchored on one mention of a document: its by-phrase after it, its author or owner
+# before it. They name any document noun, not the mention's own: as no document noun opens or
+# closes another (tests/test_extract_referents.py), the noun one matches where a mention starts or
+# ends is that mention's, and one compiled pattern serves every noun.
+_BY_AFTER = regex.compile(
+    rf"(?i)(?:{_DOC})\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"
+)
+_VERB_BEFORE = regex.compile(
+    rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
+    rf"[^.\x00\n]{{0,60}}?\b(?i:{_DOC})$"
+)
+_OWNER_BEFORE = regex.compile(
+    rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+"
+    rf"(?:[\w-]+\s+){{0,2}}(?i:{_DOC})$"
+)
+
+
 @lru_cache(maxsize=256)
-def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
-    """Patterns anchored on one mention of the document: by-phrase after, author before."""
+def _fronted(noun: str) -> regex.Pattern[str]:
+    """ "In a letter sent to the council, the association warned …": the noun is not where the
+    pattern is anchored, so the pattern names it."""
     n = regex.escape(noun)
-    return (
-        regex.compile(rf"(?i){n}\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"),
-        regex.compile(
-            rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
-            rf"[^.\x00\n]{{0,60}}?\b(?i:{n})$"
-        ),
-        regex.compile(
-            rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+"
-            rf"(?:[\w-]+\s+){{0,2}}(?i:{n})$"
-        ),
-        # "In a letter sent to the council, the association warned …"
-        regex.compile(
-            rf"(?s:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
-            r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
-        ),
+    return regex.compile(
+        rf"(?s:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
+        r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
     )
 
 
