@@ -49,11 +49,21 @@ _POSSESSIVE = (
     r"['’]s\s+(?:own\s+)?(?:report|reporting|story|article|investigation|coverage|interview"
     r"|analysis)\b"
 )
+_VERBS_AFTER = (  # the words _VERB_AFTER's cues start with, but "the first to report"
+    "reported reports wrote writes revealed reveals published publishes broke said says noted "
+    "notes found learned confirmed obtained contributed"
+)
 CUES_AFTER = Scanner(
     regex.compile(r"(?:,\s+which\s+)?\b" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE),
-    _ADVERB_WORDS + " reported reports wrote writes revealed reveals published publishes broke "
-    "said says noted notes found learned confirmed obtained contributed",
-    {"the": r"first\b"},
+    "first " + _VERBS_AFTER,
+    {
+        "the": r"first\b",
+        # Proposed only before a verb: "has", "was", "also" are common, "has reported" is not.
+        " ".join(w for w in _ADVERB_WORDS.split() if w != "first"): (
+            rf"(?:(?:{'|'.join(_ADVERB_WORDS.split())})\s+)?"
+            rf"(?:the|first|{'|'.join(_VERBS_AFTER.split())})"
+        ),
+    },
     openings=r",\s+which\b|['’]s(?=\s+(?:own\s+)?(?:report|story|article|investigation|coverage|"
     r"interview|analysis))",
 )
@@ -80,6 +90,8 @@ CUES_BEFORE = Scanner(
         "a an the": r"(?:[\w-]+\s+)?(?:report|story|article|investigation|piece)",
         "in": r"(?:an?\s+)?(?:[\w-]+\s+)?(?:statement|comments|remarks|email|interview)",
         "as": "reported",
+        "said says spoke speaking talked talking": "(?:to|with)",  # "said to": "said" is common
+        "first originally previously": "(?:reported|published)",
     },
     cased=True,
 )
