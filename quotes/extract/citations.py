@@ -10,6 +10,7 @@ to", "told", "in an interview with", "first reported by", "citing"). The name mu
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -178,6 +179,7 @@ def _named_as_modifier(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, 
             yield outlet, m.start(), m.end()
 
 
+@lru_cache(maxsize=4096)  # the same names are read beside several cues
 def outlet_in(name: str) -> str | None:
     """The outlet a name as written stands for, when it is one: known, or shaped like an outlet."""
     name = name.strip().rstrip(".,;:")

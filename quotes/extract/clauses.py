@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from quotes.extract import lexicon as lx
@@ -96,6 +98,7 @@ def named_before_colon(masked: str, lo: int, hi: int, roster: Roster) -> Found |
     return None
 
 
+@lru_cache(maxsize=4096)  # the rules read one subject several times over
 def clause_tail(np: str) -> str:
     """The subject words before a verb: after the last clause opener ("what federal officials"
     → "federal officials"), leaving appositive relative clauses ("Steele, who was …,") to parts."""

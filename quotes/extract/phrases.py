@@ -98,7 +98,8 @@ _MEMBERS = regex.compile(
 )
 
 
-def parts(np: str) -> list[str]:
+@lru_cache(maxsize=4096)  # the rules read one noun phrase several times over
+def parts(np: str) -> tuple[str, ...]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
     np = _SPOUSE.sub("and ", _PARENTHESES.sub("", _DATELINE.sub("", np)))  # "Tom and Rosa Lind"
     out = []
@@ -109,16 +110,14 @@ def parts(np: str) -> list[str]:
         part = _SUBORDINATE.sub("", _RELATIVE.sub("", _LEAD.sub("", part)))
         if part and not _PARTY.fullmatch(part):
             out.append(part)
-    return out
+    return tuple(out)
 
 
 def speaker_of(
     np: str, pos: int, roster: Roster, forward: bool = False, depth: int = 0
 ) -> Speaker | None:
     """The speaker a noun phrase names; parts are read from the one nearest the cue outwards."""
-    items = parts(np)
-    if not forward:
-        items.reverse()
+    items = parts(np) if forward else parts(np)[::-1]
     named: Speaker | None = None
     nominal: Speaker | None = None
     role: str | None = None
@@ -194,7 +193,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     if len(words) == 1 and low in lx.GROUP_NOUNS:
         return group(part), None  # "Critics called it …"
     head, _, _ = _split_head(words)
-    capital = _capital_head(head)
+    capital = _capital_head(" ".join(head))
     if capital and is_acronym(capital) and len(head) > 1 and _for_someone(head[-2]):
         capital = None  # "operations manager EMEA": a region or desk, the manager unnamed
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
@@ -274,10 +273,10 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
     return words, "", []
 
 
-def _capital_head(head: list[str]) -> str | None:
+@lru_cache(maxsize=4096)  # the rules read one noun phrase several times over
+def _capital_head(text: str) -> str | None:
     """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton",
     "Marlow Palace" in "UK's Marlow Palace" (an owner before a name only places it)."""
-    text = " ".join(head)
     last = None
     for m in SEQUENCE.finditer(text):
         last = m
