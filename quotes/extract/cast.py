@@ -98,6 +98,8 @@ class Cast:
             return
         lengths = sorted({len(acr) for acr in wanted})
         for p in unique:
+            if len(p.split()) < lengths[0]:
+                continue  # fewer words than initials: the spelling need not be read
             words, content, letters = _spelling(p)
             if len(letters) < lengths[0]:
                 continue  # too few initials to spell any of them
