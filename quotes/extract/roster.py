@@ -33,8 +33,10 @@ _NOMINAL = regex.compile(
 )
 _GROUP_NOUN = trie(lx.GROUP_NOUNS)
 _GROUP_HEAD = Scanner(regex.compile(rf"\b{_GROUP_NOUN}\b"), lx.GROUP_NOUNS)
+# Read backwards from the head noun (?r): the same match as a forward search, which tried every
+# character of the window before the noun (tests/test_extract_backwards.py).
 _GROUP = regex.compile(
-    rf"(?<![\p{{L}}’'-])(?:(?:{_SOME})\s+)?"
+    rf"(?r)(?<![\p{{L}}’'-])(?:(?:{_SOME})\s+)?"
     rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
 )
 # Both kinds of head in one pass: each is a whole word, so the pass finds what each of the two
