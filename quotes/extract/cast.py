@@ -31,6 +31,8 @@ _DEFINED_AS = regex.compile(
     rf"\b(?:{_A})\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
     r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
 )
+# What _DEFINED_AS needs, looked for before the slow whole pattern: a naming verb and a capital.
+_NAMING_CAPITAL = regex.compile(r"(?:called|named|known\s+as)\s+\p{Lu}")
 # Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
 _DEFINED_BY = regex.compile(rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
 _APPOSITIVE = regex.compile(
@@ -165,7 +167,8 @@ class Cast:
 
     def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
         found = []
-        if any(w in self.masked for w in ("called", "named", "known")):  # else skip a slow scan
+        named = any(w in self.masked for w in ("called", "named", "known"))
+        if named and _NAMING_CAPITAL.search(self.masked):  # else skip a slow scan
             found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
         for _, end, phrase in phrases:
             m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None
