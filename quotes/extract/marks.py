@@ -18,6 +18,7 @@ _MARK_CHARS = "\"'`«»‘’‚‛“”„‟‹›〝〞＂"  # every charact
 # A first look at a paragraph (the standard engine skips to these characters): none, no marks.
 _ANY_MARK = re.compile(f"[{re.escape(_MARK_CHARS)}]")
 _ANY_SINGLE = re.compile("[‘’‚‛'‹›`]")  # the characters of single marks (_SINGLE)
+_ANY_DOUBLE = re.compile("[“”„‟\"«»〝〞＂]|``|''")  # what double marks are written with
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹`") | {"``"}
 _CLOSE_GLYPHS = frozenset("”»〞’›") | {"''"}
 _SINGLE = frozenset("‘’‚‛'‹›`")
@@ -194,7 +195,11 @@ def find_spans(
         if not _ANY_MARK.search(text, lo, hi):
             continue  # most paragraphs quote nobody
         room = None if limit is None else limit + 1 - len(out)
-        doubles = list(islice(_double_spans(text, lo, hi, p), room))
+        doubles = (  # most paragraphs with a mark have apostrophes only
+            list(islice(_double_spans(text, lo, hi, p), room))
+            if _ANY_DOUBLE.search(text, lo, hi)
+            else []
+        )
         stop = doubles[-1].close if room is not None and len(doubles) == room else hi
         singles = (
             list(islice(_single_spans(text, lo, stop, p, doubles), room))
