@@ -61,8 +61,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def mark_after(text: str, count: int) -> int | None:
     """Where the mark after the first `count` quotation marks and apostrophes starts; None when
     the text has no more. Their characters are counted first, far cheaper than reading them: every
-    mark is one or two of them, so no more characters means no more marks."""
-    if sum(text.count(ch) for ch in _MARK_CHARS) <= count:
+    mark is one or two of them, so no more characters means no more marks (and a text no longer
+    than `count` holds no more characters than that)."""
+    if len(text) <= count or sum(text.count(ch) for ch in _MARK_CHARS) <= count:
         return None
     last = next(islice(_MARK.finditer(text), count, None), None)
     return last.start() if last else None
