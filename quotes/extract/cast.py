@@ -76,7 +76,9 @@ class Cast:
             if "'" not in found and "’" not in found and " and " not in found and ". " not in found:
                 out.append((pos, m.end(), found))  # one name
                 continue
-            for piece in _split_people(_sentences(_SPLIT_POSSESSIVE.split(found))):
+            owned = "'" in found or "’" in found  # else no possessive to split at
+            pieces = _SPLIT_POSSESSIVE.split(found) if owned else [found]
+            for piece in _split_people(_sentences(pieces)):
                 stripped = piece.strip()
                 if stripped:
                     start = self.masked.index(stripped, pos)
