@@ -81,6 +81,8 @@ _POSSESSIVE = regex.compile(r"['’]s$")
 _THE = regex.compile(r"^the\s+", regex.I)
 _TLD_END = regex.compile(r"\.(?:" + _TLD + r")$", regex.I)
 _NOT_WORD = regex.compile(r"[\W_]+")
+_SPACES = regex.compile(r"\s+")
+_ONE_WORD = regex.compile(r"[\p{L}'’]+")
 
 
 @lru_cache(maxsize=8192)  # a corpus names the same few outlets again and again
@@ -117,7 +119,7 @@ def canonical_outlet(name: str) -> str | None:
     if not name or not name.strip():
         return None
     key = _key(name)
-    if key in _NEEDS_THE and regex.fullmatch(r"[\p{L}'’]+", name.strip()):
+    if key in _NEEDS_THE and _ONE_WORD.fullmatch(name.strip()):
         return None  # "Hill said" is a person; "The Hill" is the outlet
     if key in _ALIASES:
         return _ALIASES[key]
@@ -136,11 +138,11 @@ def outlet_name(name: str) -> str:
     known = canonical_outlet(name)
     if known:
         return known
-    tidy = regex.sub(r"\s+", " ", name.strip()).strip(" .,;:")
+    tidy = _SPACES.sub(" ", name.strip()).strip(" .,;:")
     if "//" in tidy or _DOMAIN.fullmatch(tidy):
         return domain_of(tidy) or tidy
-    tidy = regex.sub(r"['’]s$", "", tidy)
-    bare = regex.sub(r"^the\s+", "", tidy, flags=regex.I)
+    tidy = _POSSESSIVE.sub("", tidy)
+    bare = _THE.sub("", tidy)
     # One name with or without its "The": "the Kell Valley Courier" → Kell Valley Courier, but
     # a one-word name keeps it, as a bare "Tribune" is not a name: "the Tribune" → The Tribune.
     return bare if len(bare.split()) > 1 or bare == tidy else "The " + bare

@@ -3,7 +3,10 @@ an introduction before the quote's paragraph. Each article is a few lines writte
 
 from __future__ import annotations
 
+import regex
+
 from quotes.extract import extract_quotes
+from quotes.extract import lexicon as lx
 from tests.conftest import article
 
 
@@ -248,3 +251,12 @@ def test_a_quote_naming_the_subject_before_it_is_not_the_subjects() -> None:
         "“And to Tom, let us finally get married.”"
     )
     assert speaker_of(text, "And to Tom") != "Tom Rowe"
+
+
+def test_no_document_noun_opens_or_closes_another() -> None:
+    """phrases.py finds a document's author with patterns naming any document noun: where one
+    mention of a document starts or ends, only its own noun may fit."""
+    for noun in lx.DOC_NOUNS:
+        for other in lx.DOC_NOUNS - {noun}:
+            assert not regex.fullmatch(rf"(?i){regex.escape(noun)}\b.+", other), (noun, other)
+            assert not regex.fullmatch(rf"(?i).+\b{regex.escape(noun)}", other), (noun, other)

@@ -30,7 +30,11 @@ _SPACES = regex.compile(r"[\s\x1c-\x1f]*")  # what str.strip() strips
 
 __all__ = ["extract_citations", "extract_quotes"]
 
-_TRANSCRIPT = regex.compile(r"(?m)^[ \t]*(?:Q|Question|\p{Lu}[\p{Lu} .'’-]{1,30}\p{Lu})\s*:\s")
+# A transcript's speaker label opening a line ("Q: …", "MS. RUIZ: …"): tried at the text's start
+# and after each newline, far faster than a multi-line ^ tried at every character.
+_LABEL = r"[ \t]*(?:Q|Question|\p{Lu}[\p{Lu} .'’-]{1,30}\p{Lu})\s*:\s"
+_TRANSCRIPT_START = regex.compile(_LABEL)
+_TRANSCRIPT_LINE = regex.compile(r"\n" + _LABEL)
 
 
 def extract_quotes(
@@ -58,7 +62,7 @@ def extract_quotes(
         text = article.text
         paras = paragraphs(text)
         spans = find_spans(text, paras=paras)[:max_quotes]
-    transcript = bool(_TRANSCRIPT.search(text))
+    transcript = bool(_TRANSCRIPT_START.match(text) or _TRANSCRIPT_LINE.search(text))
     if not spans and not transcript:
         if stopped is not None:  # marks past the cap, none of those read a quotation
             _report_cap(whole, max_quotes, stopped, problems)

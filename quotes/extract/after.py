@@ -10,7 +10,7 @@ import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract import windows
-from quotes.extract.clauses import DETERMINER_END, TRAILING_AUX, clause_tail, cue_text
+from quotes.extract.clauses import DETERMINER_END, clause_tail, cue_text, without_trailing_aux
 from quotes.extract.cues import AUX, VERB_PHRASE, verb_cues
 from quotes.extract.engine import NOBODY, Found, Reading
 from quotes.extract.phrases import speaker_of
@@ -88,7 +88,7 @@ class Tail(Reading):
         """The words between the start and the verb, without trailing auxiliaries."""
         if self._subject is None:
             assert self.cue is not None
-            self._subject = TRAILING_AUX.sub("", self.tail[self.lead : self.cue.start()])
+            self._subject = without_trailing_aux(self.tail[self.lead : self.cue.start()])
         return self._subject
 
     @property

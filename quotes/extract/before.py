@@ -9,7 +9,13 @@ from collections.abc import Callable
 import regex
 
 from quotes.extract import lexicon as lx
-from quotes.extract.clauses import DETERMINER_END, TRAILING_AUX, clause_tail, cue_text, subject
+from quotes.extract.clauses import (
+    DETERMINER_END,
+    clause_tail,
+    cue_text,
+    subject,
+    without_trailing_aux,
+)
 from quotes.extract.cues import ACCORDING, verb_cues
 from quotes.extract.engine import NOBODY, Found, Reading
 from quotes.extract.phrases import speaker_of
@@ -118,7 +124,7 @@ class Head(Reading):
     def subject(self) -> str:
         """The words before the verb, without trailing auxiliaries."""
         if self._subject is None:
-            self._subject = TRAILING_AUX.sub("", self.head[: self.verb.start()])
+            self._subject = without_trailing_aux(self.head[: self.verb.start()])
         return self._subject
 
     def with_verb(self, found: Found | None) -> Found | None:
@@ -189,7 +195,7 @@ def absolute(h: Head) -> Found | None:
     head, cue = h.head, h.cues[-1]
     if not cue.group().endswith("ing") or _infinitive(head, cue):
         return None
-    m = _ABSOLUTE.search(TRAILING_AUX.sub("", head[: cue.start()]))
+    m = _ABSOLUTE.search(without_trailing_aux(head[: cue.start()]))
     who = speaker_of(m["np"], h.lo + m.start("np"), h.roster) if m else None
     if m and who and who.kind in ("person", "organization"):
         return Found(who, cue_text(cue.group()), h.lo + m.start("np"), h.lo + cue.end())

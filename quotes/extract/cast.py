@@ -32,6 +32,8 @@ _DEFINED_AS = regex.compile(
     rf"\b(?:{_A})\s+(?:{_WORD}\s+){{0,2}}?(?P<noun>{_ORG_NOUN})\s*,?\s+"
     r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
 )
+# What _DEFINED_AS needs, looked for before the slow whole pattern: a naming verb and a capital.
+_NAMING_CAPITAL = regex.compile(r"(?:called|named|known\s+as)\s+\p{Lu}")
 # Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
 _DEFINED_BY = regex.compile(rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
 _APPOSITIVE = regex.compile(
@@ -76,7 +78,9 @@ class Cast:
             if "'" not in found and "’" not in found and " and " not in found and ". " not in found:
                 out.append((pos, m.end(), found))  # one name
                 continue
-            for piece in _split_people(_sentences(_SPLIT_POSSESSIVE.split(found))):
+            owned = "'" in found or "’" in found  # else no possessive to split at
+            pieces = _SPLIT_POSSESSIVE.split(found) if owned else [found]
+            for piece in _split_people(_sentences(pieces)):
                 stripped = piece.strip()
                 if stripped:
                     start = self.masked.index(stripped, pos)
@@ -100,6 +104,8 @@ class Cast:
             return
         lengths = sorted({len(acr) for acr in wanted})
         for p in unique:
+            if len(p.split()) < lengths[0]:
+                continue  # fewer words than initials: the spelling need not be read
             words, content, letters = _spelling(p)
             if len(letters) < lengths[0]:
                 continue  # too few initials to spell any of them
@@ -165,7 +171,8 @@ class Cast:
 
     def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
         found = []
-        if any(w in self.masked for w in ("called", "named", "known")):  # else skip a slow scan
+        named = any(w in self.masked for w in ("called", "named", "known"))
+        if named and _NAMING_CAPITAL.search(self.masked):  # else skip a slow scan
             found = [(m["name"], m["noun"]) for m in _DEFINED_AS.finditer(self.masked)]
         for _, end, phrase in phrases:
             m = _DEFINED_BY.match(self.masked, end) if self.masked.startswith(",", end) else None

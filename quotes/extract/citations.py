@@ -10,6 +10,7 @@ to", "told", "in an interview with", "first reported by", "citing"). The name mu
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -49,11 +50,21 @@ _POSSESSIVE = (
     r"['’]s\s+(?:own\s+)?(?:report|reporting|story|article|investigation|coverage|interview"
     r"|analysis)\b"
 )
+_VERBS_AFTER = (  # the words _VERB_AFTER's cues start with, but "the first to report"
+    "reported reports wrote writes revealed reveals published publishes broke said says noted "
+    "notes found learned confirmed obtained contributed"
+)
 CUES_AFTER = Scanner(
     regex.compile(r"(?:,\s+which\s+)?\b" + _ADVERB + _VERB_AFTER + "|" + _POSSESSIVE),
-    _ADVERB_WORDS + " reported reports wrote writes revealed reveals published publishes broke "
-    "said says noted notes found learned confirmed obtained contributed",
-    {"the": r"first\b"},
+    "first " + _VERBS_AFTER,
+    {
+        "the": r"first\b",
+        # Proposed only before a verb: "has", "was", "also" are common, "has reported" is not.
+        " ".join(w for w in _ADVERB_WORDS.split() if w != "first"): (
+            rf"(?:(?:{'|'.join(_ADVERB_WORDS.split())})\s+)?"
+            rf"(?:the|first|{'|'.join(_VERBS_AFTER.split())})"
+        ),
+    },
     openings=r",\s+which\b|['’]s(?=\s+(?:own\s+)?(?:report|story|article|investigation|coverage|"
     r"interview|analysis))",
 )
@@ -80,15 +91,20 @@ CUES_BEFORE = Scanner(
         "a an the": r"(?:[\w-]+\s+)?(?:report|story|article|investigation|piece)",
         "in": r"(?:an?\s+)?(?:[\w-]+\s+)?(?:statement|comments|remarks|email|interview)",
         "as": "reported",
+        "said says spoke speaking talked talking": "(?:to|with)",  # "said to": "said" is common
+        "first originally previously": "(?:reported|published)",
     },
     cased=True,
 )
 # The outlet's name used as a modifier: "a Willamette Week investigation", "the Oregonian report".
+_MODIFIED_NOUNS = lx.wordlist(
+    "report story article investigation analysis review survey poll interview exclusive reporter "
+    "editorial"
+)
 MODIFIED = regex.compile(
     rf"\b(?:{lx.either(lx.ARTICLES, capital=True)})[^\S\n]+(?P<name>"
     + _RUN
-    + r")[^\S\n]+(?:report|story|article|"
-    r"investigation|analysis|review|survey|poll|interview|exclusive|reporter|editorial)\b"
+    + rf")[^\S\n]+(?:{'|'.join(_MODIFIED_NOUNS)})\b"
 )
 
 
@@ -160,12 +176,15 @@ def _named_after_cue(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, in
 
 def _named_as_modifier(text: str, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
     """Credits with the name as a modifier: "a Willamette Week investigation"."""
+    if not any(text.find(noun, lo, hi) >= 0 for noun in _MODIFIED_NOUNS):
+        return  # most stretches name no report or story: the slow pattern is not read
     for m in MODIFIED.finditer(text, lo, hi):
         outlet = outlet_in(m["name"]) or outlet_in("the " + m["name"])
         if outlet:
             yield outlet, m.start(), m.end()
 
 
+@lru_cache(maxsize=4096)  # the same names are read beside several cues
 def outlet_in(name: str) -> str | None:
     """The outlet a name as written stands for, when it is one: known, or shaped like an outlet."""
     name = name.strip().rstrip(".,;:")

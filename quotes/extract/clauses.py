@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from quotes.extract import lexicon as lx
@@ -15,7 +17,9 @@ _SPACES = regex.compile(r"\s+")
 _CLAUSE = regex.compile(
     r"(?i).*(?:[;:]|\b(?:what|which|who|whom|that|because|when|while|if|after|before|as|where|but)\b)"
 )
-TRAILING_AUX = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
+# Auxiliaries and adverbs ending a subject ("Lee has also"), matched backwards from the end: a
+# forward pattern anchored at the end is tried at every character of a head hundreds long.
+_TRAILING_AUX = regex.compile(rf"(?r)(?:\s+(?:{AUX_WORDS}))*\s*$")
 # The subject ends where its verb starts: an auxiliary, an -ed/-s/-ly word or a common past form.
 _SUBJECT = regex.compile(
     r"(?P<np>(?:(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\([^()\n]{1,12}\))\s+){0,7}?[\p{L}][\p{L}.'’-]*?)['’]?"
@@ -97,6 +101,14 @@ def named_before_colon(masked: str, lo: int, hi: int, roster: Roster) -> Found |
     return None
 
 
+def without_trailing_aux(words: str) -> str:
+    """The words without the auxiliaries, adverbs and spaces ending them: "Lee has also" → "Lee"."""
+    m = _TRAILING_AUX.search(words)
+    assert m is not None  # it matches the empty string at the end
+    return words[: m.start()]
+
+
+@lru_cache(maxsize=4096)  # the rules read one subject several times over
 def clause_tail(np: str) -> str:
     """The subject words before a verb: after the last clause opener ("what federal officials"
     → "federal officials"), leaving appositive relative clauses ("Steele, who was …,") to parts."""

@@ -18,6 +18,7 @@ _MARK_CHARS = "\"'`«»‘’‚‛“”„‟‹›〝〞＂"  # every charact
 # A first look at a paragraph (the standard engine skips to these characters): none, no marks.
 _ANY_MARK = re.compile(f"[{re.escape(_MARK_CHARS)}]")
 _ANY_SINGLE = re.compile("[‘’‚‛'‹›`]")  # the characters of single marks (_SINGLE)
+_ANY_DOUBLE = re.compile("[“”„‟\"«»〝〞＂]|``|''")  # what double marks are written with
 _OPEN_GLYPHS = frozenset("“„‟«〝‘‚‛‹`") | {"``"}
 _CLOSE_GLYPHS = frozenset("”»〞’›") | {"''"}
 _SINGLE = frozenset("‘’‚‛'‹›`")
@@ -60,8 +61,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def mark_after(text: str, count: int) -> int | None:
     """Where the mark after the first `count` quotation marks and apostrophes starts; None when
     the text has no more. Their characters are counted first, far cheaper than reading them: every
-    mark is one or two of them, so no more characters means no more marks."""
-    if sum(text.count(ch) for ch in _MARK_CHARS) <= count:
+    mark is one or two of them, so no more characters means no more marks (and a text no longer
+    than `count` holds no more characters than that)."""
+    if len(text) <= count or sum(text.count(ch) for ch in _MARK_CHARS) <= count:
         return None
     last = next(islice(_MARK.finditer(text), count, None), None)
     return last.start() if last else None
@@ -194,7 +196,11 @@ def find_spans(
         if not _ANY_MARK.search(text, lo, hi):
             continue  # most paragraphs quote nobody
         room = None if limit is None else limit + 1 - len(out)
-        doubles = list(islice(_double_spans(text, lo, hi, p), room))
+        doubles = (  # most paragraphs with a mark have apostrophes only
+            list(islice(_double_spans(text, lo, hi, p), room))
+            if _ANY_DOUBLE.search(text, lo, hi)
+            else []
+        )
         stop = doubles[-1].close if room is not None and len(doubles) == room else hi
         singles = (
             list(islice(_single_spans(text, lo, stop, p, doubles), room))

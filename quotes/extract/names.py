@@ -55,10 +55,16 @@ class Name:
 @lru_cache(maxsize=65536)
 def clean_token(token: str) -> str:
     """A token without a sentence-final period or a possessive ending."""
-    token = _POSSESSIVE.sub("", token) if _HAS_POSSESSIVE.search(token) else token
+    token = _POSSESSIVE.sub("", token) if _ends_possessive(token) else token
     if token.endswith(".") and not is_abbreviation(token):
         token = token[:-1]
     return token
+
+
+def _ends_possessive(token: str) -> bool:
+    """Whether a token ends in a possessive ("Ruiz's", "Jones’"): looked for only in the few
+    tokens with an apostrophe."""
+    return ("'" in token or "’" in token) and bool(_HAS_POSSESSIVE.search(token))
 
 
 def is_abbreviation(token: str) -> bool:
@@ -139,9 +145,9 @@ def _looks_like_name(tokens: list[str]) -> bool:
 def classify(phrase: str) -> Name:
     """Classify a capitalised phrase ("Portland Deputy Police Chief Jami Resch", "Oregon Live")."""
     raw = phrase.split()
-    possessive = bool(raw) and bool(_HAS_POSSESSIVE.search(raw[-1]))
+    possessive = bool(raw) and _ends_possessive(raw[-1])
     tokens = [clean_token(t) for t in raw]
-    glued = next((i for i, t in enumerate(tokens) if _GLUED.search(t)), None)
+    glued = next((i for i, t in enumerate(tokens) if "-" in t and _GLUED.search(t)), None)
     if glued is not None:  # "Elin SorbySixteen-year-old": page text run into a name
         tokens = tokens[:glued] + [tokens[glued][: _GLUED.search(tokens[glued]).start()]]
     while tokens and tokens[0].casefold() in lx.FUNCTION_WORDS:

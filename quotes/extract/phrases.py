@@ -98,7 +98,8 @@ _MEMBERS = regex.compile(
 )
 
 
-def parts(np: str) -> list[str]:
+@lru_cache(maxsize=4096)  # the rules read one noun phrase several times over
+def parts(np: str) -> tuple[str, ...]:
     """Appositive parts of a noun phrase: "their attorney, Sean Riddell" → two parts."""
     np = _SPOUSE.sub("and ", _PARENTHESES.sub("", _DATELINE.sub("", np)))  # "Tom and Rosa Lind"
     out = []
@@ -109,16 +110,14 @@ def parts(np: str) -> list[str]:
         part = _SUBORDINATE.sub("", _RELATIVE.sub("", _LEAD.sub("", part)))
         if part and not _PARTY.fullmatch(part):
             out.append(part)
-    return out
+    return tuple(out)
 
 
 def speaker_of(
     np: str, pos: int, roster: Roster, forward: bool = False, depth: int = 0
 ) -> Speaker | None:
     """The speaker a noun phrase names; parts are read from the one nearest the cue outwards."""
-    items = parts(np)
-    if not forward:
-        items.reverse()
+    items = parts(np) if forward else parts(np)[::-1]
     named: Speaker | None = None
     nominal: Speaker | None = None
     role: str | None = None
@@ -194,7 +193,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     if len(words) == 1 and low in lx.GROUP_NOUNS:
         return group(part), None  # "Critics called it …"
     head, _, _ = _split_head(words)
-    capital = _capital_head(head)
+    capital = _capital_head(" ".join(head))
     if capital and is_acronym(capital) and len(head) > 1 and _for_someone(head[-2]):
         capital = None  # "operations manager EMEA": a region or desk, the manager unnamed
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
@@ -274,10 +273,10 @@ def _split_head(words: list[str]) -> tuple[list[str], str, list[str]]:
     return words, "", []
 
 
-def _capital_head(head: list[str]) -> str | None:
+@lru_cache(maxsize=4096)  # the rules read one noun phrase several times over
+def _capital_head(text: str) -> str | None:
     """The capitalised phrase ending the head: "Hillary Clinton" in "candidate Hillary Clinton",
     "Marlow Palace" in "UK's Marlow Palace" (an owner before a name only places it)."""
-    text = " ".join(head)
     last = None
     for m in SEQUENCE.finditer(text):
         last = m
@@ -414,17 +413,17 @@ def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
 def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]:
     """Every author the article names for a document, in text order: read once per article."""
     text = roster.masked
-    by, verb, owner, fronted = _author_patterns(noun)
+    fronted = _fronted(noun)
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
         lo, hi = max(0, hit.start() - windows.AUTHOR), hit.end()
         ahead = hit.start() + windows.AUTHOR
         said_in = _SAID_IN.search(text, max(0, hit.start() - windows.FRONTED), hit.start())
         candidates = [
-            (by.match(text, hit.start(), ahead), True),
-            (verb.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
+            (_BY_AFTER.match(text, hit.start(), ahead), True),
+            (_VERB_BEFORE.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
             (_SAID_IN_SUBJECT.search(text, lo, said_in.start()) if said_in else None, False),
-            (owner.search(text, max(0, hit.start() - windows.OWNER), hi), False),
+            (_OWNER_BEFORE.search(text, max(0, hit.start() - windows.OWNER), hi), False),
             (fronted.match(text, _line_start(text, hit.start(), windows.FRONTED), ahead), True),
         ]
         for m, forward in candidates:
@@ -446,25 +445,31 @@ def _noun_pattern(noun: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\b{regex.escape(noun)}\b")
 
 
+# Patterns anchored on one mention of a document: its by-phrase after it, its author or owner
+# before it. They name any document noun, not the mention's own: as no document noun opens or
+# closes another (tests/test_extract_referents.py), the noun one matches where a mention starts or
+# ends is that mention's, and one compiled pattern serves every noun.
+_BY_AFTER = regex.compile(
+    rf"(?i)(?:{_DOC})\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"
+)
+_VERB_BEFORE = regex.compile(
+    rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
+    rf"[^.\x00\n]{{0,60}}?\b(?i:{_DOC})$"
+)
+_OWNER_BEFORE = regex.compile(
+    rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+"
+    rf"(?:[\w-]+\s+){{0,2}}(?i:{_DOC})$"
+)
+
+
 @lru_cache(maxsize=256)
-def _author_patterns(noun: str) -> tuple[regex.Pattern[str], ...]:
-    """Patterns anchored on one mention of the document: by-phrase after, author before."""
+def _fronted(noun: str) -> regex.Pattern[str]:
+    """ "In a letter sent to the council, the association warned …": the noun is not where the
+    pattern is anchored, so the pattern names it."""
     n = regex.escape(noun)
-    return (
-        regex.compile(rf"(?i){n}\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"),
-        regex.compile(
-            rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
-            rf"[^.\x00\n]{{0,60}}?\b(?i:{n})$"
-        ),
-        regex.compile(
-            rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+"
-            rf"(?:[\w-]+\s+){{0,2}}(?i:{n})$"
-        ),
-        # "In a letter sent to the council, the association warned …"
-        regex.compile(
-            rf"(?s:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
-            r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
-        ),
+    return regex.compile(
+        rf"(?s:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
+        r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
     )
 
 

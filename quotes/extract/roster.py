@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -33,8 +33,10 @@ _NOMINAL = regex.compile(
 )
 _GROUP_NOUN = trie(lx.GROUP_NOUNS)
 _GROUP_HEAD = Scanner(regex.compile(rf"\b{_GROUP_NOUN}\b"), lx.GROUP_NOUNS)
+# Read backwards from the head noun (?r): the same match as a forward search, which tried every
+# character of the window before the noun (tests/test_extract_backwards.py).
 _GROUP = regex.compile(
-    rf"(?<![\p{{L}}’'-])(?:(?:{_SOME})\s+)?"
+    rf"(?r)(?<![\p{{L}}’'-])(?:(?:{_SOME})\s+)?"
     rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
 )
 # Both kinds of head in one pass: each is a whole word, so the pass finds what each of the two
@@ -89,7 +91,7 @@ class Roster:
         # of the authors' names, and the authors (see phrases.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
         self.weak: list[Mention] = []  # persons named once, with no given name we know
-        self._counts: Counter[str] | None = None  # capitalised words, counted when first asked
+        self._counts: dict[str, int] = {}  # surnames written on their own, counted when asked
         self._used: dict[str, bool] = {}
         cast = Cast(masked)  # who the article names, learnt first: names are placed by it
         self.persons, self.genders, self.orgs = cast.persons, cast.genders, cast.orgs
@@ -149,8 +151,8 @@ class Roster:
             return False
         if words[0].casefold() in lx.GIVEN_NAMES or self.genders.get(speaker.name):
             return False
-        if self._counts is None:
-            self._counts = Counter(_CAPITALISED.findall(self.masked))
+        if words[-1] not in self._counts:
+            self._counts[words[-1]] = _capitalised_count(self.masked, words[-1], 2)
         return self._counts[words[-1]] < 2
 
     def _index(self, mentions: list[Mention]) -> None:
@@ -358,6 +360,17 @@ def _heads(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     for m in _HEADS.finditer(text):
         (orgs if m[0] in lx.ORG_NOUNS else groups).append(m)
     return orgs, groups
+
+
+def _capitalised_count(text: str, word: str, most: int) -> int:
+    """How often `word` is one of the text's capitalised words (_CAPITALISED), up to `most`: its
+    few occurrences are looked up, far cheaper than reading every capitalised word of the text."""
+    count, at = 0, text.find(word)
+    while at >= 0 and count < most:
+        m = _CAPITALISED.match(text, at)  # a capitalised word starts here, and ends with `word`?
+        count += bool(m and m.end() == at + len(word))
+        at = text.find(word, at + 1)
+    return count
 
 
 def _mid_sentence(text: str, word: str) -> bool:
