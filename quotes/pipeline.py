@@ -132,7 +132,7 @@ def _build(
                 read[item.id] = merge_copies(read.get(item.id), item)
         report.articles_read = len(read)
         changed = store.save_articles(db, read.values(), files_read)
-        articles = store.load_articles(db)
+        articles = store.load_articles(db)  # without their texts, read when extracted
         report.articles_total = len(articles)
     with _stage(report, "extracting"):
         quotes, citations, problems = analyse(articles, progress, db, read.keys())

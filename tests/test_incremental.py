@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from collections.abc import Collection
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.utils import hash_record
 
+from quotes import db as store
 from quotes import parallel
 from quotes.cluster import cluster_changed
 from quotes.db import TABLES
@@ -138,6 +140,25 @@ def test_a_new_extractor_extracts_again_the_stored_articles_a_build_did_not_read
     monkeypatch.setattr("quotes.incremental.extractor_version", lambda: "another version")
     build([story], tmp_path / "quotes.db")
     assert len(extracted) == 1 + 6
+
+
+def test_a_days_build_reads_the_text_of_only_the_articles_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    story = tmp_path / "story.txt"
+    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    asked: list[str] = []
+    real = store.article_texts
+
+    def counted(db: Database, ids: Collection[str]) -> dict[str, str]:
+        asked.extend(ids)
+        return real(db, ids)
+
+    monkeypatch.setattr(store, "article_texts", counted)
+    build([story], tmp_path / "quotes.db")
+    assert len(asked) == 1
+    assert Database(tmp_path / "quotes.db")["articles"].count == 6
 
 
 def test_extractions_stored_before_rows_held_a_version_are_kept_and_given_one(
