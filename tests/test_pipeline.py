@@ -72,3 +72,14 @@ def test_a_failed_build_leaves_the_garbage_collector_as_it_found_it(
         build([SEEDS], db_path)
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_a_build_reports_each_stages_cpu_time_beside_its_wall_time(db_path: Path) -> None:
+    report = build([SEEDS], db_path)
+    assert (
+        list(report.cpu)
+        == list(report.seconds)
+        == ["reading", "extracting", "clustering", "saving"]
+    )
+    assert all(seconds >= 0 for seconds in report.cpu.values())
+    assert sum(report.cpu.values()) > 0
