@@ -10,8 +10,8 @@ Prints, in one run (ratios mean something on a shared machine; absolute seconds 
   bench-env) on the same PolNeAR articles, and their ratio;
 - builds: a fresh database from N articles (PolNeAR's texts reprinted under other ids, outlets
   and dates, as wire copy is; generated articles when PolNeAR is missing), its wall time, stage
-  times and peak memory (each build in its own process), then the time to add 1 % more articles
-  to it and that time's share of the full build;
+  times (wall, and CPU in brackets) and peak memory (each build in its own process), then the
+  time to add 1 % more articles to it and that time's share of the full build (wall and CPU);
 - clustering: cluster_quotes on generated corpora of about N quotes beside a plain datasketch
   MinHashLSH (insert and query every quote) on the same quotes, and the growth of each from one
   size to the next (linear growth is 10x for 10x the quotes).
@@ -120,9 +120,11 @@ def one_build(n: int, seed: int, queries: bool = False) -> dict[str, object]:
         "clusters": report.clusters,
         "seconds": seconds,
         "stages": report.seconds,
+        "cpu": report.cpu,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "incremental": incremental,
         "incremental_stages": added.seconds,
+        "incremental_cpu": added.cpu,
         "queries": timings,
         "computed": added.clusters_computed,
         "clusters_after": added.clusters,
@@ -145,19 +147,27 @@ def builds(sizes: Sequence[int], seed: int, queries: bool = False) -> None:
             print(f"build of {n:,} articles failed: {run.stderr.strip().splitlines()[-1:]}")
             continue
         r = json.loads(run.stdout)
-        stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
-        added = ", ".join(f"{k} {v:.1f}" for k, v in r["incremental_stages"].items())
+        stages, added = (
+            _stages(r["stages"], r["cpu"]),
+            _stages(r["incremental_stages"], r["incremental_cpu"]),
+        )
         print(
             f"build {r['articles']:,} articles ({r['chars'] / 1e6:.0f} MB, {r['quotes']:,} quotes,"
             f" {r['clusters']:,} clusters): {r['seconds']:.0f} s = "
             f"{r['chars'] / 1e6 / r['seconds']:.2f} MB/s, peak {r['peak_mib']:,.0f} MiB "
             f"[{stages}]\n  +1 % articles: {r['incremental']:.1f} s = "
-            f"{r['incremental'] / r['seconds']:.1%} of the full build [{added}]; "
+            f"{r['incremental'] / r['seconds']:.1%} of the full build "
+            f"(CPU {sum(r['incremental_cpu'].values()) / sum(r['cpu'].values()):.1%}) [{added}]; "
             f"{r['computed']:,} of {r['clusters_after']:,} clusters computed",
             flush=True,
         )
         if r["queries"]:
             print(f"  queries on the {r['articles']:,}-article database:\n{r['queries']}", end="")
+
+
+def _stages(seconds: dict[str, float], cpu: dict[str, float]) -> str:
+    """Each stage's wall-clock seconds and, in brackets, its CPU seconds (workers' included)."""
+    return ", ".join(f"{k} {v:.1f} ({cpu[k]:.1f})" for k, v in seconds.items())
 
 
 def quotes_of(n_quotes: int, seed: int) -> tuple[list[Quote], dict[str, Article]]:

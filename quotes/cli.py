@@ -75,7 +75,10 @@ def build(
         err=True,
     )
     if verbose:
-        stages = ", ".join(f"{name} {secs:.2f} s" for name, secs in report.seconds.items())
+        stages = ", ".join(
+            f"{name} {secs:.2f} s (CPU {report.cpu[name]:.2f} s)"
+            for name, secs in report.seconds.items()
+        )
         computed = f"{report.clusters_computed} of {report.clusters} clusters computed"
         click.echo(f"time: {stages}; {computed} (the others kept)", err=True)
     if report.problems and not report.articles_read:

@@ -180,10 +180,23 @@ def save_problems(
 
 
 def load_articles(db: Database) -> list[Article]:
-    """Every article stored so far, the corpus the derived tables are computed from."""
+    """Every article stored so far, the corpus the derived tables are computed from, each with
+    an empty text: clustering reads only their metadata, extraction the texts it needs
+    (article_texts), so a day's build does not read the whole archive's text."""
     if "articles" not in db.table_names():
         return []
-    return [_article(row) for row in db["articles"].rows]
+    columns = [c for c in db["articles"].columns_dict if c != "text"]
+    listed = ", ".join(f"[{c}]" for c in columns)
+    rows = db.execute(f"select {listed} from articles")
+    return [_article({"text": "", **dict(zip(columns, row, strict=True))}) for row in rows]
+
+
+def article_texts(db: Database, ids: Collection[str]) -> dict[str, str]:
+    """The stored texts of these articles, by id."""
+    out: dict[str, str] = {}
+    for where, chunk in where_in("id", ids):
+        out.update(db.execute(f"select id, text from articles where {where}", chunk).fetchall())
+    return out
 
 
 def _article(row: dict[str, Any]) -> Article:

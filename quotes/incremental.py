@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from quotes import db as store
 from quotes.ingest import file_of
 from quotes.model import Article, Citation, Problem, Quote, Speaker
 from quotes.parallel import Extracted, extract_each
@@ -57,7 +58,8 @@ def extract_stored(
     article is unchanged, extracted (in parallel when many) and stored otherwise.
 
     `read`: the articles this build read (every one when None); the others are as stored, so
-    their row stands when this extractor wrote it, and their text is not hashed again."""
+    their row stands when this extractor wrote it, and their text is not hashed again (nor read:
+    `articles` may come without texts, see db.load_articles)."""
     table = db.table(TABLE)
     table.create(COLUMNS, pk="article_id", if_not_exists=True)
     if "version" not in table.columns_dict:  # a database from before rows were versioned
@@ -69,12 +71,17 @@ def extract_stored(
             f"select article_id, fingerprint, version from [{TABLE}]"
         )
     }
+    hashed = [  # the others are as stored: their text is not even read
+        i
+        for i, a in enumerate(articles)
+        if read is None or a.id in read or not stored.get(a.id, (None, False))[1]
+    ]
+    articles = with_texts(db, articles, hashed)
     prints: dict[int, str] = {}
     confirmed = []  # rows of this extractor that an older build wrote without its version
-    for i, a in enumerate(articles):
+    for i in hashed:
+        a = articles[i]
         print_, current = stored.get(a.id, (None, False))
-        if read is not None and a.id not in read and current:
-            continue
         prints[i] = fingerprint(a)
         if prints[i] == print_:
             del prints[i]
@@ -104,6 +111,17 @@ def extract_stored(
     cached = _load(db, {articles[i].id for i in kept})
     for i, article in enumerate(articles):
         yield fresh[i] if i in fresh else cached[article.id]
+
+
+def with_texts(db: Database, articles: Sequence[Article], at: Sequence[int]) -> list[Article]:
+    """The articles, those at positions `at` with their stored text when they came without."""
+    missing = {articles[i].id for i in at if not articles[i].text}
+    texts = store.article_texts(db, missing) if missing else {}
+    out = list(articles)
+    for i in at:
+        if out[i].id in texts:
+            out[i] = replace(out[i], text=texts[out[i].id])
+    return out
 
 
 def extract_reprints_once(articles: Sequence[Article], progress: bool = False) -> list[Extracted]:

@@ -179,7 +179,7 @@ def _write_difference(
     key = KEYS[table]
     stored = _stored(db, table, columns, key, keys)
     wanted = fresh.keys() | stored.keys() if keys is None else keys
-    changed = sorted((k for k in wanted if _differ(stored.get(k, []), fresh.get(k, []))), key=repr)
+    changed = sorted(k for k in wanted if _differ(stored.get(k, []), fresh.get(k, [])))
     gone = [k[0] for k in changed if k in stored]
     for lo in range(0, len(gone), BATCH):
         chunk = gone[lo : lo + BATCH]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from collections.abc import Collection
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.utils import hash_record
 
+from quotes import db as store
 from quotes import parallel
 from quotes.cluster import cluster_changed
 from quotes.db import TABLES
@@ -53,6 +55,14 @@ def count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(parallel, "extract_one", counted)
     return seen
+
+
+def seeds_then_a_story(tmp_path: Path) -> Path:
+    """The seeds built into tmp_path/quotes.db, and a new article's file to add to them."""
+    build([SEEDS], tmp_path / "quotes.db")
+    story = tmp_path / "story.txt"
+    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    return story
 
 
 def test_seeds_added_edited_and_deleted_build_the_same_database_as_a_full_build(
@@ -129,15 +139,30 @@ def test_a_new_extractor_extracts_every_article_again(
 def test_a_new_extractor_extracts_again_the_stored_articles_a_build_did_not_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build([SEEDS], tmp_path / "quotes.db")
-    story = tmp_path / "story.txt"
-    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    story = seeds_then_a_story(tmp_path)
     extracted = count_extractions(monkeypatch)
     build([story], tmp_path / "quotes.db")
     assert len(extracted) == 1
     monkeypatch.setattr("quotes.incremental.extractor_version", lambda: "another version")
     build([story], tmp_path / "quotes.db")
     assert len(extracted) == 1 + 6
+
+
+def test_a_days_build_reads_the_text_of_only_the_articles_it_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = seeds_then_a_story(tmp_path)
+    asked: list[str] = []
+    real = store.article_texts
+
+    def counted(db: Database, ids: Collection[str]) -> dict[str, str]:
+        asked.extend(ids)
+        return real(db, ids)
+
+    monkeypatch.setattr(store, "article_texts", counted)
+    build([story], tmp_path / "quotes.db")
+    assert len(asked) == 1
+    assert Database(tmp_path / "quotes.db")["articles"].count == 6
 
 
 def test_extractions_stored_before_rows_held_a_version_are_kept_and_given_one(
@@ -153,15 +178,13 @@ def test_extractions_stored_before_rows_held_a_version_are_kept_and_given_one(
 
 
 def test_adding_an_article_leaves_the_rows_it_does_not_touch_alone(tmp_path: Path) -> None:
-    build([SEEDS], tmp_path / "quotes.db")
+    story = seeds_then_a_story(tmp_path)
 
     def rowids() -> dict[str, int]:
         rows = Database(tmp_path / "quotes.db").execute("select id, rowid from quotes")
         return dict(rows.fetchall())
 
     before = rowids()
-    story = tmp_path / "story.txt"
-    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
     build([story], tmp_path / "quotes.db")
     after = rowids()
     assert len(after) == len(before) + 1
@@ -298,11 +321,10 @@ def test_renumbered_speakers_of_one_stored_cluster_keep_their_rows_apart(tmp_pat
 
 
 def test_a_new_article_computes_only_the_clusters_its_quotes_touch(tmp_path: Path) -> None:
-    first = build([SEEDS], tmp_path / "quotes.db")
-    story = tmp_path / "story.txt"
-    story.write_text('The council met on Monday.\n\n"We will look at the budget again."\n')
+    story = seeds_then_a_story(tmp_path)
+    first = Database(tmp_path / "quotes.db")["clusters"].count
     added = build([story], tmp_path / "quotes.db")
-    assert added.clusters == first.clusters + 1
+    assert added.clusters == first + 1
     assert added.clusters_computed == 1
 
 

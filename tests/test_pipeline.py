@@ -1,5 +1,7 @@
+import gc
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
 from quotes.pipeline import build
@@ -49,3 +51,35 @@ def test_a_problem_is_forgotten_once_the_file_reads_fine(db_path: Path, tmp_path
     story.write_text('"It works now," the engineer said.\n', encoding="utf-8")
     build([story], db_path)
     assert Database(db_path)["problems"].count == 0
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(db_path: Path) -> None:
+    before = gc.get_threshold()
+    build([SEEDS], db_path)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_failed_build_leaves_the_garbage_collector_as_it_found_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr("quotes.pipeline.save_changes", broken)
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        build([SEEDS], db_path)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_reports_each_stages_cpu_time_beside_its_wall_time(db_path: Path) -> None:
+    report = build([SEEDS], db_path)
+    assert (
+        list(report.cpu)
+        == list(report.seconds)
+        == ["reading", "extracting", "clustering", "saving"]
+    )
+    assert all(seconds >= 0 for seconds in report.cpu.values())
+    assert sum(report.cpu.values()) > 0
