@@ -257,7 +257,29 @@ def _epithet(words: list[str]) -> bool:
     phrase = " ".join(words)
     if _NUMBERED.search(phrase.casefold()) or _YEAR_OLD.search(phrase):
         return True
+    if _DEMONYM.fullmatch(phrase):
+        return True
     return head in _EPITHET_HEADS  # not "the Vermont senator": politics has many senators
+
+
+# A nationality as a noun: "the American", "the South African", "the Spaniard", "the Frenchman"
+# (a party or a faith is no nationality: "the Republican", "the Christian").
+_DEMONYM = regex.compile(
+    r"(?:(?:North|South|East|West|New)\s+)?(?!(?:Republican|Christian|Guardian|Anglican)\b)"
+    r"(?:\p{Lu}\p{Ll}+(?:ian|ean|can|ese|shman|shwoman)|Frenchman|Scotsman|Argentine|Spaniard|Briton|Dane"
+    r"|Swede|Scot|Kiwi|Swiss|Thai|Pole|Czech|Serb|Croat|Israeli|Iraqi|Pakistani|Saudi|Filipino|"
+    r"German|Kenyan|Greek|Turk|Finn|Dutchman)"
+)
+
+
+def demonym(phrase: str) -> bool:
+    """Whether a phrase is "the" and a nationality: "the American", "the South African"."""
+    words = phrase.split()
+    return (
+        len(words) > 1
+        and words[0].casefold() == "the"
+        and bool(_DEMONYM.fullmatch(" ".join(words[1:])))
+    )
 
 
 # Unnamed sources stay unnamed: "the official said" is not the last person named.

@@ -197,6 +197,10 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     capital = _capital_head(head)
     if capital and is_acronym(capital) and len(head) > 1 and _for_someone(head[-2]):
         capital = None  # "operations manager EMEA": a region or desk, the manager unnamed
+    if capital is not None and coref.demonym(part) and capital not in roster.orgs:
+        referent = coref.descriptor(part, pos, roster, lambda s: validate.named(s, pos, roster))
+        if referent:  # "the South African said": the person named last, not a body
+            return referent, None
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
         return _named(capital, head, pos, roster)
     m = _DOC_PHRASE.match(part)
