@@ -180,6 +180,8 @@ class Cast:
                 found.append((phrase, m["noun"]))
             elif _verb_follows(self.masked, end) and _SAYS_IT.match(self.masked, end):
                 found.append((phrase, ""))  # "Tomo Kaiun said it is cooperating": a body
+            elif self.masked.startswith(", which ", end):
+                found.append((phrase, ""))  # "Deepline Expeditions, which ran the dive,": a body
         for name, noun in found:
             n = classify(name)
             if n.kind in ("organization", None) and n.name:

@@ -169,7 +169,7 @@ def descriptor(
     age = _YEAR_OLD.search(phrase)
     words = words[: _head_end(words)]  # "the creator of Facebook": the creator
     wanted = _content(" ".join(words[1:]))
-    head = words[-1].casefold()
+    head = words[-1].casefold().removeprefix("ex-")  # "the ex-chancellor": the chancellor then
     ranked: list[tuple[int, int, Speaker]] = []  # (-score, distance, person)
     for distance, s in enumerate(people):
         known, years = index.described(s.name)
@@ -243,6 +243,12 @@ def pronoun(
         if _gender(roster, s) in (None, number) and named(s):
             return s
     return None
+
+
+def epithet_phrase(phrase: str) -> bool:
+    """Whether a phrase is "the" and an epithet: "the 31-year-old", "the American"."""
+    words = phrase.split()
+    return len(words) > 1 and words[0].casefold() == "the" and _epithet(words[1:])
 
 
 def _epithet(words: list[str]) -> bool:

@@ -117,6 +117,9 @@ def speaker_of(
 ) -> Speaker | None:
     """The speaker a noun phrase names; parts are read from the one nearest the cue outwards."""
     items = parts(np)
+    if len(items) > 1 and any(classify(p).kind == "person" for p in items):
+        # "Tom Okafor, the 31-year-old, said": the name given beats whom the epithet would find
+        items = [p for p in items if not coref.epithet_phrase(p)]
     if not forward:
         items.reverse()
     named: Speaker | None = None
