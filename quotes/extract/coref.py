@@ -245,12 +245,6 @@ def pronoun(
     return None
 
 
-def epithet_phrase(phrase: str) -> bool:
-    """Whether a phrase is "the" and an epithet: "the 31-year-old", "the American"."""
-    words = phrase.split()
-    return len(words) > 1 and words[0].casefold() == "the" and _epithet(words[1:])
-
-
 def _epithet(words: list[str]) -> bool:
     """A description that stands for someone already named, not a new unnamed source: it counts
     ("the 31-year-old", "the world number three", "the four-time champion") or is a sports

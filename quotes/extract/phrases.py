@@ -18,6 +18,7 @@ from quotes.model import Speaker
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
 # Commas and dashes set appositives apart: "The Duke of Ashford - Prince Tom - said" (a spaced
 # hyphen is a dash)
+_THE_START = regex.compile(r"[Tt]he\s")
 _APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―-]|--)\s+")
 # A dateline opening the words: "UNITED NATIONS — …", "LOS ANGELES (AP) — …": a place.
 _DATELINE = regex.compile(
@@ -117,14 +118,17 @@ def speaker_of(
 ) -> Speaker | None:
     """The speaker a noun phrase names; parts are read from the one nearest the cue outwards."""
     items = parts(np)
+    role: str | None = None
     if len(items) > 1 and any(classify(p).kind == "person" for p in items):
-        # "Tom Okafor, the 31-year-old, said": the name given beats whom the epithet would find
-        items = [p for p in items if not coref.epithet_phrase(p)]
+        # "Tom Okafor, the 31-year-old, said", "Ana Ruiz, the Republican mayor of Miami, said":
+        # a definite description beside the name describes that person, no one named before
+        described = [p for p in items if _description_of_named(p)]
+        items = [p for p in items if p not in described]
+        role = _bare(described[0]) if described else None
     if not forward:
         items.reverse()
     named: Speaker | None = None
     nominal: Speaker | None = None
-    role: str | None = None
     indefinite = False
     for i, part in enumerate(items):
         if i > 0 and (_ADJUNCT.match(part) or CUE.search(part) or _PARTICIPLE.match(part)):
@@ -152,6 +156,12 @@ def speaker_of(
     if indefinite and nominal and nominal.kind == "anonymous":  # "A whistleblower has accused"
         return _named_next(pos, roster) or nominal
     return nominal
+
+
+def _description_of_named(part: str) -> bool:
+    """A definite description, neither a name nor a body: "the Republican mayor of Miami", "the
+    31-year-old" (but "The Hill", "the Associated Press" name someone)."""
+    return bool(_THE_START.match(part)) and classify(part).kind in (None, "role")
 
 
 def _rank(s: Speaker) -> int:
