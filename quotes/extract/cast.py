@@ -32,7 +32,10 @@ _DEFINED_AS = regex.compile(
     r"(?:called|named|known\s+as)\s+(?P<name>" + SEQUENCE.pattern + ")"
 )
 # Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
-_DEFINED_BY = regex.compile(rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
+_DEFINED_BY = regex.compile(
+    rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})"
+    r"(?=\s*[,.;)]|\s+(?:that|which|whose|behind|based)\b)"
+)  # "X, the company that owns it": a body; "X, a union leader" is no union
 _APPOSITIVE = regex.compile(
     rf",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:(?:{_A})\s+)?\p{{Ll}}[\p{{L}}\s'’-]{{2,60}}?)"
     r"(?=,|\.)"
@@ -186,8 +189,9 @@ class Cast:
             n = classify(name)
             if n.kind in ("organization", None) and n.name:
                 self.orgs.setdefault(self.expand(n.name), set()).add(noun.casefold())
-            elif noun == "" and n.kind == "person" and " " in n.name and not self._surnamed(n):
-                self.orgs.setdefault(n.name, set())
+            elif n.kind == "person" and " " in n.name and not self._surnamed(n):
+                types = self.orgs.setdefault(n.name, set())  # "Deepline Expeditions, the firm"
+                types.update([noun.casefold()] if noun else [])
 
     def _surnamed(self, n: Name) -> bool:
         """Whether a name reads as a person's: a given name we know, or its last word alone."""
