@@ -29,6 +29,7 @@ _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
 _AND = regex.compile(rf"\s+and\s+(?:{lx.SPOUSE}\s+)?")  # "Prince Edmund and his wife Clara Wynn"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
+_OWNER_AT = regex.compile(r"\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s?(?=\s)")  # "Mendes's"
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
 
@@ -193,11 +194,13 @@ def _salient(
     one the article describes with another trade last ("comedian Ray Marsh" for "the actor")."""
     here = index.sentence_of(pos)
 
-    def rank(item: tuple[int, Speaker]) -> tuple[bool, int, int]:
+    def rank(item: tuple[int, Speaker]) -> tuple[bool, int, bool, int]:
         start, s = item
         known, _ = index.described(s.name)
         other = _other_trade(head, known)
-        return other, here - index.sentence_of(start), start
+        # "Mendes's teammate Jordi Alva praised him. … the Spaniard said": Alva, not the owner
+        owner = _OWNER_AT.match(index.masked, start) is not None
+        return other, here - index.sentence_of(start), owner, start
 
     return list(enumerate(s for _, s in sorted(placed, key=rank)))
 
