@@ -343,6 +343,10 @@ def _named(
     words = n.name.split()
     if prefix and _for_someone(prefix.split()[-1]) and 2 <= len(words) <= 3:
         return Speaker(n.name, "person", desc), desc  # "spokesperson Hua Chunying"
+    if len(words) == 1 and n.name not in roster.orgs:
+        person = roster.person(n.name, pos)  # "Lane said" after "caddie Joe Lane": a surname
+        if " " in person.name:
+            return person, desc
     if n.name:
         return roster.org(n.name), None
     return None, None
