@@ -13,7 +13,7 @@ from quotes.extract import windows
 from quotes.extract.attribution import attribute, gender_of_speaker
 from quotes.extract.citations import extract_citations
 from quotes.extract.engine import Found
-from quotes.extract.introduced import introduced, pulled, reopened, reported
+from quotes.extract.introduced import introduced, reopened, reported
 from quotes.extract.kinds import is_title_case, kind_of
 from quotes.extract.marks import Span, find_spans, mark_after, paragraphs
 from quotes.extract.nested import nested_quotes
@@ -96,7 +96,6 @@ def extract_quotes(
     quotes = _with_credits(article, quotes, found_for, stretches, citations)
     starts = {q.start for q in quotes}
     kept = [s for s in top if s.start in starts]
-    quotes = pulled(quotes, kept, paras, text)
     quotes = introduced(quotes, kept, found_for, paras, roster)
     quotes = reopened(quotes, kept, found_for, paras, roster)
     quotes = _carry(quotes, kept, found_for, text, paras)

@@ -32,9 +32,6 @@ _INTRODUCING = regex.compile(
 # A sentence that reports someone's words without a verb of speech: "According to Ruiz, the costs
 # are not high." (mid-sentence, "according to reports" credits a source of facts, not a speaker).
 _ACCORDING_OPENS = regex.compile(rf"(?<![^\s])According\s+to\s+(?P<np>{lx.NAME}),")
-_WORDS = regex.compile(r"\w+")
-_PULLED_WORDS = 12  # words a subheading's quote has at most
-_PULLED_REACH = 2  # paragraphs after it where its words are looked for
 _MARKS_BACK = regex.compile(r"(?r)[“”\"‘’']")  # read from the end of a paragraph back
 _FRONTED = regex.compile(lx.FRONTED_PARTICIPLE + r"\s*")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]+")
@@ -200,34 +197,6 @@ def _according(lo: int, hi: int, cues: list[regex.Match[str]], roster: Roster) -
         return None
     who = speaker_of(last["np"], last.start("np"), roster, forward=True)
     return who if who and who.kind in ("person", "organization") else None
-
-
-def pulled(
-    quotes: list[Quote], spans: list[Span], paras: list[tuple[int, int]], text: str
-) -> list[Quote]:
-    """A quote standing alone as a subheading ("‘We need a change’") is pulled from a quote of
-    the paragraphs after it that repeats its words: it takes that quote's speaker."""
-
-    def pick(i: int, span: Span) -> tuple[Speaker, str | None, str] | None:
-        lo, hi = paras[span.para]
-        words = _WORDS.findall(quotes[i].text.casefold())
-        alone = not _WORDS.search(text, lo, span.open) and not _WORDS.search(text, span.close, hi)
-        if not alone or not 0 < len(words) <= _PULLED_WORDS:
-            return None  # a paragraph of other words too: no subheading
-        for q, later in zip(quotes[i + 1 :], spans[i + 1 :], strict=True):
-            if later.para > span.para + _PULLED_REACH:
-                break
-            said = _WORDS.findall(q.text.casefold())
-            if q.speaker and (_within(words, said) or (len(said) > 1 and _within(said, words))):
-                return q.speaker, None, "pull-quote"  # "‘A complete farce’" then "“complete farce”"
-        return None
-
-    return _fill(quotes, spans, pick)
-
-
-def _within(part: list[str], whole: list[str]) -> bool:
-    """Whether words run, in order and together, inside others."""
-    return f" {' '.join(part)} " in f" {' '.join(whole)} "
 
 
 def _fill(

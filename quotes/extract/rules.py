@@ -222,12 +222,6 @@ QUOTE: tuple[Rule[Any], ...] = (
 
 ARTICLE: tuple[Rule[Any], ...] = (
     Rule(
-        "pull-quote",
-        "article",
-        "‘A fair deal’\n\nUnion leader Carla Mendes said: “It is a fair deal for every worker.”",
-        "Carla Mendes",
-    ),
-    Rule(
         "colon-paragraph",
         "article",
         "In a statement, Harbor Bank said:\n\n“We let our customers down.”",
