@@ -150,7 +150,6 @@ class Cast:
             if person and not person.description and role and len(m["desc"].split()) <= 8:
                 desc = _ARTICLE.sub("", m["desc"])
                 self.persons[n.name] = Speaker(n.name, "person", desc)
-        self._drop_headline_runs()
         for full in self.persons:  # "Lee" and "Ruiz" find "Lee Ruiz"
             for part in dict.fromkeys((full.split()[0], full.split()[-1])):
                 self.by_part[part].append(full)
@@ -164,14 +163,6 @@ class Cast:
             if acr in self.orgs or acr in org_words:
                 self.orgs.setdefault(full, set())
                 org_words.update(full.split())
-
-    def _drop_headline_runs(self) -> None:
-        """A title-case run named once that opens with another person's surname is a headline's
-        words, not a person: "Hale Meets Ruritania’s President" names Tom Hale."""
-        surnames = {full.split()[-1] for full in self.persons if len(full.split()) == 2}
-        for full in [f for f in self.persons if len(f.split()) > 2]:
-            if full.split()[0] in surnames and self.masked.count(full) == 1:
-                del self.persons[full]
 
     def _learn_org_types(self, phrases: list[tuple[int, int, str]]) -> None:
         found = []
