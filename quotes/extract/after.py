@@ -25,6 +25,12 @@ _DASH = regex.compile(r"^[\s.,]*(?:—|–|―|--|-)\s*(?P<np>\p{Lu}[^\x00\n]{1,
 _COLON_LABEL = regex.compile(
     rf"^:[ \t]*(?P<np>(?:{lx.CAPITALISED}[ \t]+){{0,4}}{lx.NAME_END})[ \t]*(?:\n|$)"
 )
+# A title's quote, a colon and a sentence of its own whose named subject did what the quote says:
+# "‘We will not back down’: Harbor Workers Union rejects the offer" (a line with no full stop).
+_COLON_SUBJECT = regex.compile(
+    rf"^:[ \t]+(?P<np>{lx.NAME})[ \t]+(?P<verb>\p{{Ll}}{{3,}}s)\b[^\n.!?\x00]*(?:\n|$)"
+)
+_MASKED_BACK = regex.compile(r"(?r)\x00*")  # a masked quotation, read back from its end
 _ACCORDING = regex.compile(rf"^[\s,;]*(?:{AUX})*according\s+to\s+(?P<np>[^.;\x00\n]+)", regex.I)
 _CUE_FIRST = regex.compile(rf"^[\s,;]*(?:{AUX})*(?P<cue>{VERB_PHRASE})\b(?P<np>[^\x00\n]*)")
 PARTICIPLE = regex.compile(r"^\p{L}+ing$")  # "adding", but not "is quoted as saying"
@@ -112,6 +118,22 @@ def dash(t: Tail) -> Found | None:
         who = speaker_of(m["np"], t.lo + m.start("np"), t.roster, forward=True)
         if who:
             return Found(who, "—" if m.re is _DASH else ":", t.lo, t.hi)
+    return None
+
+
+def colon_subject(t: Tail) -> Found | None:
+    """ "‘I never gave up’: Valdez completes comeback": in a title line opened by the quote, the
+    subject of the sentence after the colon said it."""
+    m = _COLON_SUBJECT.match(t.tail)
+    if m is None:
+        return None
+    back = _MASKED_BACK.match(t.masked, 0, t.lo)
+    assert back is not None  # it matches the empty string
+    if back.start() > 0 and t.masked[back.start() - 1] != "\n":
+        return None
+    who = speaker_of(m["np"], t.lo + m.start("np"), t.roster, forward=True)
+    if who and who.kind in ("person", "organization"):
+        return Found(who, m["verb"], t.lo + m.start("np"), t.lo + m.end("verb"))
     return None
 
 

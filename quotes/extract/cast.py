@@ -35,7 +35,10 @@ _DEFINED_AS = regex.compile(
 # What _DEFINED_AS needs, looked for before the slow whole pattern: a naming verb and a capital.
 _NAMING_CAPITAL = regex.compile(r"(?:called|named|known\s+as)\s+\p{Lu}")
 # Read just after a capitalised phrase: "X, a union", "X, the city treasurer,", "X (ICE)".
-_DEFINED_BY = regex.compile(rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})\b")
+_DEFINED_BY = regex.compile(
+    rf",\s+(?:{_A})\s+(?:{_WORD}\s+){{0,3}}?(?P<noun>{_ORG_NOUN})"
+    r"(?=\s*[,.;)]|\s+(?:that|which|whose|behind|based)\b)"
+)  # "X, the company that owns it": a body; "X, a union leader" is no union
 _APPOSITIVE = regex.compile(
     rf",\s+(?!(?:who|which|whose|that)\b)(?P<desc>(?:(?:{_A})\s+)?\p{{Ll}}[\p{{L}}\s'’-]{{2,60}}?)"
     r"(?=,|\.)"
@@ -180,12 +183,15 @@ class Cast:
                 found.append((phrase, m["noun"]))
             elif _verb_follows(self.masked, end) and _SAYS_IT.match(self.masked, end):
                 found.append((phrase, ""))  # "Tomo Kaiun said it is cooperating": a body
+            elif self.masked.startswith(", which ", end):
+                found.append((phrase, ""))  # "Deepline Expeditions, which ran the dive,": a body
         for name, noun in found:
             n = classify(name)
             if n.kind in ("organization", None) and n.name:
                 self.orgs.setdefault(self.expand(n.name), set()).add(noun.casefold())
-            elif noun == "" and n.kind == "person" and " " in n.name and not self._surnamed(n):
-                self.orgs.setdefault(n.name, set())
+            elif n.kind == "person" and " " in n.name and not self._surnamed(n):
+                types = self.orgs.setdefault(n.name, set())  # "Deepline Expeditions, the firm"
+                types.update([noun.casefold()] if noun else [])
 
     def _learn_bodies(self, phrases: list[tuple[int, int, str]]) -> None:
         """Lone words the article writes as bodies' names ("his firm, Teneo", "China warned"):

@@ -12,6 +12,7 @@ from quotes.extract.cues import AUX_WORDS
 from quotes.extract.engine import Found
 from quotes.extract.phrases import speaker_of
 from quotes.extract.roster import Roster
+from quotes.model import Speaker
 
 _SPACES = regex.compile(r"\s+")
 _CLAUSE = regex.compile(
@@ -28,6 +29,12 @@ _SUBJECT = regex.compile(
 # Where a subject may start: after a comma, a dateline's dash ("LOS ANGELES (AP) — Lee said"),
 # a date ("2022-03-29 Lee said") or a line break (a byline's line before the sentence); and
 # after a dateline's colon opening the sentence ("New Delhi: Lee said").
+# A name, then one or two inserts between commas before its verb: "Ruiz, who is running again,
+# praised", "Chairman Ana Ruiz, D-Ohio, pressed", "Ruiz, the city's former treasurer, attacked".
+_APPOSED = regex.compile(
+    rf"(?P<np>{lx.NAME})(?:\s+\([^()\x00\n]{{1,12}}\))?(?:,\s+[^,;:\x00\n]{{1,80}}?){{1,2}},\s+"
+    rf"(?=(?:{AUX_WORDS}|{lx.either(lx.COMMON_PAST)}|\p{{Ll}}{{2,}}(?:ed|(?<!s)s))\b)"
+)
 _CLAUSE_START = regex.compile(r",\s+|\s(?:—|–|―|--)\s+|(?<=\d)\s+(?=\p{Lu})|\n\s*")
 _DATELINE = regex.compile(r"\p{Lu}[\p{L} .'’-]{1,30}:\s+(?=\p{Lu})")
 _PREPOSITION_START = regex.compile(
@@ -70,6 +77,9 @@ def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
     for start in starts[:6]:
         conjunction = _CONJUNCTION.match(masked, start, hi)  # "But he hinted"
         start = conjunction.end() if conjunction else start
+        found = _apposed(masked, start, hi, roster)
+        if found:
+            return found
         m = _SUBJECT.match(masked, start, hi)
         if not m or _PREPOSITION_START.match(m["np"]) or _thing_owned(m["np"]):
             continue  # "Lee-Hart's conviction is a “warning”": the conviction is no one
@@ -80,6 +90,21 @@ def subject(masked: str, lo: int, hi: int, roster: Roster) -> Found | None:
             continue  # a capitalised phrase we cannot place: "In Just the Way You Are"
         return Found(who, None, m.start(), m.end(), "subject")
     return None
+
+
+def _apposed(masked: str, start: int, hi: int, roster: Roster) -> Found | None:
+    """A named subject set off from its verb by an appositive or a relative clause: "Pence, who
+    is running again, praised Cruz for “…”" (the words between the commas name no one)."""
+    m = _APPOSED.match(masked, start, hi)
+    who = speaker_of(m["np"], m.start("np"), roster) if m else None
+    if m and who and who.kind in ("person", "organization") and _placed(who, roster):
+        return Found(who, None, m.start(), m.end(), "subject")
+    return None
+
+
+def _placed(who: Speaker, roster: Roster) -> bool:
+    """Whether the article knows a speaker by name (not "In Just the Way You Are")."""
+    return who.name in roster.persons or who.name in roster.orgs
 
 
 def _thing_owned(np: str) -> bool:

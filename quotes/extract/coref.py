@@ -29,6 +29,7 @@ _YEAR_OLD = regex.compile(r"(?P<age>\d{1,3})-year-old")
 _NUMBERED = regex.compile(r"\d|-time\b|\bnumber\b|\bno\.\s")
 _AND = regex.compile(rf"\s+and\s+(?:{lx.SPOUSE}\s+)?")  # "Prince Edmund and his wife Clara Wynn"
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
+_OWNER_AT = regex.compile(r"\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}['’]s?(?=\s)")  # "Mendes's"
 _GENERIC = frozenset(lx.DETERMINERS | {"former", "current", "new", "old", "world", "top"})
 
 
@@ -169,7 +170,7 @@ def descriptor(
     age = _YEAR_OLD.search(phrase)
     words = words[: _head_end(words)]  # "the creator of Facebook": the creator
     wanted = _content(" ".join(words[1:]))
-    head = words[-1].casefold()
+    head = words[-1].casefold().removeprefix("ex-")  # "the ex-chancellor": the chancellor then
     ranked: list[tuple[int, int, Speaker]] = []  # (-score, distance, person)
     for distance, s in enumerate(people):
         known, years = index.described(s.name)
@@ -193,11 +194,13 @@ def _salient(
     one the article describes with another trade last ("comedian Ray Marsh" for "the actor")."""
     here = index.sentence_of(pos)
 
-    def rank(item: tuple[int, Speaker]) -> tuple[bool, int, int]:
+    def rank(item: tuple[int, Speaker]) -> tuple[bool, int, bool, int]:
         start, s = item
         known, _ = index.described(s.name)
         other = _other_trade(head, known)
-        return other, here - index.sentence_of(start), start
+        # "Mendes's teammate Jordi Alva praised him. … the Spaniard said": Alva, not the owner
+        owner = _OWNER_AT.match(index.masked, start) is not None
+        return other, here - index.sentence_of(start), owner, start
 
     return list(enumerate(s for _, s in sorted(placed, key=rank)))
 
@@ -257,7 +260,29 @@ def _epithet(words: list[str]) -> bool:
     phrase = " ".join(words)
     if _NUMBERED.search(phrase.casefold()) or _YEAR_OLD.search(phrase):
         return True
+    if _DEMONYM.fullmatch(phrase):
+        return True
     return head in _EPITHET_HEADS  # not "the Vermont senator": politics has many senators
+
+
+# A nationality as a noun: "the American", "the South African", "the Spaniard", "the Frenchman"
+# (a party or a faith is no nationality: "the Republican", "the Christian").
+_DEMONYM = regex.compile(
+    r"(?:(?:North|South|East|West|New)\s+)?(?!(?:Republican|Christian|Guardian|Anglican)\b)"
+    r"(?:\p{Lu}\p{Ll}+(?:ian|ean|can|ese|shman|shwoman)|Frenchman|Scotsman|Argentine|Spaniard|Briton|Dane"
+    r"|Swede|Scot|Kiwi|Swiss|Thai|Pole|Czech|Serb|Croat|Israeli|Iraqi|Pakistani|Saudi|Filipino|"
+    r"German|Kenyan|Greek|Turk|Finn|Dutchman)"
+)
+
+
+def demonym(phrase: str) -> bool:
+    """Whether a phrase is "the" and a nationality: "the American", "the South African"."""
+    words = phrase.split()
+    return (
+        len(words) > 1
+        and words[0].casefold() == "the"
+        and bool(_DEMONYM.fullmatch(" ".join(words[1:])))
+    )
 
 
 # Unnamed sources stay unnamed: "the official said" is not the last person named.

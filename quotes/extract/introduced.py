@@ -29,6 +29,9 @@ _INTRODUCING = regex.compile(
     r"(?=\s+(?:is|was|reads?|says?|said|goes|went|runs?|ran|in\s+full|as\s+follows|follows|"
     r"below)\b|\s*:)"
 )
+# A sentence that reports someone's words without a verb of speech: "According to Ruiz, the costs
+# are not high." (mid-sentence, "according to reports" credits a source of facts, not a speaker).
+_ACCORDING_OPENS = regex.compile(rf"(?<![^\s])According\s+to\s+(?P<np>{lx.NAME}),")
 _MARKS_BACK = regex.compile(r"(?r)[“”\"‘’']")  # read from the end of a paragraph back
 _FRONTED = regex.compile(lx.FRONTED_PARTICIPLE + r"\s*")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]+")
@@ -167,6 +170,9 @@ def reported(
             start, end = _last_sentence(masked, paras[span.para - 1], roster)
             lo = start if "\x00" not in masked[start:end] else lo
         cues = verb_cues(masked, lo, span.open)
+        according = _according(lo, span.open, cues, roster)
+        if according:
+            return according, "according to", "reported-speech"
         if not cues:
             who = _introduced_by_subject(span, paras, roster)
             return (who, None, "subject-paragraph") if who else None
@@ -179,6 +185,18 @@ def reported(
         return (who, None, "subject-paragraph") if who else None
 
     return _fill(quotes, spans, pick)
+
+
+def _according(lo: int, hi: int, cues: list[regex.Match[str]], roster: Roster) -> Speaker | None:
+    """The person or organisation of the last "According to Ruiz, …" sentence before a quote
+    with no cue, when no verb of speech follows it."""
+    last = None
+    for m in _ACCORDING_OPENS.finditer(roster.masked, lo, hi):
+        last = m
+    if last is None or (cues and cues[-1].start() > last.start()):
+        return None
+    who = speaker_of(last["np"], last.start("np"), roster, forward=True)
+    return who if who and who.kind in ("person", "organization") else None
 
 
 def _fill(

@@ -18,6 +18,7 @@ from quotes.model import Speaker
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
 # Commas and dashes set appositives apart: "The Duke of Ashford - Prince Tom - said" (a spaced
 # hyphen is a dash)
+_THE_START = regex.compile(r"[Tt]he\s")
 _APPOSITION = regex.compile(r"\s*,\s*|\s+(?:[—–―-]|--)\s+")
 # A dateline opening the words: "UNITED NATIONS — …", "LOS ANGELES (AP) — …": a place.
 _DATELINE = regex.compile(
@@ -117,10 +118,18 @@ def speaker_of(
     np: str, pos: int, roster: Roster, forward: bool = False, depth: int = 0
 ) -> Speaker | None:
     """The speaker a noun phrase names; parts are read from the one nearest the cue outwards."""
-    items = parts(np) if forward else parts(np)[::-1]
+    items = list(parts(np))
+    role: str | None = None
+    if len(items) > 1 and any(classify(p).kind == "person" for p in items):
+        # "Tom Okafor, the 31-year-old, said", "Ana Ruiz, the Republican mayor of Miami, said":
+        # a definite description beside the name describes that person, no one named before
+        described = [p for p in items if _description_of_named(p)]
+        items = [p for p in items if p not in described]
+        role = _bare(described[0]) if described else None
+    if not forward:
+        items.reverse()
     named: Speaker | None = None
     nominal: Speaker | None = None
-    role: str | None = None
     indefinite = False
     for i, part in enumerate(items):
         if i > 0 and (_ADJUNCT.match(part) or CUE.search(part) or _PARTICIPLE.match(part)):
@@ -148,6 +157,12 @@ def speaker_of(
     if indefinite and nominal and nominal.kind == "anonymous":  # "A whistleblower has accused"
         return _named_next(pos, roster) or nominal
     return nominal
+
+
+def _description_of_named(part: str) -> bool:
+    """A definite description, neither a name nor a body: "the Republican mayor of Miami", "the
+    31-year-old" (but "The Hill", "the Associated Press" name someone)."""
+    return bool(_THE_START.match(part)) and classify(part).kind in (None, "role")
 
 
 def _rank(s: Speaker) -> int:
@@ -196,6 +211,10 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     capital = _capital_head(" ".join(head))
     if capital and is_acronym(capital) and len(head) > 1 and _for_someone(head[-2]):
         capital = None  # "operations manager EMEA": a region or desk, the manager unnamed
+    if capital is not None and coref.demonym(part) and capital not in roster.orgs:
+        referent = coref.descriptor(part, pos, roster, lambda s: validate.named(s, pos, roster))
+        if referent:  # "the South African said": the person named last, not a body
+            return referent, None
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
         return _named(capital, head, pos, roster)
     m = _DOC_PHRASE.match(part)
@@ -325,6 +344,10 @@ def _named(
     words = n.name.split()
     if prefix and _for_someone(prefix.split()[-1]) and 2 <= len(words) <= 3:
         return Speaker(n.name, "person", desc), desc  # "spokesperson Hua Chunying"
+    if len(words) == 1 and n.name not in roster.orgs:
+        person = roster.person(n.name, pos)  # "Lane said" after "caddie Joe Lane": a surname
+        if " " in person.name:
+            return person, desc
     if n.name:
         return roster.org(n.name), None
     return None, None

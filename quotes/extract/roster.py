@@ -50,6 +50,8 @@ _BEFORE_GAP = regex.compile(r"[\p{L}\p{N},;’'\x00]")
 _EDGE = regex.compile(r"\b")
 _PLAIN_WORD = regex.compile(r"\w+")
 _FIRST_LETTERS = regex.compile(r"\p{L}+")
+_ONE_WORD = regex.compile(_ONE)
+_OWNER_WORD = regex.compile(r"\p{L}['’]s?$")  # "Taiwan's": an owner, not part of a name
 # A capitalised word after a word, comma or quote and a space: a name, not a sentence's start.
 _MID_WORD = regex.compile(r"(?<=[\p{L}\p{N},;’'\x00][ \t]+)\p{Lu}\w*")
 _SUBJECT_PRONOUN = regex.compile(
@@ -256,7 +258,9 @@ class Roster:
 
     def org_nominal(self, noun: str, phrase: str, pos: int) -> Speaker | None:
         """The organisation meant by "the group", "the union", "the ICE union"."""
-        modifiers = [self.expand(w) for w in phrase.split()[1:-1] if w[0].isupper()]
+        words = phrase.split()
+        first = 1 if words and _ONE_WORD.fullmatch(words[0]) else 0  # "the", not "Taiwan's"
+        modifiers = [self.expand(w) for w in words[first:-1] if w[0].isupper()]
         government = noun in lx.GOVERNMENT_HEADS
         best: tuple[str, int] | None = None
         best_score = 0.0
@@ -270,6 +274,8 @@ class Roster:
                 score += 4
             if modifiers and all(mod in name and mod != name for mod in modifiers):
                 score += 3
+            elif any(_OWNER_WORD.search(mod) for mod in modifiers):
+                continue  # "Taiwan's defence ministry" is no "Chinese Foreign Ministry"
             elif modifiers:
                 score -= 1
             if (name.split()[-1].casefold() in lx.GOVERNMENT_HEADS) == government:

@@ -17,6 +17,13 @@ from quotes.extract.engine import Rule
 AFTER: tuple[Rule[after.Tail], ...] = (
     Rule("dash-after", "after", "“We will rebuild.” — Mayor Ana Ruiz", "Ana Ruiz", after.dash),
     Rule(
+        "colon-headline",
+        "after",
+        "‘We will not back down’: Harbor Workers Union rejects the pay offer",
+        "Harbor Workers Union",
+        after.colon_subject,
+    ),
+    Rule(
         "according-to-after",
         "after",
         "“The bridge is safe,” according to engineer Tom Hale.",
