@@ -1,9 +1,15 @@
-"""How a corpus falls apart for clustering: components over candidate pairs, and over links.
+"""How a corpus falls apart for clustering: components over candidate pairs, over links, and
+the statements' components.
 
 Candidate pairs are what the stages look up (trigram candidates, a fragment's holders in its
-rarest word's posting); links are those of them components.linked keeps. Each line gives the
-components, the largest one's quotes and wordings (and its share of the corpus), and how many
-quotes lie in components of at most 10, 100 and 1,000 quotes.
+rarest word's posting); links are those of them components.linked keeps (every level of
+grouping in one: what the Spark build clusters per task); statements are the components of
+wordings of AMBIGUOUS_WORDS or more over components.statement_linked (the first level of
+grouping; short wordings and splices are then placed against their clusters one by one); short
+are the components of short wordings over the pairs of them that could join (placing a short
+wording reads the short ones placed before it). Each line gives the components, the largest
+one's quotes and wordings (and its share of the corpus), and how many quotes lie in components
+of at most 10, 100 and 1,000 quotes.
 
     python bench/components.py --generated 3000 --seed 1
     python bench/components.py /work/polnear/data/train/text /work/polnear/data/dev/text ...
@@ -20,9 +26,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
-from quotes.cluster.components import components  # noqa: E402
+from quotes.cluster.candidates import ShingleIndex  # noqa: E402
+from quotes.cluster.components import components, linked, statement_linked  # noqa: E402
 from quotes.cluster.counts import survey  # noqa: E402
 from quotes.cluster.fragments import content_of  # noqa: E402
+from quotes.cluster.joins import AMBIGUOUS_WORDS, may_join  # noqa: E402
 from quotes.cluster.normalise import tokenise  # noqa: E402
 from quotes.cluster.sets import UnionFind  # noqa: E402
 from quotes.cluster.verify import SHORT_FRAGMENT_WORDS  # noqa: E402
@@ -48,6 +56,14 @@ def candidate_parts(wordings: Sequence[Wording]) -> list[list[int]]:
     for i in range(len(wordings)):
         parts.setdefault(uf.find(i), []).append(i)
     return list(parts.values())
+
+
+def short_linked(i: int, j: int, wordings: Sequence[Wording], _: ShingleIndex) -> bool:
+    """Whether two short wordings could join one another."""
+    a, b = len(wordings[i].code), len(wordings[j].code)
+    if a >= AMBIGUOUS_WORDS or b >= AMBIGUOUS_WORDS:
+        return False
+    return may_join(i, j, wordings) if a <= b else may_join(j, i, wordings)
 
 
 def describe(name: str, parts: list[list[int]], wordings: Sequence[Wording]) -> str:
@@ -82,9 +98,15 @@ def main() -> None:
     wordings, _ = distinct_wordings(ordered, [tokenise(q.text) for q in ordered], articles)
     print(f"{len(articles):,} articles, {len(quotes):,} quotes, {len(wordings):,} wordings")
     print(describe("candidates", candidate_parts(wordings), wordings))
-    began = time.perf_counter()
-    linked = components(wordings, survey(wordings))
-    print(describe("links", linked, wordings) + f" ({time.perf_counter() - began:.1f} s)")
+    found = survey(wordings)
+    for name, link in (
+        ("links", linked),
+        ("statements", statement_linked),
+        ("short", short_linked),
+    ):
+        began = time.perf_counter()
+        parts = components(wordings, found, link)
+        print(describe(name, parts, wordings) + f" ({time.perf_counter() - began:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Clustering part by part: components over links, each grouped with the corpus's counts."""
+"""Clustering part by part: statements in components over their links, each grouped with the
+corpus's counts, short wordings and splices placed against their clusters."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
-from quotes.cluster.components import components, group_parts, linked
+from quotes.cluster.components import (
+    Linked,
+    components,
+    group_part,
+    group_parts,
+    linked,
+    statement_linked,
+)
 from quotes.cluster.counts import survey
 from quotes.cluster.normalise import tokenise
 from quotes.cluster.union import Grouping, group
@@ -40,8 +48,8 @@ def wordings_in(*items: tuple[Article, list[Quote]]) -> list[Wording]:
     return wordings_of([q for _, qs in items for q in qs], {a.id: a for a, _ in items})
 
 
-def parts_by_text(wordings: list[Wording]) -> list[list[str]]:
-    parts = components(wordings, survey(wordings))
+def parts_by_text(wordings: list[Wording], link: Linked = statement_linked) -> list[list[str]]:
+    parts = components(wordings, survey(wordings), link)
     return sorted(sorted(wordings[i].tokens.key for i in part) for part in parts)
 
 
@@ -52,21 +60,37 @@ def as_sets(grouping: Grouping, ids: Sequence[int]) -> set[frozenset[int]]:
 def test_grouping_each_component_with_the_corpus_counts_equals_grouping_the_whole_corpus() -> None:
     corpus = generate(200, seed=2)
     wordings = wordings_of(corpus.quotes, {a.id: a for a in corpus.articles})
-    assert len(components(wordings, survey(wordings))) > 30, "the corpus falls apart"
+    assert len(components(wordings, survey(wordings), statement_linked)) > 30
     whole, parts = group(wordings), group_parts(wordings)
     everyone = range(len(wordings))
     assert as_sets(parts, everyone) == as_sets(whole, everyone)
     assert parts.splices == whole.splices
 
 
-def test_a_fragment_found_in_two_statements_shares_a_component_with_both() -> None:
+def test_grouping_each_one_level_component_alone_equals_grouping_the_whole_corpus() -> None:
+    corpus = generate(200, seed=2)
+    wordings = wordings_of(corpus.quotes, {a.id: a for a in corpus.articles})
+    found = survey(wordings)
+    groups: set[frozenset[int]] = set()
+    splices: dict[int, tuple[int, int, int]] = {}
+    for part in components(wordings, found):  # over linked, as the Spark build clusters them
+        alone = group_part([wordings[k] for k in part], found.counts)
+        groups |= {frozenset(part[i] for i in members) for members in alone.groups}
+        splices |= {part[i]: (part[s.partner], s.start, s.end) for i, s in alone.splices.items()}
+    whole = group(wordings)
+    assert groups == as_sets(whole, range(len(wordings)))
+    assert splices == {i: (s.partner, s.start, s.end) for i, s in whole.splices.items()}
+
+
+def test_a_fragment_found_in_two_statements_keeps_them_apart_and_joins_neither() -> None:
     wordings = wordings_in(
         news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),
         news("b", f'"{NEVER}" Holt said.', speaker="Mara Holt"),
         news("c", 'Holt called him the "ringleader" again.', speaker="Mara Holt"),
     )
-    assert len(parts_by_text(wordings)) == 1
-    assert len(group(wordings).groups) == 3  # it joins neither, but needs both to know it
+    assert len(parts_by_text(wordings)) == 3, "a short wording never links statements"
+    assert len(parts_by_text(wordings, linked)) == 1, "in one level it needs both"
+    assert len(group(wordings).groups) == len(group_parts(wordings).groups) == 3
 
 
 def test_statements_of_unrelated_stories_sharing_a_stock_phrase_are_separate_components() -> None:
@@ -90,14 +114,18 @@ def test_statements_of_unrelated_stories_sharing_a_stock_phrase_are_separate_com
     assert len([p for p in parts if any("ferry" in k or "school" in k for k in p)]) == 2
 
 
-def test_a_spliced_quote_and_both_statements_it_takes_from_share_a_component() -> None:
+def test_a_spliced_quote_is_placed_against_the_statements_it_takes_from() -> None:
     spliced = f"{FERRY[:70]} {SCHOOL[60:]}"
     wordings = wordings_in(
         news("a", f'"{FERRY}" Holt said.', speaker="Mara Holt"),
         news("b", f'"{SCHOOL}" Park said.', speaker="Ivo Park"),
         news("c", f'"{spliced}" the paper quoted.', speaker=None),
     )
-    assert len(parts_by_text(wordings)) == 1
+    assert len(parts_by_text(wordings)) == 2, "it is the ferry's, no link to the school's"
+    assert len(parts_by_text(wordings, linked)) == 1
+    whole, by_parts = group(wordings), group_parts(wordings)
+    assert as_sets(by_parts, range(3)) == as_sets(whole, range(3))
+    assert by_parts.splices == whole.splices
 
 
 def test_clustering_gives_the_same_clusters_under_any_hash_seed() -> None:

@@ -114,6 +114,16 @@ def test_two_pieces_cut_at_different_sentences_are_one_statement() -> None:
     assert groups(clusters, by_id) == [["a", "b", "c"]]
 
 
+def test_a_sentence_two_speeches_share_quoted_alone_joins_neither_and_keeps_them_apart() -> None:
+    # Holt gave the same refund pledge in two speeches; one outlet quoted only the pledge.
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {REFUND}" Holt told the council.', speaker="Mara Holt"),
+        news("b", f'"{INSURER} {REFUND}" Holt told reporters.', speaker="Mara Holt"),
+        news("c", f'"{REFUND}" Holt said.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a"], ["b"], ["c"]]
+
+
 def test_a_piece_with_a_short_lead_in_before_the_sentence_it_shares_is_one_statement() -> None:
     # a says three words of its own, then the first sentence of b (two words of aside inside).
     lead_in = "Make no mistake: the insurer, in truth, acted as the ringleader of a scheme"

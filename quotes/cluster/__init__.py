@@ -2,13 +2,14 @@
 
 Stages, one module each: normalise (words that compare equal across typography and case) →
 wordings (identical quotes compared once) → candidates (a trigram index; never all pairs) →
-verify (word alignment) → union (clusters grown longest wording first over sets: each wording
-placed by joins, guarded against chains, fragments of one to seven words looked up by fragments;
-pieces of one statement joined by pieces; splices) → provenance (canonical wording, speaker,
-first appearance) → alterations (word-level changes against the canonical) → edges (who copied
-whom). The grouping reads counts of the whole corpus (counts): given them, a component of the
-corpus (components: wordings joined by pairs that could link) groups as the whole corpus
-groups it, which is how the Spark build clusters component by component.
+verify (word alignment) → union (clusters grown longest wording first over sets, in two levels:
+statements of twelve words or more joined by joins, guarded against chains; shorter wordings
+placed against their clusters, fragments of one to seven words looked up by fragments; pieces
+of one statement joined by pieces; splices) → provenance (canonical wording, speaker, first
+appearance) → alterations (word-level changes against the canonical) → edges (who copied whom).
+The grouping reads counts of the whole corpus (counts): given them, a component of the corpus
+(components: wordings joined by pairs that could link) groups as the whole corpus groups it,
+which is how the Spark build clusters component by component.
 
 A cluster is one quotation as the gold guideline counts it: its wordings and every piece of it
 (a fragment is the same quotation as the longer span that holds it, and spans that some article
@@ -126,8 +127,9 @@ def _context(
         tokenised.get(q.text) or tokenised.setdefault(q.text, tokenise(q.text)) for q in ordered
     ]
     wordings, wording_of = distinct_wordings(ordered, tokens, articles)
-    # One machine groups the corpus whole: per component (components.group_parts, as the Spark
-    # build does) the clusters are the same, but finding the links costs more than it saves.
+    # One machine groups the corpus whole: by parts (components.group_parts, or each component
+    # over links with group_part, as the Spark build does) the clusters are the same, but
+    # finding the links costs more than it saves.
     grouping = group(wordings) if counts is None else group_part(wordings, counts)
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:

@@ -5,12 +5,14 @@ Outlets quote a statement in pieces: one prints sentences 1–3, another sentenc
 sentences 2–3, another "Hi all," and sentence 1. Taken longest first, each piece joins the
 longest quotation that holds it; this pass then joins the clusters that some quotation shows to
 be one statement: it holds (nearly every word of) a sentence-long member of each, or it runs on
-from one where another begins. Only direct evidence counts, never a chain of likenesses: the
-piece must be held almost whole, or the overlap be a long dense run at opposite ends, and the
-speakers the two clusters are mostly quoted from must not conflict (words shared by two speakers
-are a phrase, or one quoting the other). A speaker named by only a few of a cluster's quotes
-does not count: extraction misattributes a piece now and then (to the person addressed, to an
-organisation named nearby), and one such name must not keep a statement's pieces apart.
+from one where another begins. Only statements (union.py's first level) join clusters so; a
+short wording is a piece of the one cluster that holds it, and of neither when two do. Only
+direct evidence counts, never a chain of likenesses: the piece must be held almost whole, or the
+overlap be a long dense run at opposite ends, and the speakers the two clusters are mostly
+quoted from must not conflict (words shared by two speakers are a phrase, or one quoting the
+other). A speaker named by only a few of a cluster's quotes does not count: extraction
+misattributes a piece now and then (to the person addressed, to an organisation named nearby),
+and one such name must not keep a statement's pieces apart.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from quotes.cluster.sets import UnionFind
 from quotes.cluster.verify import Alignment, align
 from quotes.cluster.wordings import Wording
 
-PIECE_WORDS = 8  # a piece that joins two clusters is at least this long: about a sentence
 HELD = 0.9  # share of a piece's words the holding quotation must have
+PIECE_WORDS = 8  # a short wording held as a piece is at least this long: about a sentence
 OVERLAP_WORDS = 8  # words two offset pieces must share, as one dense run
 OVERLAP_DENSITY = 0.8  # share of the overlapping stretch that matches
 OVERLAP_OWN_WORDS = 4  # matched words outside stock phrases
@@ -35,26 +37,23 @@ PIECES_TRIED = 3  # members of one other cluster aligned per quotation
 
 
 def join_pieces(
-    wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind, rank: dict[int, int]
+    wordings: Sequence[Wording],
+    index: ShingleIndex,
+    uf: UnionFind,
+    rank: dict[int, int],
+    statements: Sequence[int],
 ) -> None:
-    """Join clusters that a quotation shows to be pieces of one statement."""
-    votes: dict[int, Counter[str]] = defaultdict(Counter)
-    quotes: Counter[int] = Counter()
-    for i, w in enumerate(wordings):
-        root = uf.find(i)
-        quotes[root] += w.weight
-        if w.votes:
-            votes[root].update(dict(w.votes))
-    for i in sorted(range(len(wordings)), key=rank.__getitem__):
-        if len(wordings[i].code) < PIECE_WORDS:
-            continue
+    """Join clusters that a quotation shows to be pieces of one statement (both of
+    `statements`, union.py's first level)."""
+    votes, quotes = _tally(wordings, uf)
+    pieces = set(statements)
+    for i in sorted(pieces, key=rank.__getitem__):
         candidates = index.candidates(i)
         shared = index.shared[i]
         by_root: dict[int, list[int]] = defaultdict(list)
         for j in candidates:
             # Each pair is looked at once, from its longer side.
-            long = len(wordings[j].code) >= PIECE_WORDS
-            if long and rank[j] > rank[i] and shared[j] >= SHARED_SHINGLES:
+            if j in pieces and rank[j] > rank[i] and shared[j] >= SHARED_SHINGLES:
                 by_root[uf.find(j)].append(j)
         for members in by_root.values():
             home, other = uf.find(i), uf.find(members[0])
@@ -65,6 +64,52 @@ def join_pieces(
                 uf.union(keep, gone)
                 votes[keep] += votes.pop(gone, Counter())
                 quotes[keep] += quotes.pop(gone, 0)
+
+
+def join_short_pieces(
+    wordings: Sequence[Wording],
+    index: ShingleIndex,
+    uf: UnionFind,
+    rank: dict[int, int],
+    short: Sequence[int],
+) -> None:
+    """A short wording of PIECE_WORDS or more (of `short`, union.py's second level) that
+    leads its own cluster joins the one other cluster holding it as a piece of one statement;
+    held so by two, it is a passage they share and joins neither, so it never relates them."""
+    votes, quotes = _tally(wordings, uf)
+    for i in sorted(short, key=rank.__getitem__):
+        if len(wordings[i].code) < PIECE_WORDS or uf.find(i) != i:
+            continue
+        candidates = index.candidates(i)
+        shared = index.shared[i]
+        by_root: dict[int, list[int]] = defaultdict(list)
+        for j in candidates:
+            if rank[j] < rank[i] and shared[j] >= SHARED_SHINGLES and uf.find(j) != i:
+                by_root[uf.find(j)].append(j)
+        homes = [
+            root
+            for root, members in by_root.items()
+            if not _leads_conflict(votes, quotes, root, i)
+            and any(one_statement(j, i, wordings, index) for j in members[:PIECES_TRIED])
+        ]
+        if len(homes) == 1:
+            uf.union(homes[0], i)
+            votes[homes[0]] += votes.pop(i, Counter())
+            quotes[homes[0]] += quotes.pop(i, 0)
+
+
+def _tally(
+    wordings: Sequence[Wording], uf: UnionFind
+) -> tuple[dict[int, Counter[str]], Counter[int]]:
+    """Per cluster root: the quotes naming each speaker, and all its quotes."""
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    quotes: Counter[int] = Counter()
+    for i, w in enumerate(wordings):
+        root = uf.find(i)
+        quotes[root] += w.weight
+        if w.votes:
+            votes[root].update(dict(w.votes))
+    return votes, quotes
 
 
 def _lead(votes: Counter[str], quotes: int) -> str | None:

@@ -1,10 +1,15 @@
 """Group distinct wordings into clusters from verified links, without letting weak links chain.
 
-Wordings are taken longest first, so each cluster is founded by its most complete wording (its
-head), and each shorter wording joins the one cluster that holds it (joins). Then pieces of one
-statement come together (pieces), the wordings two clusters held are tried again (those clusters
-may now be one), and splices are found (splices): a wording made of runs from two clusters joins
-the one it takes most words from and remembers the other.
+Two levels. Statements first: wordings of AMBIGUOUS_WORDS or more, taken longest first, so each
+cluster is founded by its most complete wording (its head) and each shorter one joins the one
+cluster that holds it (joins). Short wordings next, longest first, each placed against those
+clusters (and the short ones placed before it): it joins the one cluster that holds it, or none
+when two hold it about as well (a phrase they share), so a short wording never relates two
+statements. Then statements' clusters that are pieces of one statement come together, and a
+short wording leading its own cluster joins the one cluster holding it as a piece (pieces); the
+short wordings two clusters held are tried again (those clusters may now be one), and splices
+are found (splices): a wording made of runs from two clusters joins the one it takes most words
+from and remembers the other.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from quotes.cluster.candidates import ShingleIndex
 from quotes.cluster.counts import CorpusCounts, clustering_order, indexes, local
-from quotes.cluster.fragments import AMBIGUOUS
-from quotes.cluster.joins import best_cluster, fragment_home
-from quotes.cluster.pieces import join_pieces
+from quotes.cluster.fragments import AMBIGUOUS, WordIndex
+from quotes.cluster.joins import AMBIGUOUS_WORDS, best_cluster, fragment_home
+from quotes.cluster.pieces import join_pieces, join_short_pieces
 from quotes.cluster.sets import UnionFind
 from quotes.cluster.splices import Splice, merge_spliced_heads, splice_of
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS, SHORT_FRAGMENT_WORDS
@@ -31,42 +37,71 @@ class Grouping:
     splices: dict[int, Splice] = field(default_factory=dict)
 
 
-def group(wordings: Sequence[Wording], counts: CorpusCounts | None = None) -> Grouping:
-    """Cluster wordings: containment links checked against members and head, then splices.
+@dataclass
+class Run:
+    """One grouping under way: the wordings, their indexes and the clusters so far."""
 
-    With `counts` (counts.survey of a corpus holding these wordings), gives for them what
-    grouping that whole corpus gives, when they hold every wording theirs may be related to
-    (a component, see components.py); without, the wordings are the corpus."""
+    wordings: Sequence[Wording]
+    order: list[int]
+    index: ShingleIndex
+    words: WordIndex
+    rank: dict[int, int]
+    uf: UnionFind
+
+
+def start(wordings: Sequence[Wording], counts: CorpusCounts | None = None) -> Run:
+    """Index wordings for grouping, each its own cluster; with `counts` (counts.survey of a
+    corpus holding them), on that corpus's counts."""
     order = clustering_order(wordings)
     index, words = indexes(wordings, order, local(counts, wordings) if counts is not None else None)
     rank = {i: r for r, i in enumerate(order)}
-    uf = UnionFind(len(wordings))
+    return Run(wordings, order, index, words, rank, UnionFind(len(wordings)))
 
-    def home_of(i: int) -> int | None:
-        if len(wordings[i].code) < SHORT_FRAGMENT_WORDS:
-            home = fragment_home(i, wordings, words, rank, uf)
-            if home is not None or len(wordings[i].code) < MIN_FRAGMENT_WORDS:
-                return home
-        earlier = [j for j in index.candidates(i) if rank[j] < rank[i]]
-        return best_cluster(i, earlier, wordings, uf)
 
+def group(wordings: Sequence[Wording], counts: CorpusCounts | None = None) -> Grouping:
+    """Cluster wordings: statements, then short wordings placed against them, then splices.
+
+    With `counts` (counts.survey of a corpus holding these wordings), gives for them what
+    grouping that whole corpus gives, when they hold every wording theirs may be related to
+    (see components.py); without, the wordings are the corpus."""
+    run = start(wordings, counts)
+    statements(run)
+    return finish(run)
+
+
+def statements(run: Run) -> None:
+    """Join the statements (wordings of AMBIGUOUS_WORDS or more), longest first."""
+    for i in run.order:
+        if not _long(run, i):
+            break  # shorter ones follow
+        home = _home(run, i)
+        if home is not None:  # a wording this long is never AMBIGUOUS
+            run.uf.union(home, i)
+
+
+def finish(run: Run) -> Grouping:
+    """Place the short wordings against the statements' clusters, join the pieces, find
+    splices, and give the clusters (each headed by its root)."""
+    wordings, index, uf = run.wordings, run.index, run.uf
+    short = [i for i in run.order if not _long(run, i)]
     ambiguous = []
-    for i in order:
-        home = home_of(i)
+    for i in short:
+        home = _home(run, i)
         if home == AMBIGUOUS:
             ambiguous.append(i)
         elif home is not None:
             uf.union(home, i)
-    join_pieces(wordings, index, uf, rank)
+    long = [i for i in run.order if _long(run, i)]
+    join_pieces(wordings, index, uf, run.rank, long)
+    join_short_pieces(wordings, index, uf, run.rank, short)
     for i in ambiguous:  # the clusters holding it may have proved one statement
-        home = home_of(i)
+        home = _home(run, i)
         if home is not None and home != AMBIGUOUS:
             uf.union(home, i)
-    splices = merge_spliced_heads(wordings, index, uf, rank)
+    splices = merge_spliced_heads(wordings, index, uf, run.rank)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in order:
-        root = uf.find(i)
-        groups[root].append(i)
+    for i in run.order:
+        groups[uf.find(i)].append(i)
     # The root founded the cluster (or absorbed a splice), so it leads its group.
     result = Grouping(
         [[root] + [i for i in members if i != root] for root, members in groups.items()]
@@ -77,3 +112,18 @@ def group(wordings: Sequence[Wording], counts: CorpusCounts | None = None) -> Gr
             if splice is not None:
                 result.splices[i] = splice
     return result
+
+
+def _long(run: Run, i: int) -> bool:
+    return len(run.wordings[i].code) >= AMBIGUOUS_WORDS
+
+
+def _home(run: Run, i: int) -> int | None:
+    """The root of the cluster wording i joins (AMBIGUOUS when two hold it), if any."""
+    wordings, rank = run.wordings, run.rank
+    if len(wordings[i].code) < SHORT_FRAGMENT_WORDS:
+        home = fragment_home(i, wordings, run.words, rank, run.uf)
+        if home is not None or len(wordings[i].code) < MIN_FRAGMENT_WORDS:
+            return home
+    earlier = [j for j in run.index.candidates(i) if rank[j] < rank[i]]
+    return best_cluster(i, earlier, wordings, run.uf)
