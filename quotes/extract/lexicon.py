@@ -227,6 +227,9 @@ def either(words: Iterable[str], capital: bool = False) -> str:
     return "|".join(regex.escape(w) for w in words)
 
 
+THE_OR_HIS = either(ARTICLES + THIRD_PERSON_POSSESSIVES)  # "in the/his/its statement"
+
+
 # Capitalised words that open sentences rather than name anyone: stripped from the front of a name.
 FUNCTION_WORDS = _words("""
 the a an and but or so if as at by for from in into of on to with without after before because

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 
 import regex
 
-from quotes.extract import coref, validate, windows
+from quotes.extract import authors, coref, validate, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify, is_acronym
 from quotes.extract.roster import Mention, Roster, group
-from quotes.extract.scan import trie
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
@@ -36,37 +34,19 @@ _ADJUNCT = regex.compile(
     r"earlier|later|late|early|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"yesterday|today|tonight|who|which|whose|where|whom|that|adding|noting|saying|citing|as|but|and)\b"
 )
-_THE_OR_HIS = lx.either(lx.ARTICLES + lx.THIRD_PERSON_POSSESSIVES)
 _NOT_I = lx.either(p for p in lx.SUBJECT_PRONOUNS if p != "i")
 _LEAD = regex.compile(
     r"(?i)^(?:(?:and|but|so|then|also|which|who|whom|that|what|as|while|because)\s+)+"
     rf"|^\p{{L}}\p{{Ll}}+ly,?\s+(?=(?:{_NOT_I})\b)"  # "Recently she"
     # "In a statement Petrovic": where it was said, before who said it
-    rf"|^(?:in|on|at|during|through)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"|^(?:in|on|at|during|through)\s+(?:{lx.THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:statement|interview|post|tweet|letter|video|speech|message|conference|briefing|"
     r"hearing|address)\s+(?=\p{Lu})"
 )
-_DOC = trie(lx.DOC_NOUNS)
 _POSSESSOR = regex.compile(r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s")
-_AUTHOR_BY = (
-    r"(?:written|sent|filed|issued|signed|released|published|drafted|posted|authored|submitted)"
-)
 _DOC_PHRASE = regex.compile(
-    rf"(?i)^(?:\S+\s+){{0,4}}?(?P<noun>{_DOC})(?:\s+(?:from|by|of|{_AUTHOR_BY}\s+by)\s+(?P<author>.+))?$"
+    rf"(?i)^(?:\S+\s+){{0,4}}?(?P<noun>{authors.DOC})(?:\s+(?:from|by|of|{authors.AUTHOR_BY}\s+by)\s+(?P<author>.+))?$"
 )
-_AUTHOR_VERB = (
-    r"(?:sent|wrote|filed|issued|signed|released|published|drafted|posted|authored|submitted|"
-    r"penned)"
-)
-_AUTHORED = regex.compile(rf"\b{_AUTHOR_VERB}\b")  # cheap first look before the slow pattern
-# "the foreign ministry said in a statement", "… told reporters on its website": who said it
-# wrote it ("the statement added"); read back from the document's noun, then from the verb back
-# to a sentence's stop.
-_SAID_IN = regex.compile(
-    r"\s(?:said|says|added|stated|announced|wrote|writes|warned|told)\s+(?:\p{Ll}+\s+){0,2}?"
-    rf"(?:in|on)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,2}}?$"
-)
-_SAID_IN_SUBJECT = regex.compile(r"(?:^|(?<=[.!?\x00\n]\s*))\s*(?P<np>[^.;\x00\n]{1,120}?)\s*$")
 _CLAUSE_WORDS = regex.compile(
     rf"\b(?:{lx.either(lx.AUXILIARIES + lx.MODALS)})\b"
     r"|\b\p{Ll}{3,}ed\s+(?:up|out|about|for|to|the|a|an|their|his|her|its|on|in|with)\b"
@@ -221,7 +201,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     if m and m["noun"].casefold() in [w.casefold() for w in head]:
         owner = _POSSESSOR.match(part)  # "Sanders’ fundraising email"
         author = m["author"] or (owner["name"] if owner else None)
-        return document(m["noun"], author, pos, roster, depth), None
+        return authors.document(m["noun"], author, pos, roster, depth, speaker_of), None
     noun = head[-1].casefold() if head else ""
     if noun in lx.ORG_NOUNS:
         found = roster.org_nominal(noun, " ".join(head), pos)
@@ -403,97 +383,6 @@ def _described_subject(number: str, lo: int, pos: int, roster: Roster) -> Speake
     if who is None or who.kind != "person":
         return None
     return who if roster.genders.get(who.name) in (None, number) else None
-
-
-def document(noun: str, author: str | None, pos: int, roster: Roster, depth: int) -> Speaker:
-    """A document as speaker is spoken for by its author when the article names one."""
-    if author and depth < 3:
-        found = speaker_of(author, pos, roster, forward=True, depth=depth + 1)
-        if found:
-            return found
-    if depth < 3:
-        found = _author(noun, pos, roster, depth)
-        if found:
-            return found
-    return coref.owner(noun.casefold(), pos, roster) or Speaker(noun.casefold(), "document")
-
-
-def _author(noun: str, pos: int, roster: Roster, depth: int) -> Speaker | None:
-    """Who wrote the letter: the last author named before `pos`, else the first named after it.
-
-    Each mention of the document is read with the words around it ("a letter written by X",
-    "X sent … a letter", "X's letter")."""
-    if (noun, depth) not in roster.authors:
-        found = _authors(noun, roster, depth)
-        roster.authors[noun, depth] = ([f[0] for f in found], [f[1] for f in found])
-    starts, authors = roster.authors[noun, depth]
-    i = bisect.bisect_left(starts, pos)
-    if not i:
-        return authors[0] if authors else None
-    return authors[bisect.bisect_left(starts, starts[i - 1])]  # the first found of the nearest
-
-
-def _authors(noun: str, roster: Roster, depth: int) -> list[tuple[int, Speaker]]:
-    """Every author the article names for a document, in text order: read once per article."""
-    text = roster.masked
-    fronted = _fronted(noun)
-    found: list[tuple[int, Speaker]] = []
-    for hit in _noun_pattern(noun).finditer(text):
-        lo, hi = max(0, hit.start() - windows.AUTHOR), hit.end()
-        ahead = hit.start() + windows.AUTHOR
-        said_in = _SAID_IN.search(text, max(0, hit.start() - windows.FRONTED), hit.start())
-        candidates = [
-            (_BY_AFTER.match(text, hit.start(), ahead), True),
-            (_VERB_BEFORE.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
-            (_SAID_IN_SUBJECT.search(text, lo, said_in.start()) if said_in else None, False),
-            (_OWNER_BEFORE.search(text, max(0, hit.start() - windows.OWNER), hi), False),
-            (fronted.match(text, _line_start(text, hit.start(), windows.FRONTED), ahead), True),
-        ]
-        for m, forward in candidates:
-            if m:
-                who = speaker_of(m["np"], m.start("np"), roster, forward=forward, depth=depth + 1)
-                if who and who.kind not in ("document", "anonymous"):
-                    found.append((m.start(), who))
-    return sorted(found, key=lambda f: f[0])  # stable: at one offset, the first found first
-
-
-def _line_start(text: str, pos: int, reach: int) -> int:
-    """Where the paragraph holding `pos` starts, looking back `reach` characters at most."""
-    lo = max(0, pos - reach)
-    return text.rfind("\n", lo, pos) + 1 or lo
-
-
-@lru_cache(maxsize=256)
-def _noun_pattern(noun: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)\b{regex.escape(noun)}\b")
-
-
-# Patterns anchored on one mention of a document: its by-phrase after it, its author or owner
-# before it. They name any document noun, not the mention's own: as no document noun opens or
-# closes another (tests/test_extract_referents.py), the noun one matches where a mention starts or
-# ends is that mention's, and one compiled pattern serves every noun.
-_BY_AFTER = regex.compile(
-    rf"(?i)(?:{_DOC})\b[^.\x00\n]{{0,80}}?\b{_AUTHOR_BY}\s+by\s+(?P<np>[^.,;\x00\n]+)"
-)
-_VERB_BEFORE = regex.compile(
-    rf"(?P<np>[^.;\x00\n]{{1,120}}?)\s+(?:has\s+|have\s+|had\s+)?{_AUTHOR_VERB}\b"
-    rf"[^.\x00\n]{{0,60}}?\b(?i:{_DOC})$"
-)
-_OWNER_BEFORE = regex.compile(
-    rf"(?P<np>\p{{Lu}}[\p{{L}}.-]*(?:\s+\p{{Lu}}[\p{{L}}.-]*){{0,6}})['’]s?\s+"
-    rf"(?:[\w-]+\s+){{0,2}}(?i:{_DOC})$"
-)
-
-
-@lru_cache(maxsize=256)
-def _fronted(noun: str) -> regex.Pattern[str]:
-    """ "In a letter sent to the council, the association warned …": the noun is not where the
-    pattern is anchored, so the pattern names it."""
-    n = regex.escape(noun)
-    return regex.compile(
-        rf"(?s:.*?\b)?(?i:in)\s+(?:{_THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
-        r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
-    )
 
 
 def _bare(words: str) -> str:

@@ -90,7 +90,7 @@ class Roster:
         self._mid_words: set[str] | None = None
         self._bodies: dict[str, str] | None = None
         # Who wrote a document named by a noun, found once per article: (noun, depth) → offsets
-        # of the authors' names, and the authors (see phrases.document).
+        # of the authors' names, and the authors (see authors.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
         self.weak: list[Mention] = []  # persons named once, with no given name we know
         self._counts: dict[str, int] = {}  # surnames written on their own, counted when asked
