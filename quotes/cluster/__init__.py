@@ -62,7 +62,7 @@ from quotes.cluster.provenance import (
 from quotes.cluster.reuse import NOTHING_STORED, Stored, kept_edges, trace, written
 from quotes.cluster.union import Grouping, group
 from quotes.cluster.wordings import Wording, distinct_wordings
-from quotes.model import Alteration, Article, Citation, Cluster, Edge, Quote, Speaker
+from quotes.model import Alteration, Article, Citation, Cluster, Edge, Quote
 from quotes.outlets import outlet_name
 
 __all__ = ["Computed", "Kept", "Stored", "cluster_changed", "cluster_quotes"]
@@ -111,7 +111,7 @@ def cluster_changed(
     computed: list[Computed] = []
     kept: list[Kept] = []
     places: dict[str, str] = {}
-    speakers: dict[Speaker | None, str] = {}
+    speakers: dict[int, str] = {}  # by the speaker's id()
     for members in ctx.grouping.groups:
         print_ = _fingerprint(members, ctx, places, speakers)
         cluster_id = known.get(print_)
@@ -244,7 +244,7 @@ def _fingerprint(
     wording_ids: list[int],
     ctx: _Context,
     places: dict[str, str],
-    speakers: dict[Speaker | None, str],
+    speakers: dict[int, str],
 ) -> str:
     """A digest of everything _cluster reads for these wordings: equal digests, equal clusters.
 
@@ -252,8 +252,9 @@ def _fingerprint(
     for a word, which no comparison reads), weight, first date and speakers; each quote's every
     field with its article's date and outlet and the outlets that article credits; each splice
     with its partner's wording and earliest quote. Each article's part (`places`) and each
-    speaker's (`speakers`) is written once for the whole corpus, and each wording's quotes are
-    hashed in one piece: strings are written as repr gives them, so no two inputs read alike.
+    speaker's (`speakers`, by id()) is written once for the whole corpus, and each wording's
+    quotes are hashed in one piece: strings are written as repr gives them, so no two inputs
+    read alike.
     """
     digest = hashlib.sha256()
     for w in wording_ids:
@@ -266,13 +267,15 @@ def _fingerprint(
         head = (wording.key, wording.weight, wording.first_seen, sorted(wording.speakers), partner)
         rows = [repr(head)]
         for q, _, _ in ctx.by_wording[w]:
-            place = places.get(q.article_id) or places.setdefault(
-                q.article_id, _place(q.article_id, ctx)
-            )
-            who = speakers.get(q.speaker) or speakers.setdefault(q.speaker, repr(q.speaker))
+            place = places.get(q.article_id)
+            if place is None:
+                place = places[q.article_id] = _place(q.article_id, ctx)
+            who = speakers.get(id(q.speaker))  # the quotes hold their speakers: ids stay theirs
+            if who is None:
+                who = speakers[id(q.speaker)] = repr(q.speaker)
             rows.append(
-                f"{q.article_id!r} {q.text!r} {q.start} {q.end} {q.kind!r} {who} {q.cue!r}"
-                f" {q.credit!r} {q.rule!r} {place}"
+                f"{place} {q.text!r} {q.start} {q.end} {q.kind!r} {who} {q.cue!r} {q.credit!r}"
+                f" {q.rule!r}"
             )
         rows.append("")  # each wording ends in a line's end
         digest.update("\n".join(rows).encode("utf-8", "surrogatepass"))
@@ -280,10 +283,10 @@ def _fingerprint(
 
 
 def _place(article_id: str, ctx: _Context) -> str:
-    """What a quote's fingerprint holds of its article: date, outlet, the outlets it credits."""
+    """What a quote's fingerprint holds of its article: id, date, outlet, the outlets it credits."""
     article = ctx.articles.get(article_id)
     seen = (article.published, article.outlet) if article else None
-    return repr((seen, sorted(ctx.credits.get(article_id, ()))))
+    return repr((article_id, seen, sorted(ctx.credits.get(article_id, ()))))
 
 
 def _cluster_id(canonical_key: str) -> str:
