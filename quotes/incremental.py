@@ -327,7 +327,7 @@ def save_cluster_inputs(
     new = (p for p, cluster_id in wanted.items() if stored.get(p) != (cluster_id, version))
     table.insert_all(
         (
-            {"fingerprint": p, "cluster_id": wanted[p], "trace": traces[p], "version": version}
+            {"fingerprint": p, "cluster_id": wanted[p], "trace": traces.get(p), "version": version}
             for p in new
         ),
         batch_size=BATCH,
