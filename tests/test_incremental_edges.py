@@ -9,6 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from quotes.cluster import edges
+from quotes.incremental import CLUSTERS
 from quotes.model import Article
 from quotes.pipeline import build
 from tests.test_incremental import BRIDGE, _story, _write_jsonl, dump, generate
@@ -123,3 +124,17 @@ def test_a_generated_corpus_grown_by_its_next_days_weighs_fewer_sources_than_a_f
     everything = weighing(monkeypatch)
     build([tmp_path / "news.jsonl"], tmp_path / "again.db")
     assert 0 < len(weighed) < len(everything) / 2
+
+
+def test_a_database_whose_cluster_inputs_hold_no_traces_is_built_again_whole(
+    tmp_path: Path,
+) -> None:
+    news = tmp_path / "news.jsonl"
+    _write_jsonl(news, OLD)
+    build([news], tmp_path / "old.db")
+    db = Database(tmp_path / "old.db")
+    db.execute(f"alter table {CLUSTERS} drop column trace")  # as an older version wrote it
+    db.conn.commit()
+    added = build([news], tmp_path / "old.db")
+    assert added.clusters_computed == added.clusters
+    assert "trace" in Database(tmp_path / "old.db")[CLUSTERS].columns_dict
