@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence, Set
+from collections.abc import Collection, Iterable, Iterator, Sequence, Set
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +29,7 @@ from sqlite_utils import Database
 
 from quotes import db as store
 from quotes.ingest import file_of
-from quotes.model import Article, Citation, Problem, Quote, Speaker
+from quotes.model import Article, Citation, Edge, Problem, Quote, Speaker
 from quotes.parallel import Extracted, extract_each
 
 TABLE = "extractions"
@@ -38,8 +38,8 @@ COLUMNS = {
 }  # fmt: skip
 BATCH = 1000  # rows written per statement batch
 
-CLUSTERS = "cluster_inputs"  # each cluster's fingerprint (cluster_changed) and id
-CLUSTER_COLUMNS = {"fingerprint": str, "cluster_id": str, "version": str}
+CLUSTERS = "cluster_inputs"  # each cluster's fingerprint (cluster_changed), id and trace
+CLUSTER_COLUMNS = {"fingerprint": str, "cluster_id": str, "trace": str, "version": str}
 
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is stored: changing any of it makes every stored extraction stale.
@@ -252,7 +252,7 @@ def vanished_files(db: Database, inputs: Iterable[str | Path]) -> set[str]:
 def known_clusters(db: Database) -> dict[str, str]:
     """The clusters whose rows the database holds, by the fingerprint of their inputs (none
     when this version of the clustering did not write them)."""
-    if CLUSTERS not in db.table_names():
+    if not _current_shape(db):
         return {}
     rows = db.execute(
         f"select fingerprint, cluster_id from [{CLUSTERS}] where version = ?",
@@ -261,12 +261,59 @@ def known_clusters(db: Database) -> dict[str, str]:
     return dict(rows.fetchall())
 
 
-def save_cluster_inputs(db: Database, clusters: Sequence[tuple[str, str]]) -> None:
-    """Record this build's clusters as (fingerprint, cluster id), writing only the changes."""
+def _current_shape(db: Database) -> bool:
+    """Whether the clusters' inputs are stored, with the columns this version writes."""
+    names = db.table_names()
+    return CLUSTERS in names and list(db[CLUSTERS].columns_dict) == list(CLUSTER_COLUMNS)
+
+
+class StoredClusters:
+    """What the database holds of the clusters this version wrote: their traces and edges
+    (quotes.cluster.reuse.Stored)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.current = _current_shape(db)
+        self.version = clusterer_version()
+
+    def trace(self, cluster_id: str) -> str | None:
+        """The trace stored with this cluster by this version, if any."""
+        if not self.current:
+            return None
+        row = self.db.execute(
+            f"select trace from [{CLUSTERS}] where cluster_id = ? and version = ?",
+            [cluster_id, self.version],
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def edges(self, quote_ids: Collection[str]) -> dict[str, Edge]:
+        """The stored copy edges of these quotes."""
+        ids = sorted(quote_ids)
+        out: dict[str, Edge] = {}
+        for lo in range(0, len(ids), BATCH):
+            chunk = ids[lo : lo + BATCH]
+            rows = self.db.execute(
+                "select quote_id, source_quote_id, evidence, confidence, kind from provenance"
+                f" where kind = 'copy' and quote_id in ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((row[0], Edge(*row)) for row in rows)
+        return out
+
+
+def save_cluster_inputs(
+    db: Database, computed: Sequence[tuple[str, str, str]], kept: Sequence[tuple[str, str]]
+) -> None:
+    """Record this build's clusters, (fingerprint, cluster id, trace) for those it computed and
+    (fingerprint, cluster id) for those it kept, writing only the changes."""
+    if CLUSTERS in db.table_names() and not _current_shape(db):
+        db[CLUSTERS].drop()  # written by an older version: none of its rows is of use
     table = db.table(CLUSTERS)
     table.create(CLUSTER_COLUMNS, pk="fingerprint", if_not_exists=True)
+    table.create_index(["cluster_id"], if_not_exists=True)
     version = clusterer_version()
-    wanted = dict(clusters)
+    wanted = {p: cluster_id for p, cluster_id, _ in computed} | dict(kept)
+    traces = {p: t for p, _, t in computed}
     stored = {
         row[0]: row[1:]
         for row in db.execute(f"select fingerprint, cluster_id, version from [{CLUSTERS}]")
@@ -279,6 +326,9 @@ def save_cluster_inputs(db: Database, clusters: Sequence[tuple[str, str]]) -> No
         )
     new = (p for p, cluster_id in wanted.items() if stored.get(p) != (cluster_id, version))
     table.insert_all(
-        ({"fingerprint": p, "cluster_id": wanted[p], "version": version} for p in new),
+        (
+            {"fingerprint": p, "cluster_id": wanted[p], "trace": traces.get(p), "version": version}
+            for p in new
+        ),
         batch_size=BATCH,
     )

@@ -17,7 +17,13 @@ from tqdm import tqdm
 from quotes import db as store
 from quotes.cluster import cluster_changed
 from quotes.dbfile import WAIT_SECONDS, writing
-from quotes.incremental import extract_stored, known_clusters, save_cluster_inputs, vanished_files
+from quotes.incremental import (
+    StoredClusters,
+    extract_stored,
+    known_clusters,
+    save_cluster_inputs,
+    vanished_files,
+)
 from quotes.ingest import MAX_ARTICLE_BYTES, merge_copies, read_articles
 from quotes.model import Article, Citation, Problem, Quote
 from quotes.parallel import extract_each
@@ -151,13 +157,18 @@ def _build(
         _stage(report, "clustering"),
         tqdm(total=1, desc="clustering", unit=" corpus", disable=not progress) as bar,
     ):
-        known = known_clusters(db) if same_shape(db) else {}
-        computed, kept = cluster_changed(quotes, {a.id: a for a in articles}, citations, known)
+        stored = StoredClusters(db) if same_shape(db) else None
+        known = known_clusters(db) if stored else {}
+        computed, kept = cluster_changed(
+            quotes, {a.id: a for a in articles}, citations, known, stored
+        )
         bar.update()
     with _stage(report, "saving"):
-        clusters = [c for _, c in computed]
+        clusters = [c for _, c, _ in computed]
         save_changes(db, quotes, clusters, kept, citations, changed, progress)
-        save_cluster_inputs(db, [(p, c.id) for p, c in computed] + [(p, i) for p, i, _ in kept])
+        save_cluster_inputs(
+            db, [(p, c.id, t) for p, c, t in computed], [(p, i) for p, i, _ in kept]
+        )
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)
     report.clusters = len(computed) + len(kept)

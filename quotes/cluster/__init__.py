@@ -59,15 +59,18 @@ from quotes.cluster.provenance import (
     majority_speaker,
     members_of,
 )
+from quotes.cluster.reuse import NOTHING_STORED, Stored, kept_edges, trace, written
 from quotes.cluster.union import Grouping, group
 from quotes.cluster.wordings import Wording, distinct_wordings
-from quotes.model import Alteration, Article, Citation, Cluster, Quote
+from quotes.model import Alteration, Article, Citation, Cluster, Edge, Quote
 from quotes.outlets import outlet_name
 
-__all__ = ["Kept", "cluster_changed", "cluster_quotes"]
+__all__ = ["Computed", "Kept", "Stored", "cluster_changed", "cluster_quotes"]
 
 # A cluster not computed again: its fingerprint, its id and its quotes' ids.
 Kept = tuple[str, str, list[str]]
+# A cluster computed: its fingerprint, the cluster and its trace (reuse.py).
+Computed = tuple[str, Cluster, str]
 
 
 def cluster_quotes(
@@ -84,7 +87,8 @@ def cluster_quotes(
     build clusters each on its own) and get the clusters clustering the whole corpus gives them.
     """
     ctx = _context(quotes, articles, citations, counts)
-    return sorted((_cluster(members, ctx) for members in ctx.grouping.groups), key=lambda c: c.id)
+    clusters = (_cluster(members, ctx)[0] for members in ctx.grouping.groups)
+    return sorted(clusters, key=lambda c: c.id)
 
 
 def cluster_changed(
@@ -92,23 +96,27 @@ def cluster_changed(
     articles: Mapping[str, Article],
     citations: Iterable[Citation],
     known: Mapping[str, str],
-) -> tuple[list[tuple[str, Cluster]], list[Kept]]:
+    stored: Stored | None = None,
+) -> tuple[list[Computed], list[Kept]]:
     """cluster_quotes for a corpus whose clusters are mostly stored already: each cluster is
     computed only when the fingerprint of all it is computed from (its wordings, their quotes,
     the quotes' articles and credits, its splices) is not in `known` (fingerprint → cluster id).
 
-    Gives the computed clusters with their fingerprints, and (fingerprint, cluster id, quote ids)
-    for the others: the same clusters cluster_quotes gives, as the fingerprint covers every
-    input of one cluster's computation.
+    Gives the computed clusters with their fingerprints and traces (reuse.py: what their edges
+    were computed from, so that the next build may keep them; `stored` gives this build the
+    stored ones), and (fingerprint, cluster id, quote ids) for the others: the same clusters
+    cluster_quotes gives, as the fingerprint covers every input of one cluster's computation.
     """
     ctx = _context(quotes, articles, citations)
-    computed: list[tuple[str, Cluster]] = []
+    computed: list[Computed] = []
     kept: list[Kept] = []
+    places: dict[str, str] = {}
+    speakers: dict[int, str] = {}  # by the speaker's id()
     for members in ctx.grouping.groups:
-        print_ = _fingerprint(members, ctx)
+        print_ = _fingerprint(members, ctx, places, speakers)
         cluster_id = known.get(print_)
         if cluster_id is None:
-            computed.append((print_, _cluster(members, ctx)))
+            computed.append((print_, *_cluster(members, ctx, stored or NOTHING_STORED)))
         else:
             kept.append((print_, cluster_id, [i for w in members for _, i, _ in ctx.by_wording[w]]))
     return computed, kept
@@ -169,7 +177,11 @@ class _Context:
         self.codes = [w.code for w in wordings]
 
 
-def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
+def _cluster(
+    wording_ids: list[int], ctx: _Context, stored: Stored | None = None
+) -> tuple[Cluster, str]:
+    """One cluster; with `stored`, its trace too (reuse.py), and the edges `stored` holds for it
+    kept where they stand."""
     wordings, splices = ctx.wordings, ctx.grouping.splices
     members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
     first_seen: dict[int, str] = {}
@@ -191,10 +203,15 @@ def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
         found = compared[(m.quote.text, m.wording)]
         changes[m.id] = [a if a.quote_id == m.id else replace(a, quote_id=m.id) for a in found]
     firsts, first_day = first_appearance(members)
-    edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits)
+    cluster_id = _cluster_id(wordings[canonical_w].key or canonical.id)
+    known: dict[str, Edge | None] = {}
+    if stored is not None:
+        frame, prints = trace(members, canonical, firsts, first_day, changes, ctx.credits)
+        known = kept_edges(stored.trace(cluster_id), members, frame, prints, stored, ctx.credits)
+    edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits, known)
     edges += splice_edges(members, *_splice_partners(members, ctx))
-    return Cluster(
-        id=_cluster_id(wordings[canonical_w].key or canonical.id),
+    cluster = Cluster(
+        id=cluster_id,
         quote_ids=[m.id for m in members],
         canonical_text=canonical.quote.text,
         canonical_quote_id=canonical.id,
@@ -204,6 +221,7 @@ def _cluster(wording_ids: list[int], ctx: _Context) -> Cluster:
         alterations=[a for m in members for a in changes[m.id]],
         edges=edges,
     )
+    return cluster, written(frame, prints) if stored is not None else ""
 
 
 def _splice_partners(
@@ -222,13 +240,21 @@ def _splice_partners(
     return partners, spans
 
 
-def _fingerprint(wording_ids: list[int], ctx: _Context) -> str:
+def _fingerprint(
+    wording_ids: list[int],
+    ctx: _Context,
+    places: dict[str, str],
+    speakers: dict[int, str],
+) -> str:
     """A digest of everything _cluster reads for these wordings: equal digests, equal clusters.
 
     Wordings by their words (their codes differ between builds only in which character stands
-    for a word, which no comparison reads), weight, first date and speakers; each quote with its
-    article's date and outlet and the outlets that article credits; each splice with its
-    partner's wording and earliest quote.
+    for a word, which no comparison reads), weight, first date and speakers; each quote's every
+    field with its article's date and outlet and the outlets that article credits; each splice
+    with its partner's wording and earliest quote. Each article's part (`places`) and each
+    speaker's (`speakers`, by id()) is written once for the whole corpus, and each wording's
+    quotes are hashed in one piece: strings are written as repr gives them, so no two inputs
+    read alike.
     """
     digest = hashlib.sha256()
     for w in wording_ids:
@@ -239,26 +265,28 @@ def _fingerprint(wording_ids: list[int], ctx: _Context) -> str:
             first = members_of(ctx.by_wording[splice.partner], ctx.articles)[0]
             partner = (ctx.wordings[splice.partner].key, splice.start, splice.end, first)
         head = (wording.key, wording.weight, wording.first_seen, sorted(wording.speakers), partner)
-        digest.update(repr(head).encode("utf-8", "surrogatepass"))
-        rows = []
+        rows = [repr(head)]
         for q, _, _ in ctx.by_wording[w]:
-            article = ctx.articles.get(q.article_id)
-            seen = (article.published, article.outlet) if article else None
-            credits = sorted(ctx.credits.get(q.article_id, ()))
-            quote = (
-                q.article_id,
-                q.text,
-                q.start,
-                q.end,
-                q.kind,
-                q.speaker,
-                q.cue,
-                q.credit,
-                q.rule,
+            place = places.get(q.article_id)
+            if place is None:
+                place = places[q.article_id] = _place(q.article_id, ctx)
+            who = speakers.get(id(q.speaker))  # the quotes hold their speakers: ids stay theirs
+            if who is None:
+                who = speakers[id(q.speaker)] = repr(q.speaker)
+            rows.append(
+                f"{place} {q.text!r} {q.start} {q.end} {q.kind!r} {who} {q.cue!r} {q.credit!r}"
+                f" {q.rule!r}"
             )
-            rows.append((quote, seen, credits))
-        digest.update(repr(rows).encode("utf-8", "surrogatepass"))
+        rows.append("")  # each wording ends in a line's end
+        digest.update("\n".join(rows).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def _place(article_id: str, ctx: _Context) -> str:
+    """What a quote's fingerprint holds of its article: id, date, outlet, the outlets it credits."""
+    article = ctx.articles.get(article_id)
+    seen = (article.published, article.outlet) if article else None
+    return repr((article_id, seen, sorted(ctx.credits.get(article_id, ()))))
 
 
 def _cluster_id(canonical_key: str) -> str:

@@ -53,15 +53,22 @@ def copy_edges(
     codes: Sequence[str],
     changes: Mapping[str, Sequence[Alteration]],
     credits: Mapping[str, frozenset[str]],
+    known: Mapping[str, Edge | None] | None = None,
 ) -> list[Edge]:
     """One edge per quote whose source the evidence points to.
 
     `codes` maps wording index to encoded words, `changes` quote id to its alterations and
-    `credits` article id to the outlets that article credits.
+    `credits` article id to the outlets that article credits. `known`: quotes whose edge (None
+    for none) is already known, as a build stored it (see unchanged_by).
     """
     first_ids = {m.id for m in firsts}
+    known = known or {}
     edges = []
     for q in members:
+        if q.id in known:
+            if (edge := known[q.id]) is not None:
+                edges.append(edge)
+            continue
         if q.id in first_ids:
             continue
         pool = _pool(q, members, credits)
@@ -97,8 +104,38 @@ def _pool(
     return list(chosen.values())
 
 
-def _order(m: Member) -> tuple[bool, str, str, int]:
-    return (m.published is None, m.published or "", m.quote.article_id, m.quote.start)
+def _order(m: Member) -> tuple[bool, str, str, int, int]:
+    """Sources of equal score by date, then place: a total order, so the chosen source never
+    depends on the order the possible ones were weighed in."""
+    return (m.published is None, m.published or "", m.quote.article_id, m.quote.start, m.quote.end)
+
+
+def unchanged_by(
+    old: Sequence[Member], new: Sequence[Member], credits: Mapping[str, frozenset[str]]
+) -> list[Member]:
+    """The quotes of `old` whose edge adding the quotes `new` to their cluster leaves as it was,
+    given that nothing else copy_edges reads changed (their quotes, articles, credits and
+    alterations, and the first appearance).
+
+    A new quote can be a possible source of an old one q (its evidence not None) only when it
+    is dated on or before q, or q credits its outlet: every other q weighs the same evidence.
+    Nor does it change the sources _pool weighs for such a q: it is not among those dated on
+    or before q, nor among those q credits, and when the new quotes take a cluster past
+    MAX_SOURCES, the sources _pool leaves out are neither credited nor dated on or before q,
+    which evidence never counts.
+    """
+    outlets = {outlet_name(n.outlet) for n in new if n.outlet}
+    dated = [n.published for n in new if n.published]
+    earliest = min(dated) if dated else None
+    out = []
+    for q in old:
+        if earliest is not None and q.published is not None and earliest <= q.published:
+            continue
+        named = credits.get(q.quote.article_id, frozenset())
+        if outlets & named or (q.quote.credit and outlet_name(q.quote.credit) in outlets):
+            continue
+        out.append(q)
+    return out
 
 
 def _evidence(
