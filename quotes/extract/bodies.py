@@ -7,11 +7,11 @@ government, is an organisation; a plural family name and a nation's people are a
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 import regex
 
 from quotes.extract import lexicon as lx
+from quotes.extract import windows
 
 if TYPE_CHECKING:  # the roster learns bodies from here: imported for its type only
     from quotes.extract.roster import Roster
@@ -90,16 +90,12 @@ def _people_of_a_place(name: str, roster: Roster) -> bool:
     return False
 
 
-_WRITTEN: WeakKeyDictionary[Roster, frozenset[str]] = WeakKeyDictionary()
-
-
 def _written(place: str, roster: Roster) -> bool:
     """Whether the article writes the place's name as a capitalised phrase of its own."""
-    found = _WRITTEN.get(roster)
-    if found is None:  # every capitalised word and pair of words, read once per article
+    if roster.capitalised is None:  # every capitalised word and pair of words, read once
         runs = regex.findall(r"\p{Lu}\p{L}+(?:[ \t]\p{Lu}\p{L}+)?", roster.masked)
-        found = _WRITTEN[roster] = frozenset(w for r in runs for w in (r, r.split()[0]))
-    return place in found
+        roster.capitalised = frozenset(w for r in runs for w in (r, r.split()[0]))
+    return place in roster.capitalised
 
 
 def body_words(masked: str, spots: list[tuple[int, int, str]]) -> set[str]:
@@ -113,14 +109,13 @@ def body_words(masked: str, spots: list[tuple[int, int, str]]) -> set[str]:
         if word in found or word.casefold() in _NOT_BODIES:
             continue
         if _AFTER.match(masked, end) or _BEFORE.search(
-            masked, max(0, start - _BEFORE_REACH), start
+            masked, max(0, start - windows.BODY_NOUN), start
         ):
             found.add(word)
     return found
 
 
 _NOT_BODIES = lx.GIVEN_NAMES | lx.NOT_NAMES | lx.TIMES
-_BEFORE_REACH = 40  # characters read before a name for "the firm", "his firm,"
 _AFTER = regex.compile(
     rf"(?:{_S})?\s+(?:{lx.either(sorted(lx.LEGAL_FORMS), capital=True)})(?![\p{{L}}-])"  # Acme Inc.
     rf"|\s+(?:{_SPEAKS})\s+it\s+(?:is|was)\s+\p{{Ll}}+ing\b"  # Acme said it is working

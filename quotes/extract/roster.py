@@ -92,6 +92,8 @@ class Roster:
         # Who wrote a document named by a noun, found once per article: (noun, depth) → offsets
         # of the authors' names, and the authors (see authors.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
+        # Capitalised words and pairs of words the article writes, read once (see bodies.py).
+        self.capitalised: frozenset[str] | None = None
         self.weak: list[Mention] = []  # persons named once, with no given name we know
         self._counts: dict[str, int] = {}  # surnames written on their own, counted when asked
         self._used: dict[str, bool] = {}

@@ -41,6 +41,7 @@ OWNER = 80  # characters before a document's mention read for its owner ("Sander
 FRONTED = 40  # characters before "In a letter …, the group said" read for its opening
 TITLE_LINE = 200  # the longest line read as a page's title
 BYLINE = 60  # the longest line read as a byline
+BODY_NOUN = 40  # characters before a name read for the body it is ("the firm Acme", "his firm,")
 
 # The safety net on a whole article's work: quotations past this many, or after this many marks
 # (apostrophes count), are neither attributed nor returned, and extraction says so (see
