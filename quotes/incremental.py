@@ -31,6 +31,7 @@ from quotes import db as store
 from quotes.ingest import file_of
 from quotes.model import Article, Citation, Edge, Problem, Quote, Speaker
 from quotes.parallel import Extracted, extract_each
+from quotes.views import where_in
 
 TABLE = "extractions"
 COLUMNS = {
@@ -288,13 +289,11 @@ class StoredClusters:
 
     def edges(self, quote_ids: Collection[str]) -> dict[str, Edge]:
         """The stored copy edges of these quotes."""
-        ids = sorted(quote_ids)
         out: dict[str, Edge] = {}
-        for lo in range(0, len(ids), BATCH):
-            chunk = ids[lo : lo + BATCH]
+        for where, chunk in where_in("quote_id", quote_ids):
             rows = self.db.execute(
                 "select quote_id, source_quote_id, evidence, confidence, kind from provenance"
-                f" where kind = 'copy' and quote_id in ({', '.join('?' * len(chunk))})",
+                f" where kind = 'copy' and {where}",
                 chunk,
             )
             out.update((row[0], Edge(*row)) for row in rows)
