@@ -228,6 +228,10 @@ def either(words: Iterable[str], capital: bool = False) -> str:
 
 
 THE_OR_HIS = either(ARTICLES + THIRD_PERSON_POSSESSIVES)  # "in the/his/its statement"
+WEEKDAYS = wordlist("monday tuesday wednesday thursday friday saturday sunday")
+MONTHS = wordlist(
+    "january february march april may june july august september october november december"
+)
 
 
 # Capitalised words that open sentences rather than name anyone: stripped from the front of a name.

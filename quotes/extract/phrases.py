@@ -31,7 +31,8 @@ _PAIR_WORD = regex.compile(rf"(?i)\b(?:{lx.either(sorted(lx.PAIR_NOUNS))})\b")
 _SOMEONE = frozenset(lx.wordlist("someone somebody anyone anybody nobody everyone everybody"))
 _ADJUNCT = regex.compile(
     r"(?i)^(?:in|on|at|during|after|before|while|via|through|when|to|from|with|without|last|this|"
-    r"earlier|later|late|early|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"earlier|later|late|early|on\s+\w+day|"
+    rf"{lx.either(lx.WEEKDAYS)}|"
     r"yesterday|today|tonight|who|which|whose|where|whom|that|adding|noting|saying|citing|as|but|and)\b"
 )
 _NOT_I = lx.either(p for p in lx.SUBJECT_PRONOUNS if p != "i")

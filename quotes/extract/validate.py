@@ -38,11 +38,10 @@ _NEVER_ALONE = (lx.NOT_NAMES | lx.TIMES | lx.SECTION_LABELS) - frozenset(
 _WHEN = regex.compile(
     r"(?i)\s+(?:(?:this|last|next|that|on|in|earlier|later)\s+)?(?:past\s+)?(?:"
     + lx.either(
-        lx.wordlist(
-            "summer winter spring fall autumn week month year morning afternoon evening night "
-            "weekend monday tuesday wednesday thursday friday saturday sunday january february "
-            "march april june july august september october november december"
-        )
+        lx.wordlist("summer winter spring fall autumn week month year morning afternoon evening")
+        + lx.wordlist("night weekend")
+        + lx.WEEKDAYS
+        + [m for m in lx.MONTHS if m != "may"]  # "may", a verb as often
     )
     + r")$"
 )
