@@ -35,7 +35,8 @@ from quotes.views import where_in
 
 TABLE = "extractions"
 COLUMNS = {
-    "article_id": str, "fingerprint": str, "quotes": str, "citations": str, "version": str
+    "article_id": str, "fingerprint": str, "quotes": str, "citations": str, "version": str,
+    "reprint": str,
 }  # fmt: skip
 BATCH = 1000  # rows written per statement batch
 
@@ -63,8 +64,10 @@ def extract_stored(
     `articles` may come without texts, see db.load_articles)."""
     table = db.table(TABLE)
     table.create(COLUMNS, pk="article_id", if_not_exists=True)
-    if "version" not in table.columns_dict:  # a database from before rows were versioned
-        table.add_column("version", str)
+    for column in ("version", "reprint"):  # a database from before rows held them
+        if column not in table.columns_dict:
+            table.add_column(column, str)
+    table.create_index(["reprint"], if_not_exists=True)
     version = extractor_version()
     stored = {
         article_id: (print_, written == version)
@@ -94,12 +97,25 @@ def extract_stored(
             f"update [{TABLE}] set version = ? where article_id in ({', '.join('?' * len(chunk))})",
             [version, *chunk],
         )
+    reprints = {i: reprint_key(articles[i]) for i in prints}
+    copied = _stored_reprints(db, set(reprints.values()))
+    table.insert_all(  # a stored reprint's extraction is this article's (reprint_key)
+        (
+            {"article_id": articles[i].id, "fingerprint": prints.pop(i), "version": version}
+            | {"reprint": key, "quotes": copied[key][0], "citations": copied[key][1]}
+            for i, key in reprints.items()
+            if key in copied
+        ),
+        pk="article_id",
+        replace=True,
+        batch_size=BATCH,
+    )
     fresh = dict(
         zip(prints, extract_reprints_once([articles[i] for i in prints], progress), strict=True)
     )
     table.insert_all(
         (
-            _row(articles[i], prints[i], version, found)
+            _row(articles[i], prints[i], reprints[i], found)
             for i, found in fresh.items()
             if found[2] is None
         ),
@@ -144,6 +160,22 @@ def _reprint_key(article: Article) -> tuple[str | None, ...]:
     return (article.text, article.title, article.outlet, url)
 
 
+def reprint_key(article: Article) -> str:
+    """A digest of what this extractor reads of an article besides its id (_reprint_key): a
+    stored extraction under the same digest is this article's, moved to its id."""
+    payload = json.dumps([extractor_version(), *_reprint_key(article)], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _stored_reprints(db: Database, keys: Collection[str]) -> dict[str, tuple[str, str]]:
+    """Stored extractions (quotes and citations as stored) by reprint_key, for these keys."""
+    out: dict[str, tuple[str, str]] = {}
+    for where, chunk in where_in("reprint", keys):
+        rows = db.execute(f"select reprint, quotes, citations from [{TABLE}] where {where}", chunk)
+        out.update((key, (quotes, citations)) for key, quotes, citations in rows)
+    return out
+
+
 def _moved(found: Extracted, article: Article) -> Extracted:
     """One article's extraction given to a word-for-word reprint of it."""
     quotes, citations, problem = found
@@ -183,12 +215,13 @@ def _version(names: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
-def _row(article: Article, print_: str, version: str, found: Extracted) -> dict[str, Any]:
+def _row(article: Article, print_: str, reprint: str, found: Extracted) -> dict[str, Any]:
     quotes, citations, _ = found
     return {
         "article_id": article.id,
         "fingerprint": print_,
-        "version": version,
+        "version": extractor_version(),
+        "reprint": reprint,
         "quotes": json.dumps([_quote_fields(q) for q in quotes], ensure_ascii=False),
         "citations": json.dumps([[c.outlet, c.text, c.start, c.end] for c in citations]),
     }

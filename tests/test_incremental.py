@@ -206,6 +206,27 @@ def test_a_reprint_under_another_id_is_extracted_once_and_keeps_its_own_id(
     assert found[2][0][0].id != found[1][0][0].id != found[0][0][0].id
 
 
+def test_a_later_builds_reprint_of_a_stored_article_takes_its_extraction_without_extracting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = 'The port reopened on Friday.\n\n"Ships are moving again," the harbour master said.\n'
+    wire = _story("w1", "2024-03-01", "Wire", "Ships are moving again")
+    wire = replace(wire, text=text)
+    reprint = replace(wire, id="p1", url="https://paper.example/port", published="2024-03-02")
+    retitled = replace(wire, id="p2", url="https://paper.example/t", title="Port reopens")
+    _write_jsonl(tmp_path / "day1.jsonl", [wire])
+    build([tmp_path / "day1.jsonl"], tmp_path / "growing.db")
+    _write_jsonl(tmp_path / "day2.jsonl", [reprint, retitled])
+    extracted = count_extractions(monkeypatch)
+    build([tmp_path / "day2.jsonl"], tmp_path / "growing.db")
+    assert len(extracted) == 1  # the retitled one: another title may hold another quote
+    monkeypatch.undo()
+    build([tmp_path / "day1.jsonl", tmp_path / "day2.jsonl"], tmp_path / "full.db")
+    assert dump(tmp_path / "growing.db") == dump(tmp_path / "full.db")
+    quotes = Database(tmp_path / "growing.db").execute("select distinct article_id from quotes")
+    assert len(quotes.fetchall()) == 3
+
+
 def _grown_and_full(tmp_path: Path, before: list[Article], after: list[Article]) -> Database:
     """Build `before`, then the same file holding `after` into that database, and assert it
     equals a fresh build of `after`; the grown database."""
