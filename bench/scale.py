@@ -68,24 +68,28 @@ def extraction(limit: int) -> None:
         print(f"{line}, textacy {theirs.chars_per_second / 1e6:.4f} MB/s: {ratio:.0f}x textacy")
 
 
-def reprinted(n: int, seed: int) -> list[Article]:
+def reprinted(n: int, seed: int, held: int = 0) -> list[Article]:
     """n articles: PolNeAR's texts in turn under new ids, outlets and dates (generated ones
-    when PolNeAR is missing). Only read here, never written into the repository."""
+    when PolNeAR is missing), then `held` more, each a text the first n never print (PolNeAR's
+    last `held` texts; a generated corpus's later articles, mostly new stories). Only read
+    here, never written into the repository."""
     try:
         data_dir = polnear_dir()
         texts = [d.text for split in SPLITS for d in read_split(data_dir, split)]
     except PolnearMissing:
-        return generate(n, seed).articles
+        return generate(n + held, seed).articles
+    base = texts[: len(texts) - held] if held else texts
+    chosen = [base[i % len(base)] for i in range(n)] + texts[len(texts) - held :][:held]
     start = date(2016, 1, 1)
     return [
         Article(
             id=f"r{seed}-{i:07d}",
-            text=texts[i % len(texts)],
+            text=text,
             url=f"https://example.com/{seed}/{i}",
             outlet=OUTLETS[i % len(OUTLETS)],
             published=(start + timedelta(days=i // PER_DAY)).isoformat(),
         )
-        for i in range(n)
+        for i, text in enumerate(chosen)
     ]
 
 
@@ -97,10 +101,14 @@ def _write(path: Path, articles: Sequence[Article]) -> int:
     return sum(len(a.text) for a in articles)
 
 
-def one_build(n: int, seed: int, queries: bool = False) -> dict[str, object]:
-    """In a process of its own: a full build of n articles, then 1 % more added to it (with
-    `queries`, bench/queries.py's SQL timings on the full build in between)."""
-    articles = reprinted(n + max(1, n // 100), seed)
+def one_build(
+    n: int, seed: int, queries: bool = False, plus: str = "reprints"
+) -> dict[str, object]:
+    """In a process of its own: a full build of n articles, then 1 % more added to it, reprints
+    of its texts or (`plus` "new") texts it does not hold (with `queries`, bench/queries.py's
+    SQL timings on the full build in between)."""
+    extra = max(1, n // 100)
+    articles = reprinted(n + extra, seed) if plus == "reprints" else reprinted(n, seed, held=extra)
     with tempfile.TemporaryDirectory() as tmp:
         full, extra = Path(tmp) / "full.jsonl", Path(tmp) / "extra.jsonl"
         chars = _write(full, articles[:n])
@@ -137,11 +145,11 @@ def _query_times(db: Path) -> str:
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT).stdout
 
 
-def builds(sizes: Sequence[int], seed: int, queries: bool = False) -> None:
+def builds(sizes: Sequence[int], seed: int, queries: bool = False, plus: str = "reprints") -> None:
     """One row per size, each build run in a child process so its peak memory is its own."""
     for n in sizes:
         command = [sys.executable, __file__, "--one-build", str(n), "--seed", str(seed)]
-        command += ["--queries"] if queries else []
+        command += ["--plus", plus] + (["--queries"] if queries else [])
         run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=os.environ)
         if run.returncode:
             print(f"build of {n:,} articles failed: {run.stderr.strip().splitlines()[-1:]}")
@@ -155,7 +163,7 @@ def builds(sizes: Sequence[int], seed: int, queries: bool = False) -> None:
             f"build {r['articles']:,} articles ({r['chars'] / 1e6:.0f} MB, {r['quotes']:,} quotes,"
             f" {r['clusters']:,} clusters): {r['seconds']:.0f} s = "
             f"{r['chars'] / 1e6 / r['seconds']:.2f} MB/s, peak {r['peak_mib']:,.0f} MiB "
-            f"[{stages}]\n  +1 % articles: {r['incremental']:.1f} s = "
+            f"[{stages}]\n  +1 % articles ({plus}): {r['incremental']:.1f} s = "
             f"{r['incremental'] / r['seconds']:.1%} of the full build "
             f"(CPU {sum(r['incremental_cpu'].values()) / sum(r['cpu'].values()):.1%}) [{added}]; "
             f"{r['computed']:,} of {r['clusters_after']:,} clusters computed",
@@ -224,16 +232,23 @@ def main() -> None:
     parser.add_argument(
         "--queries", action="store_true", help="time canned queries and views on each build"
     )
+    parser.add_argument(
+        "--plus",
+        choices=("reprints", "new"),
+        default="reprints",
+        help="the +1 %%: reprints of stored texts, or new texts (held out of the full build)",
+    )
     parser.add_argument("--one-build", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_build:
-        print(json.dumps(one_build(args.one_build, args.seed, args.queries)))
+        print(json.dumps(one_build(args.one_build, args.seed, args.queries, args.plus)))
         return
     skip = set(args.skip.split(","))
     if "extraction" not in skip:
         extraction(args.textacy_articles)
     if "builds" not in skip:
-        builds([int(s) for s in args.articles.split(",") if s], args.seed, args.queries)
+        sizes = [int(s) for s in args.articles.split(",") if s]
+        builds(sizes, args.seed, args.queries, args.plus)
     if "clustering" not in skip:
         clustering([int(s) for s in args.quotes.split(",") if s], args.seed)
 
