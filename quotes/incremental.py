@@ -234,27 +234,46 @@ def _quote_fields(q: Quote) -> list[Any]:
 
 
 def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
-    """The stored extractions of these articles."""
+    """The stored extractions of these articles. Each distinct stored list is decoded once (a
+    text reprinted by many articles is stored as many equal lists)."""
     out: dict[str, Extracted] = {}
     if not ids:
         return out
+    decoded: dict[str, list[dict[str, Any]]] = {}
+    cited: dict[str, list[list[Any]]] = {}
     for article_id, quotes, citations in db.execute(
         f"select article_id, quotes, citations from [{TABLE}]"
     ):
         if article_id not in ids:
             continue
+        fields = decoded.get(quotes)
+        if fields is None:
+            fields = decoded[quotes] = [_fields(f) for f in json.loads(quotes)]
+        credits = cited.get(citations)
+        if credits is None:
+            credits = cited[citations] = json.loads(citations)
         out[article_id] = (
-            [_quote(article_id, fields) for fields in json.loads(quotes)],
-            [Citation(article_id, *fields) for fields in json.loads(citations)],
+            [_quote(article_id, f) for f in fields],
+            [Citation(article_id, *c) for c in credits],
             None,
         )
     return out
 
 
-def _quote(article_id: str, fields: list[Any]) -> Quote:
-    text, start, end, kind, speaker, cue, credit, rule = fields
+def _fields(stored: list[Any]) -> dict[str, Any]:
+    """A stored quote's attributes as a Quote holds them, but for its article's id."""
+    text, start, end, kind, speaker, cue, credit, rule = stored
     who = _speaker(*speaker) if speaker else None
-    return Quote(article_id, text, start, end, kind, who, cue, credit, rule)
+    return vars(Quote("", text, start, end, kind, who, cue, credit, rule))
+
+
+def _quote(article_id: str, fields: dict[str, Any]) -> Quote:
+    """A Quote of these attributes (_fields), made without its frozen dataclass's __init__,
+    which sets each field through object.__setattr__: four times the cost, the most of loading
+    a stored corpus."""
+    quote = object.__new__(Quote)
+    quote.__dict__.update(fields, article_id=article_id)
+    return quote
 
 
 @lru_cache(maxsize=1 << 14)
