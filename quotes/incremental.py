@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence, Set
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -42,6 +42,9 @@ BATCH = 1000  # rows written per statement batch
 
 CLUSTERS = "cluster_inputs"  # each cluster's fingerprint (cluster_changed), id and trace
 CLUSTER_COLUMNS = {"fingerprint": str, "cluster_id": str, "trace": str, "version": str}
+
+EDGE_FIELDS = list(Edge.__dataclass_fields__)  # the provenance columns, in order
+Frozen = TypeVar("Frozen")
 
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is stored: changing any of it makes every stored extraction stale.
@@ -268,12 +271,17 @@ def _fields(stored: list[Any]) -> dict[str, Any]:
 
 
 def _quote(article_id: str, fields: dict[str, Any]) -> Quote:
-    """A Quote of these attributes (_fields), made without its frozen dataclass's __init__,
-    which sets each field through object.__setattr__: four times the cost, the most of loading
-    a stored corpus."""
-    quote = object.__new__(Quote)
-    quote.__dict__.update(fields, article_id=article_id)
-    return quote
+    """A Quote of these attributes (_fields) in this article."""
+    return _made(Quote, fields, article_id=article_id)
+
+
+def _made(cls: type[Frozen], fields: dict[str, Any], **more: Any) -> Frozen:
+    """An instance of a frozen dataclass holding these values of all its fields, made without
+    its __init__, which sets each field through object.__setattr__: four times the cost, the
+    most of loading a stored corpus."""
+    made = object.__new__(cls)
+    made.__dict__.update(fields, **more)
+    return made
 
 
 @lru_cache(maxsize=1 << 14)
@@ -344,11 +352,12 @@ class StoredClusters:
         out: dict[str, Edge] = {}
         for where, chunk in where_in("quote_id", quote_ids):
             rows = self.db.execute(
-                "select quote_id, source_quote_id, evidence, confidence, kind from provenance"
-                f" where kind = 'copy' and {where}",
+                f"select {', '.join(EDGE_FIELDS)} from provenance where kind = 'copy' and {where}",
                 chunk,
             )
-            out.update((row[0], Edge(*row)) for row in rows)
+            out.update(
+                (row[0], _made(Edge, dict(zip(EDGE_FIELDS, row, strict=True)))) for row in rows
+            )
         return out
 
 

@@ -112,8 +112,9 @@ def cluster_changed(
     kept: list[Kept] = []
     places: dict[str, str] = {}
     speakers: dict[int, str] = {}  # by the speaker's id()
+    bodies: dict[tuple[str | None, ...], str] = {}
     for members in ctx.grouping.groups:
-        print_ = _fingerprint(members, ctx, places, speakers)
+        print_ = _fingerprint(members, ctx, places, speakers, bodies)
         cluster_id = known.get(print_)
         if cluster_id is None:
             computed.append((print_, *_cluster(members, ctx, stored or NOTHING_STORED)))
@@ -245,16 +246,18 @@ def _fingerprint(
     ctx: _Context,
     places: dict[str, str],
     speakers: dict[int, str],
+    bodies: dict[tuple[str | None, ...], str],
 ) -> str:
     """A digest of everything _cluster reads for these wordings: equal digests, equal clusters.
 
     Wordings by their words (their codes differ between builds only in which character stands
     for a word, which no comparison reads), weight, first date and speakers; each quote's every
     field with its article's date and outlet and the outlets that article credits; each splice
-    with its partner's wording and earliest quote. Each article's part (`places`) and each
-    speaker's (`speakers`, by id()) is written once for the whole corpus, and each wording's
-    quotes are hashed in one piece: strings are written as repr gives them, so no two inputs
-    read alike.
+    with its partner's wording and earliest quote. Each article's part (`places`), each
+    speaker's (`speakers`, by id()) and each quote's text, kind, cue, credit and rule
+    (`bodies`: a text reprinted by many articles has them alike) is written once for the whole
+    corpus, and each wording's quotes are hashed in one piece: strings are written as repr
+    gives them, so no two inputs read alike.
     """
     digest = hashlib.sha256()
     for w in wording_ids:
@@ -273,10 +276,11 @@ def _fingerprint(
             who = speakers.get(id(q.speaker))  # the quotes hold their speakers: ids stay theirs
             if who is None:
                 who = speakers[id(q.speaker)] = repr(q.speaker)
-            rows.append(
-                f"{place} {q.text!r} {q.start} {q.end} {q.kind!r} {who} {q.cue!r} {q.credit!r}"
-                f" {q.rule!r}"
-            )
+            fields = (q.text, q.kind, q.cue, q.credit, q.rule)
+            body = bodies.get(fields)
+            if body is None:
+                body = bodies[fields] = repr(fields)
+            rows.append(f"{place} {q.start} {q.end} {who} {body}")
         rows.append("")  # each wording ends in a line's end
         digest.update("\n".join(rows).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
