@@ -37,9 +37,21 @@ def distinct_wordings(
     seen: list[str | None] = []
     speakers: list[dict[str, int]] = []
     wording_of: list[int] = []
+    named: dict[int, str | None] = {}  # speaker_key by the speaker's id(): quotes share speakers
+    dates: dict[str, str | None] = {}  # day() of each article's date
+    joined: dict[int, str] = {}  # Tokens.key by the tokens' id(): a reprinted text's are one
     for q, t in zip(quotes, tokens, strict=True):
-        speaker = speaker_key(q.speaker)
-        key = t.key if t.words else f"\0{q.id}"
+        who = id(q.speaker)
+        if who in named:
+            speaker = named[who]
+        else:
+            speaker = named[who] = speaker_key(q.speaker)
+        if not t.words:
+            key = f"\0{q.id}"
+        elif id(t) in joined:
+            key = joined[id(t)]
+        else:
+            key = joined[id(t)] = t.key
         if speaker and len(t.words) < MIN_FRAGMENT_WORDS:
             # The same few words from two named speakers may be two quotations ("a mistake");
             # they join when the speakers may be one (joins.fragment_home).
@@ -51,8 +63,11 @@ def distinct_wordings(
             seen.append(None)
             speakers.append({})
         weight[i] += 1
-        article = articles.get(q.article_id)
-        published = day(article.published) if article else None
+        if q.article_id in dates:
+            published = dates[q.article_id]
+        else:
+            article = articles.get(q.article_id)
+            published = dates[q.article_id] = day(article.published) if article else None
         if published and (seen[i] is None or published < (seen[i] or "")):
             seen[i] = published
         if speaker:
