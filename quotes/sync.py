@@ -62,11 +62,8 @@ def save_changes(
     # clusters' quotes, and those gone, are compared.
     cluster_of = {i: c.id for c in computed for i in c.quote_ids}
     by_id = {q.id: q for q in quotes}
-    stored_quotes = {
-        i: (cluster_id, article_id)
-        for i, cluster_id, article_id in db.execute("select id, cluster_id, article_id from quotes")
-    }
-    gone = [i for i in stored_quotes if i not in by_id]
+    # The ids alone, read from their index: the quotes' rows hold their texts.
+    gone = [i for (i,) in db.execute("select id from quotes") if i not in by_id]
     quote_rows = {
         (i,): [_row("quotes", store.quote_row(by_id[i], _id(by_id[i].speaker, speaker_ids), c))]
         for i, c in cluster_of.items()
@@ -93,7 +90,12 @@ def save_changes(
         _write_difference(db, table, fresh, {(i,) for i in members})
     _write_difference(db, "citations", _grouped("citations", map(vars, citations)), None)
     touched = live - {cluster_id for _, cluster_id, _ in kept}
-    before = {k[0]: stored_quotes.get(k[0], (None, None)) for k in moved}
+    columns = list(store.TABLES["quotes"][0])
+    at = columns.index("cluster_id"), columns.index("article_id")
+    before = {
+        k[0]: (rows[0][at[0]], rows[0][at[1]]) if rows else (None, None)
+        for k, rows in moved.items()
+    }
     touched |= {c for i, (old, _) in before.items() for c in (old, cluster_of.get(i)) if c}
     touched |= {i[0] for i in dropped}
     db.execute("delete from outlets")
@@ -172,9 +174,9 @@ def _grouped(table: str, rows: Iterable[Mapping[str, Any]]) -> dict[Row, list[Ro
 
 def _write_difference(
     db: Database, table: str, fresh: Mapping[Row, list[Row]], keys: Collection[Row] | None
-) -> list[Row]:
+) -> dict[Row, list[Row]]:
     """Make the stored rows of `keys` (every key, when None) those in `fresh`; the keys whose
-    rows changed."""
+    rows changed, with the rows stored before."""
     columns = list(store.TABLES[table][0])
     key = KEYS[table]
     stored = _stored(db, table, columns, key, keys)
@@ -186,7 +188,7 @@ def _write_difference(
         db.execute(f"delete from [{table}] where [{key}] in ({', '.join('?' * len(chunk))})", chunk)
     rows = (dict(zip(columns, row, strict=True)) for k in changed for row in fresh.get(k, ()))
     db.table(table).insert_all(rows, batch_size=BATCH)
-    return changed
+    return {k: stored.get(k, []) for k in changed}
 
 
 def _differ(stored: list[Row], fresh: list[Row]) -> bool:
