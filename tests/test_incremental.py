@@ -18,7 +18,14 @@ from quotes import db as store
 from quotes import parallel
 from quotes.cluster import cluster_changed
 from quotes.db import TABLES
-from quotes.incremental import CLUSTERS, TABLE, extract_reprints_once, extractor_version
+from quotes.incremental import (
+    CLUSTERS,
+    TABLE,
+    extract_reprints_once,
+    extract_stored,
+    extractor_version,
+    with_texts,
+)
 from quotes.model import Article, Quote, Speaker
 from quotes.pipeline import build
 from quotes.views import VIEWS
@@ -368,3 +375,17 @@ def test_a_clusters_fingerprint_changes_with_every_field_of_its_quotes() -> None
         value = getattr(quote, name)
         other = Speaker("Jo Bloggs") if name == "speaker" else others[type(value)](value)
         assert printed(replace(quote, **{name: other})) != printed(quote), name
+
+
+def test_stored_extractions_load_as_the_quotes_and_citations_extraction_gave(
+    tmp_path: Path,
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    db = Database(tmp_path / "quotes.db")
+    articles = with_texts(db, store.load_articles(db), range(db["articles"].count))
+    loaded = list(extract_stored(db, articles, read=set()))
+    extracted = [parallel.extract_one(a) for a in articles]
+    assert loaded == extracted
+    assert [[(q.id, hash(q)) for q in found] for found, _, _ in loaded] == [
+        [(q.id, hash(q)) for q in found] for found, _, _ in extracted
+    ]
