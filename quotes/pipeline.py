@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from tqdm import tqdm
 
 from quotes import db as store
-from quotes.cluster import cluster_changed
+from quotes.cluster import Standing, cluster_changed
 from quotes.dbfile import WAIT_SECONDS, writing
 from quotes.incremental import (
     StoredClusters,
@@ -164,10 +164,14 @@ def _build(
         )
         bar.update()
     with _stage(report, "saving"):
-        clusters = [c for _, c, _ in computed]
-        save_changes(db, quotes, clusters, kept, citations, changed, progress)
+        clusters = [c for _, c, _, _ in computed]
+        stand = Standing(
+            frozenset().union(*(s.rows for *_, s in computed)),
+            frozenset().union(*(s.edges for *_, s in computed)),
+        )
+        save_changes(db, quotes, clusters, kept, citations, changed, progress, stand)
         save_cluster_inputs(
-            db, [(p, c.id, t) for p, c, t in computed], [(p, i) for p, i, _ in kept]
+            db, [(p, c.id, t) for p, c, t, _ in computed], [(p, i) for p, i, _ in kept]
         )
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)

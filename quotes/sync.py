@@ -21,7 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from quotes import db as store
-from quotes.cluster import Kept
+from quotes.cluster import Kept, Standing
 from quotes.model import Citation, Cluster, Quote, Speaker
 
 BATCH = 500  # values bound in one statement
@@ -46,15 +46,18 @@ def save_changes(
     citations: Sequence[Citation],
     articles: Collection[str],
     progress: bool = False,
+    stand: Standing | None = None,
 ) -> None:
     """Make the derived tables hold this build's rows, writing only the differences. `kept`
     clusters (id and quote ids) are the stored ones, unchanged but for their speaker's id;
-    `articles` are those whose row this build added, changed or dropped."""
+    `articles` are those whose row this build added, changed or dropped; `stand`: quotes of the
+    computed clusters whose stored rows and alterations (and edges) are theirs, so not compared."""
     if not same_shape(db):  # a first build, or a database from an older version
         if kept:
             raise ValueError("clusters kept from a database whose tables are another version's")
         store.save_all(db, quotes, computed, citations, progress)
         return
+    stand = stand or Standing()
     speaker_ids, renumbered, names = _save_speakers(db, quotes)
     if renumbered:
         _renumber(db, renumbered)
@@ -67,6 +70,7 @@ def save_changes(
     quote_rows = {
         (i,): [_row("quotes", store.quote_row(by_id[i], _id(by_id[i].speaker, speaker_ids), c))]
         for i, c in cluster_of.items()
+        if i not in stand.rows
     }
     moved = _write_difference(db, "quotes", quote_rows, quote_rows.keys() | {(i,) for i in gone})
     cluster_rows = {
@@ -82,12 +86,12 @@ def save_changes(
     dropped = [(i,) for (i,) in db.execute("select id from clusters").fetchall() if i not in live]
     _write_difference(db, "clusters", cluster_rows, cluster_rows.keys() | set(dropped))
     members = [i for c in computed for i in c.quote_ids] + gone
-    for table, found in (
-        ("alterations", [vars(a) for c in computed for a in c.alterations]),
-        ("provenance", [vars(e) for c in computed for e in c.edges]),
+    for table, found, standing in (
+        ("alterations", [a for c in computed for a in c.alterations], stand.rows),
+        ("provenance", [e for c in computed for e in c.edges], stand.edges),
     ):
-        fresh = _grouped(table, found)
-        _write_difference(db, table, fresh, {(i,) for i in members})
+        fresh = _grouped(table, (vars(r) for r in found if r.quote_id not in standing))
+        _write_difference(db, table, fresh, {(i,) for i in members if i not in standing})
     _write_difference(db, "citations", _grouped("citations", map(vars, citations)), None)
     touched = live - {cluster_id for _, cluster_id, _ in kept}
     columns = list(store.TABLES["quotes"][0])

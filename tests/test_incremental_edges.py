@@ -4,10 +4,12 @@ and the database is the one a full rebuild gives either way."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
+from quotes import sync
 from quotes.cluster import edges
 from quotes.incremental import CLUSTERS
 from quotes.model import Article
@@ -76,6 +78,35 @@ def test_a_later_copy_weighs_only_its_own_sources_and_keeps_the_stored_edges(
     assert weighed == ["Post"]
     assert source_of(db, "Post") is not None
     assert source_of(db, "Daily") == "Wire"
+
+
+def comparing(monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
+    """The quotes whose stored rows saving compares from now on, by table."""
+    compared: dict[str, set[str]] = {}
+    stored = sync._stored
+
+    def spy(db: Database, table: str, *args: Any) -> Any:
+        keys = args[-1]
+        if keys is not None:
+            compared.setdefault(table, set()).update(k[0] for k in keys)
+        return stored(db, table, *args)
+
+    monkeypatch.setattr(sync, "_stored", spy)
+    return compared
+
+
+def test_a_later_copy_compares_only_its_own_row_alterations_and_edges_with_the_stored_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post = _story("post", "2024-03-09", "Post", BRIDGE)
+    compared = comparing(monkeypatch)
+    db, _ = grown(tmp_path, monkeypatch, OLD, [*OLD, post])
+    posted = db.execute(
+        "select quotes.id from quotes join articles on articles.id = quotes.article_id"
+        " where articles.outlet = 'Post'"
+    )
+    new = {row[0] for row in posted}
+    assert compared["quotes"] == compared["alterations"] == compared["provenance"] == new
 
 
 def test_a_copy_dated_before_a_stored_one_weighs_the_sources_of_those_after_it_again(

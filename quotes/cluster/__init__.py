@@ -43,6 +43,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from sqlite_utils.utils import hash_record
 
@@ -59,18 +60,28 @@ from quotes.cluster.provenance import (
     majority_speaker,
     members_of,
 )
-from quotes.cluster.reuse import NOTHING_STORED, Stored, kept_edges, trace, written
+from quotes.cluster.reuse import NOTHING_STORED, Stored, kept_edges, standing, trace, written
 from quotes.cluster.union import Grouping, group
 from quotes.cluster.wordings import Wording, distinct_wordings
 from quotes.model import Alteration, Article, Citation, Cluster, Edge, Quote
 from quotes.outlets import outlet_name
 
-__all__ = ["Computed", "Kept", "Stored", "cluster_changed", "cluster_quotes"]
+__all__ = ["Computed", "Kept", "Standing", "Stored", "cluster_changed", "cluster_quotes"]
 
 # A cluster not computed again: its fingerprint, its id and its quotes' ids.
 Kept = tuple[str, str, list[str]]
-# A cluster computed: its fingerprint, the cluster and its trace (reuse.py).
-Computed = tuple[str, Cluster, str]
+
+
+class Standing(NamedTuple):
+    """Which of a computed cluster's quotes the database holds as they are (reuse.py): their
+    rows and alterations (`rows`), and their edges too (`edges`, of those)."""
+
+    rows: frozenset[str] = frozenset()
+    edges: frozenset[str] = frozenset()
+
+
+# A cluster computed: its fingerprint, the cluster, its trace (reuse.py) and what stands of it.
+Computed = tuple[str, Cluster, str, Standing]
 
 
 def cluster_quotes(
@@ -180,9 +191,9 @@ class _Context:
 
 def _cluster(
     wording_ids: list[int], ctx: _Context, stored: Stored | None = None
-) -> tuple[Cluster, str]:
-    """One cluster; with `stored`, its trace too (reuse.py), and the edges `stored` holds for it
-    kept where they stand."""
+) -> tuple[Cluster, str, Standing]:
+    """One cluster; with `stored`, its trace too (reuse.py), the edges `stored` holds for it
+    kept where they stand, and which of its quotes' stored rows stand."""
     wordings, splices = ctx.wordings, ctx.grouping.splices
     members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
     first_seen: dict[int, str] = {}
@@ -205,12 +216,17 @@ def _cluster(
         changes[m.id] = [a if a.quote_id == m.id else replace(a, quote_id=m.id) for a in found]
     firsts, first_day = first_appearance(members)
     cluster_id = _cluster_id(wordings[canonical_w].key or canonical.id)
+    partners, spans = _splice_partners(members, ctx)
     known: dict[str, Edge | None] = {}
+    stand: frozenset[str] = frozenset()
     if stored is not None:
-        frame, prints = trace(members, canonical, firsts, first_day, changes, ctx.credits)
-        known = kept_edges(stored.trace(cluster_id), members, frame, prints, stored, ctx.credits)
+        splicing = {i: (partners[i].id, *spans[i]) for i in partners}
+        frame, prints = trace(members, canonical, firsts, first_day, changes, ctx.credits, splicing)
+        before = stored.trace(cluster_id)
+        known = kept_edges(before, members, frame, prints, stored, ctx.credits)
+        stand = standing(before, frame, prints)
     edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits, known)
-    edges += splice_edges(members, *_splice_partners(members, ctx))
+    edges += splice_edges(members, partners, spans)
     cluster = Cluster(
         id=cluster_id,
         quote_ids=[m.id for m in members],
@@ -222,7 +238,9 @@ def _cluster(
         alterations=[a for m in members for a in changes[m.id]],
         edges=edges,
     )
-    return cluster, written(frame, prints) if stored is not None else ""
+    if stored is None:
+        return cluster, "", Standing()
+    return cluster, written(frame, prints), Standing(stand, frozenset(known))
 
 
 def _splice_partners(

@@ -19,7 +19,7 @@ from quotes.cluster.edges import unchanged_by
 from quotes.cluster.provenance import Member
 from quotes.model import Alteration, Edge
 
-__all__ = ["NOTHING_STORED", "Stored", "kept_edges", "trace", "written"]
+__all__ = ["NOTHING_STORED", "Stored", "kept_edges", "standing", "trace", "written"]
 
 
 class Stored(Protocol):
@@ -52,10 +52,14 @@ def trace(
     first_day: str | None,
     changes: Mapping[str, Sequence[Alteration]],
     credits: Mapping[str, frozenset[str]],
+    spliced: Mapping[str, tuple[str, int, int]],
 ) -> tuple[str, dict[str, str]]:
-    """The frame's digest and each quote's, by quote id."""
+    """The frame's digest and each quote's, by quote id (`spliced`: a splicing quote's partner
+    and span, which its splice edge is made of)."""
     frame = (canonical.id, canonical.quote.text, sorted(m.id for m in firsts), first_day)
-    return _digest(repr(frame)), {m.id: _digest(_read(m, changes, credits)) for m in members}
+    return _digest(repr(frame)), {
+        m.id: _digest(f"{_read(m, changes, credits)} {spliced.get(m.id)!r}") for m in members
+    }
 
 
 def written(frame: str, prints: Mapping[str, str]) -> str:
@@ -66,18 +70,35 @@ def written(frame: str, prints: Mapping[str, str]) -> str:
 def _read(
     m: Member, changes: Mapping[str, Sequence[Alteration]], credits: Mapping[str, frozenset[str]]
 ) -> str:
-    """All copy_edges reads of one quote, strings as repr gives them (so no two read alike)."""
+    """All copy_edges reads of one quote, and the rest of its row, strings as repr gives them
+    (so no two read alike)."""
     q = m.quote
     cited = sorted(credits.get(q.article_id, ()))
     altered = [tuple(vars(a).values()) for a in changes.get(m.id, ())]
+    said = (q.speaker.name, q.speaker.kind) if q.speaker else None
     return (
         f"{m.id!r} {q.article_id!r} {q.text!r} {q.start} {q.end} {q.credit!r} {m.published!r}"
-        f" {m.outlet!r} {cited!r} {altered!r}"
+        f" {m.outlet!r} {cited!r} {altered!r} {said!r} {q.kind!r} {q.cue!r} {q.rule!r}"
     )
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def standing(before: str | None, frame: str, prints: Mapping[str, str]) -> frozenset[str]:
+    """The quotes whose stored row and alterations stand as they are, given the cluster's
+    stored trace `before` and its frame and quotes' digests now: those whose digest (all of
+    their row but the cluster, which is this one, and the speaker's number, which saving
+    renumbers, and their alterations) it holds, when the frame is the same (the canonical
+    quote, which the alterations are made against, and the first appearance)."""
+    if before is None:
+        return frozenset()
+    old_frame, *old_prints = before.split(" ")
+    if old_frame != frame:
+        return frozenset()
+    stayed = set(old_prints)
+    return frozenset(i for i, p in prints.items() if p in stayed)
 
 
 def kept_edges(
