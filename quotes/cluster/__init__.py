@@ -56,10 +56,12 @@ from quotes.cluster.provenance import (
     canonical_quote,
     canonical_wording,
     first_appearance,
+    first_printing,
     majority_speaker,
     members_of,
 )
 from quotes.cluster.reuse import NOTHING_STORED, Stored, kept_edges, trace, written
+from quotes.cluster.splices import Splice
 from quotes.cluster.union import Grouping, group
 from quotes.cluster.wordings import Wording, distinct_wordings
 from quotes.model import Alteration, Article, Citation, Cluster, Edge, Quote
@@ -182,14 +184,17 @@ def _cluster(
 ) -> tuple[Cluster, str]:
     """One cluster; with `stored`, its trace too (reuse.py), and the edges `stored` holds for it
     kept where they stand."""
-    wordings, splices = ctx.wordings, ctx.grouping.splices
+    wordings = ctx.wordings
     members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
     first_seen: dict[int, str] = {}
     for m in members:  # oldest first
         if m.published:
             first_seen.setdefault(m.wording, m.published)
-    spliced = set(splices) & set(wording_ids)
-    canonical_w = canonical_wording(wording_ids, wordings, spliced, first_seen)
+    first_w = first_printing(wording_ids, first_seen)
+    splices = {
+        w: s for w in wording_ids if (s := ctx.grouping.splices.get(w)) is not None and w != first_w
+    }
+    canonical_w = canonical_wording(wording_ids, wordings, set(splices), first_seen)
     canonical = canonical_quote(members, canonical_w)
     canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
     changes = {}
@@ -209,7 +214,7 @@ def _cluster(
         frame, prints = trace(members, canonical, firsts, first_day, changes, ctx.credits)
         known = kept_edges(stored.trace(cluster_id), members, frame, prints, stored, ctx.credits)
     edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits, known)
-    edges += splice_edges(members, *_splice_partners(members, ctx))
+    edges += splice_edges(members, *_splice_partners(members, splices, ctx))
     cluster = Cluster(
         id=cluster_id,
         quote_ids=[m.id for m in members],
@@ -225,13 +230,13 @@ def _cluster(
 
 
 def _splice_partners(
-    members: Sequence[Member], ctx: _Context
+    members: Sequence[Member], splices: Mapping[int, Splice], ctx: _Context
 ) -> tuple[dict[str, Member], dict[str, tuple[int, int]]]:
     """For each splicing quote, the earliest quote using the wording it took words from."""
     partners: dict[str, Member] = {}
     spans: dict[str, tuple[int, int]] = {}
     for m in members:
-        splice = ctx.grouping.splices.get(m.wording)
+        splice = splices.get(m.wording)
         if splice is None:
             continue
         partner = members_of(ctx.by_wording[splice.partner], ctx.articles)[0]
