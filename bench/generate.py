@@ -292,7 +292,11 @@ def labels_of(toks: list[Tok], root: list[str]) -> frozenset[str]:
             continue
         added = {b.kind for b in between}
         missing = t.origin - prev - 1 if prev is not None else 0
-        if prev is not None and missing and not added:
+        # Missing words were cut (elided), unless words put in their place stand for them all;
+        # beside a cut the writer marked, a changed or bracketed word stands for one word only.
+        marked = any(b.mark for b in [*between, t])
+        stand_in = sum(b.kind in ("sub", "bracket") for b in between)
+        if missing and (marked or not between) and missing > stand_in:
             found.add("elision")
         if "sub" in added:
             found.add("substitution")

@@ -179,3 +179,30 @@ def test_a_word_replaced_by_two_is_a_substitution_and_an_insertion() -> None:
         ("substitution", "facilitate", "help"),
         ("insertion", "", "with"),
     ]
+
+
+def test_words_before_an_elision_mark_stand_for_the_first_words_cut() -> None:
+    tail = "are assaulted and need us to facilitate a safe exit from the conflict."
+    assert changes(f"We will respond to calls for help … {tail}") == [
+        ("substitution", "assistance", "help"),
+        ("elision", "if your officers", "…"),
+    ]
+    assert changes(f"We will respond to calls for [aid] … {tail}") == [
+        ("bracket", "assistance", "[aid]"),
+        ("elision", "if your officers", "…"),
+    ]
+
+
+def test_a_bracket_among_words_replaced_one_for_one_stands_for_the_word_in_its_place() -> None:
+    variant = CANONICAL.replace("assistance if your", "help [when] our")
+    assert changes(variant) == [
+        ("substitution", "assistance", "help"),
+        ("bracket", "if", "[when]"),
+        ("substitution", "your", "our"),
+    ]
+
+
+def test_a_run_from_another_quotation_that_the_canonical_mostly_has_is_no_splice() -> None:
+    variant = CANONICAL.replace("safe exit", "quick exit")
+    n = len(tokenise(variant).words)
+    assert changes(variant, splice=(n - 6, n)) == [("substitution", "safe", "quick")]

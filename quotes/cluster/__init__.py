@@ -214,7 +214,7 @@ def _cluster(
         frame, prints = trace(members, canonical, firsts, first_day, changes, ctx.credits)
         known = kept_edges(stored.trace(cluster_id), members, frame, prints, stored, ctx.credits)
     edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits, known)
-    edges += splice_edges(members, *_splice_partners(members, splices, ctx))
+    edges += splice_edges(members, *_splice_partners(members, splices, changes, ctx))
     cluster = Cluster(
         id=cluster_id,
         quote_ids=[m.id for m in members],
@@ -230,14 +230,18 @@ def _cluster(
 
 
 def _splice_partners(
-    members: Sequence[Member], splices: Mapping[int, Splice], ctx: _Context
+    members: Sequence[Member],
+    splices: Mapping[int, Splice],
+    changes: Mapping[str, Sequence[Alteration]],
+    ctx: _Context,
 ) -> tuple[dict[str, Member], dict[str, tuple[int, int]]]:
-    """For each splicing quote, the earliest quote using the wording it took words from."""
+    """For each quote labelled a splice, the earliest quote using the wording it took words
+    from."""
     partners: dict[str, Member] = {}
     spans: dict[str, tuple[int, int]] = {}
     for m in members:
         splice = splices.get(m.wording)
-        if splice is None:
+        if splice is None or not any(a.op == "splice" for a in changes[m.id]):
             continue
         partner = members_of(ctx.by_wording[splice.partner], ctx.articles)[0]
         partners[m.id] = partner

@@ -17,7 +17,7 @@ Operations (Alteration.op), positions in words of the canonical and the variant:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -84,6 +84,13 @@ def alterations(
                 gap(cs, ce - cut - take, vs, ve - k, "middle" if where == "end" else where)
                 gap(ce - cut, ce, ve, ve, where)
             return
+        if inside and ce - cs == ve - vs and inside[-1] - inside[0] == k - 1:
+            # Words replaced one for one: bracketed ones inside stand for the words in their place.
+            at = inside[0] - vs
+            gap(cs, cs + at, vs, vs + at, "start" if where == "start" else "middle")
+            emit("bracket", cs + at, cs + at + k, vs + at, vs + at + k)
+            gap(cs + at + k, ce, vs + at + k, ve, "end" if where == "end" else "middle")
+            return
         has_c, has_v = ce > cs, ve > vs
         added = "bracket" if has_v and all(k in v.bracketed for k in range(vs, ve)) else "insertion"
         if not has_c:
@@ -98,6 +105,11 @@ def alterations(
                 emit("substitution", ce - k, ce, vs, ve)
             elif has_v:
                 emit(added, ce, ce, vs, ve)
+        elif where == "middle" and ve in v.elided and ve - vs < ce - cs:
+            # Words before the mark, fewer than were cut, stand for the first of the cut words.
+            k = ve - vs
+            emit("substitution" if added == "insertion" else added, cs, cs + k, vs, ve)
+            emit("elision", cs + k, ce, ve, ve, elision_mark(v.seps[ve]))
         elif where != "middle" and not has_v:
             emit(f"truncated_{where}", cs, ce, vs, vs)
         elif added == "bracket":
@@ -126,6 +138,8 @@ def alterations(
             emit("truncated_end", cs, ce, ve, ve)
 
     blocks = _tidy(align(canonical.code, variant.code).blocks, canonical.code, variant.code)
+    if splice and not _mostly_new(splice, blocks):
+        splice = None
     prev_c = prev_v = 0
     for n, (a0, b0, size) in enumerate(blocks):
         gap(prev_c, a0, prev_v, b0, "start" if n == 0 else "middle")
@@ -133,6 +147,13 @@ def alterations(
         prev_c, prev_v = a0 + size, b0 + size
     gap(prev_c, len(c), prev_v, len(v), "end" if blocks else "middle")
     return _joined(sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op)), c, v)
+
+
+def _mostly_new(span: tuple[int, int], blocks: Sequence[Block]) -> bool:
+    """Whether the canonical lacks most words of a run taken from another quotation: the
+    words it has in place are the quote's own ("at the end of any day" for "of the day")."""
+    kept = sum(max(0, min(span[1], b + n) - max(span[0], b)) for _, b, n in blocks)
+    return 2 * kept < span[1] - span[0]
 
 
 def _joined(found: list[Alteration], c: Tokens, v: Tokens) -> list[Alteration]:
