@@ -310,10 +310,12 @@ def labels_of(toks: list[Tok], root: list[str]) -> frozenset[str]:
     leading = [
         t.kind for t in toks[: next((k for k, t in enumerate(toks) if t.origin is not None), 0)]
     ]
-    for kinds in (leading, [b.kind for b in between]):
-        found |= {"substitution" for k in kinds if k == "sub"} | {
-            "insertion" for k in kinds if k == "ins"
-        }
+    ends = ((leading, "truncated_start"), ([b.kind for b in between], "truncated_end"))
+    for kinds, cut in ends:
+        # A word added where a copy starts or stops after a cut reads as a changed cut word:
+        # nothing in the text tells the two apart.
+        added = "substitution" if cut in found else "insertion"
+        found |= {"substitution" if k == "sub" else added for k in kinds if k in ("sub", "ins")}
     return frozenset(found)
 
 

@@ -206,3 +206,25 @@ def test_a_run_from_another_quotation_that_the_canonical_mostly_has_is_no_splice
     variant = CANONICAL.replace("safe exit", "quick exit")
     n = len(tokenise(variant).words)
     assert changes(variant, splice=(n - 6, n)) == [("substitution", "safe", "quick")]
+
+
+def test_a_bracket_beside_an_added_word_stands_for_the_word_replaced() -> None:
+    assert changes(CANONICAL.replace("your officers", "clearly [their] officers")) == [
+        ("insertion", "", "clearly"),
+        ("bracket", "your", "[their]"),
+    ]
+
+
+def test_a_word_kept_from_inside_the_cut_end_makes_the_cut_before_it_an_elision() -> None:
+    assert changes("We will respond to calls for assistance exit") == [
+        ("elision", "if your officers are assaulted and need us to facilitate a safe", ""),
+        ("truncated_end", "from the conflict", ""),
+    ]
+    assert changes("calls … a safe exit from the conflict.") == [
+        ("truncated_start", "We will respond to", ""),
+        (
+            "elision",
+            "for assistance if your officers are assaulted and need us to facilitate",
+            "…",
+        ),
+    ]

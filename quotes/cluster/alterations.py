@@ -61,6 +61,31 @@ def alterations(
             text = f"[{text}]"
         out.append(Alteration(quote_id, op, span_text(c, cs, ce), text, cs, ce, vs, ve))
 
+    def kept_inside(cs: int, ce: int, vs: int, ve: int, where: str) -> bool:
+        """A few words where the quote starts or stops that the cut words hold, in a row, were
+        kept: the words between them and the rest of the quote were elided ("Even time …
+        groustquo" of "Even time Kalher for contract groustquo safety")."""
+        run = variant.code[vs:ve]
+        at = (canonical.code.find if where == "end" else canonical.code.rfind)(run, cs, ce)
+        if at < 0:
+            return False
+        n = ve - vs
+        if where == "end":
+            mark = elision_mark(v.seps[vs]) if vs in v.elided else ""
+            if at > cs:
+                emit("elision", cs, at, vs, vs, mark)
+            _same_words(c, v, at, vs, n, emit)
+            if at + n < ce:
+                emit("truncated_end", at + n, ce, ve, ve)
+        else:
+            mark = elision_mark(v.seps[ve]) if ve in v.elided else ""
+            if at > cs:
+                emit("truncated_start", cs, at, vs, vs)
+            _same_words(c, v, at, vs, n, emit)
+            if at + n < ce:
+                emit("elision", at + n, ce, ve, ve, mark)
+        return True
+
     def gap(cs: int, ce: int, vs: int, ve: int, where: str) -> None:
         if splice and splice[0] < ve and vs < splice[1]:
             s0, s1 = max(vs, splice[0]), min(ve, splice[1])
@@ -72,7 +97,8 @@ def alterations(
         if inside and inside[0] in (vs, ve - k) and (not whole or where != "middle"):
             # Bracketed words at one side of the gap stand in for as many canonical words
             # there; canonical words left over at either end of the quote were cut off.
-            take = max(0, (ce - cs) - (ve - vs - k))
+            # Inside the quote they stand for one word at least: an editor's brackets replace.
+            take = max(min(1, ce - cs) if where == "middle" else 0, (ce - cs) - (ve - vs - k))
             cut = take - min(take, k) if where != "middle" else 0
             take -= cut
             if inside[0] == vs and not (whole and where == "end"):
@@ -92,6 +118,13 @@ def alterations(
             gap(cs + at + k, ce, vs + at + k, ve, "end" if where == "end" else "middle")
             return
         has_c, has_v = ce > cs, ve > vs
+        if (
+            where != "middle"
+            and has_c
+            and 0 < ve - vs <= _SHORT_GAP
+            and kept_inside(cs, ce, vs, ve, where)
+        ):
+            return
         added = "bracket" if has_v and all(k in v.bracketed for k in range(vs, ve)) else "insertion"
         if not has_c:
             if has_v:
