@@ -228,3 +228,12 @@ def test_a_word_kept_from_inside_the_cut_end_makes_the_cut_before_it_an_elision(
             "…",
         ),
     ]
+
+
+def test_a_fragment_printed_whole_inside_the_quotation_is_cut_at_both_ends() -> None:
+    canonical = side("There is but one plan on the table, and the council has backed the plan.")
+    found = alterations("q", canonical, side("one plan"))
+    assert [(a.op, a.canonical) for a in found] == [
+        ("truncated_start", "There is but"),
+        ("truncated_end", "on the table, and the council has backed the plan"),
+    ]

@@ -190,10 +190,9 @@ def _cluster(
     for m in members:  # oldest first
         if m.published:
             first_seen.setdefault(m.wording, m.published)
-    first_w = first_printing(wording_ids, first_seen)
-    splices = {
-        w: s for w in wording_ids if (s := ctx.grouping.splices.get(w)) is not None and w != first_w
-    }
+    splices = {w: s for w in wording_ids if (s := ctx.grouping.splices.get(w)) is not None}
+    if splices and (first := first_printing(wording_ids, wordings, first_seen)) is not None:
+        splices.pop(first, None)  # the first printing took no words from another quotation
     canonical_w = canonical_wording(wording_ids, wordings, set(splices), first_seen)
     canonical = canonical_quote(members, canonical_w)
     canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)

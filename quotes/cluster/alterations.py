@@ -170,7 +170,7 @@ def alterations(
             emit("insertion", cs, cs, vs, ve)
             emit("truncated_end", cs, ce, ve, ve)
 
-    blocks = _tidy(align(canonical.code, variant.code).blocks, canonical.code, variant.code)
+    blocks = _tidy(_blocks(canonical.code, variant.code), canonical.code, variant.code)
     if splice and not _mostly_new(splice, blocks):
         splice = None
     prev_c = prev_v = 0
@@ -180,6 +180,15 @@ def alterations(
         prev_c, prev_v = a0 + size, b0 + size
     gap(prev_c, len(c), prev_v, len(v), "end" if blocks else "middle")
     return _joined(sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op)), c, v)
+
+
+def _blocks(code: str, other: str) -> tuple[Block, ...]:
+    """The words two wordings share, in order; a wording printed whole inside the other is
+    one run, where alignment may have matched its words apart ("one China" in "There is but
+    one China in the world … the government of China")."""
+    blocks = align(code, other).blocks
+    at = code.find(other) if other and sum(n for _, _, n in blocks) < len(other) else -1
+    return ((at, 0, len(other)),) if at >= 0 else blocks
 
 
 def _mostly_new(span: tuple[int, int], blocks: Sequence[Block]) -> bool:
