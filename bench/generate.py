@@ -292,7 +292,11 @@ def labels_of(toks: list[Tok], root: list[str]) -> frozenset[str]:
             continue
         added = {b.kind for b in between}
         missing = t.origin - prev - 1 if prev is not None else 0
-        if prev is not None and missing and not added:
+        # Missing words were cut (elided), unless words put in their place stand for them all;
+        # beside a cut the writer marked, a changed or bracketed word stands for one word only.
+        marked = any(b.mark for b in [*between, t])
+        stand_in = sum(b.kind in ("sub", "bracket") for b in between)
+        if missing and (marked or not between) and missing > stand_in:
             found.add("elision")
         if "sub" in added:
             found.add("substitution")
@@ -306,10 +310,12 @@ def labels_of(toks: list[Tok], root: list[str]) -> frozenset[str]:
     leading = [
         t.kind for t in toks[: next((k for k, t in enumerate(toks) if t.origin is not None), 0)]
     ]
-    for kinds in (leading, [b.kind for b in between]):
-        found |= {"substitution" for k in kinds if k == "sub"} | {
-            "insertion" for k in kinds if k == "ins"
-        }
+    ends = ((leading, "truncated_start"), ([b.kind for b in between], "truncated_end"))
+    for kinds, cut in ends:
+        # A word added where a copy starts or stops after a cut reads as a changed cut word:
+        # nothing in the text tells the two apart.
+        added = "substitution" if cut in found else "insertion"
+        found |= {"substitution" if k == "sub" else added for k in kinds if k in ("sub", "ins")}
     return frozenset(found)
 
 
@@ -341,7 +347,8 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
     outlets = {name: rng.random() < 0.5 for name in OUTLET_WORDS}  # name -> curly apostrophes
     corpus = Corpus([], [], [], Truth())
     printed: dict[int, list[tuple[int, Article, Printed]]] = defaultdict(list)  # by day
-    roots: dict[str, list[str]] = {}  # statement label -> words as first printed
+    whole: dict[str, list[tuple[Article, Printed]]] = defaultdict(list)  # all words, in order
+    copies: list[Printed] = []
     for i in range(n_articles):
         day = i // per_day
         outlet = rng.choice(list(outlets))
@@ -378,18 +385,34 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
         article_id = f"g{seed}-{i:06d}"
         article, quotes = _write(w, article_id, outlet, published, outlets[outlet], drafts, corpus)
         for p in quotes:
-            root = roots.setdefault(p.statement.label, [t.surface for t in p.toks])
+            if [(t.origin, t.kind) for t in p.toks] == [
+                (n, "orig") for n in range(len(p.statement.words))
+            ]:
+                whole[p.statement.label].append((article, p))
             corpus.truth.cluster[p.quote.id] = p.statement.label
-            corpus.truth.labels[p.quote.id] = labels_of(p.toks, root) if p.source else frozenset()
+            corpus.truth.labels[p.quote.id] = frozenset()
             if p.source:
                 corpus.truth.source[p.quote.id] = p.source.quote.id
+                copies.append(p)
             if p.partner:
                 corpus.truth.splice_partner[p.quote.id] = p.partner.label
             if p.shape:
                 corpus.truth.shape[p.quote.id] = p.shape
             printed[day].append((day, article, p))
         corpus.articles.append(article)
+    for p in copies:
+        corpus.truth.labels[p.quote.id] = labels_of(p.toks, _reference(whole[p.statement.label]))
     return corpus
+
+
+def _reference(printings: list[tuple[Article, Printed]]) -> list[str]:
+    """The words a copy's alterations are told against: as the statement's first printing has
+    them, or, when that article is undated, as its first dated printing of all its words has
+    them (capitals and apostrophes may differ). Only dates tell which printing came first, so
+    an undated first printing cannot be told from a copy (first appearance counts dated
+    articles only)."""
+    dated = [p for article, p in printings if article.published]
+    return [t.surface for t in (dated[0] if dated else printings[0][1]).toks]
 
 
 def _write(

@@ -179,3 +179,61 @@ def test_a_word_replaced_by_two_is_a_substitution_and_an_insertion() -> None:
         ("substitution", "facilitate", "help"),
         ("insertion", "", "with"),
     ]
+
+
+def test_words_before_an_elision_mark_stand_for_the_first_words_cut() -> None:
+    tail = "are assaulted and need us to facilitate a safe exit from the conflict."
+    assert changes(f"We will respond to calls for help … {tail}") == [
+        ("substitution", "assistance", "help"),
+        ("elision", "if your officers", "…"),
+    ]
+    assert changes(f"We will respond to calls for [aid] … {tail}") == [
+        ("bracket", "assistance", "[aid]"),
+        ("elision", "if your officers", "…"),
+    ]
+
+
+def test_a_bracket_among_words_replaced_one_for_one_stands_for_the_word_in_its_place() -> None:
+    variant = CANONICAL.replace("assistance if your", "help [when] our")
+    assert changes(variant) == [
+        ("substitution", "assistance", "help"),
+        ("bracket", "if", "[when]"),
+        ("substitution", "your", "our"),
+    ]
+
+
+def test_a_run_from_another_quotation_that_the_canonical_mostly_has_is_no_splice() -> None:
+    variant = CANONICAL.replace("safe exit", "quick exit")
+    n = len(tokenise(variant).words)
+    assert changes(variant, splice=(n - 6, n)) == [("substitution", "safe", "quick")]
+
+
+def test_a_bracket_beside_an_added_word_stands_for_the_word_replaced() -> None:
+    assert changes(CANONICAL.replace("your officers", "clearly [their] officers")) == [
+        ("insertion", "", "clearly"),
+        ("bracket", "your", "[their]"),
+    ]
+
+
+def test_a_word_kept_from_inside_the_cut_end_makes_the_cut_before_it_an_elision() -> None:
+    assert changes("We will respond to calls for assistance exit") == [
+        ("elision", "if your officers are assaulted and need us to facilitate a safe", ""),
+        ("truncated_end", "from the conflict", ""),
+    ]
+    assert changes("calls … a safe exit from the conflict.") == [
+        ("truncated_start", "We will respond to", ""),
+        (
+            "elision",
+            "for assistance if your officers are assaulted and need us to facilitate",
+            "…",
+        ),
+    ]
+
+
+def test_a_fragment_printed_whole_inside_the_quotation_is_cut_at_both_ends() -> None:
+    canonical = side("There is but one plan on the table, and the council has backed the plan.")
+    found = alterations("q", canonical, side("one plan"))
+    assert [(a.op, a.canonical) for a in found] == [
+        ("truncated_start", "There is but"),
+        ("truncated_end", "on the table, and the council has backed the plan"),
+    ]

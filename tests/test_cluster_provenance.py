@@ -66,3 +66,48 @@ def test_speaker_is_the_one_most_articles_name() -> None:
     )
     speaker = clusters[0].speaker
     assert speaker is not None and speaker.name == "Danielle Outlaw"
+
+
+def test_a_first_printing_sharing_a_phrase_with_another_quotation_is_no_splice() -> None:
+    other = (
+        "Our budget for the harbour was never about the tourists, and at the end of the day "
+        "the council voted for the families who live here all year."
+    )
+    first = (
+        "The new footbridge across the harbour will open in May, because at the end of the day "
+        "the council wants it."
+    )
+    cut = "The new footbridge across the harbour will open in May, because at the"
+    clusters, by_id = cluster(
+        news("other", f'"{other}" she said.', published="2024-03-01", speaker="Ruth Okafor"),
+        news("first", f'"{first}" he said.', published="2024-03-02", speaker="Tom Lind"),
+        news("copy", f'"{cut}" he said.', published="2024-03-04", speaker="Tom Lind"),
+        news("copy2", f'"{cut}" he said.', published="2024-03-05", speaker="Tom Lind"),
+    )
+    [bridge] = [c for c in clusters if len(c.quote_ids) == 3]
+    assert bridge.canonical_text == first
+    assert {(by_id[a.quote_id].article_id, a.op) for a in bridge.alterations} == {
+        ("copy", "truncated_end"),
+        ("copy2", "truncated_end"),
+    }
+    assert [e.kind for e in bridge.edges] == ["copy", "copy"]
+
+
+def test_a_splice_whose_source_is_undated_stays_a_splice() -> None:
+    source = (
+        "The ferry timetable will change in spring and the new boats will carry bicycles free "
+        "of charge for every passenger."
+    )
+    other = "We cannot promise the school roof before the winter storms arrive in the valley."
+    spliced = (
+        "The ferry timetable will change in spring and the new boats will carry "
+        "the school roof before the winter storms arrive"
+    )
+    clusters, by_id = cluster(
+        news("source", f'"{source}" he said.', published=None, speaker="Tom Lind"),
+        news("other", f'"{other}" she said.', published="2024-03-01", speaker="Ruth Okafor"),
+        news("splice", f'"{spliced}" he said.', published="2024-03-03", speaker="Tom Lind"),
+    )
+    [ferry] = [c for c in clusters if len(c.quote_ids) == 2]
+    assert ferry.canonical_text == source
+    assert "splice" in {a.op for a in ferry.alterations}

@@ -57,10 +57,12 @@ from quotes.cluster.provenance import (
     canonical_quote,
     canonical_wording,
     first_appearance,
+    first_printing,
     majority_speaker,
     members_of,
 )
 from quotes.cluster.reuse import NOTHING_STORED, Stored, kept_edges, standing, trace, written
+from quotes.cluster.splices import Splice
 from quotes.cluster.union import Grouping, group
 from quotes.cluster.wordings import Wording, distinct_wordings
 from quotes.model import Alteration, Article, Citation, Cluster, Edge, Quote
@@ -194,14 +196,16 @@ def _cluster(
 ) -> tuple[Cluster, str, Standing]:
     """One cluster; with `stored`, its trace too (reuse.py), the edges `stored` holds for it
     kept where they stand, and which of its quotes' stored rows stand."""
-    wordings, splices = ctx.wordings, ctx.grouping.splices
+    wordings = ctx.wordings
     members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
     first_seen: dict[int, str] = {}
     for m in members:  # oldest first
         if m.published:
             first_seen.setdefault(m.wording, m.published)
-    spliced = set(splices) & set(wording_ids)
-    canonical_w = canonical_wording(wording_ids, wordings, spliced, first_seen)
+    splices = {w: s for w in wording_ids if (s := ctx.grouping.splices.get(w)) is not None}
+    if splices and (first := first_printing(wording_ids, wordings, first_seen)) is not None:
+        splices.pop(first, None)  # the first printing took no words from another quotation
+    canonical_w = canonical_wording(wording_ids, wordings, set(splices), first_seen)
     canonical = canonical_quote(members, canonical_w)
     canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
     changes = {}
@@ -216,7 +220,7 @@ def _cluster(
         changes[m.id] = [a if a.quote_id == m.id else replace(a, quote_id=m.id) for a in found]
     firsts, first_day = first_appearance(members)
     cluster_id = _cluster_id(wordings[canonical_w].key or canonical.id)
-    partners, spans = _splice_partners(members, ctx)
+    partners, spans = _splice_partners(members, splices, changes, ctx)
     known: dict[str, Edge | None] = {}
     stand: frozenset[str] = frozenset()
     if stored is not None:
@@ -244,14 +248,18 @@ def _cluster(
 
 
 def _splice_partners(
-    members: Sequence[Member], ctx: _Context
+    members: Sequence[Member],
+    splices: Mapping[int, Splice],
+    changes: Mapping[str, Sequence[Alteration]],
+    ctx: _Context,
 ) -> tuple[dict[str, Member], dict[str, tuple[int, int]]]:
-    """For each splicing quote, the earliest quote using the wording it took words from."""
+    """For each quote labelled a splice, the earliest quote using the wording it took words
+    from."""
     partners: dict[str, Member] = {}
     spans: dict[str, tuple[int, int]] = {}
     for m in members:
-        splice = ctx.grouping.splices.get(m.wording)
-        if splice is None:
+        splice = splices.get(m.wording)
+        if splice is None or not any(a.op == "splice" for a in changes[m.id]):
             continue
         partner = members_of(ctx.by_wording[splice.partner], ctx.articles)[0]
         partners[m.id] = partner

@@ -17,7 +17,7 @@ Operations (Alteration.op), positions in words of the canonical and the variant:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -61,6 +61,31 @@ def alterations(
             text = f"[{text}]"
         out.append(Alteration(quote_id, op, span_text(c, cs, ce), text, cs, ce, vs, ve))
 
+    def kept_inside(cs: int, ce: int, vs: int, ve: int, where: str) -> bool:
+        """A few words where the quote starts or stops that the cut words hold, in a row, were
+        kept: the words between them and the rest of the quote were elided ("Even time …
+        groustquo" of "Even time Kalher for contract groustquo safety")."""
+        run = variant.code[vs:ve]
+        at = (canonical.code.find if where == "end" else canonical.code.rfind)(run, cs, ce)
+        if at < 0:
+            return False
+        n = ve - vs
+        if where == "end":
+            mark = elision_mark(v.seps[vs]) if vs in v.elided else ""
+            if at > cs:
+                emit("elision", cs, at, vs, vs, mark)
+            _same_words(c, v, at, vs, n, emit)
+            if at + n < ce:
+                emit("truncated_end", at + n, ce, ve, ve)
+        else:
+            mark = elision_mark(v.seps[ve]) if ve in v.elided else ""
+            if at > cs:
+                emit("truncated_start", cs, at, vs, vs)
+            _same_words(c, v, at, vs, n, emit)
+            if at + n < ce:
+                emit("elision", at + n, ce, ve, ve, mark)
+        return True
+
     def gap(cs: int, ce: int, vs: int, ve: int, where: str) -> None:
         if splice and splice[0] < ve and vs < splice[1]:
             s0, s1 = max(vs, splice[0]), min(ve, splice[1])
@@ -72,7 +97,8 @@ def alterations(
         if inside and inside[0] in (vs, ve - k) and (not whole or where != "middle"):
             # Bracketed words at one side of the gap stand in for as many canonical words
             # there; canonical words left over at either end of the quote were cut off.
-            take = max(0, (ce - cs) - (ve - vs - k))
+            # Inside the quote they stand for one word at least: an editor's brackets replace.
+            take = max(min(1, ce - cs) if where == "middle" else 0, (ce - cs) - (ve - vs - k))
             cut = take - min(take, k) if where != "middle" else 0
             take -= cut
             if inside[0] == vs and not (whole and where == "end"):
@@ -84,7 +110,21 @@ def alterations(
                 gap(cs, ce - cut - take, vs, ve - k, "middle" if where == "end" else where)
                 gap(ce - cut, ce, ve, ve, where)
             return
+        if inside and ce - cs == ve - vs and inside[-1] - inside[0] == k - 1:
+            # Words replaced one for one: bracketed ones inside stand for the words in their place.
+            at = inside[0] - vs
+            gap(cs, cs + at, vs, vs + at, "start" if where == "start" else "middle")
+            emit("bracket", cs + at, cs + at + k, vs + at, vs + at + k)
+            gap(cs + at + k, ce, vs + at + k, ve, "end" if where == "end" else "middle")
+            return
         has_c, has_v = ce > cs, ve > vs
+        if (
+            where != "middle"
+            and has_c
+            and 0 < ve - vs <= _SHORT_GAP
+            and kept_inside(cs, ce, vs, ve, where)
+        ):
+            return
         added = "bracket" if has_v and all(k in v.bracketed for k in range(vs, ve)) else "insertion"
         if not has_c:
             if has_v:
@@ -98,6 +138,11 @@ def alterations(
                 emit("substitution", ce - k, ce, vs, ve)
             elif has_v:
                 emit(added, ce, ce, vs, ve)
+        elif where == "middle" and ve in v.elided and ve - vs < ce - cs:
+            # Words before the mark, fewer than were cut, stand for the first of the cut words.
+            k = ve - vs
+            emit("substitution" if added == "insertion" else added, cs, cs + k, vs, ve)
+            emit("elision", cs + k, ce, ve, ve, elision_mark(v.seps[ve]))
         elif where != "middle" and not has_v:
             emit(f"truncated_{where}", cs, ce, vs, vs)
         elif added == "bracket":
@@ -125,7 +170,9 @@ def alterations(
             emit("insertion", cs, cs, vs, ve)
             emit("truncated_end", cs, ce, ve, ve)
 
-    blocks = _tidy(align(canonical.code, variant.code).blocks, canonical.code, variant.code)
+    blocks = _tidy(_blocks(canonical.code, variant.code), canonical.code, variant.code)
+    if splice and not _mostly_new(splice, blocks):
+        splice = None
     prev_c = prev_v = 0
     for n, (a0, b0, size) in enumerate(blocks):
         gap(prev_c, a0, prev_v, b0, "start" if n == 0 else "middle")
@@ -133,6 +180,22 @@ def alterations(
         prev_c, prev_v = a0 + size, b0 + size
     gap(prev_c, len(c), prev_v, len(v), "end" if blocks else "middle")
     return _joined(sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op)), c, v)
+
+
+def _blocks(code: str, other: str) -> tuple[Block, ...]:
+    """The words two wordings share, in order; a wording printed whole inside the other is
+    one run, where alignment may have matched its words apart ("one China" in "There is but
+    one China in the world … the government of China")."""
+    blocks = align(code, other).blocks
+    at = code.find(other) if other and sum(n for _, _, n in blocks) < len(other) else -1
+    return ((at, 0, len(other)),) if at >= 0 else blocks
+
+
+def _mostly_new(span: tuple[int, int], blocks: Sequence[Block]) -> bool:
+    """Whether the canonical lacks most words of a run taken from another quotation: the
+    words it has in place are the quote's own ("at the end of any day" for "of the day")."""
+    kept = sum(max(0, min(span[1], b + n) - max(span[0], b)) for _, b, n in blocks)
+    return 2 * kept < span[1] - span[0]
 
 
 def _joined(found: list[Alteration], c: Tokens, v: Tokens) -> list[Alteration]:

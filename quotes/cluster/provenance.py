@@ -35,6 +35,25 @@ def day(published: str | None) -> str | None:
     return published[:10] if published else None
 
 
+def first_printing(
+    wording_ids: Sequence[int], wordings: Sequence[Wording], first_seen: Mapping[int, str]
+) -> int | None:
+    """The wording printed on a day before every other dated wording of the cluster and holding
+    every word of each undated one (which may be cut from it, but came first if it has words
+    of its own), if one is.
+
+    It can be no splice: a splice copies most of its words from a quotation printed before it,
+    so a run it shares with another cluster (a stock phrase, often) is its own wording.
+    """
+    dated = sorted((first_seen[w], w) for w in wording_ids if w in first_seen)
+    if not dated or (len(dated) > 1 and dated[1][0] == dated[0][0]):
+        return None
+    first = dated[0][1]
+    code = wordings[first].code
+    undated = (w for w in wording_ids if w not in first_seen)
+    return first if all(align(wordings[w].code, code).coverage_a == 1 for w in undated) else None
+
+
 def canonical_wording(
     wording_ids: Sequence[int],
     wordings: Sequence[Wording],
