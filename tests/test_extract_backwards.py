@@ -1,5 +1,6 @@
 """Patterns anchored at the end of what they read are matched backwards from it: they find what
-the same pattern read forwards finds, without trying it at every character before."""
+the same pattern read forwards (or searched for backwards) finds, without trying it at every
+character before."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotes.extract import bodies, kinds, roster
 from quotes.extract import lexicon as lx
-from quotes.extract import roster
 from quotes.extract.clauses import without_trailing_aux
 from quotes.extract.cues import AUX_WORDS
 
@@ -46,5 +47,19 @@ def test_a_group_read_back_from_its_noun_is_the_group_read_forwards(
 ) -> None:
     text = "".join(word + space for word, space in pieces) + noun
     lo = max(0, len(text) - 40)
-    back, forward = roster._GROUP.search(text, lo), _GROUP_FORWARD.search(text, lo)
+    back, forward = roster._GROUP.match(text, lo), _GROUP_FORWARD.search(text, lo)
     assert (back and back.span()) == (forward and forward.span())
+
+
+_BEFORE_WORDS = "the a his her firm company book film titled known as called named , : word - Lee"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SPACES), st.sampled_from(_BEFORE_WORDS.split()))))
+def test_a_title_or_body_word_before_a_name_is_found_where_it_must_end(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(space + word for space, word in pieces) + " "
+    lo = max(0, len(text) - 40)
+    for pattern in (kinds._TITLE_BEFORE, bodies._BEFORE):
+        assert bool(pattern.match(text, lo)) == bool(pattern.search(text, lo))

@@ -108,7 +108,7 @@ def body_words(masked: str, spots: list[tuple[int, int, str]]) -> set[str]:
     for start, end, word in spots:
         if word in found or word.casefold() in _NOT_BODIES:
             continue
-        if _AFTER.match(masked, end) or _BEFORE.search(
+        if _AFTER.match(masked, end) or _BEFORE.match(
             masked, max(0, start - windows.BODY_NOUN), start
         ):
             found.add(word)
@@ -129,7 +129,8 @@ _AFTER = regex.compile(
     rf"|,\s+one\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{_BODIES})\b"  # one of the
     # world's largest retailers
 )
-# "the firm Acme", "his firm, Acme" (not "the government, Lee said"), read back from the name
+# "the firm Acme", "his firm, Acme" (not "the government, Lee said"), read back from the name and
+# matched there, where it must end, rather than searched
 _BEFORE = regex.compile(
     rf"(?r)(?:\b(?:{_BODY_NOUNS})|\b(?:{lx.either(lx.POSSESSIVE_DETERMINERS)})\s+(?:{_BODY_NOUNS}),)"
     r"\s+$"

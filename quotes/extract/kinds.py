@@ -20,7 +20,8 @@ _NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’-]*[ \t]+$")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 
 _WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-# Anchored at the end and asked only whether they match: read backwards, from the end, with (?r).
+# Anchored at the end and asked only whether they match: read backwards with (?r) and matched, so
+# the one place a match can end is tried (a search tried every place before it as well).
 _TITLE_BEFORE = regex.compile(
     r"(?r)(?i)\b(?:book|books|novel|memoir|film|movie|documentary|song|album|show|series|episode|podcast|"
     r"play|poem|musical|hashtag|slogan|titled|entitled|headlined|nicknamed|dubbed|so-called|"
@@ -75,7 +76,7 @@ def kind_of(
     after = masked[span.close : min(sentence[1], span.close + windows.CUE_AFTER)]
     lead = before.rstrip()
     if (
-        _TITLE_BEFORE.search(before, _near_end(before))
+        _TITLE_BEFORE.match(before, _near_end(before))
         and not _speech_naming(before)
         and not _document_reads(before)
     ):

@@ -33,8 +33,9 @@ _NOMINAL = regex.compile(
 )
 _GROUP_NOUN = trie(lx.GROUP_NOUNS)
 _GROUP_HEAD = Scanner(regex.compile(rf"\b{_GROUP_NOUN}\b"), lx.GROUP_NOUNS)
-# Read backwards from the head noun (?r): the same match as a forward search, which tried every
-# character of the window before the noun (tests/test_extract_backwards.py).
+# Read backwards from the head noun (?r) and matched there, the one place it can end: the same
+# match as a forward search, which tried every character of the window before the noun
+# (tests/test_extract_backwards.py).
 _GROUP = regex.compile(
     rf"(?r)(?<![\p{{L}}’'-])(?:(?:{_SOME})\s+)?"
     rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
@@ -140,7 +141,7 @@ class Roster:
                 found.append(Mention(m.start(), m.end(), org, None, "it"))
                 self._note(found[-1])
         for head in _GROUP_HEAD.at(self.masked, groups, len(self.masked)):
-            m = _GROUP.search(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
+            m = _GROUP.match(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
             if m:
                 rel = _WHO.match(self.masked, m.end())
                 phrase = m[0] + (rel[0] if rel else "")
