@@ -17,11 +17,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from quotes.cluster.normalise import Tokens
+from quotes.cluster.verify import MIN_FRAGMENT_WORDS, align, share_contained
 from quotes.extract import lexicon as lx
 from quotes.model import Speaker
 
+FUNCTION_EDITS = 2  # function words a fragment of four words or more may differ in
 MAX_POSTING = 80  # entries read for a fragment's rarest word; a commoner word tells nothing
 # Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
 FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
@@ -202,3 +205,89 @@ def holds(short: str, long: str, free: frozenset[int]) -> bool:
         if all(k in free or long[start + k] == short[k] for k in range(n)):
             return True
     return False
+
+
+def near_holds(short: Fragmentable, long: Fragmentable) -> bool:
+    """Whether `long` holds `short` (holds) but for one word changed, added or left out (any
+    words missing where `short` prints an elision mark), for function words only ("she seems
+    [like a] very happy"), or for words left out between runs of it; below
+    MIN_FRAGMENT_WORDS, but for one function word added or left out inside it ("tearing [our]
+    societies apart")."""
+    if holds(short.code, long.code, short.tokens.bracketed):
+        return True
+    if len(short.code) < MIN_FRAGMENT_WORDS:
+        return _function_words_apart(short, long, 1, edges=False)
+    tokens = short.tokens
+    if _one_edit(short.code, tokens.bracketed, tokens.elided).search(long.code) is not None:
+        return True
+    if _function_words_apart(short, long, FUNCTION_EDITS, edges=True):
+        return True
+    # Every word found, in runs with words left out between them (an unmarked elision).
+    return share_contained(align(short.code, long.code), tokens.bracketed) >= 1.0
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _one_edit(code: str, free: frozenset[int], elided: frozenset[int]) -> regex.Pattern[str]:
+    """A pattern of `code` with one word changed, added or left out (a `free` word matching
+    any one, an `elided` place any run of words): at most 3n short alternatives."""
+    atoms = ["." if k in free else regex.escape(ch) for k, ch in enumerate(code)]
+    gaps = [".*?" if k in elided and 0 < k < len(code) else "" for k in range(len(code))]
+
+    def joined(parts: list[str], seps: list[str]) -> str:
+        return "".join(sep + part for sep, part in zip(seps, parts, strict=True))
+
+    variants = []
+    for p in range(len(code)):
+        variants.append(joined(atoms[:p] + ["."] + atoms[p + 1 :], gaps))
+        dropped = gaps[:p] + gaps[p + 1 :]
+        if p + 1 < len(code) and gaps[p]:
+            dropped[p] = gaps[p]  # the place of an elision stays one
+        variants.append(joined(atoms[:p] + atoms[p + 1 :], dropped))
+        if p > 0 and not gaps[p]:
+            variants.append(joined(atoms[:p] + ["." + atoms[p]] + atoms[p + 1 :], gaps))
+    return regex.compile("|".join(f"(?:{v})" for v in variants))
+
+
+def _function_words_apart(
+    short: Fragmentable, long: Fragmentable, budget: int, edges: bool
+) -> bool:
+    """Whether `long` has `short`'s content words as a run of its content words, the function
+    words around and between them differing by at most `budget` words added, left out or
+    changed (`edges`: also adding some before the first content word and after the last)."""
+    mine = _content_places(short.code, short.tokens.words)
+    if not mine:
+        return False
+    code, other = short.code, long.code
+    theirs = _content_places(other, long.tokens.words)
+    content = "".join(code[k] for k in mine)
+    run = "".join(other[k] for k in theirs)
+    at = run.find(content)
+    while at >= 0:
+        places = theirs[at : at + len(mine)]
+        cost = sum(
+            Levenshtein.distance(code[a + 1 : b], other[c + 1 : d])
+            for a, b, c, d in zip(mine, mine[1:], places, places[1:], strict=False)
+        )
+        end = theirs[at + len(mine)] if at + len(mine) < len(theirs) else len(other)
+        lead = _edge(code[: mine[0]], other[theirs[at - 1] + 1 if at else 0 : places[0]])
+        tail = _edge(code[mine[-1] + 1 :][::-1], other[places[-1] + 1 : end][::-1])
+        if (edges or not lead + tail) and cost + lead + tail <= budget:
+            return True
+        at = run.find(content, at + 1)
+    return False
+
+
+def _edge(mine: str, theirs: str) -> int:
+    """Words `theirs` adds among `mine` when `mine` is a subsequence of its end, else more
+    than any budget: at its ends a fragment may skip function words, not change its own."""
+    at = len(theirs)
+    for ch in reversed(mine):
+        at = theirs.rfind(ch, 0, at)
+        if at < 0:
+            return len(theirs) + len(mine) + FUNCTION_EDITS + 1
+    return len(theirs) - at - len(mine)
+
+
+def _content_places(code: str, words: Sequence[str]) -> list[int]:
+    """Positions of the words of a wording that are not function words."""
+    return [k for k, word in enumerate(words) if word not in FUNCTION_WORDS]

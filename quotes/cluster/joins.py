@@ -10,11 +10,16 @@ from collections.abc import Sequence
 from itertools import islice
 
 from quotes.cluster.candidates import common_words
-from quotes.cluster.fragments import AMBIGUOUS, WordIndex, content_of, holds, speakers_conflict
+from quotes.cluster.fragments import (
+    AMBIGUOUS,
+    WordIndex,
+    content_of,
+    near_holds,
+    speakers_conflict,
+)
 from quotes.cluster.pieces import OVERLAP_WORDS
 from quotes.cluster.sets import UnionFind
 from quotes.cluster.verify import (
-    MIN_FRAGMENT_WORDS,
     SHORT_FRAGMENT_WORDS,
     align,
     contains,
@@ -50,7 +55,7 @@ def fragment_home(
                 continue
             if w.code in wordings[j].code:
                 exact[root] = exact.get(root, 0) + wordings[j].weight
-            elif not exact and len(loose) < 2 and root not in loose and _holds(i, j, wordings):
+            elif not exact and len(loose) < 2 and root not in loose and near_holds(w, wordings[j]):
                 loose.add(root)
         if exact:
             return _dominant(exact)
@@ -65,12 +70,10 @@ def may_join(i: int, j: int, wordings: Sequence[Wording]) -> bool:
     """Whether wording i could join a cluster through wording j, whatever the clusters are:
     j holds it as fragment_home asks, or contains it well enough for best_cluster."""
     n = len(wordings[i].code)
-    if n < SHORT_FRAGMENT_WORDS and speakers_conflict(wordings[i].speakers, wordings[j].speakers):
-        return False
-    if n < MIN_FRAGMENT_WORDS:
-        return holds(wordings[i].code, wordings[j].code, wordings[i].tokens.bracketed)
-    own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
-    return _coverage(i, j, wordings, JOIN_COVERAGE, own) > 0
+    if n < SHORT_FRAGMENT_WORDS:
+        conflict = speakers_conflict(wordings[i].speakers, wordings[j].speakers)
+        return not conflict and near_holds(wordings[i], wordings[j])
+    return _coverage(i, j, wordings, JOIN_COVERAGE, wordings[i].speakers) > 0
 
 
 def _dominant(holding: dict[int, int]) -> int:
@@ -81,14 +84,6 @@ def _dominant(holding: dict[int, int]) -> int:
     if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
         return ranked[0][0]
     return AMBIGUOUS
-
-
-def _holds(i: int, j: int, wordings: Sequence[Wording]) -> bool:
-    """Whether wording j holds short wording i: as one run below MIN_FRAGMENT_WORDS, else
-    with at most one word changed."""
-    if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
-        return holds(wordings[i].code, wordings[j].code, wordings[i].tokens.bracketed)
-    return _coverage(i, j, wordings, JOIN_COVERAGE) > 0
 
 
 def best_cluster(
@@ -112,7 +107,7 @@ def best_cluster(
             mine = wordings[i].speakers
             fit = (j for j in members if not speakers_conflict(mine, wordings[j].speakers))
             tried = list(islice(fit, MEMBERS_TRIED))
-        score = max((_coverage(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
+        score = max((_contained(i, j, wordings, own) for j in tried), default=0)
         if not score:
             continue
         head = _coverage(i, root, wordings, HEAD_COVERAGE)
@@ -125,6 +120,17 @@ def best_cluster(
     if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
         return AMBIGUOUS
     return -passing[0][2]
+
+
+def _contained(i: int, j: int, wordings: Sequence[Wording], own: frozenset[str]) -> float:
+    """Share of wording i contained in wording j, or 0 when too little: a short fragment is
+    held (fragments.near_holds) or not at all, whatever other words of it j has."""
+    n = len(wordings[i].code)
+    if n >= SHORT_FRAGMENT_WORDS:
+        return _coverage(i, j, wordings, JOIN_COVERAGE, own)
+    if wordings[i].code in wordings[j].code:
+        return 1.0
+    return (n - 1) / n if near_holds(wordings[i], wordings[j]) else 0.0
 
 
 def _coverage(
