@@ -231,3 +231,18 @@ def test_a_fragment_changing_a_word_where_the_quotation_has_two_others_stays_apa
         news("c", '"We are sorry, deeply and truly sorry," Holt said.', speaker="Mara Holt"),
     )
     assert groups(clusters, by_id) == [["a", "c"], ["b"]]
+
+
+def test_words_an_article_repeats_from_its_own_quotation_join_it_once_it_travels() -> None:
+    body = "We got it wrong on harbour tolls, and the board will refund every driver."
+    page = (
+        f'PORT CHIEF: "We Got It Wrong On Harbour Tolls" The chief spoke at noon. "{body}" '
+        'Holt said. Asked about the "refund" later, she left.'
+    )
+    alone, by_id = cluster(news("a", page, speaker="Mara Holt"))
+    assert groups(alone, by_id) == [["a"], ["a"], ["a"]]
+    travelled, by_id = cluster(
+        news("a", page, speaker="Mara Holt"),
+        news("b", f'"{body}" Holt told the council.', outlet="Quay Post", speaker="Mara Holt"),
+    )
+    assert groups(travelled, by_id) == [["a", "a", "a", "b"]]

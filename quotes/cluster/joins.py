@@ -39,19 +39,24 @@ def fragment_home(
     i: int, wordings: Sequence[Wording], words: WordIndex, rank: dict[int, int], uf: UnionFind
 ) -> int | None:
     """The root of the one cluster whose wordings hold short wording i, AMBIGUOUS when they
-    lie in two clusters (and neither dominates), None when none holds it. Holders quoting the
+    lie in two clusters (and neither dominates) or when only its own article's quotation holds
+    it (to be asked again once pieces have joined), None when none holds it. Holders quoting the
     same speaker decide when there are any; otherwise any holder whose speaker does not
     conflict. Holders that have its words as they are outrank those that change one of them."""
     w = wordings[i]
     content = content_of(w.code, w.tokens.words)
     if not content:
         return None
+    echoed = False  # held by its own article's quotation only, which may travel yet
     for by_speaker in (True, False) if w.speakers else (False,):
         exact: dict[int, int] = {}  # root: quotes of its wordings holding i word for word
         loose: set[int] = set()
         for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
             root = uf.find(j)
             if speakers_conflict(w.speakers, wordings[j].speakers):
+                continue
+            if _echo(i, j, wordings, uf):
+                echoed = echoed or near_holds(w, wordings[j])
                 continue
             if w.code in wordings[j].code:
                 exact[root] = exact.get(root, 0) + wordings[j].weight
@@ -63,7 +68,7 @@ def fragment_home(
             return AMBIGUOUS
         if loose:
             return loose.pop()
-    return None
+    return AMBIGUOUS if echoed else None
 
 
 def may_join(i: int, j: int, wordings: Sequence[Wording]) -> bool:
@@ -93,11 +98,16 @@ def best_cluster(
     uf: UnionFind,
 ) -> int | None:
     """The root of the cluster that contains wording i best, if any contains it well enough;
-    AMBIGUOUS when two contain it about as well."""
+    AMBIGUOUS when two contain it about as well, or when only its own article's quotations
+    might (as fragment_home)."""
     by_root: dict[int, list[int]] = defaultdict(list)
-    for j in found:
-        by_root[uf.find(j)].append(j)
     n = len(wordings[i].code)
+    echoed = False  # as in fragment_home
+    for j in found:
+        if n < AMBIGUOUS_WORDS and _echo(i, j, wordings, uf):
+            echoed = True
+        else:
+            by_root[uf.find(j)].append(j)
     own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
@@ -114,12 +124,23 @@ def best_cluster(
         if head >= HEAD_COVERAGE:
             passing.append((score, head, -root))
     if not passing:
-        return None
+        return AMBIGUOUS if echoed else None
     passing.sort(reverse=True)
     # A short wording found as well in two quotations is a phrase they share, not a fragment.
     if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
         return AMBIGUOUS
     return -passing[0][2]
+
+
+def _echo(i: int, j: int, wordings: Sequence[Wording], uf: UnionFind) -> bool:
+    """Whether wording j, and its whole cluster so far, are quoted only in the one article
+    wording i is quoted in: an article repeating words of its own quotation (a headline made
+    from its body, a question quoting a phrase of the answer) is no evidence that they are one
+    quotation; when that quotation travelled to other outlets, its words here are part of it."""
+    article = wordings[i].article
+    if article is None or wordings[j].article != article:
+        return False
+    return uf.common(j, lambda k: wordings[k].article) == article
 
 
 def _contained(i: int, j: int, wordings: Sequence[Wording], own: frozenset[str]) -> float:

@@ -24,6 +24,7 @@ class Wording:
     speakers: frozenset[str] = frozenset()  # speaker keys of its quotes (fragments.speaker_key)
     key: str = ""  # what its quotes share: normalised words (and speaker, when short)
     votes: tuple[tuple[str, int], ...] = ()  # quotes naming each of its speakers
+    article: str | None = None  # the one article all its quotes are in, if they are in one
 
 
 def distinct_wordings(
@@ -36,6 +37,7 @@ def distinct_wordings(
     weight: list[int] = []
     seen: list[str | None] = []
     speakers: list[dict[str, int]] = []
+    places: list[str | None] = []  # the one article of each key's quotes, None for several
     wording_of: list[int] = []
     for q, t in zip(quotes, tokens, strict=True):
         speaker = speaker_key(q.speaker)
@@ -50,6 +52,9 @@ def distinct_wordings(
             weight.append(0)
             seen.append(None)
             speakers.append({})
+            places.append(q.article_id)
+        elif places[i] != q.article_id:
+            places[i] = None
         weight[i] += 1
         article = articles.get(q.article_id)
         published = day(article.published) if article else None
@@ -69,6 +74,7 @@ def distinct_wordings(
             frozenset(speakers[i]),
             keys[i],
             tuple(sorted(speakers[i].items())),
+            places[i],
         )
         for i, t in enumerate(first)
     ]
