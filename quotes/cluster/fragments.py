@@ -208,9 +208,9 @@ def holds(short: str, long: str, free: frozenset[int]) -> bool:
 
 
 def near_holds(short: Fragmentable, long: Fragmentable) -> bool:
-    """Whether `long` holds `short` (holds) but for one word changed, added or left out (any
-    words missing where `short` prints an elision mark), for function words only ("she seems
-    [like a] very happy"), or for words left out between runs of it; below
+    """Whether `long` holds `short` (holds) but for one word changed, added or left out, for
+    function words only ("she seems [like a] very happy"), or for words left out between runs
+    of it (an elision, marked or not); below
     MIN_FRAGMENT_WORDS, but for one function word added or left out inside it ("tearing [our]
     societies apart")."""
     if holds(short.code, long.code, short.tokens.bracketed):
@@ -218,34 +218,26 @@ def near_holds(short: Fragmentable, long: Fragmentable) -> bool:
     if len(short.code) < MIN_FRAGMENT_WORDS:
         return _function_words_apart(short, long, 1, edges=False)
     tokens = short.tokens
-    if _one_edit(short.code, tokens.bracketed, tokens.elided).search(long.code) is not None:
+    if _one_edit(short.code, tokens.bracketed).search(long.code) is not None:
         return True
     if _function_words_apart(short, long, FUNCTION_EDITS, edges=True):
         return True
-    # Every word found, in runs with words left out between them (an unmarked elision).
+    # Every word found, in runs with words left out between them.
     return share_contained(align(short.code, long.code), tokens.bracketed) >= 1.0
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _one_edit(code: str, free: frozenset[int], elided: frozenset[int]) -> regex.Pattern[str]:
+def _one_edit(code: str, free: frozenset[int]) -> regex.Pattern[str]:
     """A pattern of `code` with one word changed, added or left out (a `free` word matching
-    any one, an `elided` place any run of words): at most 3n short alternatives."""
+    any one): 3n alternatives of fixed length, so a search grows linearly with the text."""
     atoms = ["." if k in free else regex.escape(ch) for k, ch in enumerate(code)]
-    gaps = [".*?" if k in elided and 0 < k < len(code) else "" for k in range(len(code))]
-
-    def joined(parts: list[str], seps: list[str]) -> str:
-        return "".join(sep + part for sep, part in zip(seps, parts, strict=True))
-
     variants = []
-    for p in range(len(code)):
-        variants.append(joined(atoms[:p] + ["."] + atoms[p + 1 :], gaps))
-        dropped = gaps[:p] + gaps[p + 1 :]
-        if p + 1 < len(code) and gaps[p]:
-            dropped[p] = gaps[p]  # the place of an elision stays one
-        variants.append(joined(atoms[:p] + atoms[p + 1 :], dropped))
-        if p > 0 and not gaps[p]:
-            variants.append(joined(atoms[:p] + ["." + atoms[p]] + atoms[p + 1 :], gaps))
-    return regex.compile("|".join(f"(?:{v})" for v in variants))
+    for p in range(len(atoms)):
+        variants.append("".join(atoms[:p] + ["."] + atoms[p + 1 :]))
+        variants.append("".join(atoms[:p] + atoms[p + 1 :]))
+        if p:
+            variants.append("".join(atoms[:p] + ["."] + atoms[p:]))
+    return regex.compile("|".join(variants))
 
 
 def _function_words_apart(
