@@ -19,6 +19,7 @@ from typing import Protocol
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from quotes.cluster.candidates import common_words
 from quotes.cluster.normalise import Tokens
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS, align, share_contained
 from quotes.extract import lexicon as lx
@@ -218,7 +219,9 @@ def near_holds(short: Fragmentable, long: Fragmentable) -> bool:
     if len(short.code) < MIN_FRAGMENT_WORDS:
         return _function_words_apart(short, long, 1, edges=False)
     tokens = short.tokens
-    if _one_edit(short.code, tokens.bracketed).search(long.code) is not None:
+    if common_words(short.code, long.code) + len(tokens.bracketed) + FUNCTION_EDITS < len(tokens):
+        return False  # more words missing than any of these allows
+    if _one_edit(short.code, long.code):
         return True
     if _function_words_apart(short, long, FUNCTION_EDITS, edges=True):
         return True
@@ -226,18 +229,27 @@ def near_holds(short: Fragmentable, long: Fragmentable) -> bool:
     return share_contained(align(short.code, long.code), tokens.bracketed) >= 1.0
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def _one_edit(code: str, free: frozenset[int]) -> regex.Pattern[str]:
-    """A pattern of `code` with one word changed, added or left out (a `free` word matching
-    any one): 3n alternatives of fixed length, so a search grows linearly with the text."""
-    atoms = ["." if k in free else regex.escape(ch) for k, ch in enumerate(code)]
-    variants = []
-    for p in range(len(atoms)):
-        variants.append("".join(atoms[:p] + ["."] + atoms[p + 1 :]))
-        variants.append("".join(atoms[:p] + atoms[p + 1 :]))
-        if p:
-            variants.append("".join(atoms[:p] + ["."] + atoms[p:]))
-    return regex.compile("|".join(variants))
+def _one_edit(short: str, long: str) -> bool:
+    """Whether `long` has `short` with one word changed, added or left out. One edit leaves
+    one half of `short` whole: each place a half stands, the other half is compared beside it."""
+    half = len(short) // 2
+    left, right = short[:half], short[half:]
+    at = long.find(left)
+    while at >= 0:
+        after = at + half
+        if any(_near(right, long[after : after + len(right) + k]) for k in (-1, 0, 1)):
+            return True
+        at = long.find(left, at + 1)
+    at = long.find(right)
+    while at >= 0:
+        if any(_near(left, long[max(0, at - half - k) : at]) for k in (-1, 0, 1)):
+            return True
+        at = long.find(right, at + 1)
+    return False
+
+
+def _near(a: str, b: str) -> bool:
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def _function_words_apart(
