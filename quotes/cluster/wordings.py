@@ -34,10 +34,10 @@ def distinct_wordings(
     quotation; quotes without words each stand alone."""
     index: dict[str, int] = {}
     first: list[Tokens] = []  # each key's tokens, as its first quote has them
+    places: list[str | None] = []  # the one article of each key's quotes, None for several
     weight: list[int] = []
     seen: list[str | None] = []
     speakers: list[dict[str, int]] = []
-    places: list[str | None] = []  # the one article of each key's quotes, None for several
     wording_of: list[int] = []
     for q, t in zip(quotes, tokens, strict=True):
         speaker = speaker_key(q.speaker)
@@ -52,9 +52,6 @@ def distinct_wordings(
             weight.append(0)
             seen.append(None)
             speakers.append({})
-            places.append(q.article_id)
-        elif places[i] != q.article_id:
-            places[i] = None
         weight[i] += 1
         article = articles.get(q.article_id)
         published = day(article.published) if article else None
@@ -63,6 +60,10 @@ def distinct_wordings(
         if speaker:
             speakers[i][speaker] = speakers[i].get(speaker, 0) + 1
         wording_of.append(i)
+        if i == len(places):
+            places.append(q.article_id)
+        elif places[i] != q.article_id:
+            places[i] = None
     vocab = Vocabulary()
     keys = list(index)
     wordings = [
