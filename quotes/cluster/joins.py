@@ -103,12 +103,17 @@ def best_cluster(
     by_root: dict[int, list[int]] = defaultdict(list)
     n = len(wordings[i].code)
     echoed = False  # as in fragment_home
-    for j in found:
-        if n < AMBIGUOUS_WORDS and _echo(i, j, wordings, uf):
-            echoed = True
-        else:
+    if n < AMBIGUOUS_WORDS and wordings[i].article is not None:
+        for j in found:
+            if _echo(i, j, wordings, uf):
+                echoed = True
+            else:
+                by_root[uf.find(j)].append(j)
+    else:
+        for j in found:
             by_root[uf.find(j)].append(j)
     own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
+    contained = _coverage if n >= SHORT_FRAGMENT_WORDS else _held
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
         tried = members[:MEMBERS_TRIED]
@@ -117,7 +122,7 @@ def best_cluster(
             mine = wordings[i].speakers
             fit = (j for j in members if not speakers_conflict(mine, wordings[j].speakers))
             tried = list(islice(fit, MEMBERS_TRIED))
-        score = max((_contained(i, j, wordings, own) for j in tried), default=0)
+        score = max((contained(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
         if not score:
             continue
         head = _coverage(i, root, wordings, HEAD_COVERAGE)
@@ -143,12 +148,10 @@ def _echo(i: int, j: int, wordings: Sequence[Wording], uf: UnionFind) -> bool:
     return uf.common(j, lambda k: wordings[k].article) == article
 
 
-def _contained(i: int, j: int, wordings: Sequence[Wording], own: frozenset[str]) -> float:
-    """Share of wording i contained in wording j, or 0 when too little: a short fragment is
-    held (fragments.near_holds) or not at all, whatever other words of it j has."""
+def _held(i: int, j: int, wordings: Sequence[Wording], *_: object) -> float:
+    """_coverage for a short fragment: held (fragments.near_holds) or not at all, whatever
+    other words of it j has."""
     n = len(wordings[i].code)
-    if n >= SHORT_FRAGMENT_WORDS:
-        return _coverage(i, j, wordings, JOIN_COVERAGE, own)
     if wordings[i].code in wordings[j].code:
         return 1.0
     return (n - 1) / n if near_holds(wordings[i], wordings[j]) else 0.0
