@@ -209,3 +209,40 @@ def test_a_reworded_quotation_joins_though_its_clusters_head_shares_one_phrase_m
         news("c", f'"{reworded}" Holt said.', speaker="Mara Holt"),
     )
     assert groups(clusters, by_id) == [["a", "b", "c"]]
+
+
+def test_a_fragment_differing_only_in_function_words_joins_the_quotation_holding_it() -> None:
+    long = "The tolls are tearing our towns apart, and the board is a part of the problem here."
+    clusters, by_id = cluster(
+        news("a", f'"{long}" Holt said.', speaker="Mara Holt"),
+        news("b", 'Holt said the tolls were "tearing towns apart" this year.', speaker="Mara Holt"),
+        news("c", 'She said the board "is part of this problem" now.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c"]]
+
+
+def test_a_fragment_changing_a_word_where_the_quotation_has_two_others_stays_apart() -> None:
+    # One word of five changed is a fragment; one changed where the quotation says two other
+    # words is another sentence of the same mood, said another day.
+    long = "On behalf of the board, we are deeply and truly sorry for the harm to every family."
+    clusters, by_id = cluster(
+        news("a", f'"{long}" Holt said.', speaker="Mara Holt"),
+        news("b", '"We are deeply, deeply sorry," Holt told the council.', speaker="Mara Holt"),
+        news("c", '"We are sorry, deeply and truly sorry," Holt said.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "c"], ["b"]]
+
+
+def test_words_an_article_repeats_from_its_own_quotation_join_it_once_it_travels() -> None:
+    body = "We got it wrong on harbour tolls, and the board will refund every driver."
+    page = (
+        f'PORT CHIEF: "We Got It Wrong On Harbour Tolls" The chief spoke at noon. "{body}" '
+        'Holt said. Asked about the "refund" later, she left.'
+    )
+    alone, by_id = cluster(news("a", page, speaker="Mara Holt"))
+    assert groups(alone, by_id) == [["a"], ["a"], ["a"]]
+    travelled, by_id = cluster(
+        news("a", page, speaker="Mara Holt"),
+        news("b", f'"{body}" Holt told the council.', outlet="Quay Post", speaker="Mara Holt"),
+    )
+    assert groups(travelled, by_id) == [["a", "a", "a", "b"]]

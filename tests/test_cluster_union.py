@@ -142,6 +142,18 @@ def test_union_find_keeps_the_first_root() -> None:
     assert uf.find(1) == 1
 
 
+def test_union_find_says_which_label_all_members_of_a_set_share() -> None:
+    labels = ["a", "a", "b", "a"]
+    uf = UnionFind(4)
+    uf.union(0, 1)
+    assert uf.common(1, labels.__getitem__) == "a"
+    uf.union(3, 0)
+    uf.lead(1)
+    assert (uf.common(0, labels.__getitem__), uf.common(2, labels.__getitem__)) == ("a", "b")
+    uf.union(2, 1)
+    assert uf.common(3, labels.__getitem__) is None
+
+
 def test_a_chain_of_small_changes_cannot_drift_into_another_quotation() -> None:
     sentence = (
         "The council will vote on the transit budget next week after months of delays, "

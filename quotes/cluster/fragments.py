@@ -17,11 +17,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
+from quotes.cluster.candidates import common_words
 from quotes.cluster.normalise import Tokens
+from quotes.cluster.verify import MIN_FRAGMENT_WORDS, align, share_contained
 from quotes.extract import lexicon as lx
 from quotes.model import Speaker
 
+FUNCTION_EDITS = 2  # function words a fragment of four words or more may differ in
 MAX_POSTING = 80  # entries read for a fragment's rarest word; a commoner word tells nothing
 # Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
 FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
@@ -202,3 +206,92 @@ def holds(short: str, long: str, free: frozenset[int]) -> bool:
         if all(k in free or long[start + k] == short[k] for k in range(n)):
             return True
     return False
+
+
+def near_holds(short: Fragmentable, long: Fragmentable) -> bool:
+    """Whether `long` holds `short` (holds) but for one word changed, added or left out, for
+    function words only ("she seems [like a] very happy"), or for words left out between runs
+    of it (an elision, marked or not); below
+    MIN_FRAGMENT_WORDS, but for one function word added or left out inside it ("tearing [our]
+    societies apart")."""
+    if holds(short.code, long.code, short.tokens.bracketed):
+        return True
+    if len(short.code) < MIN_FRAGMENT_WORDS:
+        return _function_words_apart(short, long, 1, edges=False)
+    tokens = short.tokens
+    if common_words(short.code, long.code) + len(tokens.bracketed) + FUNCTION_EDITS < len(tokens):
+        return False  # more words missing than any of these allows
+    if _one_edit(short.code, long.code):
+        return True
+    if _function_words_apart(short, long, FUNCTION_EDITS, edges=True):
+        return True
+    # Every word found, in runs with words left out between them.
+    return share_contained(align(short.code, long.code), tokens.bracketed) >= 1.0
+
+
+def _one_edit(short: str, long: str) -> bool:
+    """Whether `long` has `short` with one word changed, added or left out. One edit leaves
+    one half of `short` whole: each place a half stands, the other half is compared beside it."""
+    half = len(short) // 2
+    left, right = short[:half], short[half:]
+    at = long.find(left)
+    while at >= 0:
+        after = at + half
+        if any(_near(right, long[after : after + len(right) + k]) for k in (-1, 0, 1)):
+            return True
+        at = long.find(left, at + 1)
+    at = long.find(right)
+    while at >= 0:
+        if any(_near(left, long[max(0, at - half - k) : at]) for k in (-1, 0, 1)):
+            return True
+        at = long.find(right, at + 1)
+    return False
+
+
+def _near(a: str, b: str) -> bool:
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
+def _function_words_apart(
+    short: Fragmentable, long: Fragmentable, budget: int, edges: bool
+) -> bool:
+    """Whether `long` has `short`'s content words as a run of its content words, the function
+    words around and between them differing by at most `budget` words added, left out or
+    changed (`edges`: also adding some before the first content word and after the last)."""
+    mine = _content_places(short.code, short.tokens.words)
+    if not mine:
+        return False
+    code, other = short.code, long.code
+    theirs = _content_places(other, long.tokens.words)
+    content = "".join(code[k] for k in mine)
+    run = "".join(other[k] for k in theirs)
+    at = run.find(content)
+    while at >= 0:
+        places = theirs[at : at + len(mine)]
+        cost = sum(
+            Levenshtein.distance(code[a + 1 : b], other[c + 1 : d])
+            for a, b, c, d in zip(mine, mine[1:], places, places[1:], strict=False)
+        )
+        end = theirs[at + len(mine)] if at + len(mine) < len(theirs) else len(other)
+        lead = _edge(code[: mine[0]], other[theirs[at - 1] + 1 if at else 0 : places[0]])
+        tail = _edge(code[mine[-1] + 1 :][::-1], other[places[-1] + 1 : end][::-1])
+        if (edges or not lead + tail) and cost + lead + tail <= budget:
+            return True
+        at = run.find(content, at + 1)
+    return False
+
+
+def _edge(mine: str, theirs: str) -> int:
+    """Words `theirs` adds among `mine` when `mine` is a subsequence of its end, else more
+    than any budget: at its ends a fragment may skip function words, not change its own."""
+    at = len(theirs)
+    for ch in reversed(mine):
+        at = theirs.rfind(ch, 0, at)
+        if at < 0:
+            return len(theirs) + len(mine) + FUNCTION_EDITS + 1
+    return len(theirs) - at - len(mine)
+
+
+def _content_places(code: str, words: Sequence[str]) -> list[int]:
+    """Positions of the words of a wording that are not function words."""
+    return [k for k, word in enumerate(words) if word not in FUNCTION_WORDS]

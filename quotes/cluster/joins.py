@@ -10,11 +10,16 @@ from collections.abc import Sequence
 from itertools import islice
 
 from quotes.cluster.candidates import common_words
-from quotes.cluster.fragments import AMBIGUOUS, WordIndex, content_of, holds, speakers_conflict
+from quotes.cluster.fragments import (
+    AMBIGUOUS,
+    WordIndex,
+    content_of,
+    near_holds,
+    speakers_conflict,
+)
 from quotes.cluster.pieces import OVERLAP_WORDS
 from quotes.cluster.sets import UnionFind
 from quotes.cluster.verify import (
-    MIN_FRAGMENT_WORDS,
     SHORT_FRAGMENT_WORDS,
     align,
     contains,
@@ -34,13 +39,15 @@ def fragment_home(
     i: int, wordings: Sequence[Wording], words: WordIndex, rank: dict[int, int], uf: UnionFind
 ) -> int | None:
     """The root of the one cluster whose wordings hold short wording i, AMBIGUOUS when they
-    lie in two clusters (and neither dominates), None when none holds it. Holders quoting the
+    lie in two clusters (and neither dominates) or when only its own article's quotation holds
+    it (to be asked again once pieces have joined), None when none holds it. Holders quoting the
     same speaker decide when there are any; otherwise any holder whose speaker does not
     conflict. Holders that have its words as they are outrank those that change one of them."""
     w = wordings[i]
     content = content_of(w.code, w.tokens.words)
     if not content:
         return None
+    echoed = False  # held by its own article's quotation only, which may travel yet
     for by_speaker in (True, False) if w.speakers else (False,):
         exact: dict[int, int] = {}  # root: quotes of its wordings holding i word for word
         loose: set[int] = set()
@@ -48,9 +55,12 @@ def fragment_home(
             root = uf.find(j)
             if speakers_conflict(w.speakers, wordings[j].speakers):
                 continue
+            if _echo(i, j, wordings, uf):
+                echoed = echoed or near_holds(w, wordings[j])
+                continue
             if w.code in wordings[j].code:
                 exact[root] = exact.get(root, 0) + wordings[j].weight
-            elif not exact and len(loose) < 2 and root not in loose and _holds(i, j, wordings):
+            elif not exact and len(loose) < 2 and root not in loose and near_holds(w, wordings[j]):
                 loose.add(root)
         if exact:
             return _dominant(exact)
@@ -58,19 +68,17 @@ def fragment_home(
             return AMBIGUOUS
         if loose:
             return loose.pop()
-    return None
+    return AMBIGUOUS if echoed else None
 
 
 def may_join(i: int, j: int, wordings: Sequence[Wording]) -> bool:
     """Whether wording i could join a cluster through wording j, whatever the clusters are:
     j holds it as fragment_home asks, or contains it well enough for best_cluster."""
     n = len(wordings[i].code)
-    if n < SHORT_FRAGMENT_WORDS and speakers_conflict(wordings[i].speakers, wordings[j].speakers):
-        return False
-    if n < MIN_FRAGMENT_WORDS:
-        return holds(wordings[i].code, wordings[j].code, wordings[i].tokens.bracketed)
-    own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
-    return _coverage(i, j, wordings, JOIN_COVERAGE, own) > 0
+    if n < SHORT_FRAGMENT_WORDS:
+        conflict = speakers_conflict(wordings[i].speakers, wordings[j].speakers)
+        return not conflict and near_holds(wordings[i], wordings[j])
+    return _coverage(i, j, wordings, JOIN_COVERAGE, wordings[i].speakers) > 0
 
 
 def _dominant(holding: dict[int, int]) -> int:
@@ -83,14 +91,6 @@ def _dominant(holding: dict[int, int]) -> int:
     return AMBIGUOUS
 
 
-def _holds(i: int, j: int, wordings: Sequence[Wording]) -> bool:
-    """Whether wording j holds short wording i: as one run below MIN_FRAGMENT_WORDS, else
-    with at most one word changed."""
-    if len(wordings[i].code) < MIN_FRAGMENT_WORDS:
-        return holds(wordings[i].code, wordings[j].code, wordings[i].tokens.bracketed)
-    return _coverage(i, j, wordings, JOIN_COVERAGE) > 0
-
-
 def best_cluster(
     i: int,
     found: Sequence[int],
@@ -98,12 +98,22 @@ def best_cluster(
     uf: UnionFind,
 ) -> int | None:
     """The root of the cluster that contains wording i best, if any contains it well enough;
-    AMBIGUOUS when two contain it about as well."""
+    AMBIGUOUS when two contain it about as well, or when only its own article's quotations
+    might (as fragment_home)."""
     by_root: dict[int, list[int]] = defaultdict(list)
-    for j in found:
-        by_root[uf.find(j)].append(j)
     n = len(wordings[i].code)
+    echoed = False  # as in fragment_home
+    if n < AMBIGUOUS_WORDS and wordings[i].article is not None:
+        for j in found:
+            if _echo(i, j, wordings, uf):
+                echoed = True
+            else:
+                by_root[uf.find(j)].append(j)
+    else:
+        for j in found:
+            by_root[uf.find(j)].append(j)
     own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
+    contained = _coverage if n >= SHORT_FRAGMENT_WORDS else _held
     passing: list[tuple[float, float, int]] = []
     for root, members in by_root.items():
         tried = members[:MEMBERS_TRIED]
@@ -112,19 +122,39 @@ def best_cluster(
             mine = wordings[i].speakers
             fit = (j for j in members if not speakers_conflict(mine, wordings[j].speakers))
             tried = list(islice(fit, MEMBERS_TRIED))
-        score = max((_coverage(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
+        score = max((contained(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
         if not score:
             continue
         head = _coverage(i, root, wordings, HEAD_COVERAGE)
         if head >= HEAD_COVERAGE:
             passing.append((score, head, -root))
     if not passing:
-        return None
+        return AMBIGUOUS if echoed else None
     passing.sort(reverse=True)
     # A short wording found as well in two quotations is a phrase they share, not a fragment.
     if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
         return AMBIGUOUS
     return -passing[0][2]
+
+
+def _echo(i: int, j: int, wordings: Sequence[Wording], uf: UnionFind) -> bool:
+    """Whether wording j, and its whole cluster so far, are quoted only in the one article
+    wording i is quoted in: an article repeating words of its own quotation (a headline made
+    from its body, a question quoting a phrase of the answer) is no evidence that they are one
+    quotation; when that quotation travelled to other outlets, its words here are part of it."""
+    article = wordings[i].article
+    if article is None or wordings[j].article != article:
+        return False
+    return uf.common(j, lambda k: wordings[k].article) == article
+
+
+def _held(i: int, j: int, wordings: Sequence[Wording], *_: object) -> float:
+    """_coverage for a short fragment: held (fragments.near_holds) or not at all, whatever
+    other words of it j has."""
+    n = len(wordings[i].code)
+    if wordings[i].code in wordings[j].code:
+        return 1.0
+    return (n - 1) / n if near_holds(wordings[i], wordings[j]) else 0.0
 
 
 def _coverage(

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+_MIXED = object()  # the members' labels differ
+
 
 class UnionFind:
     """Disjoint sets over 0..n-1; `union(keep, other)` keeps `keep`'s root as the root."""
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        self._labels: dict[int, object] | None = None  # by root, once `common` was asked
 
     def find(self, x: int) -> int:
         root = x
@@ -21,8 +26,28 @@ class UnionFind:
         a, b = self.find(keep), self.find(other)
         if a != b:
             self.parent[b] = a
+            if self._labels is not None:
+                self._labels[a] = _merged(self._labels[a], self._labels.pop(b))
 
     def lead(self, x: int) -> None:
         """Make x the root of its set."""
         root = self.find(x)
         self.parent[root] = self.parent[x] = x
+        if self._labels is not None and root != x:
+            self._labels[x] = self._labels.pop(root)
+
+    def common(self, x: int, label: Callable[[int], str | None]) -> str | None:
+        """The label every member of x's set has, None when they differ. The labels are read
+        once, at the first call, and kept up to date by union: `label` must never change."""
+        if self._labels is None:
+            labels: dict[int, object] = {}
+            for i in range(len(self.parent)):
+                root = self.find(i)
+                labels[root] = _merged(labels[root], label(i)) if root in labels else label(i)
+            self._labels = labels
+        found = self._labels[self.find(x)]
+        return None if found is _MIXED else found  # type: ignore[return-value]
+
+
+def _merged(a: object, b: object) -> object:
+    return a if a == b else _MIXED

@@ -24,6 +24,7 @@ class Wording:
     speakers: frozenset[str] = frozenset()  # speaker keys of its quotes (fragments.speaker_key)
     key: str = ""  # what its quotes share: normalised words (and speaker, when short)
     votes: tuple[tuple[str, int], ...] = ()  # quotes naming each of its speakers
+    article: str | None = None  # the one article all its quotes are in, if they are in one
 
 
 def distinct_wordings(
@@ -33,6 +34,7 @@ def distinct_wordings(
     quotation; quotes without words each stand alone."""
     index: dict[str, int] = {}
     first: list[Tokens] = []  # each key's tokens, as its first quote has them
+    places: list[str | None] = []  # the one article of each key's quotes, None for several
     weight: list[int] = []
     seen: list[str | None] = []
     speakers: list[dict[str, int]] = []
@@ -73,6 +75,10 @@ def distinct_wordings(
         if speaker:
             speakers[i][speaker] = speakers[i].get(speaker, 0) + 1
         wording_of.append(i)
+        if i == len(places):
+            places.append(q.article_id)
+        elif places[i] != q.article_id:
+            places[i] = None
     vocab = Vocabulary()
     keys = list(index)
     wordings = [
@@ -84,6 +90,7 @@ def distinct_wordings(
             frozenset(speakers[i]),
             keys[i],
             tuple(sorted(speakers[i].items())),
+            places[i],
         )
         for i, t in enumerate(first)
     ]
