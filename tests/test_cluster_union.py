@@ -98,29 +98,69 @@ def test_a_fragment_of_two_quotations_joins_one_and_never_bridges_them() -> None
     assert not any({"a", "b"} <= set(g) for g in found)
 
 
-def test_a_splice_joins_the_quotation_it_takes_most_from_and_links_the_other() -> None:
-    first = (
-        "Our officers were trapped inside the building for six hours while protesters blocked "
-        "every exit and the police refused to come."
-    )
-    second = (
-        "The mayor has a beef with the president, and our employees are paying the price for his "
-        "politics every single day."
-    )
+FIRST = (
+    "Our officers were trapped inside the building for six hours while protesters blocked "
+    "every exit. The police refused to come."
+)
+SECOND = (
+    "The mayor has a beef with the president. Our employees are paying the price for his "
+    "politics every single day."
+)
+
+
+def test_a_span_quoting_sentences_of_two_quotations_joins_them_as_one_statement() -> None:
     spliced = (
+        "Our officers were trapped inside the building for six hours while protesters blocked "
+        "every exit. Our employees are paying the price for his politics."
+    )
+    clusters, by_id = cluster(
+        news("a", f'"{FIRST}" Crane said.'),
+        news("b", f'"{SECOND}" Crane said.'),
+        news("c", f'"{spliced}" Crane said.', published="2024-03-02"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "c"]]
+    (home,) = clusters
+    splice = [e for e in home.edges if e.kind == "splice"]
+    assert [
+        (by_id[e.quote_id].article_id, by_id[e.source_quote_id].article_id) for e in splice
+    ] == [("c", "b")]
+    ops = {(by_id[a.quote_id].article_id, a.op) for a in home.alterations}
+    # Each part's own wording is its canonical, unaltered; the splice cut the first short.
+    assert ops == {("c", "splice"), ("c", "truncated_end")}
+    copies = [
+        (by_id[e.quote_id].article_id, by_id[e.source_quote_id].article_id) for e in home.edges
+    ]
+    assert ("b", "a") not in copies  # nothing of the second statement was copied from the first
+
+
+def test_pieces_of_a_spliced_statement_are_truncations_of_their_own_part() -> None:
+    spliced = (
+        "Our officers were trapped inside the building for six hours while protesters blocked "
+        "every exit. Our employees are paying the price for his politics."
+    )
+    clusters, by_id = cluster(
+        news("a", f'"{FIRST}" Crane said.'),
+        news("b", f'"{SECOND}" Crane said.'),
+        news("c", f'"{spliced}" Crane said.', published="2024-03-02"),
+        news("d", '"The mayor has a beef with the president," Crane said.', published="2024-03-03"),
+    )
+    (home,) = clusters
+    ops = {a.op for a in home.alterations if by_id[a.quote_id].article_id == "d"}
+    assert ops == {"truncated_end"}
+
+
+def test_two_statements_opening_alike_are_no_splice_and_stay_apart() -> None:
+    mixed = (
         "Our officers were trapped inside the building for six hours while protesters blocked "
         "every exit, and our employees are paying the price for his politics."
     )
     clusters, by_id = cluster(
-        news("a", f'"{first}" Crane said.'),
-        news("b", f'"{second}" Crane said.'),
-        news("c", f'"{spliced}" Crane said.', published="2024-03-02"),
+        news("a", f'"{FIRST}" Crane said.'),
+        news("b", f'"{SECOND}" Crane said.'),
+        news("c", f'"{mixed}" Crane said.', published="2024-03-02"),
     )
     assert groups(clusters, by_id) == [["a", "c"], ["b"]]
-    home = next(c for c in clusters if len(c.quote_ids) == 2)
-    splice = [e for e in home.edges if e.kind == "splice"]
-    assert [by_id[e.source_quote_id].article_id for e in splice] == ["b"]
-    assert "splice" in {a.op for a in home.alterations}
+    assert not [e for c in clusters for e in c.edges if e.kind == "splice"]
 
 
 def test_cluster_ids_do_not_depend_on_input_order_or_unrelated_articles() -> None:
