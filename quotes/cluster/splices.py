@@ -24,6 +24,8 @@ from quotes.cluster.verify import Alignment, align
 from quotes.cluster.wordings import Wording
 
 SPLICE_MIN_WORDS = 4  # a run taken from another quotation must be this long to be a splice
+SPLICE_SHORT_RUN = 5  # and a shorter run than this a whole sentence of that quotation too
+SPLICE_HEAD_WORDS = 2 * SPLICE_SHORT_RUN  # a head this long may be a splice (two such runs)
 SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
 SPLICE_OWN_WORDS = 2  # and hold this many matched words outside stock phrases
 SPLICE_SEAM = 2  # words the two runs of a splice may share where they meet
@@ -55,7 +57,7 @@ def merge_spliced_heads(
     splices: dict[int, Splice] = {}
     heads = sorted({uf.find(i) for i in range(len(wordings))}, key=rank.__getitem__)
     for head in heads:
-        if len(wordings[head].code) < 2 * SPLICE_MIN_WORDS or uf.find(head) != head:
+        if len(wordings[head].code) < SPLICE_HEAD_WORDS or uf.find(head) != head:
             continue
         parts = _splice_parts(head, wordings, index, uf)
         if parts is None:
@@ -106,7 +108,7 @@ def _splice_parts(
         if shared[j] >= least
         and uf.find(j) != head
         and not _later(j, head, wordings)
-        and _is_run(alignment(j), code, index)
+        and _is_run(alignment(j), code, index, wordings[j].tokens)
     ]
     if not minors:
         return None
@@ -163,7 +165,7 @@ def _runs_from_others(
     for members in by_root.values():
         scored = [(align(wordings[i].code, wordings[j].code), j) for j in members[:MEMBERS_TRIED]]
         alignment, j = max(scored, key=lambda s: (s[0].matched, -s[1]))
-        if _is_run(alignment, wordings[i].code, index):
+        if _is_run(alignment, wordings[i].code, index, wordings[j].tokens):
             runs.append((j, alignment))
     return runs
 
@@ -175,14 +177,17 @@ def may_splice(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex)
     if common_words(code, wordings[j].code) < SPLICE_MIN_WORDS:
         return False
     alignment = align(code, wordings[j].code)
-    major = len(code) >= 2 * SPLICE_MIN_WORDS and alignment.matched >= len(code) / 2
-    return major or _is_run(alignment, code, index)
+    major = len(code) >= SPLICE_HEAD_WORDS and alignment.matched >= len(code) / 2
+    return major or _is_run(alignment, code, index, wordings[j].tokens)
 
 
-def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
+def _is_run(alignment: Alignment, code: str, index: ShingleIndex, theirs: Tokens) -> bool:
     """A dense run of enough words, not made only of stock phrases, from a quotation that has
-    words of its own (not a mere fragment of this one). Enough of the words both share must lie
-    outside stock phrases: a stock phrase and a word matched beside it are no run."""
+    words of its own (not a mere fragment of this one), `theirs`. Enough of the words both share
+    must lie outside stock phrases: a stock phrase and a word matched beside it are no run. A
+    run shorter than SPLICE_SHORT_RUN must be whole sentences of that quotation too: four words
+    two quotations share are most often a phrase, but not when each prints them as a sentence
+    ("You are failing us.")."""
     start, end = alignment.span_a()
     dense = alignment.matched >= SPLICE_DENSITY * (end - start)
     own_words = alignment.coverage_b < JOIN_COVERAGE
@@ -192,21 +197,22 @@ def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
         and own_words
         and alignment.matched - len(index.stock_positions(code, alignment.blocks))
         >= SPLICE_OWN_WORDS
+        and (alignment.matched >= SPLICE_SHORT_RUN or _sentences(theirs, *alignment.span_b(), 0))
     )
 
 
-def _sentences(tokens: Tokens, start: int, end: int) -> bool:
+def _sentences(tokens: Tokens, start: int, end: int, slack: int = SPLICE_SEAM) -> bool:
     """Whether words start..end of a quotation are whole sentences of it: each end is the
-    quotation's own, or a sentence's end lies within SPLICE_SEAM words of it (the two runs of a
-    splice may share a word or two where they meet)."""
-    return _sentence_edge(tokens, start) and _sentence_edge(tokens, end)
+    quotation's own, or a sentence's end lies within `slack` words of it (in a splice, the two
+    runs may share a word or two where they meet)."""
+    return _sentence_edge(tokens, start, slack) and _sentence_edge(tokens, end, slack)
 
 
-def _sentence_edge(tokens: Tokens, k: int) -> bool:
+def _sentence_edge(tokens: Tokens, k: int, slack: int) -> bool:
     n = len(tokens)
     if k <= 0 or k >= n:
         return True
-    nearby = range(max(1, k - SPLICE_SEAM), min(n - 1, k + SPLICE_SEAM) + 1)
+    nearby = range(max(1, k - slack), min(n - 1, k + slack) + 1)
     return any(_SENTENCE_END.search(tokens.seps[m]) for m in nearby)
 
 
