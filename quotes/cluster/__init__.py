@@ -214,10 +214,10 @@ def _cluster(
     known: dict[str, Edge | None] = {}
     stand: frozenset[str] = frozenset()
     kept = stored is not None and len(parts) == 1
-    if kept:
+    if stored is not None and kept:
         splicing = {i: (partners[i].id, *spans[i]) for i in partners}
         frame, prints = trace(members, canonical, firsts, first_day, changes, ctx.credits, splicing)
-        before = stored.trace(cluster_id) if stored is not None else None
+        before = stored.trace(cluster_id)
         known = kept_edges(before, members, frame, prints, stored, ctx.credits)
         stand = standing(before, frame, prints)
     edges = []
