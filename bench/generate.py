@@ -4,11 +4,13 @@ Outlets publish articles day by day. Some articles report new statements; others
 from earlier articles, and copies get copied in turn. A copy may be truncated at either end,
 elided (marked "...", "…", "[…]" or not marked), re-cased, given another word, an inserted
 word or a bracketed editorial word, spliced with part of another quotation, or set in the
-copying outlet's own apostrophes; it credits its source or not. Other articles report an
-earlier statement afresh, in a piece, as real coverage does: a fragment of one to five words
-("called it a “ringleader”"), some of its sentences (starting, now and then, a few words into
-the sentence before), or all of it without the lead-in ("Hi all,") its first printing kept; by
-the gold guideline each piece belongs to the statement's cluster. Unrelated quotations share
+copying outlet's own apostrophes; it credits its source or not. A splice runs a quotation's
+first sentences on into sentences of another in one span, so by the gold guideline the two
+statements are one true cluster. Other articles report an earlier statement afresh, in a piece,
+as real coverage does: a fragment of one to five words ("called it a “ringleader”"), some of its
+sentences (starting, now and then, a few words into the sentence before), or all of it without
+the lead-in ("Hi all,") its first printing kept; by the gold guideline each piece belongs to the
+statement's cluster. Unrelated quotations share
 stock phrases ("at the end of the day"). Every quote records its true cluster, the quote it was
 copied from and the alterations it carries, so the clusterer can be scored. No external data:
 the words are drawn from lists below and from pseudo-words built of syllables.
@@ -99,7 +101,10 @@ class Printed:
 class Truth:
     """What the clusterer should find."""
 
-    cluster: dict[str, str] = field(default_factory=dict)  # quote id -> statement label
+    # quote id -> true cluster: its statement's label, or for statements some quote splices
+    # together (the gold guideline: quoted as one span, they are one), the first one's
+    cluster: dict[str, str] = field(default_factory=dict)
+    statement: dict[str, str] = field(default_factory=dict)  # quote id -> statement label
     source: dict[str, str] = field(default_factory=dict)  # quote id -> quote it copied
     labels: dict[str, frozenset[str]] = field(default_factory=dict)  # quote id -> operations
     splice_partner: dict[str, str] = field(default_factory=dict)  # quote id -> statement label
@@ -261,10 +266,18 @@ def alter(w: Writer, toks: list[Tok], other: list[Tok] | None) -> tuple[list[Tok
                 out[k].mark,
             )
         elif op == "splice" and other and len(other) >= 12 and n >= 12:
-            # The copy keeps most of its own quotation and ends with a shorter run of another.
-            keep = out[: max(10, int(n * rng.uniform(0.6, 0.8)))]
-            take = other[-rng.randint(5, max(5, min(10, len(keep) * 2 // 3, len(other) - 4))) :]
-            out = keep + [Tok(t.surface, None, "splice") for t in take]
+            # The copy keeps its own quotation's first sentences and runs on, in the same marks,
+            # into a shorter run of another's sentences (cut short, maybe, by the closing mark).
+            ends = [k + 1 for k in range(9, n) if out[k].surface[-1] in ".?"]
+            starts = [
+                k for k in range(len(other) - 4) if k == 0 or other[k - 1].surface[-1] in ".?"
+            ]
+            if not ends or not starts:
+                continue
+            keep = out[: rng.choice(ends)]
+            at = rng.choice(starts)
+            size = rng.randint(5, max(5, min(10, len(keep) * 2 // 3, len(other) - at)))
+            out = keep + [Tok(t.surface, None, "splice") for t in other[at : at + size]]
             spliced = True
     return out, spliced
 
@@ -389,7 +402,7 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
                 (n, "orig") for n in range(len(p.statement.words))
             ]:
                 whole[p.statement.label].append((article, p))
-            corpus.truth.cluster[p.quote.id] = p.statement.label
+            corpus.truth.statement[p.quote.id] = p.statement.label
             corpus.truth.labels[p.quote.id] = frozenset()
             if p.source:
                 corpus.truth.source[p.quote.id] = p.source.quote.id
@@ -402,7 +415,25 @@ def generate(n_articles: int, seed: int = 0, undated: float = 0.08, per_day: int
         corpus.articles.append(article)
     for p in copies:
         corpus.truth.labels[p.quote.id] = labels_of(p.toks, _reference(whole[p.statement.label]))
+    corpus.truth.cluster = _spliced_together(corpus.truth)
     return corpus
+
+
+def _spliced_together(truth: Truth) -> dict[str, str]:
+    """Each quote's true cluster: its statement, joined with every statement a quote splices
+    with it (transitively: each splice is one span holding both), named by the earliest."""
+    parent: dict[str, str] = {}
+
+    def find(label: str) -> str:
+        while parent.get(label, label) != label:
+            label = parent[label]
+        return label
+
+    for q, partner in truth.splice_partner.items():
+        a, b = sorted((find(truth.statement[q]), find(partner)))
+        if a != b:
+            parent[b] = a
+    return {q: find(label) for q, label in truth.statement.items()}
 
 
 def _reference(printings: list[tuple[Article, Printed]]) -> list[str]:

@@ -108,7 +108,9 @@ class Edge:
     source_quote_id: str
     evidence: str  # human-readable reasons: "credits Willamette Week; same truncation"
     confidence: float
-    kind: str = "copy"  # copy: an earlier quote of its cluster; splice: another cluster's quote
+    # copy: an earlier quote of its part of the cluster; splice: the quote of the other part
+    # (another cluster before the splice joined them) whose words this one prints with its own
+    kind: str = "copy"
 
 
 @dataclass

@@ -98,29 +98,65 @@ def test_a_fragment_of_two_quotations_joins_one_and_never_bridges_them() -> None
     assert not any({"a", "b"} <= set(g) for g in found)
 
 
-def test_a_splice_joins_the_quotation_it_takes_most_from_and_links_the_other() -> None:
-    first = (
-        "Our officers were trapped inside the building for six hours while protesters blocked "
-        "every exit and the police refused to come."
-    )
-    second = (
-        "The mayor has a beef with the president, and our employees are paying the price for his "
-        "politics every single day."
-    )
-    spliced = (
-        "Our officers were trapped inside the building for six hours while protesters blocked "
-        "every exit, and our employees are paying the price for his politics."
-    )
+FIRST = (
+    "Our officers were trapped inside the building for six hours while protesters blocked "
+    "every exit. The police refused to come."
+)
+SECOND = (
+    "Crews deserve better pay. He has a beef with the president, and city employees are paying "
+    "the price of his politics every single day."
+)
+TRAPPED = (
+    "Our officers were trapped inside the building for six hours while protesters blocked "
+    "every exit"
+)
+
+
+def crane(third: str, *more: tuple[Article, list[Quote]]) -> tuple[list[Cluster], list[tuple]]:
+    """FIRST and SECOND printed by two outlets, `third` a day later by a third, then `more`;
+    the clusters, and each cluster's (article, op) alterations and (article, source, kind) edges
+    as one list each."""
     clusters, by_id = cluster(
-        news("a", f'"{first}" Crane said.'),
-        news("b", f'"{second}" Crane said.'),
-        news("c", f'"{spliced}" Crane said.', published="2024-03-02"),
+        news("a", f'"{FIRST}" Crane said.'),
+        news("b", f'"{SECOND}" Crane said.'),
+        news("c", f'"{third}" Crane said.', published="2024-03-02"),
+        *more,
     )
-    assert groups(clusters, by_id) == [["a", "c"], ["b"]]
-    home = next(c for c in clusters if len(c.quote_ids) == 2)
-    splice = [e for e in home.edges if e.kind == "splice"]
-    assert [by_id[e.source_quote_id].article_id for e in splice] == ["b"]
-    assert "splice" in {a.op for a in home.alterations}
+    of = {q: by_id[q].article_id for q in by_id}
+    ops = sorted((of[a.quote_id], a.op) for c in clusters for a in c.alterations)
+    edges = sorted(
+        (of[e.quote_id], of[e.source_quote_id], e.kind) for c in clusters for e in c.edges
+    )
+    return clusters, [groups(clusters, by_id), ops, edges]
+
+
+def test_a_span_quoting_sentences_of_two_quotations_joins_them_as_one_statement() -> None:
+    _, (found, ops, edges) = crane(f"{TRAPPED}. He has a beef with the president.")
+    assert found == [["a", "b", "c"]]
+    # Each part's own wording is its canonical, unaltered; the splice cut the first short.
+    assert ops == [("c", "splice"), ("c", "truncated_end")]
+    assert ("c", "b", "splice") in edges
+    assert not [e for e in edges if e[:2] == ("b", "a")]  # b copied nothing from a
+
+
+def test_a_short_sentence_of_another_quotation_makes_a_splice() -> None:
+    _, (found, ops, _) = crane(f"{TRAPPED}. Crews deserve better pay,")
+    assert found == [["a", "b", "c"]]
+    assert ("c", "splice") in ops
+
+
+def test_pieces_of_a_spliced_statement_are_truncations_of_their_own_part() -> None:
+    piece = news("d", '"city employees are paying the price," Crane said.', "2024-03-03")
+    _, (found, ops, _) = crane(f"{TRAPPED}. Our employees are paying the price.", piece)
+    assert found == [["a", "b", "c", "d"]]
+    # Against its own part's wording (SECOND), not substitutions of the first statement's words.
+    assert [op for article, op in ops if article == "d"] == ["truncated_end", "truncated_start"]
+
+
+def test_words_of_two_quotations_run_together_inside_a_sentence_are_no_splice() -> None:
+    _, (found, _, edges) = crane(f"{TRAPPED}, and city employees are paying the price.")
+    assert found == [["a", "c"], ["b"]]
+    assert not [e for e in edges if e[2] == "splice"]
 
 
 def test_cluster_ids_do_not_depend_on_input_order_or_unrelated_articles() -> None:

@@ -15,7 +15,8 @@ A cluster is one quotation as the gold guideline counts it: its wordings and eve
 (a fragment is the same quotation as the longer span that holds it, and spans that some article
 quotes together are one), so a statement quoted in pieces by several outlets is one cluster.
 How near each quote's words are to the canonical wording is in its alterations
-(truncated_start/truncated_end for a piece), not in a second level of grouping.
+(truncated_start/truncated_end for a piece), not in a second level of grouping. Statements a
+splice joined keep a canonical wording each, for their quotes' alterations and copy edges only.
 
 What the database keeps of it (quotes/db.py), for SQL and views:
   clusters(id, canonical_text, canonical_quote_id, speaker_id, first_quote_id,
@@ -32,9 +33,10 @@ What the database keeps of it (quotes/db.py), for SQL and views:
       the minor ops: a quote with only those says the same words.
   provenance(quote_id, source_quote_id, evidence, confidence, kind)
       kind 'copy': the earlier quote of the same cluster this one most likely came from, so a
-      cluster's copies form a tree rooted at its first appearance; kind 'splice': a quote of
-      another cluster that this one took a run of words from (it also has a 'splice'
-      alteration). evidence says why in words; confidence is between 0 and 1.
+      cluster's copies form a tree rooted at its first appearance (one tree per part of a
+      cluster that splices joined); kind 'splice': the quote of the other part whose sentences
+      this one prints in the same span (it also has a 'splice' alteration). evidence says why
+      in words; confidence is between 0 and 1.
 """
 
 from __future__ import annotations
@@ -195,41 +197,33 @@ def _cluster(
     wording_ids: list[int], ctx: _Context, stored: Stored | None = None
 ) -> tuple[Cluster, str, Standing]:
     """One cluster; with `stored`, its trace too (reuse.py), the edges `stored` holds for it
-    kept where they stand, and which of its quotes' stored rows stand."""
-    wordings = ctx.wordings
+    kept where they stand, and which of its quotes' stored rows stand.
+
+    A cluster that splices joined is told part by part (union.Grouping.part): each quote's
+    alterations are against its part's canonical wording and its copy edges within its part, as
+    one part's quotes never copied another's words but through the splice; the cluster's
+    canonical wording is its head's part's. Nothing of it is kept from the database."""
     members = members_of([qw for w in wording_ids for qw in ctx.by_wording[w]], ctx.articles)
-    first_seen: dict[int, str] = {}
-    for m in members:  # oldest first
-        if m.published:
-            first_seen.setdefault(m.wording, m.published)
-    splices = {w: s for w in wording_ids if (s := ctx.grouping.splices.get(w)) is not None}
-    if splices and (first := first_printing(wording_ids, wordings, first_seen)) is not None:
-        splices.pop(first, None)  # the first printing took no words from another quotation
-    canonical_w = canonical_wording(wording_ids, wordings, set(splices), first_seen)
-    canonical = canonical_quote(members, canonical_w)
-    canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
-    changes = {}
-    compared: dict[tuple[str, int], list[Alteration]] = {}  # identical copies compared once
-    for m in members:
-        splice = splices.get(m.wording)
-        if (m.quote.text, m.wording) not in compared:
-            side = Side(ctx.tokens_by_id[m.id], wordings[m.wording].code)
-            span = (splice.start, splice.end) if splice else None
-            compared[(m.quote.text, m.wording)] = alterations(m.id, canonical_side, side, span)
-        found = compared[(m.quote.text, m.wording)]
-        changes[m.id] = [a if a.quote_id == m.id else replace(a, quote_id=m.id) for a in found]
     firsts, first_day = first_appearance(members)
-    cluster_id = _cluster_id(wordings[canonical_w].key or canonical.id)
+    parts = _parts(wording_ids, members, ctx.grouping.part)
+    changes: dict[str, list[Alteration]] = {}
+    splices: dict[int, Splice] = {}
+    canonical_w, canonical = [_canonical(*part, ctx, changes, splices) for part in parts][0]
+    cluster_id = _cluster_id(ctx.wordings[canonical_w].key or canonical.id)
     partners, spans = _splice_partners(members, splices, changes, ctx)
     known: dict[str, Edge | None] = {}
     stand: frozenset[str] = frozenset()
-    if stored is not None:
+    kept = stored is not None and len(parts) == 1
+    if stored is not None and kept:
         splicing = {i: (partners[i].id, *spans[i]) for i in partners}
         frame, prints = trace(members, canonical, firsts, first_day, changes, ctx.credits, splicing)
         before = stored.trace(cluster_id)
         known = kept_edges(before, members, frame, prints, stored, ctx.credits)
         stand = standing(before, frame, prints)
-    edges = copy_edges(members, firsts, ctx.codes, changes, ctx.credits, known)
+    edges = []
+    for _, part in parts:
+        part_firsts = firsts if len(parts) == 1 else first_appearance(part)[0]
+        edges += copy_edges(part, part_firsts, ctx.codes, changes, ctx.credits, known)
     edges += splice_edges(members, partners, spans)
     cluster = Cluster(
         id=cluster_id,
@@ -242,9 +236,56 @@ def _cluster(
         alterations=[a for m in members for a in changes[m.id]],
         edges=edges,
     )
-    if stored is None:
+    if not kept:  # a cluster of parts writes a trace that matches none
         return cluster, "", Standing()
     return cluster, written(frame, prints), Standing(stand, frozenset(known))
+
+
+def _parts(
+    wording_ids: list[int], members: list[Member], part: Mapping[int, int]
+) -> list[tuple[list[int], list[Member]]]:
+    """The cluster's parts, as wordings and members (oldest first), the head's part first."""
+    heads = list(dict.fromkeys(part.get(w, wording_ids[0]) for w in wording_ids))
+    return [
+        (
+            [w for w in wording_ids if part.get(w, wording_ids[0]) == head],
+            [m for m in members if part.get(m.wording, wording_ids[0]) == head],
+        )
+        for head in heads
+    ]
+
+
+def _canonical(
+    wording_ids: list[int],
+    members: list[Member],
+    ctx: _Context,
+    changes: dict[str, list[Alteration]],
+    splices: dict[int, Splice],
+) -> tuple[int, Member]:
+    """The canonical wording of one part and its quote; each of its quotes' alterations against
+    it go into `changes`, and its splices into `splices`."""
+    wordings = ctx.wordings
+    first_seen: dict[int, str] = {}
+    for m in members:  # oldest first
+        if m.published:
+            first_seen.setdefault(m.wording, m.published)
+    own = {w: s for w in wording_ids if (s := ctx.grouping.splices.get(w)) is not None}
+    if own and (first := first_printing(wording_ids, wordings, first_seen)) is not None:
+        own.pop(first, None)  # the first printing took no words from another quotation
+    splices.update(own)
+    canonical_w = canonical_wording(wording_ids, wordings, set(own), first_seen)
+    canonical = canonical_quote(members, canonical_w)
+    canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
+    compared: dict[tuple[str, int], list[Alteration]] = {}  # identical copies compared once
+    for m in members:
+        splice = own.get(m.wording)
+        if (m.quote.text, m.wording) not in compared:
+            side = Side(ctx.tokens_by_id[m.id], wordings[m.wording].code)
+            span = (splice.start, splice.end) if splice else None
+            compared[(m.quote.text, m.wording)] = alterations(m.id, canonical_side, side, span)
+        found = compared[(m.quote.text, m.wording)]
+        changes[m.id] = [a if a.quote_id == m.id else replace(a, quote_id=m.id) for a in found]
+    return canonical_w, canonical
 
 
 def _splice_partners(
@@ -279,7 +320,8 @@ def _fingerprint(
     Wordings by their words (their codes differ between builds only in which character stands
     for a word, which no comparison reads), weight, first date and speakers; each quote's every
     field with its article's date and outlet and the outlets that article credits; each splice
-    with its partner's wording and earliest quote. Each article's part (`places`), each
+    with its partner's wording and earliest quote; in a cluster splices joined, the head of each
+    wording's part. Each article's part (`places`), each
     speaker's (`speakers`, by id()) and each quote's text, kind, cue, credit and rule
     (`bodies`: a text reprinted by many articles has them alike) is written once for the whole
     corpus, and each wording's quotes are hashed in one piece: strings are written as repr
@@ -293,7 +335,15 @@ def _fingerprint(
         if splice is not None:
             first = members_of(ctx.by_wording[splice.partner], ctx.articles)[0]
             partner = (ctx.wordings[splice.partner].key, splice.start, splice.end, first)
-        head = (wording.key, wording.weight, wording.first_seen, sorted(wording.speakers), partner)
+        part = ctx.grouping.part.get(w)
+        head = (
+            wording.key,
+            wording.weight,
+            wording.first_seen,
+            sorted(wording.speakers),
+            partner,
+            ctx.wordings[part].key if part is not None else None,
+        )
         rows = [repr(head)]
         for q, _, _ in ctx.by_wording[w]:
             place = places.get(q.article_id)

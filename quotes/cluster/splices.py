@@ -1,5 +1,12 @@
-"""Splices: a wording made of runs from two quotations joins the one it takes most words from,
-and remembers the other (its run, and the quotation it came from) for alterations and edges."""
+"""Splices: a wording made of whole sentences of two quotations ("... is money. You are failing
+us") joins the one it takes most words from, and remembers the other (its run, and the
+quotation it came from) for alterations and edges. Then, as it quotes the two as one span,
+their clusters join: by the gold guideline, quotations that some article prints together are
+one statement. Splices are all found before any joins, each on its own direct evidence (it
+holds a run of each), so no join rests on another. A run that begins or ends inside a sentence
+of the splicing wording is no splice: two statements opening alike ("Our delegation's visit
+should be seen as" and "Our delegation's visit to Taiwan honors") share a phrase, not a span.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +14,24 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from quotes.cluster.candidates import ShingleIndex, common_words
 from quotes.cluster.joins import JOIN_COVERAGE, MEMBERS_TRIED
+from quotes.cluster.normalise import Tokens
 from quotes.cluster.sets import UnionFind
 from quotes.cluster.verify import Alignment, align
 from quotes.cluster.wordings import Wording
 
-SPLICE_MIN_WORDS = 5  # a run taken from another quotation must be this long to be a splice
+SPLICE_MIN_WORDS = 4  # a run taken from another quotation must be this long to be a splice
+SPLICE_SHORT_RUN = 5  # and a shorter run than this a whole sentence of that quotation too
+SPLICE_HEAD_WORDS = 2 * SPLICE_SHORT_RUN  # a head this long may be a splice (two such runs)
 SPLICE_DENSITY = 0.8  # and that run must be this dense in matched words
 SPLICE_OWN_WORDS = 2  # and hold this many matched words outside stock phrases
 SPLICE_SEAM = 2  # words the two runs of a splice may share where they meet
 SPLICE_TRIED = 60  # candidates aligned when checking whether a head is a splice
+# A sentence's end between two words: a full stop, question or exclamation mark, not an elision.
+_SENTENCE_END = regex.compile(r"(?<![.…])[.?!](?![.…])")
 
 
 @dataclass(frozen=True)
@@ -43,7 +57,7 @@ def merge_spliced_heads(
     splices: dict[int, Splice] = {}
     heads = sorted({uf.find(i) for i in range(len(wordings))}, key=rank.__getitem__)
     for head in heads:
-        if len(wordings[head].code) < 2 * SPLICE_MIN_WORDS or uf.find(head) != head:
+        if len(wordings[head].code) < SPLICE_HEAD_WORDS or uf.find(head) != head:
             continue
         parts = _splice_parts(head, wordings, index, uf)
         if parts is None:
@@ -55,6 +69,15 @@ def merge_spliced_heads(
             uf.union(uf.find(major), head)
         splices[head] = Splice(minor, start, end)
     return splices
+
+
+def join_spliced(splices: dict[int, Splice], uf: UnionFind, rank: dict[int, int]) -> None:
+    """Join each splice's cluster with the cluster of the quotation it took its run from; the
+    cluster founded first leads."""
+    for i in sorted(splices, key=rank.__getitem__):
+        a, b = uf.find(i), uf.find(splices[i].partner)
+        keep, gone = sorted((a, b), key=rank.__getitem__)
+        uf.union(keep, gone)
 
 
 def _splice_parts(
@@ -85,7 +108,7 @@ def _splice_parts(
         if shared[j] >= least
         and uf.find(j) != head
         and not _later(j, head, wordings)
-        and _is_run(alignment(j), code, index)
+        and _is_run(alignment(j), code, index, wordings[j].tokens)
     ]
     if not minors:
         return None
@@ -101,7 +124,9 @@ def _splice_parts(
             if inside > SPLICE_SEAM or outside < max(b.matched, n / 2) or n <= outside:
                 continue
             key = (outside + b.matched, outside)
-            if outside + b.matched >= JOIN_COVERAGE * n and (best is None or key > best[0]):
+            enough = outside + b.matched >= JOIN_COVERAGE * n
+            sentences = _sentences(wordings[head].tokens, b0, b1)
+            if enough and sentences and (best is None or key > best[0]):
                 best = (key, (major, minor, b0, b1))
     return best[1] if best else None
 
@@ -119,7 +144,9 @@ def splice_of(
     best_new = 0
     for j, alignment in _runs_from_others(i, wordings, index, uf):
         new = sorted(_matched_positions(alignment) - covered)
-        if len(new) >= SPLICE_MIN_WORDS and len(new) > best_new and not _later(j, i, wordings):
+        if len(new) < SPLICE_MIN_WORDS or len(new) <= best_new or _later(j, i, wordings):
+            continue
+        if _sentences(wordings[i].tokens, new[0], new[-1] + 1):
             best, best_new = Splice(j, new[0], new[-1] + 1), len(new)
     return best
 
@@ -138,7 +165,7 @@ def _runs_from_others(
     for members in by_root.values():
         scored = [(align(wordings[i].code, wordings[j].code), j) for j in members[:MEMBERS_TRIED]]
         alignment, j = max(scored, key=lambda s: (s[0].matched, -s[1]))
-        if _is_run(alignment, wordings[i].code, index):
+        if _is_run(alignment, wordings[i].code, index, wordings[j].tokens):
             runs.append((j, alignment))
     return runs
 
@@ -150,14 +177,17 @@ def may_splice(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex)
     if common_words(code, wordings[j].code) < SPLICE_MIN_WORDS:
         return False
     alignment = align(code, wordings[j].code)
-    major = len(code) >= 2 * SPLICE_MIN_WORDS and alignment.matched >= len(code) / 2
-    return major or _is_run(alignment, code, index)
+    major = len(code) >= SPLICE_HEAD_WORDS and alignment.matched >= len(code) / 2
+    return major or _is_run(alignment, code, index, wordings[j].tokens)
 
 
-def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
+def _is_run(alignment: Alignment, code: str, index: ShingleIndex, theirs: Tokens) -> bool:
     """A dense run of enough words, not made only of stock phrases, from a quotation that has
-    words of its own (not a mere fragment of this one). Enough of the words both share must lie
-    outside stock phrases: a stock phrase and a word matched beside it are no run."""
+    words of its own (not a mere fragment of this one), `theirs`. Enough of the words both share
+    must lie outside stock phrases: a stock phrase and a word matched beside it are no run. A
+    run shorter than SPLICE_SHORT_RUN must be whole sentences of that quotation too: four words
+    two quotations share are most often a phrase, but not when each prints them as a sentence
+    ("You are failing us.")."""
     start, end = alignment.span_a()
     dense = alignment.matched >= SPLICE_DENSITY * (end - start)
     own_words = alignment.coverage_b < JOIN_COVERAGE
@@ -167,7 +197,23 @@ def _is_run(alignment: Alignment, code: str, index: ShingleIndex) -> bool:
         and own_words
         and alignment.matched - len(index.stock_positions(code, alignment.blocks))
         >= SPLICE_OWN_WORDS
+        and (alignment.matched >= SPLICE_SHORT_RUN or _sentences(theirs, *alignment.span_b(), 0))
     )
+
+
+def _sentences(tokens: Tokens, start: int, end: int, slack: int = SPLICE_SEAM) -> bool:
+    """Whether words start..end of a quotation are whole sentences of it: each end is the
+    quotation's own, or a sentence's end lies within `slack` words of it (in a splice, the two
+    runs may share a word or two where they meet)."""
+    return _sentence_edge(tokens, start, slack) and _sentence_edge(tokens, end, slack)
+
+
+def _sentence_edge(tokens: Tokens, k: int, slack: int) -> bool:
+    n = len(tokens)
+    if k <= 0 or k >= n:
+        return True
+    nearby = range(max(1, k - slack), min(n - 1, k + slack) + 1)
+    return any(_SENTENCE_END.search(tokens.seps[m]) for m in nearby)
 
 
 def _matched_positions(alignment: Alignment) -> set[int]:

@@ -9,7 +9,9 @@ statements. Then statements' clusters that are pieces of one statement come toge
 short wording leading its own cluster joins the one cluster holding it as a piece (pieces); the
 short wordings two clusters held are tried again (those clusters may now be one), and splices
 are found (splices): a wording made of runs from two clusters joins the one it takes most words
-from and remembers the other.
+from, remembers the other, and then, as it quotes both as one span, joins the two clusters. Each
+joined cluster keeps its parts (the clusters the splices joined), each a wording of its own: its
+quotes' alterations and copy edges are told against their part's.
 """
 
 from __future__ import annotations
@@ -24,17 +26,19 @@ from quotes.cluster.fragments import AMBIGUOUS, WordIndex
 from quotes.cluster.joins import AMBIGUOUS_WORDS, best_cluster, fragment_home
 from quotes.cluster.pieces import join_pieces, join_short_pieces
 from quotes.cluster.sets import UnionFind
-from quotes.cluster.splices import Splice, merge_spliced_heads, splice_of
+from quotes.cluster.splices import Splice, join_spliced, merge_spliced_heads, splice_of
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS, SHORT_FRAGMENT_WORDS
 from quotes.cluster.wordings import Wording
 
 
 @dataclass
 class Grouping:
-    """Clusters as lists of wording indices (head first), and the splices found."""
+    """Clusters as lists of wording indices (head first), the splices found, and for each wording
+    of a cluster that splices joined, the head of its part (the cluster it was in before)."""
 
     groups: list[list[int]]
     splices: dict[int, Splice] = field(default_factory=dict)
+    part: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -99,18 +103,25 @@ def finish(run: Run) -> Grouping:
         if home is not None and home != AMBIGUOUS:
             uf.union(home, i)
     splices = merge_spliced_heads(wordings, index, uf, run.rank)
+    part = {i: uf.find(i) for i in run.order}
+    for i in run.order:
+        # The root founded the cluster (or absorbed a splice): a member's splice is words of
+        # another cluster that the root lacks.
+        if part[i] != i and i not in splices:
+            splice = splice_of(i, part[i], wordings, index, uf)
+            if splice is not None:
+                splices[i] = splice
+    join_spliced(splices, uf, run.rank)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in run.order:
         groups[uf.find(i)].append(i)
-    # The root founded the cluster (or absorbed a splice), so it leads its group.
     result = Grouping(
-        [[root] + [i for i in members if i != root] for root, members in groups.items()]
+        [[root] + [i for i in members if i != root] for root, members in groups.items()],
+        splices,
     )
     for members in result.groups:
-        for i in members[1:]:
-            splice = splices.get(i) or splice_of(i, members[0], wordings, index, uf)
-            if splice is not None:
-                result.splices[i] = splice
+        if any(part[i] != part[members[0]] for i in members):
+            result.part.update((i, part[i]) for i in members)
     return result
 
 

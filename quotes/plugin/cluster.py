@@ -200,15 +200,17 @@ where n <= :limit
 order by text, n
 """
 
-# Quotations of other clusters whose words a wording splices in.
+# Quotations whose words a wording splices in: of another cluster, or of this one when the
+# splice joined the two (a statement some article quotes as one span).
 SPLICES_SQL = """
 select distinct quotes.text, sources.cluster_id as source_cluster_id, sources.text as source_text,
-       source_articles.outlet as source_outlet, source_articles.published as source_published
+       source_articles.outlet as source_outlet, source_articles.published as source_published,
+       sources.cluster_id is :id as same_cluster
 from provenance
 join quotes on quotes.id = provenance.quote_id
 join quotes as sources on sources.id = provenance.source_quote_id
 join articles as source_articles on source_articles.id = sources.article_id
-where quotes.cluster_id = :id and sources.cluster_id is not :id
+where quotes.cluster_id = :id and (provenance.kind = 'splice' or sources.cluster_id is not :id)
 """
 
 # Copy edges between the cluster's wordings: how many, the surest and its evidence.
@@ -218,7 +220,7 @@ select quotes.text, sources.text as source_text, count(*) as count,
 from provenance
 join quotes on quotes.id = provenance.quote_id
 join quotes as sources on sources.id = provenance.source_quote_id
-where quotes.cluster_id = :id and sources.cluster_id = :id
+where quotes.cluster_id = :id and sources.cluster_id = :id and provenance.kind = 'copy'
 group by quotes.text, sources.text
 """
 
