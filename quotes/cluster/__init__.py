@@ -188,7 +188,7 @@ def _cluster(
     for m in members:  # oldest first
         if m.published:
             first_seen.setdefault(m.wording, m.published)
-    spliced = set(splices) & set(wording_ids)
+    spliced = {w for w in wording_ids if w in splices}  # not every splice of the corpus
     canonical_w = canonical_wording(wording_ids, wordings, spliced, first_seen)
     canonical = canonical_quote(members, canonical_w)
     canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
