@@ -26,6 +26,7 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import accumulate
 
 from words import (
     BRACKET_WORDS,
@@ -127,7 +128,8 @@ class Writer:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.lexicon = self._lexicon(6000)
-        self.weights = [1 / (rank + 20) for rank in range(len(self.lexicon))]
+        # Cumulative, as choices() would add them up on every call (its result is the same).
+        self.cum_weights = list(accumulate(1 / (rank + 20) for rank in range(len(self.lexicon))))
         self.names = self._lexicon(400)
 
     def _lexicon(self, n: int) -> list[str]:
@@ -153,7 +155,7 @@ class Writer:
             return self.rng.choice(CONTENT_WORDS)
         if r < 0.66:
             return self.rng.choice(self.names).capitalize()
-        return self.rng.choices(self.lexicon, self.weights)[0]
+        return self.rng.choices(self.lexicon, cum_weights=self.cum_weights)[0]
 
     def sentence(self) -> list[str]:
         words = [self.word() for _ in range(self.rng.randint(5, 16))]

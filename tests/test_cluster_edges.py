@@ -85,3 +85,25 @@ def test_the_same_house_apostrophes_are_not_evidence_of_copying() -> None:
         news("copy", f'"{curly}" she said.', published="2024-03-04", outlet="Daily Beacon"),
     )
     assert sources(clusters, by_id)["copy"] == "nearer"
+
+
+def test_in_a_quotation_reprinted_hundreds_of_times_a_copy_weighs_the_outlet_it_credits() -> None:
+    days = [f"2024-{month:02d}-{d:02d}" for month in range(1, 11) for d in range(1, 29)]
+    reprints = [
+        news(f"r{k:03d}", f'"{QUOTE}" he said.', published=day, outlet=f"Outlet {k % 7}")
+        for k, day in enumerate(days[:200])
+    ]
+    clusters, by_id = cluster(
+        news("wire", f'"{QUOTE}" he said.', published="2023-12-01", outlet="Harbor Wire"),
+        *reprints,
+        news(
+            "copy",
+            f'"{QUOTE}" he said, Harbor Wire reported.',
+            published=days[200],
+            outlet="Daily Beacon",
+            credit="Harbor Wire",
+        ),
+    )
+    found = sources(clusters, by_id)
+    assert found["copy"] == "wire"  # far past the last MAX_SOURCES before it, but credited
+    assert found["r150"] == "r149"  # the nearest earlier reprint, the others being alike

@@ -54,11 +54,11 @@ class ShingleIndex:
     ) -> None:
         self.codes = codes
         self._ranked: dict[int, list[int]] = {}
-        self.shared: dict[int, Counter[int]] = {}  # for each wording asked about: shingles shared
+        # For each wording asked about: shingles shared with each of its candidates.
+        self.shared: dict[int, dict[int, int]] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
         order = range(len(codes)) if order is None else order
         self._rank = {i: r for r, i in enumerate(order)}
-        self._least: dict[int, int] = {}
         self._stock_starts: dict[str, frozenset[int]] = {}
         self._stock = stock
         self._cutoffs = cutoffs or {}
@@ -77,17 +77,17 @@ class ShingleIndex:
             own = set(shingles(self.codes[i]))
             found = Counter(chain.from_iterable(self.postings[s][:MAX_POSTING] for s in own))
             del found[i]
-            least = self._least[i] = 1 if len(own) <= 3 else MIN_SHARED
-            kept = [j for j, n in found.items() if n >= least]
-            kept.sort(key=lambda j: (-found[j], self._rank[j]))
-            self._ranked[i] = kept
-            self.shared[i] = found
+            least = 1 if len(own) <= 3 else MIN_SHARED
+            # Only the candidates' counts are kept: a wording shares a trigram or so by chance
+            # with hundreds of others in a large corpus.
+            shared = self.shared[i] = {j: n for j, n in found.items() if n >= least}
+            self._ranked[i] = sorted(shared, key=lambda j: (-shared[j], self._rank[j]))
         return self._ranked[i]
 
     def proposed(self, i: int, j: int) -> bool:
         """Whether j is among wording i's candidates."""
         self.candidates(i)
-        return self.shared[i][j] >= self._least[i]
+        return j in self.shared[i]
 
     def first_candidates(self, i: int, n: int) -> list[int]:
         """The first n of wording i's candidates in the corpus (those of them indexed here)."""

@@ -10,8 +10,10 @@ without a date nothing else tells which way the copying went.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -57,12 +59,14 @@ def copy_edges(
 ) -> list[Edge]:
     """One edge per quote whose source the evidence points to.
 
-    `codes` maps wording index to encoded words, `changes` quote id to its alterations and
-    `credits` article id to the outlets that article credits. `known`: quotes whose edge (None
+    `members` are oldest first (provenance.members_of), `codes` maps wording index to encoded
+    words, `changes` quote id to its alterations and `credits` article id to the outlets that
+    article credits. `known`: quotes whose edge (None
     for none) is already known, as a build stored it (see unchanged_by).
     """
     first_ids = {m.id for m in firsts}
     known = known or {}
+    sources = _Sources(members)
     edges = []
     for q in members:
         if q.id in known:
@@ -71,7 +75,7 @@ def copy_edges(
             continue
         if q.id in first_ids:
             continue
-        pool = _pool(q, members, credits)
+        pool = _pool(q, sources, credits)
         found = [e for s in pool if (e := _evidence(q, s, codes, changes, credits))]
         if not found:
             continue
@@ -88,19 +92,32 @@ def copy_edges(
     return edges
 
 
-def _pool(
-    q: Member, members: Sequence[Member], credits: Mapping[str, frozenset[str]]
-) -> Sequence[Member]:
-    """The possible sources worth weighing: all of them, or in a very large cluster the quotes
-    of the outlets q credits and the most recent ones before it."""
-    if len(members) <= MAX_SOURCES:
-        return members
+class _Sources:
+    """A large cluster's members (oldest first, as members_of gives them) by date and by
+    outlet, so each quote's possible sources are found without reading the whole cluster."""
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        self.members = members
+        self.dates = [m.published for m in members if m.published]  # the dated ones lead
+        self.by_outlet: dict[str, list[int]] = defaultdict(list)
+        for k, m in enumerate(members):
+            if m.outlet:
+                self.by_outlet[outlet_name(m.outlet)].append(k)
+
+
+def _pool(q: Member, sources: _Sources, credits: Mapping[str, frozenset[str]]) -> Sequence[Member]:
+    """The possible sources worth weighing: all of them, or in a very large cluster the first
+    MAX_SOURCES quotes of the outlets q credits and the last MAX_SOURCES dated on or before it."""
+    if len(sources.members) <= MAX_SOURCES:
+        return sources.members
     named = set(credits.get(q.quote.article_id, ()))
     if q.quote.credit:
         named.add(outlet_name(q.quote.credit))
-    credited = [s for s in members if s.outlet and outlet_name(s.outlet) in named]
-    before = [s for s in members if s.published and q.published and s.published <= q.published]
-    chosen = {s.id: s for s in credited[:MAX_SOURCES] + before[-MAX_SOURCES:]}
+    firsts = (k for o in named for k in sources.by_outlet.get(o, ())[:MAX_SOURCES])
+    credited = [sources.members[k] for k in sorted(firsts)[:MAX_SOURCES]]
+    end = bisect.bisect_right(sources.dates, q.published) if q.published else 0
+    before = sources.members[max(0, end - MAX_SOURCES) : end]
+    chosen = {s.id: s for s in [*credited, *before]}
     return list(chosen.values())
 
 
