@@ -73,7 +73,7 @@ def _cpu_seconds() -> float:
 
 
 @contextmanager
-def _long_lived() -> Iterator[None]:
+def long_lived() -> Iterator[None]:
     """Collect garbage rarely during a build, as its objects live to its end (see _stage)."""
     threshold = gc.get_threshold()
     gc.set_threshold(GC_ALLOCATIONS, *threshold[1:])
@@ -123,7 +123,7 @@ def build(
     committed build until this one commits, and a failed or killed build changes nothing.
     """
     report = BuildReport(build=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    with _long_lived(), writing(Path(db_path), wait) as db:
+    with long_lived(), writing(Path(db_path), wait) as db:
         db.execute(f"pragma cache_size = -{CACHE_KIB}")
         _build(db, inputs, report, progress, max_bytes)
     return report
