@@ -393,3 +393,22 @@ async def test_canned_queries_answer_the_questions_they_name(newsroom: Path) -> 
         ("substitution", "Plain Post"),
         ("truncated_end", "Plain Post"),
     }
+
+
+@pytest.mark.asyncio
+async def test_a_wording_whose_outlets_are_unknown_counts_no_outlets(tmp_path: Path) -> None:
+    lines = [
+        '{"id": "a1", "published": "2024-05-01", "text": "The mayor spoke on Monday.\\n\\n'
+        '\\u201cThe bridge will open in June, whatever it costs us,\\u201d Mayor Lena Park said."}',
+        '{"id": "a2", "published": "2024-05-02", "text": "Crews worked late.\\n\\n'
+        '\\u201cThe bridge will open in June, whatever it costs us,\\u201d Mayor Lena Park said."}',
+    ]
+    corpus = tmp_path / "crawl.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db_path = tmp_path / "q.db"
+    build([corpus], db_path)
+    cluster_id = Database(db_path).execute("select id from clusters").fetchone()[0]
+    response = await (await serve(db_path)).client.get(f"/-/quotes/q/cluster/{cluster_id}")
+    assert response.status_code == 200
+    assert "2 quotes: unknown outlet (2)" in response.text
+    assert "0 outlets" not in response.text
