@@ -245,12 +245,12 @@ def _parts(
     wording_ids: list[int], members: list[Member], part: Mapping[int, int]
 ) -> list[tuple[list[int], list[Member]]]:
     """The cluster's parts, as wordings and members (oldest first), the head's part first."""
-    heads = list(dict.fromkeys(part.get(w, wording_ids[0]) for w in wording_ids))
+    of = {w: part.get(w, wording_ids[0]) for w in wording_ids}
+    heads = list(dict.fromkeys(of.values()))
+    if len(heads) == 1:  # most clusters: no splice joined them
+        return [(wording_ids, members)]
     return [
-        (
-            [w for w in wording_ids if part.get(w, wording_ids[0]) == head],
-            [m for m in members if part.get(m.wording, wording_ids[0]) == head],
-        )
+        ([w for w in wording_ids if of[w] == head], [m for m in members if of[m.wording] == head])
         for head in heads
     ]
 

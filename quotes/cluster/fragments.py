@@ -258,11 +258,11 @@ def _function_words_apart(
     """Whether `long` has `short`'s content words as a run of its content words, the function
     words around and between them differing by at most `budget` words added, left out or
     changed (`edges`: also adding some before the first content word and after the last)."""
-    mine = _content_places(short.code, short.tokens.words)
+    mine = _content_places(short.tokens.words)
     if not mine:
         return False
     code, other = short.code, long.code
-    theirs = _content_places(other, long.tokens.words)
+    theirs = _content_places(long.tokens.words)
     content = "".join(code[k] for k in mine)
     run = "".join(other[k] for k in theirs)
     at = run.find(content)
@@ -292,6 +292,6 @@ def _edge(mine: str, theirs: str) -> int:
     return len(theirs) - at - len(mine)
 
 
-def _content_places(code: str, words: Sequence[str]) -> list[int]:
+def _content_places(words: Sequence[str]) -> list[int]:
     """Positions of the words of a wording that are not function words."""
     return [k for k, word in enumerate(words) if word not in FUNCTION_WORDS]

@@ -103,14 +103,10 @@ def best_cluster(
     by_root: dict[int, list[int]] = defaultdict(list)
     n = len(wordings[i].code)
     echoed = False  # as in fragment_home
-    if n < AMBIGUOUS_WORDS and wordings[i].article is not None:
-        for j in found:
-            if _echo(i, j, wordings, uf):
-                echoed = True
-            else:
-                by_root[uf.find(j)].append(j)
-    else:
-        for j in found:
+    for j in found:
+        if n < AMBIGUOUS_WORDS and _echo(i, j, wordings, uf):
+            echoed = True
+        else:
             by_root[uf.find(j)].append(j)
     own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
     contained = _coverage if n >= SHORT_FRAGMENT_WORDS else _held
