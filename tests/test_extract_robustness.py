@@ -55,9 +55,9 @@ def test_huge_article_is_extracted_quickly() -> None:
         "Critics called the plan “a fantasy” and the union said it would sue.\n\n"
     )
     text = paragraph * 400
-    start = time.perf_counter()
+    start = time.process_time()  # CPU: other work on the machine must not count
     quotes = extract_quotes(article(text))
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     assert len(quotes) == 1200
     assert all(q.speaker for q in quotes[:3])
 
