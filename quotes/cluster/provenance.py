@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from quotes.cluster.verify import align
+from quotes.cluster.wordings import Wording, day
 from quotes.model import Article, Quote, Speaker
-
-if TYPE_CHECKING:  # wordings reads dates with day() below
-    from quotes.cluster.wordings import Wording
 
 CANONICAL_CANDIDATES = 8  # longest wordings considered for canonical
 CANONICAL_PEERS = 64  # most used wordings each candidate is compared with
@@ -28,11 +25,6 @@ class Member:
     wording: int
     published: str | None  # ISO date (YYYY-MM-DD) of its article, None when undated
     outlet: str | None
-
-
-def day(published: str | None) -> str | None:
-    """The date part of an ISO timestamp: articles are compared by day."""
-    return published[:10] if published else None
 
 
 def first_printing(

@@ -8,9 +8,13 @@ from dataclasses import dataclass
 
 from quotes.cluster.fragments import speaker_key
 from quotes.cluster.normalise import Tokens, Vocabulary
-from quotes.cluster.provenance import day
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS
 from quotes.model import Article, Quote
+
+
+def day(published: str | None) -> str | None:
+    """The date part of an ISO timestamp: articles are compared by day."""
+    return published[:10] if published else None
 
 
 @dataclass(frozen=True)
