@@ -10,7 +10,8 @@ import pytest
 
 from bench import eval as floors_check
 from bench.realnews.__main__ import main as realnews_main
-from bench.realnews.corpus import AnnotationError, read_gold, read_working, to_gold
+from bench.realnews.corpus import AnnotationError, read_gold, read_working, sha256, to_gold
+from bench.realnews.gather import save
 from bench.realnews.kinds import judge
 from bench.realnews.prefill import quoted_spans
 from bench.realnews.scoring import Predicted, dice, matches, score_story, speaker_right
@@ -297,3 +298,25 @@ def test_audit_lists_a_cluster_whose_members_share_no_words(corpus):
         ("harbour-gazette", 1, {"cluster": None}),
     )
     assert "[apart] talks: 2 groups" in lines
+
+
+def test_gathering_keeps_the_reading_of_an_answer_that_hashes_as_the_gold(tmp_path):
+    page = "Mayor Ana Ruiz said the bridge “will open in May”."
+    gold = tmp_path / "bridge.json"
+    articles = [
+        {"file": "a.txt", "url": "https://a.example/bridge", "sha256": sha256(page)},
+        {"file": "b.txt", "url": "https://b.example/bridge", "sha256": sha256(page + "!")},
+    ]
+    gold.write_text(json.dumps({"story": "bridge", "queries": ["bridge"], "articles": articles}))
+    answer = {
+        "results": [  # the store's copy grew since, and comes back with a tracking parameter
+            {"url": "https://a.example/bridge?utm_source=rss", "excerpt": page + " More text\n\n"},
+            {"url": "https://b.example/bridge", "excerpt": "An unrelated page."},
+            {"url": "https://c.example/other", "excerpt": page},
+        ]
+    }
+    lines = save(gold, [answer], tmp_path / "pages")
+    assert (tmp_path / "pages" / "bridge" / "a.txt").read_text() == page
+    assert not (tmp_path / "pages" / "bridge" / "b.txt").exists()
+    assert "b.txt: no reading of the answer hashes as the gold's page" in lines
+    assert lines[-1] == "bridge: 1 of 2 pages; missing: b.txt"

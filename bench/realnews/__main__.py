@@ -5,6 +5,7 @@ python -m bench.realnews check FILE...                 # check working annotatio
 python -m bench.realnews convert FILE...               # working annotations -> bench/gold/
 python -m bench.realnews prefill STORY                 # a draft annotation on stdout
 python -m bench.realnews audit bench/gold/*.json       # cluster labels to check by hand
+python -m bench.realnews gather GOLD ANSWERS.json...    # save pasted search answers as pages
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def check(paths: list[str], pages: Path, write: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in ("check", "convert", "prefill", "audit"):
+    if argv and argv[0] in ("check", "convert", "prefill", "audit", "gather"):
         parser = argparse.ArgumentParser(prog=f"bench.realnews {argv[0]}")
         parser.add_argument("targets", nargs="+")
         parser.add_argument(
@@ -64,6 +65,14 @@ def main(argv: list[str] | None = None) -> int:
 
             for story in args.targets:
                 print(json.dumps(draft(story, pages), indent=1, ensure_ascii=False))
+            return 0
+        if argv[0] == "gather":
+            from bench.realnews.gather import save
+
+            gold, *answers = args.targets
+            pasted = [json.loads(Path(a).read_text("utf-8")) for a in answers]
+            flat = [x for p in pasted for x in (p if isinstance(p, list) else [p])]
+            print("\n".join(save(Path(gold), flat, pages)))
             return 0
         if argv[0] == "audit":
             from bench.realnews.audit import run as audit
