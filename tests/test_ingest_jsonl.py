@@ -127,6 +127,22 @@ def test_a_text_field_holding_markup_is_read_as_a_web_page(tmp_path: Path) -> No
     assert "<p>" not in article.text and "\n\n“We listened,”" in article.text
 
 
+def test_a_text_field_with_a_stray_tag_is_read_as_text_when_no_page_is_found(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "clutter.jsonl"
+    body = (
+        "Ferry service resumes\n\n<span>Photograph: Dana Holt</span>\n"
+        "The ferry to Kell Island ran again on Monday.\n\n"
+        "“We are back,” the harbour master, Ines Ortega, said."
+    )
+    path.write_text(json.dumps({"id": "ferry", "text": body}) + "\n", encoding="utf-8")
+    [article] = read_articles([path])
+    assert isinstance(article, Article)
+    assert "<span>" not in article.text and "Photograph: Dana Holt" in article.text
+    assert "“We are back,”" in article.text
+
+
 def test_plain_text_wins_over_the_page_it_came_from(tmp_path: Path) -> None:
     path = tmp_path / "both.jsonl"
     record = {"id": "both", "text": "“Fine,” she said.", "html": "<p>" + "Menu " * 30 + "</p>"}

@@ -59,6 +59,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 
 # Text fields that hold a page's markup rather than its words ("content": "<p>...</p>").
 _MARKUP = regex.compile(r"</(?:p|div|article|span)>|<(?:p|br|div)\b[^>]*>", regex.I)
+_TAG = regex.compile(r"</?[A-Za-z][^<>]{0,200}>")
 
 
 def read_jsonl(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article | Problem]:
@@ -146,7 +147,10 @@ def _article(rec: Any, where: str) -> Article | Problem:
         try:
             text, page = extract_page(str(markup), fields.get("url"))
         except NoArticle as exc:
-            return Problem(where, str(exc))
+            if markup is not text:
+                return Problem(where, str(exc))
+            # text with a stray tag of page clutter ("<span>Photograph: …</span>") is still text
+            text, page = _TAG.sub("", text), {}
         given = page | given
     if not text.strip():
         names = ", ".join(FIELD_NAMES["text"])
