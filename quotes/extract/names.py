@@ -147,7 +147,11 @@ def classify(phrase: str) -> Name:
     raw = phrase.split()
     possessive = bool(raw) and _ends_possessive(raw[-1])
     tokens = [clean_token(t) for t in raw]
-    glued = next((i for i, t in enumerate(tokens) if "-" in t and _GLUED.search(t)), None)
+    glued = (  # a hyphen is rare in a name: looked for in the phrase first
+        next((i for i, t in enumerate(tokens) if "-" in t and _GLUED.search(t)), None)
+        if "-" in phrase
+        else None
+    )
     if glued is not None:  # "Elin SorbySixteen-year-old": page text run into a name
         tokens = tokens[:glued] + [tokens[glued][: _GLUED.search(tokens[glued]).start()]]
     while tokens and tokens[0].casefold() in lx.FUNCTION_WORDS:

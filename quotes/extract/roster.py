@@ -14,7 +14,7 @@ import regex
 from quotes.extract import lexicon as lx
 from quotes.extract import windows
 from quotes.extract.cast import Cast
-from quotes.extract.names import classify
+from quotes.extract.names import Name, classify
 from quotes.extract.scan import Scanner, trie
 from quotes.extract.sentences import Sentences
 from quotes.extract.timeline import Timeline
@@ -107,30 +107,23 @@ class Roster:
 
     def _mention(self, phrases: list[tuple[int, int, str]]) -> None:
         found: list[Mention] = []
+        # What a phrase names does not depend on where it stands (no mention is indexed yet, so
+        # `person` ranks namesakes alike everywhere): each distinct phrase is placed once.
+        placed: dict[str, tuple[Speaker | None, Name, bool]] = {}
         for start, end, phrase in phrases:
-            n = classify(phrase)
-            speaker = None
-            if n.kind in ("person", "surname") and n.name in self.orgs:  # "Tomo Kaiun said it"
-                speaker = self.org(n.name)
-            elif n.kind == "person" or n.kind == "surname":
-                speaker = (
-                    self.person(n.name, start, n.gender)
-                    if n.kind == "surname" or " " not in n.name  # "Ms Okonkwo"
-                    else (self.persons.get(n.name) or Speaker(n.name, "person", n.description))
-                )
-                if n.kind == "surname" and speaker.name == n.name:
-                    speaker = None  # a lone capitalised word we cannot place
-            elif n.kind == "organization":
-                speaker = self.org(n.name)
-            elif n.kind == "outlet":
-                speaker = Speaker(n.name, "outlet")
-            if speaker and speaker.kind == "person" and self._weak(speaker, n.description):
+            if phrase not in placed:
+                speaker, n = self._place(phrase)
+                weak = bool(speaker and speaker.kind == "person" and self._weak(speaker, n))
+                placed[phrase] = speaker, n, weak
+            speaker, n, weak = placed[phrase]
+            if speaker is None:
+                continue
+            if weak:
                 self.weak.append(Mention(start, end, speaker, n.gender))  # for coref.py
-                speaker = None  # "Aral Sea": two capitalised words are not yet a person
-            if speaker:
-                gender = self.genders.get(speaker.name, n.gender)
-                number = "sg" if speaker.kind == "person" else "it"
-                found.append(Mention(start, end, speaker, gender, number, n.possessive))
+                continue  # "Aral Sea": two capitalised words are not yet a person
+            gender = self.genders.get(speaker.name, n.gender)
+            number = "sg" if speaker.kind == "person" else "it"
+            found.append(Mention(start, end, speaker, gender, number, n.possessive))
         self._org_order = {name: i for i, name in enumerate(self.orgs)}
         self._index(found)  # named mentions first: "the group" is resolved against them
         orgs, groups = _heads(self.masked)
@@ -149,10 +142,30 @@ class Roster:
         self.mentions = sorted(found, key=lambda x: x.start)
         self._index(self.mentions)
 
-    def _weak(self, speaker: Speaker, description: str | None) -> bool:
+    def _place(self, phrase: str) -> tuple[Speaker | None, Name]:
+        """Whom a capitalised phrase names, if anyone, and how the phrase reads."""
+        n = classify(phrase)
+        if n.kind in ("person", "surname") and n.name in self.orgs:  # "Tomo Kaiun said it"
+            return self.org(n.name), n
+        if n.kind == "person" or n.kind == "surname":
+            speaker = (
+                self.person(n.name, 0, n.gender)
+                if n.kind == "surname" or " " not in n.name  # "Ms Okonkwo"
+                else (self.persons.get(n.name) or Speaker(n.name, "person", n.description))
+            )
+            if n.kind == "surname" and speaker.name == n.name:
+                return None, n  # a lone capitalised word we cannot place
+            return speaker, n
+        if n.kind == "organization":
+            return self.org(n.name), n
+        if n.kind == "outlet":
+            return Speaker(n.name, "outlet"), n
+        return None, n
+
+    def _weak(self, speaker: Speaker, n: Name) -> bool:
         """A two-word name with no known given name, no role and no surname used on its own."""
         words = speaker.name.split()
-        if description or speaker.description or len(words) < 2:
+        if n.description or speaker.description or len(words) < 2:
             return False
         if words[0].casefold() in lx.GIVEN_NAMES or self.genders.get(speaker.name):
             return False
