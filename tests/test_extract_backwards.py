@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.extract import bodies, kinds, roster
+from quotes.extract import cast, kinds, nominals
 from quotes.extract import lexicon as lx
 from quotes.extract.clauses import without_trailing_aux
 from quotes.extract.cues import AUX_WORDS
@@ -16,7 +16,7 @@ from quotes.extract.cues import AUX_WORDS
 _SPACES = [" ", "  ", "\n", "\t", "\u00a0", "\x1c", ""]
 _AUX_FORWARD = regex.compile(rf"(?:\s+(?:{AUX_WORDS}))*\s*$")
 _SUBJECT_WORDS = "Lee he has also not never then now know snow early family quickly was wasn't , ."
-_GROUP_FORWARD = regex.compile(roster._GROUP.pattern.replace("(?r)", "", 1))
+_GROUP_FORWARD = regex.compile(nominals._GROUP.pattern.replace("(?r)", "", 1))
 _GROUP_WORDS = "the The these some Many local anti-war US NAACP X it's Ruiz' ’s - ' tax and , Tom"
 
 
@@ -47,7 +47,7 @@ def test_a_group_read_back_from_its_noun_is_the_group_read_forwards(
 ) -> None:
     text = "".join(word + space for word, space in pieces) + noun
     lo = max(0, len(text) - 40)
-    back, forward = roster._GROUP.match(text, lo), _GROUP_FORWARD.search(text, lo)
+    back, forward = nominals._GROUP.match(text, lo), _GROUP_FORWARD.search(text, lo)
     assert (back and back.span()) == (forward and forward.span())
 
 
@@ -61,5 +61,5 @@ def test_a_title_or_body_word_before_a_name_is_found_where_it_must_end(
 ) -> None:
     text = "".join(space + word for space, word in pieces) + " "
     lo = max(0, len(text) - 40)
-    for pattern in (kinds._TITLE_BEFORE, bodies._BEFORE):
+    for pattern in (kinds._TITLE_BEFORE, cast._BODY_BEFORE):
         assert bool(pattern.match(text, lo)) == bool(pattern.search(text, lo))

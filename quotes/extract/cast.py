@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from quotes.extract import lexicon as lx
-from quotes.extract.bodies import body_words
+from quotes.extract import windows
 from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.names import (
     SEQUENCE,
@@ -53,6 +53,26 @@ _PAREN = regex.compile(r"\s*\((?P<acr>\p{Lu}{2,6})\)")
 _ACRONYM_WORD = regex.compile(r"(?<!\S)\p{Lu}{2,6}s?(?!\S)")
 _PAREN_NEXT = re.compile(r"\s*\(")  # the standard engine's \s is wider: a fast, safe first test
 _SPLIT_POSSESSIVE = regex.compile(r"(?<=\p{L}['’]s?)(?=\s)")
+# What tells a lone capitalised word for a body's name (_body_words):
+_S = r"['’]s"
+_SPEAKS = lx.either(("said", "says", "added", "announced", "confirmed"))
+# What only a body has, after its name and "'s": "Acme's shares", "Acme's chief executive".
+_POSSESSIONS = r"chief\s+executive|" + lx.either(
+    lx.wordlist(
+        "shares stock shareholders investors employees workforce headquarters ceo subsidiary "
+        "platform platforms products users customers subscribers founder co-founder"
+    )
+)
+_BODY_NOUNS = lx.either(
+    sorted(
+        (lx.ORG_NOUNS - {"party", "campaign", "office", "chapter", "court"})
+        | frozenset(lx.wordlist("giant conglomerate startup start-up maker consultancy"))
+    )
+)
+_OFFICERS = r"chief\s+executive|" + lx.either(lx.wordlist("founder co-founder ceo cfo"))
+_BODIES = lx.either(
+    sorted({n[:-1] + "ies" if n.endswith("y") else n + "s" for n in lx.ORG_NOUNS} | {"giants"})
+)
 
 
 class Cast:
@@ -206,7 +226,7 @@ class Cast:
             for o in self.orgs
             if len(o.split()) == 2 and o.split()[1].casefold().rstrip(".") in lx.LEGAL_FORMS
         }
-        for word in body_words(self.masked, spots) | (legal & {w for _, _, w in spots}):
+        for word in _body_words(self.masked, spots) | (legal & {w for _, _, w in spots}):
             self.orgs.setdefault(word, set())
 
     def _surnamed(self, n: Name) -> bool:
@@ -222,6 +242,45 @@ def _verb_follows(text: str, end: int) -> bool:
         return False
     space = text.find(" ", end + 1, end + 2 + _LONGEST_VERB)
     return text[end + 1 : space] in SPEECH_VERBS if space > 0 else False
+
+
+def _body_words(masked: str, spots: list[tuple[int, int, str]]) -> set[str]:
+    """The lone capitalised words (each with where it starts and ends) the article writes as
+    bodies' names: with a legal form, "it" or "its" after them, a body's noun before or after
+    them, a body's officer after them, or what only a body has after their possessive; read
+    forwards and a few words back from each place. (Countries are not among them: "the group
+    said" never stands for a country.)"""
+    found: set[str] = set()
+    for start, end, word in spots:
+        if word in found or word.casefold() in _NOT_BODIES:
+            continue
+        if _BODY_AFTER.match(masked, end) or _BODY_BEFORE.match(
+            masked, max(0, start - windows.BODY_NOUN), start
+        ):
+            found.add(word)
+    return found
+
+
+_NOT_BODIES = lx.GIVEN_NAMES | lx.NOT_NAMES | lx.TIMES
+_BODY_AFTER = regex.compile(
+    rf"(?:{_S})?\s+(?:{lx.either(sorted(lx.LEGAL_FORMS), capital=True)})(?![\p{{L}}-])"  # Acme Inc.
+    rf"|\s+(?:{_SPEAKS})\s+it\s+(?:is|was)\s+\p{{Ll}}+ing\b"  # Acme said it is working
+    rf"|\s+(?:{_SPEAKS}|(?!(?:is|was|has|does)\b)\p{{Ll}}+(?:s|ed))\s+its\s+\p{{Ll}}"
+    # Acme knows its (not "Lagarde is its president")
+    rf"|,\s+(?:{lx.either(lx.ARTICLES)})\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?(?:{_BODY_NOUNS})"
+    r"(?=\s*[,.;)]|\s+(?:that|which|based|founded|in|with)\b)"  # Acme, a retailer, … (not
+    # "Lee, a former agency official")
+    rf"|(?:{_S})?\s+(?:{_POSSESSIONS})\b"  # Acme's shares (read after the "'s" or before it)
+    rf"|(?:{_S})?\s+(?:{_OFFICERS})\s+\p{{Lu}}"  # Acme founder Ana Ruiz
+    rf"|,\s+one\s+of\s+(?:the\s+)?(?:[\p{{L}}'’-]+\s+){{0,4}}?(?:{_BODIES})\b"  # one of the
+    # world's largest retailers
+)
+# "the firm Acme", "his firm, Acme" (not "the government, Lee said"), read back from the name and
+# matched there, where it must end, rather than searched
+_BODY_BEFORE = regex.compile(
+    rf"(?r)(?:\b(?:{_BODY_NOUNS})|\b(?:{lx.either(lx.POSSESSIVE_DETERMINERS)})\s+(?:{_BODY_NOUNS}),)"
+    r"\s+$"
+)
 
 
 @lru_cache(maxsize=16384)

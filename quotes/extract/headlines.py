@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from quotes.extract import coref, windows
+from quotes.extract import coref, descriptions, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import SPEECH_VERBS
 from quotes.extract.engine import Found
@@ -29,7 +29,7 @@ _NAMED = ("person", "organization")
 _WORD = regex.compile(r"\p{L}[\p{L}.-]*")
 # Words that describe a person in a title: "Boeing CEO", "Whistleblower", "Ex-employee".
 _DESCRIBING = (
-    (lx.ROLES | lx.PERSON_NOUNS | coref.PERSON_HEADS)
+    (lx.ROLES | lx.PERSON_NOUNS | descriptions.PERSON_HEADS)
     - lx.FUNCTION_WORDS
     - {
         "former",

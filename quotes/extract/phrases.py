@@ -6,11 +6,12 @@ from functools import lru_cache
 
 import regex
 
-from quotes.extract import authors, coref, validate, windows
+from quotes.extract import authors, coref, descriptions, validate, windows
 from quotes.extract import lexicon as lx
 from quotes.extract.cues import CUE
 from quotes.extract.names import SEQUENCE, classify, is_acronym
-from quotes.extract.roster import Mention, Roster, group
+from quotes.extract.nominals import group
+from quotes.extract.roster import Mention, Roster
 from quotes.model import Speaker
 
 _PARENTHESES = regex.compile(r"\s*\([^()]*\)")
@@ -192,8 +193,10 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     capital = _capital_head(" ".join(head))
     if capital and is_acronym(capital) and len(head) > 1 and _for_someone(head[-2]):
         capital = None  # "operations manager EMEA": a region or desk, the manager unnamed
-    if capital is not None and coref.demonym(part) and capital not in roster.orgs:
-        referent = coref.descriptor(part, pos, roster, lambda s: validate.named(s, pos, roster))
+    if capital is not None and descriptions.demonym(part) and capital not in roster.orgs:
+        referent = descriptions.descriptor(
+            part, pos, roster, lambda s: validate.named(s, pos, roster)
+        )
         if referent:  # "the South African said": the person named last, not a body
             return referent, None
     if capital is not None and low.split()[0] not in ("a", "an"):  # "a pro-Clinton super PAC"
@@ -222,7 +225,7 @@ def _part(part: str, pos: int, roster: Roster, depth: int) -> tuple[Speaker | No
     if words[0].endswith("ing") and words[0].islower():  # "adding", not "King"
         return None, None
     # "the Brazilian forward": someone named earlier
-    referent = coref.descriptor(part, pos, roster, lambda s: validate.named(s, pos, roster))
+    referent = descriptions.descriptor(part, pos, roster, lambda s: validate.named(s, pos, roster))
     if referent:
         return referent, None
     return Speaker(role, "anonymous"), role
@@ -318,7 +321,7 @@ def _named(
         return found, desc
     if n.kind == "role":
         holder = _role_holder(n.name.split(), pos, roster)
-        holder = holder or coref.descriptor(  # "the Boeing CEO"
+        holder = holder or descriptions.descriptor(  # "the Boeing CEO"
             f"the {n.name}", pos, roster, lambda s: validate.named(s, pos, roster)
         )
         return holder or Speaker(_bare(n.name), "anonymous"), None

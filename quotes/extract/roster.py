@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,48 +12,18 @@ import regex
 
 from quotes.extract import lexicon as lx
 from quotes.extract import windows
+from quotes.extract.capitals import Capitals
 from quotes.extract.cast import Cast
 from quotes.extract.names import Name, classify
-from quotes.extract.scan import Scanner, trie
+from quotes.extract.nominals import ONE, group, nominals
 from quotes.extract.sentences import Sentences
 from quotes.extract.timeline import Timeline
 from quotes.model import Speaker
 
 _THE = regex.compile(r"^(?:[Tt]he)\s+")
-_WORD = r"[\p{Ll}][\p{Ll}-]*"
-_ONE = lx.either(("the", "this", "that", "its", "their", "a", "an"), capital=True)  # the group
-_SOME = lx.either(("the", "these", "those", "some", "many", "several"), capital=True)  # groups
-_ORG_NOUN = trie(lx.ORG_NOUNS)  # one alternation, shared prefixes written once: read faster
-# Nominal mentions are found noun first, then read backwards: far faster than trying every start.
-_ORG_HEAD = Scanner(regex.compile(rf"\b{_ORG_NOUN}\b(?!\s+(?:of|to)\b)"), lx.ORG_NOUNS)
-_NOMINAL = regex.compile(
-    rf"\b(?:{_ONE})\s+(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}?"
-    rf"(?P<noun>{_ORG_NOUN})$"
-)
-_GROUP_NOUN = trie(lx.GROUP_NOUNS)
-_GROUP_HEAD = Scanner(regex.compile(rf"\b{_GROUP_NOUN}\b"), lx.GROUP_NOUNS)
-# Read backwards from the head noun (?r) and matched there, the one place it can end: the same
-# match as a forward search, which tried every character of the window before the noun
-# (tests/test_extract_backwards.py).
-_GROUP = regex.compile(
-    rf"(?r)(?<![\p{{L}}’'-])(?:(?:{_SOME})\s+)?"
-    rf"(?:(?:{_WORD}|\p{{Lu}}{{2,6}})\s+){{0,2}}(?P<noun>{_GROUP_NOUN})$"
-)
-# Both kinds of head in one pass: each is a whole word, so the pass finds what each of the two
-# scanners' own would, and each head is sent to its scanner by the word.
-_HEADS = re.compile(rf"\b{trie(lx.ORG_NOUNS | lx.GROUP_NOUNS)}\b")
-_WHO = regex.compile(
-    r"\s+who\s+[^,.;:\x00\n]{1,60}?(?=\s+(?:\p{L}+ed|said|says|have|has|are|were|will)\b)"
-)
-_CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
-_BEFORE_GAP = regex.compile(r"[\p{L}\p{N},;’'\x00]")
-_EDGE = regex.compile(r"\b")
-_PLAIN_WORD = regex.compile(r"\w+")
 _FIRST_LETTERS = regex.compile(r"\p{L}+")
-_ONE_WORD = regex.compile(_ONE)
+_ONE_WORD = regex.compile(ONE)
 _OWNER_WORD = regex.compile(r"\p{L}['’]s?$")  # "Taiwan's": an owner, not part of a name
-# A capitalised word after a word, comma or quote and a space: a name, not a sentence's start.
-_MID_WORD = regex.compile(r"(?<=[\p{L}\p{N},;’'\x00][ \t]+)\p{Lu}\w*")
 _SUBJECT_PRONOUN = regex.compile(
     r"[\s\x00\"“”‘’'(-]*(?:(?:But|And|So|Then|However|Later|Earlier|Still|Yet|Now|Instead)"
     r",?\s+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b(?!['’])"
@@ -88,16 +57,13 @@ class Roster:
         self._org_order: dict[str, int] = {}
         self._names: tuple[dict[str, tuple[int, Speaker]], set[str]] | None = None
         self._orgs_by_end: dict[str, list[tuple[int, int, str]]] | None = None
-        self._mid_words: set[str] | None = None
         self._bodies: dict[str, str] | None = None
         # Who wrote a document named by a noun, found once per article: (noun, depth) → offsets
         # of the authors' names, and the authors (see authors.document).
         self.authors: dict[tuple[str, int], tuple[list[int], list[Speaker]]] = {}
-        # Capitalised words and pairs of words the article writes, read once (see bodies.py).
-        self.capitalised: frozenset[str] | None = None
+        self.capitals = Capitals(masked)  # how the article capitalises words, read when asked
+        self.used_as_name = self.capitals.used_as_name
         self.weak: list[Mention] = []  # persons named once, with no given name we know
-        self._counts: dict[str, int] = {}  # surnames written on their own, counted when asked
-        self._used: dict[str, bool] = {}
         cast = Cast(masked)  # who the article names, learnt first: names are placed by it
         self.persons, self.genders, self.orgs = cast.persons, cast.genders, cast.orgs
         self.acronyms, self.unknown, self._by_part = cast.acronyms, cast.unknown, cast.by_part
@@ -126,19 +92,14 @@ class Roster:
             found.append(Mention(start, end, speaker, gender, number, n.possessive))
         self._org_order = {name: i for i, name in enumerate(self.orgs)}
         self._index(found)  # named mentions first: "the group" is resolved against them
-        orgs, groups = _heads(self.masked)
-        for head in _ORG_HEAD.at(self.masked, orgs, len(self.masked)):
-            m = _NOMINAL.search(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
-            org = self.org_nominal(m["noun"].casefold(), m[0], m.start()) if m else None
-            if m and org:
+        orgs, groups = nominals(self.masked)
+        for m in orgs:
+            org = self.org_nominal(m["noun"].casefold(), m[0], m.start())
+            if org:
                 found.append(Mention(m.start(), m.end(), org, None, "it"))
                 self._note(found[-1])
-        for head in _GROUP_HEAD.at(self.masked, groups, len(self.masked)):
-            m = _GROUP.match(self.masked, max(0, head.start() - windows.NOMINAL), head.end())
-            if m:
-                rel = _WHO.match(self.masked, m.end())
-                phrase = m[0] + (rel[0] if rel else "")
-                found.append(Mention(m.start(), m.end(), group(phrase), None, "pl"))
+        for start, end, phrase in groups:
+            found.append(Mention(start, end, group(phrase), None, "pl"))
         self.mentions = sorted(found, key=lambda x: x.start)
         self._index(self.mentions)
 
@@ -169,9 +130,7 @@ class Roster:
             return False
         if words[0].casefold() in lx.GIVEN_NAMES or self.genders.get(speaker.name):
             return False
-        if words[-1] not in self._counts:
-            self._counts[words[-1]] = _capitalised_count(self.masked, words[-1], 2)
-        return self._counts[words[-1]] < 2
+        return not self.capitals.twice(words[-1])
 
     def _index(self, mentions: list[Mention]) -> None:
         """Index mentions in text order by offset and by name."""
@@ -214,16 +173,6 @@ class Roster:
             fits = [f for f in fits if not _double_surname(f, name)] or fits
             fits.sort(key=lambda f: self._last_before(f, pos))
         return self.persons[fits[-1]]
-
-    def used_as_name(self, word: str) -> bool:
-        """True when the word is capitalised somewhere other than at a sentence's start."""
-        if _PLAIN_WORD.fullmatch(word) and word[:1].isupper():
-            if self._mid_words is None:  # read once: asking per word would read the text each time
-                self._mid_words = {m[0] for m in _MID_WORD.finditer(self.masked)}
-            return word in self._mid_words
-        if word not in self._used:
-            self._used[word] = _mid_sentence(self.masked, word)
-        return self._used[word]
 
     def person_names(self) -> tuple[dict[str, tuple[int, Speaker]], set[str]]:
         """The persons' full names and surnames, each with its rank (persons in the order learnt,
@@ -374,41 +323,6 @@ class Roster:
         return None
 
 
-def _heads(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """The words that head organisations' and groups' nominal mentions, as their scanners'
-    candidates."""
-    orgs: list[re.Match[str]] = []
-    groups: list[re.Match[str]] = []
-    for m in _HEADS.finditer(text):
-        (orgs if m[0] in lx.ORG_NOUNS else groups).append(m)
-    return orgs, groups
-
-
-def _capitalised_count(text: str, word: str, most: int) -> int:
-    """How often `word` is one of the text's capitalised words (_CAPITALISED), up to `most`: its
-    few occurrences are looked up, far cheaper than reading every capitalised word of the text."""
-    count, at = 0, text.find(word)
-    while at >= 0 and count < most:
-        m = _CAPITALISED.match(text, at)  # a capitalised word starts here, and ends with `word`?
-        count += bool(m and m.end() == at + len(word))
-        at = text.find(word, at + 1)
-    return count
-
-
-def _mid_sentence(text: str, word: str) -> bool:
-    """Whether the word follows a word, comma or quote and a space: one pattern read by hand, as
-    compiling one for each name cost more than the whole search."""
-    at = text.find(word)
-    while at >= 0:
-        gap = at
-        while gap > 0 and text[gap - 1] in " \t":
-            gap -= 1
-        if 0 < gap < at and _BEFORE_GAP.match(text, gap - 1) and _EDGE.match(text, at + len(word)):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
 def _opens_with_pronoun(text: str, lo: int, number: str) -> bool:
     """Whether a sentence's subject is a pronoun of this number ("But he said …"): its names are
     then others than the one the pronoun goes on referring to."""
@@ -429,14 +343,6 @@ def _fits(m: Mention, number: str) -> bool:
     if number == "it":
         return m.speaker.kind in ("organization", "document", "outlet")
     return False
-
-
-def group(phrase: str) -> Speaker:
-    """A plural speaker as a reader would name it: "The groups who…" → "groups who…"."""
-    words = phrase.split()
-    if words and words[0].casefold() in lx.DETERMINERS:
-        words = words[1:]
-    return Speaker(" ".join(words), "group")
 
 
 def _double_surname(full: str, surname: str) -> bool:

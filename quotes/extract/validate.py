@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 
 import regex
 
-from quotes.extract import coref
+from quotes.extract import coref, descriptions
 from quotes.extract import lexicon as lx
 from quotes.extract.bodies import is_group, lone_kind
 from quotes.extract.names import classify, is_acronym
@@ -160,7 +160,7 @@ def _not_a_person(word: str, pos: int, roster: Roster) -> bool:
     """A lone word the article gives no person for: a demonym ("Serbian"), a word for someone
     written in a title's capitals ("Sam Lee Prosecutor Promises": the prosecutor is unnamed), or
     a given name written after a model number ("737 Max")."""
-    if word.casefold() in coref.PERSON_HEADS or word.casefold() in lx.PERSON_NOUNS:
+    if word.casefold() in descriptions.PERSON_HEADS or word.casefold() in lx.PERSON_NOUNS:
         return " " not in roster.person(word, pos).name
     if word.casefold() in lx.GIVEN_NAMES:
         return _after_number(word, roster)
@@ -252,9 +252,9 @@ def _description(s: Speaker, pos: int, roster: Roster) -> Speaker | None:
         words.pop()
     if len(words) < len(s.name.split()):
         phrase = "the " + " ".join(words)
-        s = coref.descriptor(phrase, pos, roster, lambda x: named(x, pos, roster)) or Speaker(
-            " ".join(words), "anonymous"
-        )
+        s = descriptions.descriptor(
+            phrase, pos, roster, lambda x: named(x, pos, roster)
+        ) or Speaker(" ".join(words), "anonymous")
         if s.kind != "anonymous":
             return s
     if not words or _NOT_TEXT.search(s.name) or _CLAUSE.search(s.name):
