@@ -14,6 +14,8 @@ from quotes.cluster.components import (
     group_part,
     group_parts,
     settle_linked,
+    settled_roots,
+    splice_links,
     staged_parts,
     statement_linked,
 )
@@ -163,3 +165,16 @@ def test_clustering_gives_the_same_clusters_under_any_hash_seed() -> None:
     digests = {run.communicate()[0] for run in runs}
     assert all(run.returncode == 0 for run in runs)
     assert len(digests) == 1
+
+
+def test_pieces_of_one_statement_in_one_settled_cluster_give_no_splice_links() -> None:
+    wordings = wordings_in(
+        news("a", f'"{FERRY}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{FERRY[:70]}" Holt said.', speaker="Mara Holt"),
+        news("c", f'"{FERRY[40:]}" the paper quoted.', speaker=None),
+    )
+    found = survey(wordings)
+    settled = components(wordings, found, settle_linked)
+    roots = settled_roots(wordings, settled, found.counts)
+    assert len(set(roots)) == 1, "the pieces settle into the statement's cluster"
+    assert list(splice_links(wordings, found.index, roots)) == []
