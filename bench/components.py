@@ -2,8 +2,10 @@
 the statements' components.
 
 Candidate pairs are what the stages look up (trigram candidates, a fragment's holders in its
-rarest word's posting); links are those of them components.linked keeps (every level of
-grouping in one: what the Spark build clusters per task); statements are the components of
+rarest word's posting); settled are the components over the pairs components.settle_linked
+keeps (what grouping relates before splices), and staged the parts components.staged_parts
+makes of them where a splice may join their clusters (what the Spark build clusters per task,
+each grouped alone as the whole corpus groups it); statements are the components of
 wordings of AMBIGUOUS_WORDS or more over components.statement_linked (the first level of
 grouping; short wordings and splices are then placed against their clusters one by one); short
 are the components of short wordings over the pairs of them that could join (placing a short
@@ -27,7 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
 from quotes.cluster.candidates import ShingleIndex  # noqa: E402
-from quotes.cluster.components import components, linked, statement_linked  # noqa: E402
+from quotes.cluster.components import (  # noqa: E402
+    components,
+    settle_linked,
+    staged_parts,
+    statement_linked,
+)
 from quotes.cluster.counts import survey  # noqa: E402
 from quotes.cluster.fragments import content_of  # noqa: E402
 from quotes.cluster.joins import AMBIGUOUS_WORDS, may_join  # noqa: E402
@@ -99,8 +106,11 @@ def main() -> None:
     print(f"{len(articles):,} articles, {len(quotes):,} quotes, {len(wordings):,} wordings")
     print(describe("candidates", candidate_parts(wordings), wordings))
     found = survey(wordings)
+    began = time.perf_counter()
+    staged = staged_parts(wordings, found)
+    print(describe("staged", staged, wordings) + f" ({time.perf_counter() - began:.1f} s)")
     for name, link in (
-        ("links", linked),
+        ("settled", settle_linked),
         ("statements", statement_linked),
         ("short", short_linked),
     ):

@@ -1,5 +1,6 @@
 """Clustering part by part: statements in components over their links, each grouped with the
-corpus's counts, short wordings and splices placed against their clusters."""
+corpus's counts; and parts that group alone whole, over what settling reads and then what
+splices read of the settled clusters."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from quotes.cluster.components import (
     components,
     group_part,
     group_parts,
-    linked,
+    settle_linked,
+    settled_roots,
+    splice_links,
+    staged_parts,
     statement_linked,
 )
 from quotes.cluster.counts import survey
@@ -53,6 +57,11 @@ def parts_by_text(wordings: list[Wording], link: Linked = statement_linked) -> l
     return sorted(sorted(wordings[i].tokens.key for i in part) for part in parts)
 
 
+def staged_by_text(wordings: list[Wording]) -> list[list[str]]:
+    parts = staged_parts(wordings, survey(wordings))
+    return sorted(sorted(wordings[i].tokens.key for i in part) for part in parts)
+
+
 def as_sets(grouping: Grouping, ids: Sequence[int]) -> set[frozenset[int]]:
     return {frozenset(ids[i] for i in members) for members in grouping.groups}
 
@@ -67,19 +76,23 @@ def test_grouping_each_component_with_the_corpus_counts_equals_grouping_the_whol
     assert parts.splices == whole.splices
 
 
-def test_grouping_each_one_level_component_alone_equals_grouping_the_whole_corpus() -> None:
-    corpus = generate(200, seed=2)
+def test_grouping_each_staged_part_alone_equals_grouping_the_whole_corpus() -> None:
+    corpus = generate(300, seed=2)
     wordings = wordings_of(corpus.quotes, {a.id: a for a in corpus.articles})
     found = survey(wordings)
-    groups: set[frozenset[int]] = set()
+    groups: set[tuple[int, frozenset[int]]] = set()
     splices: dict[int, tuple[int, int, int]] = {}
-    for part in components(wordings, found):  # over linked, as the Spark build clusters them
+    heads: dict[int, int] = {}
+    for part in staged_parts(wordings, found):  # as the Spark build clusters them
         alone = group_part([wordings[k] for k in part], found.counts)
-        groups |= {frozenset(part[i] for i in members) for members in alone.groups}
+        groups |= {(part[m[0]], frozenset(part[i] for i in m)) for m in alone.groups}
         splices |= {part[i]: (part[s.partner], s.start, s.end) for i, s in alone.splices.items()}
+        heads |= {part[i]: part[h] for i, h in alone.part.items()}
     whole = group(wordings)
-    assert groups == as_sets(whole, range(len(wordings)))
+    assert whole.splices, "the corpus has splices to find"
+    assert groups == {(m[0], frozenset(m)) for m in whole.groups}
     assert splices == {i: (s.partner, s.start, s.end) for i, s in whole.splices.items()}
+    assert heads == whole.part
 
 
 def test_a_fragment_found_in_two_statements_keeps_them_apart_and_joins_neither() -> None:
@@ -89,7 +102,7 @@ def test_a_fragment_found_in_two_statements_keeps_them_apart_and_joins_neither()
         news("c", 'Holt called him the "ringleader" again.', speaker="Mara Holt"),
     )
     assert len(parts_by_text(wordings)) == 3, "a short wording never links statements"
-    assert len(parts_by_text(wordings, linked)) == 1, "in one level it needs both"
+    assert len(parts_by_text(wordings, settle_linked)) == 1, "placing it needs both"
     assert len(group(wordings).groups) == len(group_parts(wordings).groups) == 3
 
 
@@ -109,7 +122,7 @@ def test_statements_of_unrelated_stories_sharing_a_stock_phrase_are_separate_com
     found = survey(wordings)
     ferry, school = 0, next(i for i, w in enumerate(wordings) if "school" in w.tokens.key)
     assert school in found.index.candidates(ferry), "the stock phrase makes them candidates"
-    assert not linked(ferry, school, wordings, found.index)
+    assert not settle_linked(ferry, school, wordings, found.index)
     parts = parts_by_text(wordings)
     assert len([p for p in parts if any("ferry" in k or "school" in k for k in p)]) == 2
 
@@ -122,7 +135,8 @@ def test_a_spliced_quote_is_placed_against_the_statements_it_takes_from() -> Non
         news("c", f'"{spliced}" the paper quoted.', speaker=None),
     )
     assert len(parts_by_text(wordings)) == 2, "it is the ferry's, no link to the school's"
-    assert len(parts_by_text(wordings, linked)) == 1
+    assert len(parts_by_text(wordings, settle_linked)) == 2, "settled, it is the ferry's"
+    assert len(staged_by_text(wordings)) == 1, "its splice joins the school's"
     whole, by_parts = group(wordings), group_parts(wordings)
     assert as_sets(by_parts, range(3)) == as_sets(whole, range(3))
     assert by_parts.splices == whole.splices
@@ -151,3 +165,16 @@ def test_clustering_gives_the_same_clusters_under_any_hash_seed() -> None:
     digests = {run.communicate()[0] for run in runs}
     assert all(run.returncode == 0 for run in runs)
     assert len(digests) == 1
+
+
+def test_pieces_of_one_statement_in_one_settled_cluster_give_no_splice_links() -> None:
+    wordings = wordings_in(
+        news("a", f'"{FERRY}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{FERRY[:70]}" Holt said.', speaker="Mara Holt"),
+        news("c", f'"{FERRY[40:]}" the paper quoted.', speaker=None),
+    )
+    found = survey(wordings)
+    settled = components(wordings, found, settle_linked)
+    roots = settled_roots(wordings, settled, found.counts)
+    assert len(set(roots)) == 1, "the pieces settle into the statement's cluster"
+    assert list(splice_links(wordings, found.index, roots)) == []

@@ -51,3 +51,12 @@ def test_a_truncated_copy_links_to_its_quotation_and_an_unrelated_one_does_not()
     assert keys.pair_linked(row(FERRY), row(FERRY[:50]))
     unrelated = "The school roof has to be finished before the autumn term starts again."
     assert not keys.pair_linked(row(FERRY), row(unrelated))
+
+
+def test_a_sentence_another_quotation_prints_whole_gives_a_splice_its_run() -> None:
+    school = "The school roof has to be finished before the autumn term starts again."
+    spliced = row(f"{FERRY} {school}") | {"first_seen": "2024-05-02"}
+    more = " It leaks every winter, and the children of the valley deserve far better than that."
+    source = row(school + more) | {"first_seen": "2024-05-01"}
+    assert keys.pair_gives_run(spliced, source)
+    assert not keys.pair_gives_run(spliced, row("The harbour board met on Tuesday evening."))

@@ -12,17 +12,22 @@ against the clusters of the wordings it is linked to, joins the statements' piec
 one component, weighed by the speakers of the quotes placed in each), and finds splices
 (group_parts, tested equal to union.group).
 
-`linked` is every kind of link in one level (a short wording and its holders, a splice's run
-and the quotation it takes most from too): components over it are closed under all of grouping,
-so the Spark build clusters each of them with union.group whole. Those chain statements through
-the phrases short wordings share and through splices (a third of the corpus in one component);
-the statements' components hold 0.2 % at most (bench/components.py).
+Parts that group whole, as the Spark build clusters them, come in two stages, as grouping
+reads them (staged_parts). Before splices (union.settle) a pair relates only by containment,
+as pieces of one statement, or as a short wording quoted in the other's one article:
+components over settle_linked settle alone as the whole corpus settles them (1-2 % of the
+quotes at most). Splices then read the settled clusters: a head whose splice check finds a
+splice in them reads its majors and minors (no other head finds one later, as joining clusters
+only rules pairs out), and a member with words its head lacks reads the runs other clusters
+give it; splice_links joins those components into parts. Links taken whatever the clusters are
+(a run of four words or a half of a long wording shared) would chain a quarter of the corpus
+into one part (bench/components.py).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
 from quotes.cluster.candidates import ShingleIndex
@@ -31,8 +36,13 @@ from quotes.cluster.fragments import content_of
 from quotes.cluster.joins import AMBIGUOUS_WORDS, may_join
 from quotes.cluster.pieces import PIECE_WORDS, one_statement
 from quotes.cluster.sets import UnionFind
-from quotes.cluster.splices import may_splice
-from quotes.cluster.union import Grouping, Run, finish, group, start, statements
+from quotes.cluster.splices import (
+    SPLICE_HEAD_WORDS,
+    gives_run,
+    open_to_splice,
+    splice_partners,
+)
+from quotes.cluster.union import Grouping, Run, finish, group, settle, start, statements
 from quotes.cluster.verify import SHORT_FRAGMENT_WORDS
 from quotes.cluster.wordings import Wording
 
@@ -50,23 +60,91 @@ def statement_linked(i: int, j: int, wordings: Sequence[Wording], index: Shingle
     return one_statement(i, j, wordings, index) or one_statement(j, i, wordings, index)
 
 
-def linked(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
-    """Whether grouping could ever relate wordings i and j (`index` says which trigrams are
-    stock phrases), at any level: a necessary condition of every link."""
+def settle_linked(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
+    """Whether grouping could relate wordings i and j before splices (union.settle), whatever
+    the clusters are: one holds the other well enough to join it, they are pieces of one
+    statement, or a short one is quoted in the other's one article (joins._echo reads it)."""
     a, b = len(wordings[i].code), len(wordings[j].code)
     if (a <= b and may_join(i, j, wordings)) or (b <= a and may_join(j, i, wordings)):
         return True
     pieces = a >= PIECE_WORDS and b >= PIECE_WORDS  # statements, or a short piece of one
     if pieces and (one_statement(i, j, wordings, index) or one_statement(j, i, wordings, index)):
         return True
-    return may_splice(i, j, wordings, index) or may_splice(j, i, wordings, index)
+    return _echoes(i, j, wordings) or _echoes(j, i, wordings)
+
+
+def _echoes(i: int, j: int, wordings: Sequence[Wording]) -> bool:
+    article = wordings[i].article
+    return (
+        len(wordings[i].code) < AMBIGUOUS_WORDS
+        and article is not None
+        and (wordings[j].article == article)
+    )
+
+
+def settled_roots(
+    wordings: Sequence[Wording], parts: Sequence[Sequence[int]], counts: CorpusCounts
+) -> list[int]:
+    """Each wording's cluster root after union.settle, components over settle_linked each
+    settled alone with the corpus's counts: what settling the whole corpus gives."""
+    roots = list(range(len(wordings)))
+    for part in parts:
+        if len(part) > 1:
+            run = start([wordings[k] for k in part], counts)
+            statements(run)
+            settle(run)
+            for k, i in enumerate(part):
+                roots[i] = part[run.uf.find(k)]
+    return roots
+
+
+def splice_links(
+    wordings: Sequence[Wording], index: ShingleIndex, roots: Sequence[int]
+) -> Iterator[tuple[int, int]]:
+    """Pairs of wordings whose settled clusters (`roots`) a splice could read or join: a head
+    and the majors and minors its splice check takes (splices.splice_partners), and a member
+    with words its head lacks and each candidate of another cluster that could give it a run.
+    A cluster a head's splice may merge or lead anew may change its head: all its members
+    count as having such words."""
+    uf = UnionFind(len(wordings))
+    for i, root in enumerate(roots):
+        uf.union(root, i)
+    touched: set[int] = set()
+    for head in sorted(set(roots)):
+        if len(wordings[head].code) >= SPLICE_HEAD_WORDS:
+            partners = splice_partners(head, wordings, index, uf)
+            if partners:
+                touched.update(roots[j] for j in [head, *partners])
+            yield from ((head, j) for j in partners)
+    for i, root in enumerate(roots):
+        if root != i and (root in touched or open_to_splice(i, root, wordings)):
+            for j in index.candidates(i):
+                if roots[j] != root and gives_run(i, j, wordings, index):
+                    yield i, j
+
+
+def staged_parts(wordings: Sequence[Wording], found: Survey) -> list[list[int]]:
+    """Wordings in parts that each group alone as the corpus does (group_part): components
+    over settle_linked, joined where splice_links says a splice may read or join their
+    clusters. (The Spark build finds them so, stage by stage.)"""
+    settled = components(wordings, found, settle_linked)
+    uf = UnionFind(len(wordings))
+    for part in settled:
+        for i in part[1:]:
+            uf.union(part[0], i)
+    for i, j in splice_links(wordings, found.index, settled_roots(wordings, settled, found.counts)):
+        uf.union(i, j)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(wordings)):
+        parts[uf.find(i)].append(i)
+    return list(parts.values())
 
 
 def components(
-    wordings: Sequence[Wording], found: Survey, link: Linked = linked
+    wordings: Sequence[Wording], found: Survey, link: Linked = settle_linked
 ) -> list[list[int]]:
     """Wordings in components over `link` pairs (each in index order), in the order of their
-    first: over `linked`, each groups alone as the corpus does (group_part); over
+    first: over settle_linked, each settles alone as the corpus does (settled_roots); over
     statement_linked, the statements' components (short wordings each alone).
 
     Each candidate pair is looked at once (from the wording later in clustering order, unless
@@ -115,6 +193,6 @@ def group_parts(wordings: Sequence[Wording]) -> Grouping:
 
 
 def group_part(wordings: Sequence[Wording], counts: CorpusCounts) -> Grouping:
-    """A component over `linked` grouped with the corpus's counts (one wording is its own
-    cluster): what the Spark build runs per component."""
+    """A part of staged_parts grouped with the corpus's counts (one wording is its own
+    cluster): what the Spark build runs per part."""
     return Grouping([[0]]) if len(wordings) == 1 else group(wordings, counts)

@@ -80,22 +80,28 @@ def join_spliced(splices: dict[int, Splice], uf: UnionFind, rank: dict[int, int]
         uf.union(keep, gone)
 
 
-def _splice_parts(
+def splice_partners(
     head: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
-) -> tuple[int, int, int, int] | None:
-    """(major, minor, start, end) when the head is words of `major` then, at start..end, a
-    run of `minor` from another cluster, which `major` lacks; the largest such pair."""
+) -> list[int]:
+    """The wordings a head's splice check reads as a major or a minor, when it finds a splice
+    in these clusters; none when it finds none. Clusters only grow as splices join them, and a
+    grown cluster only rules pairs out: a head that finds no splice now finds none later, and
+    one that does takes its pair from these (components.splice_links)."""
+    if _splice_parts(head, wordings, index, uf) is None:
+        return []
+    majors, minors = _sides(head, wordings, index, uf) or ([], [])
+    return majors + [j for j, _ in minors if j not in majors]
+
+
+def _sides(
+    head: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
+) -> tuple[list[int], list[tuple[int, Alignment]]] | None:
+    """The head's candidates that may be a splice's major (holding half of it) and minor (a run
+    of another cluster), if there are both."""
     code = wordings[head].code
     n = len(code)
     tried = index.first_candidates(head, SPLICE_TRIED)
     shared = {j: common_words(code, wordings[j].code) for j in tried}
-    aligned: dict[int, Alignment] = {}
-
-    def alignment(j: int) -> Alignment:
-        if j not in aligned:
-            aligned[j] = align(code, wordings[j].code)
-        return aligned[j]
-
     # Words in common bound what any alignment matches, so most pairs never need aligning:
     # the major must hold half the head, and with the minor most of it.
     majors = [j for j in tried if shared[j] >= n / 2]
@@ -103,16 +109,28 @@ def _splice_parts(
         return None
     least = max(SPLICE_MIN_WORDS, JOIN_COVERAGE * n - max(shared[j] for j in majors))
     minors = [
-        (j, alignment(j))
+        (j, b)
         for j in tried
         if shared[j] >= least
         and uf.find(j) != head
         and not _later(j, head, wordings)
-        and _is_run(alignment(j), code, index, wordings[j].tokens)
+        and _is_run(b := align(code, wordings[j].code), code, index, wordings[j].tokens)
     ]
-    if not minors:
+    return (majors, minors) if minors else None
+
+
+def _splice_parts(
+    head: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
+) -> tuple[int, int, int, int] | None:
+    """(major, minor, start, end) when the head is words of `major` then, at start..end, a
+    run of `minor` from another cluster, which `major` lacks; the largest such pair."""
+    sides = _sides(head, wordings, index, uf)
+    if sides is None:
         return None
-    found_by = {j: _matched_positions(alignment(j)) for j in majors}
+    majors, minors = sides
+    code = wordings[head].code
+    n = len(code)
+    found_by = {j: _matched_positions(align(code, wordings[j].code)) for j in majors}
     best: tuple[tuple[int, int], tuple[int, int, int, int]] | None = None
     for minor, b in minors:
         b0, b1 = b.span_a()
@@ -135,9 +153,8 @@ def splice_of(
     i: int, head: int, wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind
 ) -> Splice | None:
     """Words of wording i that its head lacks but another cluster has, as one run, if any."""
-    n = len(wordings[i].code)
     own = align(wordings[i].code, wordings[head].code)
-    if n - own.matched < SPLICE_MIN_WORDS:
+    if not _own_words(own):
         return None
     covered = {a + k for a, _, size in own.blocks for k in range(size)}
     best: Splice | None = None
@@ -170,15 +187,21 @@ def _runs_from_others(
     return runs
 
 
-def may_splice(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
-    """Whether wording j could give wording i the run of a splice, or be the quotation a
-    spliced wording i takes most of its words from, whatever the clusters are."""
+def open_to_splice(i: int, head: int, wordings: Sequence[Wording]) -> bool:
+    """Whether wording i has words enough its head lacks to hold a splice's run (splice_of)."""
+    return _own_words(align(wordings[i].code, wordings[head].code))
+
+
+def _own_words(own: Alignment) -> bool:
+    return own.len_a - own.matched >= SPLICE_MIN_WORDS
+
+
+def gives_run(i: int, j: int, wordings: Sequence[Wording], index: ShingleIndex) -> bool:
+    """Whether wording j could give wording i the run of a splice, whatever the clusters are."""
     code = wordings[i].code
-    if common_words(code, wordings[j].code) < SPLICE_MIN_WORDS:
+    if common_words(code, wordings[j].code) < SPLICE_MIN_WORDS or _later(j, i, wordings):
         return False
-    alignment = align(code, wordings[j].code)
-    major = len(code) >= SPLICE_HEAD_WORDS and alignment.matched >= len(code) / 2
-    return major or _is_run(alignment, code, index, wordings[j].tokens)
+    return _is_run(align(code, wordings[j].code), code, index, wordings[j].tokens)
 
 
 def _is_run(alignment: Alignment, code: str, index: ShingleIndex, theirs: Tokens) -> bool:

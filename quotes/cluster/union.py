@@ -86,6 +86,13 @@ def statements(run: Run) -> None:
 def finish(run: Run) -> Grouping:
     """Place the short wordings against the statements' clusters, join the pieces, find
     splices, and give the clusters (each headed by its root)."""
+    settle(run)
+    return splice(run)
+
+
+def settle(run: Run) -> None:
+    """Place the short wordings against the statements' clusters and join the pieces: all of
+    grouping but splices, which read these clusters (components.splice_links)."""
     wordings, index, uf = run.wordings, run.index, run.uf
     short = [i for i in run.order if not _long(run, i)]
     ambiguous = []
@@ -102,15 +109,20 @@ def finish(run: Run) -> Grouping:
         home = _home(run, i)
         if home is not None and home != AMBIGUOUS:
             uf.union(home, i)
+
+
+def splice(run: Run) -> Grouping:
+    """Find the splices, join their clusters, and give the clusters (each headed by its root)."""
+    wordings, index, uf = run.wordings, run.index, run.uf
     splices = merge_spliced_heads(wordings, index, uf, run.rank)
     part = {i: uf.find(i) for i in run.order}
     for i in run.order:
         # The root founded the cluster (or absorbed a splice): a member's splice is words of
         # another cluster that the root lacks.
         if part[i] != i and i not in splices:
-            splice = splice_of(i, part[i], wordings, index, uf)
-            if splice is not None:
-                splices[i] = splice
+            found = splice_of(i, part[i], wordings, index, uf)
+            if found is not None:
+                splices[i] = found
     join_spliced(splices, uf, run.rank)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in run.order:

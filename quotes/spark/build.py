@@ -15,7 +15,7 @@ from pyspark.sql import types as T
 from quotes import db as store
 from quotes.ingest import MAX_ARTICLE_BYTES, SIDECAR
 from quotes.model import Article
-from quotes.spark import links
+from quotes.spark import links, splicing
 from quotes.spark.clusters import OUTPUT_SCHEMA, cluster_component
 from quotes.spark.components import components
 from quotes.spark.extract import extract, quote_row, speaker_names
@@ -33,7 +33,7 @@ class SparkReport:
     build: str = ""
     tables: list[str] = field(default_factory=list)  # written, in this order
     label_rounds: int = 0
-    largest_component: int = 0  # quotes in the largest component, which one task clusters
+    largest_component: int = 0  # quotes in the largest part, which one task clusters
     quotes: int = 0
 
 
@@ -97,18 +97,23 @@ def spark_build(
     )
 
     wordings = links.wordings_of(quotes).persist()
-    facts, pairs = links.counted(wordings)
+    facts, pairs, candidates = links.counted(wordings)
     facts = facts.persist()
-    edges = links.links(wordings, pairs, facts)
-    labels, report.label_rounds = components(spark, edges, wordings)
+    edges = links.links(wordings, pairs, facts).persist()
     credits = citations.groupBy("article_id").agg(F.collect_list("outlet").alias("credits"))
     per_quote = (
-        quotes.join(labels, "wording")
-        .join(facts, "wording", "left")
+        quotes.join(facts, "wording", "left")
         .join(article_rows.select(F.col("id").alias("article_id"), "published", "outlet"),
               "article_id", "left")
         .join(credits, "article_id", "left")
-    )  # fmt: skip
+    ).persist()  # fmt: skip
+    # Settle each component over settle_linked alone, then join those a splice may join.
+    settled_labels, rounds = components(spark, edges, wordings)
+    settled = splicing.settled(per_quote.join(settled_labels, "wording")).persist()
+    joins = splicing.splice_links(wordings, candidates, facts, settled)
+    labels, more = components(spark, edges.union(joins), wordings)
+    report.label_rounds = rounds + more
+    per_quote = per_quote.join(labels, "wording")
     sizes = per_quote.groupBy("component").count()
     largest = sizes.agg(F.max("count").alias("m"), F.sum("count").alias("n")).first()
     if largest is not None:
@@ -148,7 +153,7 @@ def spark_build(
         df = df.select(*columns[name])
         df.write.mode("overwrite").parquet(f"{out.rstrip('/')}/{name}")
         report.tables.append(name)
-    for cached in (articles, found, quotes, citations, found_rows, wordings, facts):
+    for cached in (articles, found, quotes, citations, found_rows, wordings, facts, edges, settled):
         cached.unpersist()
     return report
 

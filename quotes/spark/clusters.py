@@ -30,10 +30,10 @@ def quote_of(row: dict[str, Any]) -> Quote:
     )  # fmt: skip
 
 
-def cluster_rows(rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
-    """(table, JSON row) for one component's quotes (with their article's published, outlet and
-    credited outlets): cluster membership, clusters, alterations and provenance."""
-    quotes = [quote_of(r) for r in rows]
+def inputs_of(
+    rows: list[dict[str, Any]],
+) -> tuple[list[Quote], dict[str, Article], list[Citation]]:
+    """The quotes of a part's rows, their articles (id, outlet and date) and what they credit."""
     articles: dict[str, Article] = {}
     citations: list[Citation] = []
     for r in rows:
@@ -42,6 +42,13 @@ def cluster_rows(rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
                 r["article_id"], "", outlet=r["outlet"], published=r["published"]
             )
             citations += [Citation(r["article_id"], o, "", 0, 0) for o in r["credits"] or ()]
+    return [quote_of(r) for r in rows], articles, citations
+
+
+def cluster_rows(rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    """(table, JSON row) for one component's quotes (with their article's published, outlet and
+    credited outlets): cluster membership, clusters, alterations and provenance."""
+    quotes, articles, citations = inputs_of(rows)
     by_id = {q.id: q for q in quotes}
     counts = counts_of(rows)  # the corpus's, for this component's wordings
     for c in cluster_quotes(quotes, articles, citations, counts):
@@ -60,12 +67,16 @@ def cluster_rows(rows: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
 
 
 def cluster_component(pdf: Any) -> Any:
-    """applyInPandas: one component's quotes in, its rows of every clustering table out."""
+    """applyInPandas: one part's quotes in, its rows of every clustering table out."""
     import pandas as pd
 
-    rows = [{k: _plain(v) for k, v in r.items()} for r in pdf.to_dict("records")]
-    out = list(cluster_rows(rows))
+    out = list(cluster_rows(records(pdf)))
     return pd.DataFrame(out, columns=["table", "row"])
+
+
+def records(pdf: Any) -> list[dict[str, Any]]:
+    """A pandas group's rows as plain Python dicts."""
+    return [{k: _plain(v) for k, v in r.items()} for r in pdf.to_dict("records")]
 
 
 def _plain(value: Any) -> Any:

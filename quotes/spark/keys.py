@@ -4,9 +4,10 @@ The joins themselves (quotes/spark/links.py) look up what the single-machine clu
 (candidates.ShingleIndex: word trigrams, a posting read up to its first MAX_POSTING wordings in
 clustering order, pairs sharing least_shared of them; fragments.WordIndex: a fragment's holders
 in the posting of its rarest content word, overall and under its speakers' surnames, none past
-fragments.MAX_POSTING); each candidate pair is kept only when components.linked says it could
-link, with both wordings built here as cluster_quotes builds them; and each wording's corpus
-counts reach cluster_quotes as counts.Counted.
+fragments.MAX_POSTING); each candidate pair is kept only when components.settle_linked says
+it could link (a splice's, when splices.gives_run says so), with both wordings built here as
+cluster_quotes builds them; and each wording's corpus counts reach cluster_quotes as
+counts.Counted.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Any
 
 from quotes.cluster import candidates, fragments
 from quotes.cluster.candidates import ShingleIndex, shingles, word_shingles
-from quotes.cluster.components import linked
+from quotes.cluster.components import settle_linked
 from quotes.cluster.counts import CorpusCounts, Counted
 from quotes.cluster.normalise import Vocabulary, tokenise
+from quotes.cluster.splices import gives_run
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS, SHORT_FRAGMENT_WORDS
 from quotes.cluster.wordings import Wording
 
@@ -70,27 +72,42 @@ def wording_key(text: str, quote_id: str, speaker: str | None) -> tuple[str, tup
 
 
 def pair_linked(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """components.linked for two rows of wordings (key, text of the first quote, weight,
-    speakers, stock trigrams), built as cluster_quotes builds them."""
+    """components.settle_linked for two rows of wordings (key, text of the first quote, weight,
+    speakers, the one article all its quotes are in, stock trigrams), built as cluster_quotes
+    builds them."""
+    wordings, index = _pair(a, b)
+    return settle_linked(0, 1, wordings, index)
+
+
+def pair_gives_run(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """splices.gives_run for two rows of wordings (as pair_linked's, with first_seen): whether
+    b could give a the run of a splice."""
+    wordings, index = _pair(a, b)
+    return gives_run(0, 1, wordings, index)
+
+
+def _pair(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[list[Wording], ShingleIndex]:
     vocab = Vocabulary()
-    wordings = []
-    for row in (a, b):
-        tokens = tokenise(row["text"])
-        wordings.append(
-            Wording(
-                tokens,
-                vocab.encode(tokens.words),
-                int(row["weight"]),
-                speakers=frozenset(row["speakers"] or ()),
-                key=row["key"],
-            )
-        )
+    wordings = [wording_of(row, vocab) for row in (a, b)]
     stock: set[str] = set()
     for row, w in zip((a, b), wordings, strict=True):
         coded = dict(zip(word_shingles(w.tokens.words), shingles(w.code), strict=True))
         stock.update(coded[s] for s in row["stock"] or ())
-    index = ShingleIndex([w.code for w in wordings], stock=frozenset(stock))
-    return linked(0, 1, wordings, index)
+    return wordings, ShingleIndex([w.code for w in wordings], stock=frozenset(stock))
+
+
+def wording_of(row: Mapping[str, Any], vocab: Vocabulary) -> Wording:
+    """The Wording cluster_quotes builds for a row of wordings, as far as the row tells it."""
+    tokens = tokenise(row["text"])
+    return Wording(
+        tokens,
+        vocab.encode(tokens.words),
+        int(row["weight"]),
+        first_seen=row.get("first_seen"),
+        speakers=frozenset(row.get("speakers") or ()),
+        key=row["key"],
+        article=row.get("article"),
+    )
 
 
 def counts_of(rows: Sequence[Mapping[str, Any]]) -> CorpusCounts:

@@ -26,7 +26,8 @@ def _clustering_order() -> list[Column]:
 
 def wordings_of(quotes: DataFrame) -> DataFrame:
     """One row per distinct wording: its key, words, first quote's text (cluster_quotes reads
-    a wording's tokens from its first quote), how many quotes use it, and its speakers."""
+    a wording's tokens from its first quote), how many quotes use it, its speakers, and the one
+    article all its quotes are in (None when they are in several)."""
     return (
         quotes.groupBy("wording")
         .agg(
@@ -35,6 +36,7 @@ def wordings_of(quotes: DataFrame) -> DataFrame:
             F.count("*").alias("weight"),
             F.min(F.struct("article_id", "start", "end", "text")).alias("first"),
             F.collect_set("speaker_key").alias("speakers"),
+            F.when(F.countDistinct("article_id") == 1, F.min("article_id")).alias("article"),
         )
         .withColumn("text", F.col("first.text"))
         .withColumn("n", F.size("words"))
@@ -42,8 +44,9 @@ def wordings_of(quotes: DataFrame) -> DataFrame:
     )
 
 
-def counted(wordings: DataFrame) -> tuple[DataFrame, DataFrame]:
-    """(per wording: its counted facts, as keys.counts_of reads them; candidate pairs)."""
+def counted(wordings: DataFrame) -> tuple[DataFrame, DataFrame, DataFrame]:
+    """(per wording: its counted facts, as keys.counts_of reads them; candidate pairs; the
+    trigram candidates as (a, b, shared): b is a candidate of a, sharing `shared` trigrams)."""
     spark = wordings.sparkSession
     shingled = spark.createDataFrame(
         wordings.rdd.flatMap(
@@ -81,7 +84,7 @@ def counted(wordings: DataFrame) -> tuple[DataFrame, DataFrame]:
         "fragment", F.coalesce(F.col("fragment"), F.lit(False))
     )
     pairs = trigram_pairs.select("a", "b").union(fragment_pairs)
-    return facts, pairs
+    return facts, pairs, trigram_pairs
 
 
 def _cutoffs(wordings: DataFrame, pairs: DataFrame) -> DataFrame:
@@ -168,8 +171,9 @@ def _lookups(wordings: DataFrame) -> tuple[DataFrame, DataFrame]:
 
 
 def links(wordings: DataFrame, pairs: DataFrame, facts: DataFrame) -> DataFrame:
-    """The candidate pairs that could link (components.linked, in a Python UDF), as (a, b)."""
-    side = wordings.select("wording", "key", "text", "weight", "speakers").join(
+    """The candidate pairs that could link before splices (components.settle_linked, in a
+    Python UDF), as (a, b)."""
+    side = wordings.select("wording", "key", "text", "weight", "speakers", "article").join(
         facts.select("wording", "stock"), "wording"
     )
     a_side = side.select([F.col(c).alias(f"a_{c}") for c in side.columns])
@@ -180,7 +184,7 @@ def links(wordings: DataFrame, pairs: DataFrame, facts: DataFrame) -> DataFrame:
         .join(a_side, F.col("a") == F.col("a_wording"))
         .join(b_side, F.col("b") == F.col("b_wording"))
     )
-    cols = ["key", "text", "weight", "speakers", "stock"]
+    cols = ["key", "text", "weight", "speakers", "article", "stock"]
     kept = both.rdd.filter(
         lambda r: keys.pair_linked({c: r[f"a_{c}"] for c in cols}, {c: r[f"b_{c}"] for c in cols})
     ).map(lambda r: (r.a, r.b))
