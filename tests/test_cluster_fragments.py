@@ -246,3 +246,14 @@ def test_words_an_article_repeats_from_its_own_quotation_join_it_once_it_travels
         news("b", f'"{body}" Holt told the council.', outlet="Quay Post", speaker="Mara Holt"),
     )
     assert groups(travelled, by_id) == [["a", "a", "a", "b"]]
+
+
+def test_a_fragment_does_not_join_through_an_unnamed_quote_of_another_speakers_cluster() -> None:
+    # Only the unnamed quote holds "ringleader"; its cluster is Holt's, so Park's word is not.
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}"', speaker=None),
+        news("b", f'"{SORRY}" Holt said.', outlet="Quay Post", speaker="Mara Holt"),
+        news("c", 'Park called the insurer the "ringleader" of it all.', speaker="Ivo Park"),
+        news("d", 'Holt called the insurer the "ringleader" again.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "d"], ["c"]]

@@ -44,7 +44,7 @@ def fragment_home(
     same speaker decide when there are any; otherwise any holder whose speaker does not
     conflict. Holders that have its words as they are outrank those that change one of them."""
     w = wordings[i]
-    content = content_of(w.code, w.tokens.words)
+    content = content_of(w.tokens.words)
     if not content:
         return None
     echoed = False  # held by its own article's quotation only, which may travel yet
@@ -53,7 +53,7 @@ def fragment_home(
         loose: set[int] = set()
         for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
             root = uf.find(j)
-            if speakers_conflict(w.speakers, wordings[j].speakers):
+            if not _fits(w.speakers, j, uf, wordings):
                 continue
             if _echo(i, j, wordings, uf):
                 echoed = echoed or near_holds(w, wordings[j])
@@ -116,7 +116,7 @@ def best_cluster(
         if n < SHORT_FRAGMENT_WORDS:
             # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
             mine = wordings[i].speakers
-            fit = (j for j in members if not speakers_conflict(mine, wordings[j].speakers))
+            fit = (j for j in members if _fits(mine, j, uf, wordings))
             tried = list(islice(fit, MEMBERS_TRIED))
         score = max((contained(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
         if not score:
@@ -131,6 +131,17 @@ def best_cluster(
     if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
         return AMBIGUOUS
     return -passing[0][2]
+
+
+def _fits(speakers: frozenset[str], j: int, uf: UnionFind, wordings: Sequence[Wording]) -> bool:
+    """Whether a short wording of `speakers` may be a piece of wording j: j names no other
+    speaker, nor do all the named quotes of j's cluster. A quote whose speaker extraction missed
+    says nothing of whose words these are; the rest of its cluster does."""
+    if speakers_conflict(speakers, wordings[j].speakers):
+        return False
+    if not speakers or wordings[j].speakers:
+        return True
+    return not speakers_conflict(speakers, uf.gathered(j, lambda k: wordings[k].speakers))
 
 
 def _echo(i: int, j: int, wordings: Sequence[Wording], uf: UnionFind) -> bool:
