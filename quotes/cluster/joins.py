@@ -5,13 +5,14 @@ more and by their words for short fragments; AMBIGUOUS when two clusters hold it
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import islice
 
 from quotes.cluster.candidates import common_words
 from quotes.cluster.fragments import (
     AMBIGUOUS,
+    FUNCTION_WORDS,
     WordIndex,
     content_of,
     near_holds,
@@ -19,8 +20,10 @@ from quotes.cluster.fragments import (
 )
 from quotes.cluster.pieces import OVERLAP_WORDS
 from quotes.cluster.sets import UnionFind
+from quotes.cluster.stems import stem
 from quotes.cluster.verify import (
     SHORT_FRAGMENT_WORDS,
+    Alignment,
     align,
     contains,
     share_contained,
@@ -32,6 +35,10 @@ REWORDED_COVERAGE = 0.5  # the same, when both name the same speaker
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
 AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join neither
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
+REORDERED = 0.8  # share of a wording's content stems a reordered rewording of it keeps
+REORDERED_SPAN = 1.5  # how much longer than the wording the stretch holding them may be
+REORDERED_CONTENT = 5  # content words a wording needs for their stems to tell
+GAP = 1 / 3  # share of a reworded wording that may go unmatched in one stretch
 DOMINANT = 3  # a fragment two clusters hold joins one whose holders are this many times as quoted
 
 
@@ -118,10 +125,12 @@ def best_cluster(
             mine = wordings[i].speakers
             fit = (j for j in members if _fits(mine, j, uf, wordings))
             tried = list(islice(fit, MEMBERS_TRIED))
-        score = max((contained(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
+        scores = {j: contained(i, j, wordings, JOIN_COVERAGE, own) for j in tried}
+        score = max(scores.values(), default=0)
         if not score:
             continue
-        head = _coverage(i, root, wordings, HEAD_COVERAGE)
+        # The head guards against chains; a head that holds the wording itself passes it.
+        head = max(_coverage(i, root, wordings, HEAD_COVERAGE), scores.get(root, 0))
         if head >= HEAD_COVERAGE:
             passing.append((score, head, -root))
     if not passing:
@@ -171,7 +180,23 @@ def _coverage(
     threshold: float,
     speakers: frozenset[str] = frozenset(),
 ) -> float:
-    """Share of wording i contained in wording j, or 0 when below `threshold`.
+    """Share of wording i contained in wording j, or 0 when below `threshold`; when wording i,
+    of `speakers`, and wording j name the same speaker, the share of its content words j has
+    in one stretch in another order (_reordered) will do."""
+    share = _in_order(i, j, wordings, threshold, speakers)
+    if share or not speakers or not _same(speakers, j, wordings):
+        return share
+    return _reordered(wordings[i].tokens.words, wordings[j].tokens.words)
+
+
+def _in_order(
+    i: int,
+    j: int,
+    wordings: Sequence[Wording],
+    threshold: float,
+    speakers: frozenset[str],
+) -> float:
+    """Share of wording i contained in wording j in order, or 0 when below `threshold`.
 
     An outlet or a machine rewording a quotation ("The fines in this matter reflect" → "The
     penalties on this matter mirror") keeps about every other word: REWORDED_COVERAGE is
@@ -191,11 +216,46 @@ def _coverage(
             return 0.0
         threshold, reworded = REWORDED_COVERAGE, True
     # Kept words of a reworded quotation lie all along it, and a piece of a statement shares a
-    # sentence: one short run is a phrase the two share.
+    # sentence: one short run is a phrase the two share, and so is a run of words with a long
+    # stretch of other words beside it ("While respecting our one-China policy, our solidarity
+    # with Taiwan is more important than ever" is not "America's solidarity with ...").
     one_run = OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2
-    if reworded and share < JOIN_COVERAGE and one_run:
+    if reworded and share < JOIN_COVERAGE and (one_run or _longest_gap(alignment) > n * GAP):
         return 0.0
     return share if contains(share, n, threshold) else 0.0
+
+
+def _reordered(words: Sequence[str], other: Sequence[str]) -> float:
+    """Share of the content stems of `words` that one stretch of `other`, about as long, has
+    in any order, when that is at least REORDERED: a translation or a machine rewrite of a
+    sentence moves its clauses about ("Before making any further comments, I'll take some time
+    to rest" from "I will now be taking some time to rest, before making any further
+    comments"). 0.0 below that, or for a wording too short for its words to tell."""
+    content = {stem(w) for w in words if w not in FUNCTION_WORDS}
+    if len(words) < SHORT_FRAGMENT_WORDS or len(content) < REORDERED_CONTENT:
+        return 0.0
+    width = int(len(words) * REORDERED_SPAN)
+    theirs = [stem(w) for w in other]
+    inside: Counter[str] = Counter()
+    best = 0
+    for k, word in enumerate(theirs):
+        if word in content:
+            inside[word] += 1
+        if k >= width and theirs[k - width] in content:
+            gone = theirs[k - width]
+            inside[gone] -= 1
+            if not inside[gone]:
+                del inside[gone]
+        best = max(best, len(inside))
+    share = best / len(content)
+    return share if share >= REORDERED else 0.0
+
+
+def _longest_gap(alignment: Alignment) -> int:
+    """The most words of the first wording in a row that the alignment leaves unmatched."""
+    ends = [0] + [a + size for a, _, size in alignment.blocks]
+    starts = [a for a, _, _ in alignment.blocks] + [alignment.len_a]
+    return max(start - end for start, end in zip(starts, ends, strict=True))
 
 
 def _same(speakers: frozenset[str], j: int, wordings: Sequence[Wording]) -> bool:
