@@ -289,3 +289,15 @@ def test_a_rewrite_that_moves_a_clause_of_the_same_speakers_quotation_joins_it()
         news("b", f'"{moved}" Park said.', outlet="Quay Post", speaker="Ivo Park"),
     )
     assert (len(same), len(apart)) == (1, 2)
+
+
+def test_a_short_quotation_two_statements_hold_joins_the_one_of_its_speaker() -> None:
+    ours = "These tolls, like a fire on the quay, are dangerous. Who plays with fire gets burned."
+    theirs = "Who plays with fire gets burned, and who cheats the port pays for it in the end."
+    clusters, by_id = cluster(
+        news("a", f'"{ours}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{ours}" Holt told them.', outlet="Quay Post", speaker="Mara Holt"),
+        news("c", f'"{theirs}" Park said.', outlet="Ferry Times", speaker="Ivo Park"),
+        news("d", '"Who plays with fire gets burned, and badly," Holt said.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "d"], ["c"]]

@@ -5,6 +5,7 @@ more and by their words for short fragments; AMBIGUOUS when two clusters hold it
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import islice
@@ -118,6 +119,7 @@ def best_cluster(
     own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
     contained = _coverage if n >= SHORT_FRAGMENT_WORDS else _held
     passing: list[tuple[float, float, int]] = []
+    fitting: set[int] = set()  # roots with a member tried whose speaker fits wording i's
     for root, members in by_root.items():
         tried = members[:MEMBERS_TRIED]
         if n < SHORT_FRAGMENT_WORDS:
@@ -133,8 +135,13 @@ def best_cluster(
         head = max(_coverage(i, root, wordings, HEAD_COVERAGE), scores.get(root, 0))
         if head >= HEAD_COVERAGE:
             passing.append((score, head, -root))
+            if any(_fits(wordings[i].speakers, j, uf, wordings) for j in tried):
+                fitting.add(root)
     if not passing:
         return AMBIGUOUS if echoed else None
+    if n < AMBIGUOUS_WORDS and fitting and len(fitting) < len(passing):
+        # Held by quotations of its speaker and of another: those of its speaker say whose.
+        passing = [p for p in passing if -p[2] in fitting]
     passing.sort(reverse=True)
     # A short wording found as well in two quotations is a phrase they share, not a fragment.
     if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
@@ -181,10 +188,10 @@ def _coverage(
     speakers: frozenset[str] = frozenset(),
 ) -> float:
     """Share of wording i contained in wording j, or 0 when below `threshold`; when wording i,
-    of `speakers`, and wording j name the same speaker, the share of its content words j has
-    in one stretch in another order (_reordered) will do."""
+    of `speakers`, and wording j name one of them, the share of its content words j has in one
+    stretch in another order (_reordered) will do."""
     share = _in_order(i, j, wordings, threshold, speakers)
-    if share or not speakers or not _same(speakers, j, wordings):
+    if share or speakers.isdisjoint(wordings[j].speakers):
         return share
     return _reordered(wordings[i].tokens.words, wordings[j].tokens.words)
 
@@ -225,17 +232,21 @@ def _in_order(
     return share if contains(share, n, threshold) else 0.0
 
 
-def _reordered(words: Sequence[str], other: Sequence[str]) -> float:
+def _reordered(words: tuple[str, ...], other: tuple[str, ...]) -> float:
     """Share of the content stems of `words` that one stretch of `other`, about as long, has
     in any order, when that is at least REORDERED: a translation or a machine rewrite of a
     sentence moves its clauses about ("Before making any further comments, I'll take some time
     to rest" from "I will now be taking some time to rest, before making any further
     comments"). 0.0 below that, or for a wording too short for its words to tell."""
-    content = {stem(w) for w in words if w not in FUNCTION_WORDS}
-    if len(words) < SHORT_FRAGMENT_WORDS or len(content) < REORDERED_CONTENT:
+    if len(words) < SHORT_FRAGMENT_WORDS:
         return 0.0
+    content = _content_stems(words)
+    if len(content) < REORDERED_CONTENT:
+        return 0.0
+    theirs = _stems(other)
+    if len(content.intersection(theirs)) < REORDERED * len(content):
+        return 0.0  # most pairs: too few of them anywhere in it
     width = int(len(words) * REORDERED_SPAN)
-    theirs = [stem(w) for w in other]
     inside: Counter[str] = Counter()
     best = 0
     for k, word in enumerate(theirs):
@@ -249,6 +260,16 @@ def _reordered(words: Sequence[str], other: Sequence[str]) -> float:
         best = max(best, len(inside))
     share = best / len(content)
     return share if share >= REORDERED else 0.0
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _content_stems(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words if w not in FUNCTION_WORDS)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words)
 
 
 def _longest_gap(alignment: Alignment) -> int:
