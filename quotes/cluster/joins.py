@@ -223,11 +223,17 @@ def _in_order(
             return 0.0
         threshold, reworded = REWORDED_COVERAGE, True
     # Kept words of a reworded quotation lie all along it, and a piece of a statement shares a
-    # sentence: one short run is a phrase the two share, and so is a run of words with a long
-    # stretch of other words beside it ("While respecting our one-China policy, our solidarity
-    # with Taiwan is more important than ever" is not "America's solidarity with ...").
-    one_run = OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2
-    if reworded and share < JOIN_COVERAGE and (one_run or _longest_gap(alignment) > n * GAP):
+    # sentence (a run of OVERLAP_WORDS): short runs with a long stretch of other words beside
+    # them are a phrase the two share ("While respecting our one-China policy, our solidarity
+    # with Taiwan is more important than ever" is not "America's solidarity with ..."), and so
+    # is one short run holding most of what they share.
+    longest = alignment.longest_run
+    if (
+        reworded
+        and share < JOIN_COVERAGE
+        and longest < OVERLAP_WORDS
+        and (longest > alignment.matched / 2 or _longest_gap(alignment) > n * GAP)
+    ):
         return 0.0
     return share if contains(share, n, threshold) else 0.0
 
