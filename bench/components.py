@@ -55,7 +55,7 @@ def candidate_parts(wordings: Sequence[Wording]) -> list[list[int]]:
     for i, w in enumerate(wordings):
         for j in found.index.candidates(i):
             uf.union(i, j)
-        if len(w.code) < SHORT_FRAGMENT_WORDS and (content := content_of(w.code, w.tokens.words)):
+        if len(w.code) < SHORT_FRAGMENT_WORDS and (content := content_of(w.tokens.words)):
             for by_speaker in (True, False) if w.speakers else (False,):
                 for j in found.words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):  # noqa: B023
                     uf.union(i, j)

@@ -246,3 +246,58 @@ def test_words_an_article_repeats_from_its_own_quotation_join_it_once_it_travels
         news("b", f'"{body}" Holt told the council.', outlet="Quay Post", speaker="Mara Holt"),
     )
     assert groups(travelled, by_id) == [["a", "a", "a", "b"]]
+
+
+def test_a_fragment_does_not_join_through_an_unnamed_quote_of_another_speakers_cluster() -> None:
+    # Only the unnamed quote holds "ringleader"; its cluster is Holt's, so Park's word is not.
+    clusters, by_id = cluster(
+        news("a", f'"{SORRY} {INSURER}"', speaker=None),
+        news("b", f'"{SORRY}" Holt said.', outlet="Quay Post", speaker="Mara Holt"),
+        news("c", 'Park called the insurer the "ringleader" of it all.', speaker="Ivo Park"),
+        news("d", 'Holt called the insurer the "ringleader" again.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "d"], ["c"]]
+
+
+def test_a_sentence_sharing_one_clause_with_another_of_the_same_speaker_stays_apart() -> None:
+    # Half its words are the other's, but beside a long clause of its own: another sentence in
+    # the same vein, not the same sentence reworded.
+    long = (
+        "Our talks with the port board will focus on the ferry timetable and the tolls. Our "
+        "support for the ferry crews of the island is stronger today than ever, as winter comes."
+    )
+    other = "While keeping to our harbour charter, our support for the crews is stronger than ever."
+    clusters, by_id = cluster(
+        news("a", f'"{long}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{other}" Holt said.', outlet="Quay Post", speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a"], ["b"]]
+
+
+def test_a_rewrite_that_moves_a_clause_of_the_same_speakers_quotation_joins_it() -> None:
+    # Fewer than half its words are in the first's order, but nearly all of them are there.
+    first = (
+        "I will take some time to rest at home, before making any further comments on the ruling."
+    )
+    moved = "Before I make any further comment on the ruling, I'll take time to rest at home."
+    same, _ = cluster(
+        news("a", f'"{first}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{moved}" Holt said.', outlet="Quay Post", speaker="Mara Holt"),
+    )
+    apart, _ = cluster(
+        news("a", f'"{first}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{moved}" Park said.', outlet="Quay Post", speaker="Ivo Park"),
+    )
+    assert (len(same), len(apart)) == (1, 2)
+
+
+def test_a_short_quotation_two_statements_hold_joins_the_one_of_its_speaker() -> None:
+    ours = "These tolls, like a fire on the quay, are dangerous. Who plays with fire gets burned."
+    theirs = "Who plays with fire gets burned, and who cheats the port pays for it in the end."
+    clusters, by_id = cluster(
+        news("a", f'"{ours}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{ours}" Holt told them.', outlet="Quay Post", speaker="Mara Holt"),
+        news("c", f'"{theirs}" Park said.', outlet="Ferry Times", speaker="Ivo Park"),
+        news("d", '"Who plays with fire gets burned, and badly," Holt said.', speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b", "d"], ["c"]]

@@ -164,7 +164,7 @@ def components(
         if link is statement_linked:
             continue  # a fragment's holders are never two statements
         w = wordings[i]
-        content = content_of(w.code, w.tokens.words) if len(w.code) < SHORT_FRAGMENT_WORDS else ""
+        content = content_of(w.tokens.words) if len(w.code) < SHORT_FRAGMENT_WORDS else []
         for by_speaker in ((True, False) if w.speakers else (False,)) if content else ():
             for j in found.words.holders(i, content, partial(_before, rank, i), by_speaker):
                 join(i, j)

@@ -2,7 +2,7 @@
 
 Grouping reads counts that a run over part of the corpus would get wrong: which trigrams are
 stock phrases (in more than candidates.STOCK_PHRASE wordings), which wordings a trigram's
-posting holds within its first candidates.MAX_POSTING in clustering order, which content word a
+posting holds within its first candidates.MAX_POSTING in clustering order, which content stem a
 fragment looks its holders up by (and whether that posting is too long to tell), and how far a
 splice check reads a wording's candidates. corpus_counts takes them once over the whole corpus,
 per wording, keyed by what every run calls that wording (Wording.key, trigrams as words), and
@@ -25,7 +25,7 @@ from quotes.cluster.candidates import (
     shingles,
     word_shingles,
 )
-from quotes.cluster.fragments import Lookup, WordIndex, content_of, sought_codes
+from quotes.cluster.fragments import Lookup, WordIndex, content_of, sought_stems
 from quotes.cluster.splices import SPLICE_MIN_WORDS, SPLICE_TRIED
 from quotes.cluster.verify import SHORT_FRAGMENT_WORDS
 from quotes.cluster.wordings import Wording
@@ -37,7 +37,7 @@ class Counted:
 
     stock: frozenset[str] = frozenset()  # its trigrams (word_shingles) that are stock phrases
     unread: frozenset[str] = frozenset()  # its trigrams whose posting reads it past MAX_POSTING
-    lookup: tuple[str | None, str | None] | None = None  # a fragment's look-up words (as words)
+    lookup: Lookup | None = None  # a fragment's look-up stems
     cutoff: CandidateKey | None = None  # its last candidate a splice check reads, if it has more
 
 
@@ -91,7 +91,7 @@ def indexes(
     """The trigram and word indexes of a run, on the corpus's counts when `local` is given."""
     codes = [w.code for w in wordings]
     keys = [order_key(w) for w in wordings]
-    sought = sought_codes(wordings, SHORT_FRAGMENT_WORDS)
+    sought = sought_stems(wordings, SHORT_FRAGMENT_WORDS)
     if local is None:
         return ShingleIndex(codes, order, keys=keys), WordIndex(wordings, order, sought)
     index = ShingleIndex(codes, order, local.stock, local.unread, local.cutoffs, keys)
@@ -129,20 +129,15 @@ def survey(wordings: Sequence[Wording]) -> Survey:
     return Survey(order, index, words, CorpusCounts(of))
 
 
-def _lookup(i: int, w: Wording, words: WordIndex) -> tuple[str | None, str | None] | None:
-    """A fragment's look-up words as words (not codes), by its speakers and overall."""
+def _lookup(i: int, w: Wording, words: WordIndex) -> Lookup | None:
+    """A fragment's look-up stems, by its speakers and overall."""
     if len(w.code) >= SHORT_FRAGMENT_WORDS:
         return None
-    content = content_of(w.code, w.tokens.words)
+    content = content_of(w.tokens.words)
     if not content:
         return None
-    word = dict(zip(w.code, w.tokens.words, strict=True))
     by_speaker = words.rarest(i, content, True) if w.speakers else None
-    overall = words.rarest(i, content, False)
-    return (
-        word[by_speaker] if by_speaker is not None else None,
-        word[overall] if overall is not None else None,
-    )
+    return (by_speaker, words.rarest(i, content, False))
 
 
 def local(counts: CorpusCounts, wordings: Sequence[Wording]) -> Local:
@@ -163,10 +158,5 @@ def local(counts: CorpusCounts, wordings: Sequence[Wording]) -> Local:
         if c.cutoff is not None:
             cutoffs[i] = c.cutoff
         if c.lookup is not None:
-            code = dict(zip(w.tokens.words, w.code, strict=True))
-            lookups[i] = (_coded(code, c.lookup[0]), _coded(code, c.lookup[1]))
+            lookups[i] = c.lookup
     return Local(frozenset(stock), unread, cutoffs, lookups)
-
-
-def _coded(code: Mapping[str, str], word: str | None) -> str | None:
-    return None if word is None else code[word]

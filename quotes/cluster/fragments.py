@@ -2,7 +2,8 @@
 
 A fragment of one to seven words is too short for trigram candidates and too short for an
 alignment score to mean much, so it is looked up by its rarest word instead: an inverted index
-of words of longer wordings, keyed by the speaker where one is known, read only up to
+of words of longer wordings, filed by stem (stems.py: an outlet may inflect the words it lifts),
+keyed by the speaker where one is known, read only up to
 MAX_POSTING entries, so each fragment costs at most that many look-ups. A fragment joins when
 every longer wording that holds it lies in one cluster, those of its own speaker when any holds
 it, else those whose speaker does not conflict; held in two clusters it is a phrase they share
@@ -21,12 +22,15 @@ from rapidfuzz.distance import Levenshtein
 
 from quotes.cluster.candidates import common_words
 from quotes.cluster.normalise import Tokens
+from quotes.cluster.stems import holds_stems, stem
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS, align, share_contained
 from quotes.extract import lexicon as lx
 from quotes.model import Speaker
 
 FUNCTION_EDITS = 2  # function words a fragment of four words or more may differ in
 MAX_POSTING = 80  # entries read for a fragment's rarest word; a commoner word tells nothing
+STEMMED_WORDS = 2  # a fragment this long may be inflected ("harms children"); one word alone is
+# the reporter's own more often than the speaker's ("Palace understands")
 # Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
 FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
     """is are was were be been being am have has had do does did will would can could should
@@ -97,17 +101,17 @@ def speakers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     return not any(same_speaker(x, y) for x in a for y in b)
 
 
-# A fragment's look-up words, by its speakers and overall (None: too common to tell).
+# A fragment's look-up stems, by its speakers and overall (None: too common to tell).
 Lookup = tuple[str | None, str | None]
 
 
 class WordIndex:
-    """Postings of each word of each wording, by speaker surname and overall, in clustering
-    order (longest wordings first).
+    """Postings of the stem of each word of each wording, by speaker surname and overall, in
+    clustering order (longest wordings first).
 
-    Which word a fragment looks up, and whether its posting is too long, are counts of the
+    Which stem a fragment looks up, and whether its posting is too long, are counts of the
     whole corpus: an index over part of it takes them from `lookups` (wording → its look-up
-    words, see rarest), so it finds the corpus's holders that lie in that part."""
+    stems, see rarest), so it finds the corpus's holders that lie in that part."""
 
     def __init__(
         self,
@@ -123,8 +127,8 @@ class WordIndex:
         self.surnames: dict[int, frozenset[str]] = {}
         for i in order:
             w = wordings[i]
-            # Only the words a fragment may be looked up by need postings.
-            found = sought.intersection(w.code)
+            # Only the stems a fragment may be looked up by need postings.
+            found = sought.intersection(map(stem, w.tokens.words))
             for ch in found:
                 self.overall[ch].append(i)
             self.surnames[i] = frozenset(surname(s) for s in w.speakers)
@@ -134,10 +138,10 @@ class WordIndex:
                     postings[ch].append(i)
 
     def holders(
-        self, i: int, content: str, before: Callable[[int], bool], by_speaker: bool
+        self, i: int, content: Sequence[str], before: Callable[[int], bool], by_speaker: bool
     ) -> list[int]:
-        """Earlier wordings that may hold wording i's `content` words: those sharing its rarest
-        such word (and, `by_speaker`, a speaker's surname); none when that word is too common
+        """Earlier wordings that may hold wording i's `content` stems: those sharing its rarest
+        such stem (and, `by_speaker`, a speaker's surname); none when that stem is too common
         to tell."""
         if self.lookups is not None:
             ch = self.lookups.get(i, (None, None))[0 if by_speaker else 1]
@@ -147,8 +151,8 @@ class WordIndex:
             return []
         return [j for j in self.posting(i, ch, by_speaker) if j != i and before(j)]
 
-    def rarest(self, i: int, content: str, by_speaker: bool) -> str | None:
-        """The content word of wording i with the fewest postings (under its speakers'
+    def rarest(self, i: int, content: Sequence[str], by_speaker: bool) -> str | None:
+        """The content stem of wording i with the fewest postings (under its speakers'
         surnames, `by_speaker`), or None when even that posting is longer than MAX_POSTING."""
         surnames = self.surnames[i]
 
@@ -164,7 +168,7 @@ class WordIndex:
         return ch
 
     def posting(self, i: int, ch: str, by_speaker: bool) -> list[int]:
-        """The wordings filed under word `ch` (and, `by_speaker`, under one of wording i's
+        """The wordings filed under stem `ch` (and, `by_speaker`, under one of wording i's
         speakers' surnames), in clustering order for one surname, else in index order."""
         if not by_speaker:
             return self.overall.get(ch, [])
@@ -176,23 +180,23 @@ class WordIndex:
 
 
 def rarest_of(content: Sequence[str], size: Callable[[str], int]) -> str | None:
-    """Of a fragment's content words, the first in text order with the fewest postings: the
+    """Of a fragment's content stems, the first in text order with the fewest postings: the
     one it looks its holders up by (ties break the same every run)."""
-    return min(dict.fromkeys(content), key=size, default=None)
+    return min(content, key=size, default=None)
 
 
-def content_of(code: str, words: Sequence[str]) -> str:
-    """The encoded words of a wording that are not function words."""
-    return "".join(ch for ch, word in zip(code, words, strict=True) if word not in FUNCTION_WORDS)
+def content_of(words: Sequence[str]) -> list[str]:
+    """The stems of a wording's words that are not function words, each once, in text order."""
+    return list(dict.fromkeys(stem(w) for w in words if w not in FUNCTION_WORDS))
 
 
-def sought_codes(wordings: Iterable[Fragmentable], shorter_than: int) -> frozenset[str]:
-    """The encoded content words of wordings shorter than `shorter_than`: all that fragments
-    are looked up by."""
+def sought_stems(wordings: Iterable[Fragmentable], shorter_than: int) -> frozenset[str]:
+    """The content stems of wordings shorter than `shorter_than`: all that fragments are
+    looked up by."""
     found: set[str] = set()
     for w in wordings:
         if len(w.code) < shorter_than:
-            found.update(content_of(w.code, w.tokens.words))
+            found.update(content_of(w.tokens.words))
     return frozenset(found)
 
 
@@ -209,12 +213,15 @@ def holds(short: str, long: str, free: frozenset[int]) -> bool:
 
 
 def near_holds(short: Fragmentable, long: Fragmentable) -> bool:
-    """Whether `long` holds `short` (holds) but for one word changed, added or left out, for
+    """Whether `long` holds `short` (holds), or holds it with words inflected otherwise ("harms
+    children" in "harming children"), or but for one word changed, added or left out, for
     function words only ("she seems [like a] very happy"), or for words left out between runs
     of it (an elision, marked or not); below
     MIN_FRAGMENT_WORDS, but for one function word added or left out inside it ("tearing [our]
     societies apart")."""
     if holds(short.code, long.code, short.tokens.bracketed):
+        return True
+    if len(short.code) >= STEMMED_WORDS and holds_stems(short.tokens.words, long.tokens.words):
         return True
     if len(short.code) < MIN_FRAGMENT_WORDS:
         return _function_words_apart(short, long, 1, edges=False)

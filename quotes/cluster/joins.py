@@ -5,13 +5,15 @@ more and by their words for short fragments; AMBIGUOUS when two clusters hold it
 
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import islice
 
 from quotes.cluster.candidates import common_words
 from quotes.cluster.fragments import (
     AMBIGUOUS,
+    FUNCTION_WORDS,
     WordIndex,
     content_of,
     near_holds,
@@ -19,8 +21,10 @@ from quotes.cluster.fragments import (
 )
 from quotes.cluster.pieces import OVERLAP_WORDS
 from quotes.cluster.sets import UnionFind
+from quotes.cluster.stems import stem
 from quotes.cluster.verify import (
     SHORT_FRAGMENT_WORDS,
+    Alignment,
     align,
     contains,
     share_contained,
@@ -32,6 +36,10 @@ REWORDED_COVERAGE = 0.5  # the same, when both name the same speaker
 HEAD_COVERAGE = 0.5  # share the cluster's head must contain: the guard against chains
 AMBIGUOUS_WORDS = 12  # shorter wordings contained as well in two clusters join neither
 MEMBERS_TRIED = 3  # members of one cluster aligned per candidate, most promising first
+REORDERED = 0.8  # share of a wording's content stems a reordered rewording of it keeps
+REORDERED_SPAN = 1.5  # how much longer than the wording the stretch holding them may be
+REORDERED_CONTENT = 5  # content words a wording needs for their stems to tell
+GAP = 1 / 3  # share of a reworded wording that may go unmatched in one stretch
 DOMINANT = 3  # a fragment two clusters hold joins one whose holders are this many times as quoted
 
 
@@ -44,7 +52,7 @@ def fragment_home(
     same speaker decide when there are any; otherwise any holder whose speaker does not
     conflict. Holders that have its words as they are outrank those that change one of them."""
     w = wordings[i]
-    content = content_of(w.code, w.tokens.words)
+    content = content_of(w.tokens.words)
     if not content:
         return None
     echoed = False  # held by its own article's quotation only, which may travel yet
@@ -53,7 +61,7 @@ def fragment_home(
         loose: set[int] = set()
         for j in words.holders(i, content, lambda j: rank[j] < rank[i], by_speaker):
             root = uf.find(j)
-            if speakers_conflict(w.speakers, wordings[j].speakers):
+            if not _fits(w.speakers, j, uf, wordings):
                 continue
             if _echo(i, j, wordings, uf):
                 echoed = echoed or near_holds(w, wordings[j])
@@ -111,26 +119,45 @@ def best_cluster(
     own = wordings[i].speakers if n >= SHORT_FRAGMENT_WORDS else frozenset()
     contained = _coverage if n >= SHORT_FRAGMENT_WORDS else _held
     passing: list[tuple[float, float, int]] = []
+    fitting: set[int] = set()  # roots with a member tried whose speaker fits wording i's
     for root, members in by_root.items():
         tried = members[:MEMBERS_TRIED]
         if n < SHORT_FRAGMENT_WORDS:
             # Too short to tell a quotation from a phrase by wording alone: the speaker must fit.
             mine = wordings[i].speakers
-            fit = (j for j in members if not speakers_conflict(mine, wordings[j].speakers))
+            fit = (j for j in members if _fits(mine, j, uf, wordings))
             tried = list(islice(fit, MEMBERS_TRIED))
-        score = max((contained(i, j, wordings, JOIN_COVERAGE, own) for j in tried), default=0)
+        scores = {j: contained(i, j, wordings, JOIN_COVERAGE, own) for j in tried}
+        score = max(scores.values(), default=0)
         if not score:
             continue
-        head = _coverage(i, root, wordings, HEAD_COVERAGE)
+        # The head guards against chains; a head that holds the wording itself passes it.
+        head = max(_coverage(i, root, wordings, HEAD_COVERAGE), scores.get(root, 0))
         if head >= HEAD_COVERAGE:
             passing.append((score, head, -root))
+            if any(_fits(wordings[i].speakers, j, uf, wordings) for j in tried):
+                fitting.add(root)
     if not passing:
         return AMBIGUOUS if echoed else None
+    if n < AMBIGUOUS_WORDS and fitting and len(fitting) < len(passing):
+        # Held by quotations of its speaker and of another: those of its speaker say whose.
+        passing = [p for p in passing if -p[2] in fitting]
     passing.sort(reverse=True)
     # A short wording found as well in two quotations is a phrase they share, not a fragment.
     if n < AMBIGUOUS_WORDS and len(passing) > 1 and passing[1][0] >= passing[0][0] - 0.05:
         return AMBIGUOUS
     return -passing[0][2]
+
+
+def _fits(speakers: frozenset[str], j: int, uf: UnionFind, wordings: Sequence[Wording]) -> bool:
+    """Whether a short wording of `speakers` may be a piece of wording j: j names no other
+    speaker, nor do all the named quotes of j's cluster. A quote whose speaker extraction missed
+    says nothing of whose words these are; the rest of its cluster does."""
+    if speakers_conflict(speakers, wordings[j].speakers):
+        return False
+    if not speakers or wordings[j].speakers:
+        return True
+    return not speakers_conflict(speakers, uf.gathered(j, lambda k: wordings[k].speakers))
 
 
 def _echo(i: int, j: int, wordings: Sequence[Wording], uf: UnionFind) -> bool:
@@ -160,7 +187,23 @@ def _coverage(
     threshold: float,
     speakers: frozenset[str] = frozenset(),
 ) -> float:
-    """Share of wording i contained in wording j, or 0 when below `threshold`.
+    """Share of wording i contained in wording j, or 0 when below `threshold`; when wording i,
+    of `speakers`, and wording j name one of them, the share of its content words j has in one
+    stretch in another order (_reordered) will do."""
+    share = _in_order(i, j, wordings, threshold, speakers)
+    if share or speakers.isdisjoint(wordings[j].speakers):
+        return share
+    return _reordered(wordings[i].tokens.words, wordings[j].tokens.words)
+
+
+def _in_order(
+    i: int,
+    j: int,
+    wordings: Sequence[Wording],
+    threshold: float,
+    speakers: frozenset[str],
+) -> float:
+    """Share of wording i contained in wording j in order, or 0 when below `threshold`.
 
     An outlet or a machine rewording a quotation ("The fines in this matter reflect" → "The
     penalties on this matter mirror") keeps about every other word: REWORDED_COVERAGE is
@@ -180,11 +223,66 @@ def _coverage(
             return 0.0
         threshold, reworded = REWORDED_COVERAGE, True
     # Kept words of a reworded quotation lie all along it, and a piece of a statement shares a
-    # sentence: one short run is a phrase the two share.
-    one_run = OVERLAP_WORDS > alignment.longest_run > alignment.matched / 2
-    if reworded and share < JOIN_COVERAGE and one_run:
+    # sentence (a run of OVERLAP_WORDS): short runs with a long stretch of other words beside
+    # them are a phrase the two share ("While respecting our one-China policy, our solidarity
+    # with Taiwan is more important than ever" is not "America's solidarity with ..."), and so
+    # is one short run holding most of what they share.
+    longest = alignment.longest_run
+    if (
+        reworded
+        and share < JOIN_COVERAGE
+        and longest < OVERLAP_WORDS
+        and (longest > alignment.matched / 2 or _longest_gap(alignment) > n * GAP)
+    ):
         return 0.0
     return share if contains(share, n, threshold) else 0.0
+
+
+def _reordered(words: tuple[str, ...], other: tuple[str, ...]) -> float:
+    """Share of the content stems of `words` that one stretch of `other`, about as long, has
+    in any order, when that is at least REORDERED: a translation or a machine rewrite of a
+    sentence moves its clauses about ("Before making any further comments, I'll take some time
+    to rest" from "I will now be taking some time to rest, before making any further
+    comments"). 0.0 below that, or for a wording too short for its words to tell."""
+    if len(words) < SHORT_FRAGMENT_WORDS:
+        return 0.0
+    content = _content_stems(words)
+    if len(content) < REORDERED_CONTENT:
+        return 0.0
+    theirs = _stems(other)
+    if len(content.intersection(theirs)) < REORDERED * len(content):
+        return 0.0  # most pairs: too few of them anywhere in it
+    width = int(len(words) * REORDERED_SPAN)
+    inside: Counter[str] = Counter()
+    best = 0
+    for k, word in enumerate(theirs):
+        if word in content:
+            inside[word] += 1
+        if k >= width and theirs[k - width] in content:
+            gone = theirs[k - width]
+            inside[gone] -= 1
+            if not inside[gone]:
+                del inside[gone]
+        best = max(best, len(inside))
+    share = best / len(content)
+    return share if share >= REORDERED else 0.0
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _content_stems(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words if w not in FUNCTION_WORDS)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _stems(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words)
+
+
+def _longest_gap(alignment: Alignment) -> int:
+    """The most words of the first wording in a row that the alignment leaves unmatched."""
+    ends = [0] + [a + size for a, _, size in alignment.blocks]
+    starts = [a for a, _, _ in alignment.blocks] + [alignment.len_a]
+    return max(start - end for start, end in zip(starts, ends, strict=True))
 
 
 def _same(speakers: frozenset[str], j: int, wordings: Sequence[Wording]) -> bool:

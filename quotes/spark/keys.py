@@ -3,7 +3,7 @@
 The joins themselves (quotes/spark/links.py) look up what the single-machine clustering looks up
 (candidates.ShingleIndex: word trigrams, a posting read up to its first MAX_POSTING wordings in
 clustering order, pairs sharing least_shared of them; fragments.WordIndex: a fragment's holders
-in the posting of its rarest content word, overall and under its speakers' surnames, none past
+in the posting of its rarest content stem, overall and under its speakers' surnames, none past
 fragments.MAX_POSTING); each candidate pair is kept only when components.settle_linked says
 it could link (a splice's, when splices.gives_run says so), with both wordings built here as
 cluster_quotes builds them; and each wording's corpus counts reach cluster_quotes as
@@ -21,6 +21,7 @@ from quotes.cluster.components import settle_linked
 from quotes.cluster.counts import CorpusCounts, Counted
 from quotes.cluster.normalise import Vocabulary, tokenise
 from quotes.cluster.splices import gives_run
+from quotes.cluster.stems import stem
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS, SHORT_FRAGMENT_WORDS
 from quotes.cluster.wordings import Wording
 
@@ -39,23 +40,22 @@ def least_shared(words: Sequence[str]) -> int:
 
 
 def postings(words: Sequence[str], speakers: Sequence[str]) -> Iterator[str]:
-    """The word postings a wording is filed under: each word, and each word under each of its
-    speakers' surnames (fragments.WordIndex)."""
+    """The word postings a wording is filed under: each word's stem, and each stem under each
+    of its speakers' surnames (fragments.WordIndex)."""
     surnames = sorted({fragments.surname(s) for s in speakers})
-    for word in sorted(set(words)):
+    for word in sorted({stem(w) for w in words}):
         yield f"w\x00{word}"
         for s in surnames:
             yield f"s\x00{s}\x00{word}"
 
 
 def probes(words: Sequence[str], speakers: Sequence[str]) -> Iterator[tuple[bool, int, str, str]]:
-    """(by speaker, position, word, posting) for each content word a fragment may look its
+    """(by speaker, position, stem, posting) for each content stem a fragment may look its
     holders up by, in text order: overall, and under each of its speakers' surnames."""
     if len(words) >= SHORT_FRAGMENT_WORDS:
         return
-    content = [w for w in words if w not in fragments.FUNCTION_WORDS]
     surnames = sorted({fragments.surname(s) for s in speakers})
-    for k, word in enumerate(dict.fromkeys(content)):
+    for k, word in enumerate(fragments.content_of(words)):
         yield False, k, word, f"w\x00{word}"
         for s in surnames:
             yield True, k, word, f"s\x00{s}\x00{word}"
