@@ -28,13 +28,14 @@ from quotes.incremental import (
 )
 from quotes.model import Article, Quote, Speaker
 from quotes.pipeline import build
+from quotes.stored_tokens import TABLE as TOKENS
 from quotes.views import VIEWS
 from tests.conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-COMPARED = ["articles", TABLE, CLUSTERS, *TABLES]
+COMPARED = ["articles", TABLE, CLUSTERS, TOKENS, *TABLES]
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
