@@ -1,7 +1,8 @@
 """Keep each article's extraction in the database, so a build extracts only new or changed ones.
 
 Table `extractions`: one row per article holding what extraction found in it (quotes and
-citations as JSON, before speakers are unified across the corpus) and a fingerprint of
+citations as JSON, before speakers are unified across the corpus; the quotes' ids, each a hash
+that loading a corpus would compute again, as a line of them) and a fingerprint of
 everything the result depends on: the article's id, text and metadata, and the extractor's own
 source code, and that code's version alone. An article whose fingerprint matches its row is not
 extracted again; any change to the article or to the extractor gives a new fingerprint. Articles
@@ -29,14 +30,14 @@ from sqlite_utils import Database
 
 from quotes import db as store
 from quotes.ingest import file_of
-from quotes.model import Article, Citation, Edge, Problem, Quote, Speaker
+from quotes.model import Article, Citation, Edge, Problem, Quote, Speaker, quote_id
 from quotes.parallel import Extracted, extract_each
 from quotes.views import where_in
 
 TABLE = "extractions"
 COLUMNS = {
     "article_id": str, "fingerprint": str, "quotes": str, "citations": str, "version": str,
-    "reprint": str,
+    "reprint": str, "ids": str,
 }  # fmt: skip
 BATCH = 1000  # rows written per statement batch
 
@@ -67,7 +68,7 @@ def extract_stored(
     `articles` may come without texts, see db.load_articles)."""
     table = db.table(TABLE)
     table.create(COLUMNS, pk="article_id", if_not_exists=True)
-    for column in ("version", "reprint"):  # a database from before rows held them
+    for column in ("version", "reprint", "ids"):  # a database from before rows held them
         if column not in table.columns_dict:
             table.add_column(column, str)
     table.create_index(["reprint"], if_not_exists=True)
@@ -106,6 +107,7 @@ def extract_stored(
         (
             {"article_id": articles[i].id, "fingerprint": prints.pop(i), "version": version}
             | {"reprint": key, "quotes": copied[key][0], "citations": copied[key][1]}
+            | {"ids": _ids(articles[i].id, json.loads(copied[key][0]))}
             for i, key in reprints.items()
             if key in copied
         ),
@@ -226,8 +228,14 @@ def _row(article: Article, print_: str, reprint: str, found: Extracted) -> dict[
         "version": extractor_version(),
         "reprint": reprint,
         "quotes": json.dumps([_quote_fields(q) for q in quotes], ensure_ascii=False),
+        "ids": " ".join(q.id for q in quotes),
         "citations": json.dumps([[c.outlet, c.text, c.start, c.end] for c in citations]),
     }
+
+
+def _ids(article_id: str, stored: list[list[Any]]) -> str:
+    """The ids of an article's stored quotes (_quote_fields), as the column holds them."""
+    return " ".join(quote_id(article_id, f[1], f[2]) for f in stored)
 
 
 def _quote_fields(q: Quote) -> list[Any]:
@@ -244,8 +252,8 @@ def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
         return out
     decoded: dict[str, list[dict[str, Any]]] = {}
     cited: dict[str, list[list[Any]]] = {}
-    for article_id, quotes, citations in db.execute(
-        f"select article_id, quotes, citations from [{TABLE}]"
+    for article_id, quotes, citations, stored_ids in db.execute(
+        f"select article_id, quotes, citations, ids from [{TABLE}]"
     ):
         if article_id not in ids:
             continue
@@ -255,8 +263,13 @@ def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
         credits = cited.get(citations)
         if credits is None:
             credits = cited[citations] = json.loads(citations)
+        own = (
+            stored_ids.split()
+            if stored_ids is not None
+            else [quote_id(article_id, f["start"], f["end"]) for f in fields]
+        )
         out[article_id] = (
-            [_quote(article_id, f) for f in fields],
+            [_quote(article_id, f, i) for f, i in zip(fields, own, strict=True)],
             [Citation(article_id, *c) for c in credits],
             None,
         )
@@ -270,9 +283,9 @@ def _fields(stored: list[Any]) -> dict[str, Any]:
     return vars(Quote("", text, start, end, kind, who, cue, credit, rule))
 
 
-def _quote(article_id: str, fields: dict[str, Any]) -> Quote:
-    """A Quote of these attributes (_fields) in this article."""
-    return _made(Quote, fields, article_id=article_id)
+def _quote(article_id: str, fields: dict[str, Any], id: str) -> Quote:
+    """A Quote of these attributes (_fields) in this article, knowing its id."""
+    return _made(Quote, fields, article_id=article_id, id=id)
 
 
 def _made(cls: type[Frozen], fields: dict[str, Any], **more: Any) -> Frozen:

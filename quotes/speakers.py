@@ -46,10 +46,10 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     for q in quotes:
         s = q.speaker
         if s and (s.kind, s.name) in bodies:
-            q = replace(q, speaker=replace(s, name=bodies[s.kind, s.name]))
+            q = _said_by(q, replace(s, name=bodies[s.kind, s.name]))
             s = q.speaker
         if s and s.kind == "person" and s.name in typos:
-            q = replace(q, speaker=replace(s, name=typos[s.name]))
+            q = _said_by(q, replace(s, name=typos[s.name]))
         elif s and s.kind == "person" and " " not in s.name:
             surname = s.name.casefold()
             if surname not in near:  # a name reprinted by many articles is looked up once
@@ -57,10 +57,19 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
             full = by_surname.get(surname) or by_surname.get(near[surname], set())
             # "Okonko" beside "Ada Okonkwo"
             if len(full) == 1:
-                q = replace(q, speaker=replace(s, name=next(iter(full))))
+                q = _said_by(q, replace(s, name=next(iter(full))))
         elif s and s.kind == "organization" and s.name in spelled:
-            q = replace(q, speaker=Speaker(spelled[s.name], s.kind, s.description))
+            q = _said_by(q, Speaker(spelled[s.name], s.kind, s.description))
         out.append(q)
+    return out
+
+
+def _said_by(q: Quote, speaker: Speaker) -> Quote:
+    """The quote given another speaker, keeping the id it has computed or loaded (a hash of its
+    article and offsets, which stay)."""
+    out = replace(q, speaker=speaker)
+    if "id" in vars(q):
+        vars(out)["id"] = vars(q)["id"]
     return out
 
 
@@ -74,7 +83,7 @@ def _bodies_everywhere(quotes: Sequence[Quote]) -> list[Quote]:
         if q.speaker and q.speaker.kind == "organization" and " " not in q.speaker.name
     }
     return [
-        replace(q, speaker=replace(q.speaker, kind="organization"))
+        _said_by(q, replace(q.speaker, kind="organization"))
         if q.speaker and q.speaker.kind == "person" and q.speaker.name in bodies
         else q
         for q in quotes

@@ -185,6 +185,21 @@ def test_extractions_stored_before_rows_held_a_version_are_kept_and_given_one(
     assert {v for (v,) in versions} == {extractor_version()}
 
 
+def test_extractions_stored_before_rows_held_their_quotes_ids_load_the_same_quotes(
+    tmp_path: Path,
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    db = Database(tmp_path / "quotes.db")
+    articles = store.load_articles(db)
+    with_ids = list(extract_stored(db, articles, read=set()))
+    db.execute(f"alter table [{TABLE}] drop column ids")
+    without = list(extract_stored(db, articles, read=set()))
+    assert [[q.id for q in found] for found, _, _ in without] == [
+        [q.id for q in found] for found, _, _ in with_ids
+    ]
+    assert without == with_ids
+
+
 def test_adding_an_article_leaves_the_rows_it_does_not_touch_alone(tmp_path: Path) -> None:
     story = seeds_then_a_story(tmp_path)
 
