@@ -17,17 +17,12 @@ from tqdm import tqdm
 from quotes import db as store
 from quotes.cluster import Standing, cluster_changed
 from quotes.dbfile import WAIT_SECONDS, writing
-from quotes.incremental import (
-    StoredClusters,
-    extract_stored,
-    known_clusters,
-    save_cluster_inputs,
-    vanished_files,
-)
+from quotes.incremental import extract_stored, vanished_files
 from quotes.ingest import MAX_ARTICLE_BYTES, merge_copies, read_articles
 from quotes.model import Article, Citation, Problem, Quote
 from quotes.parallel import extract_each
 from quotes.speakers import unify_speakers
+from quotes.stored_clusters import StoredClusters, known_clusters, save_cluster_inputs
 from quotes.stored_tokens import load_tokens, save_tokens
 from quotes.sync import same_shape, save_changes
 

@@ -19,7 +19,6 @@ from quotes import parallel
 from quotes.cluster import cluster_changed
 from quotes.db import TABLES
 from quotes.incremental import (
-    CLUSTERS,
     TABLE,
     extract_reprints_once,
     extract_stored,
@@ -28,6 +27,7 @@ from quotes.incremental import (
 )
 from quotes.model import Article, Quote, Speaker
 from quotes.pipeline import build
+from quotes.stored_clusters import CLUSTERS
 from quotes.stored_tokens import TABLE as TOKENS
 from quotes.views import VIEWS
 from tests.conftest import ROOT, SEEDS
