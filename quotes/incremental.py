@@ -1,7 +1,8 @@
 """Keep each article's extraction in the database, so a build extracts only new or changed ones.
 
 Table `extractions`: one row per article holding what extraction found in it (quotes and
-citations as JSON, before speakers are unified across the corpus) and a fingerprint of
+citations as JSON, before speakers are unified across the corpus; the quotes' ids, each a hash
+that loading a corpus would compute again, as a line of them) and a fingerprint of
 everything the result depends on: the article's id, text and metadata, and the extractor's own
 source code, and that code's version alone. An article whose fingerprint matches its row is not
 extracted again; any change to the article or to the extractor gives a new fingerprint. Articles
@@ -29,21 +30,16 @@ from sqlite_utils import Database
 
 from quotes import db as store
 from quotes.ingest import file_of
-from quotes.model import Article, Citation, Edge, Problem, Quote, Speaker
+from quotes.model import Article, Citation, Problem, Quote, Speaker, quote_id
 from quotes.parallel import Extracted, extract_each
 from quotes.views import where_in
 
 TABLE = "extractions"
 COLUMNS = {
     "article_id": str, "fingerprint": str, "quotes": str, "citations": str, "version": str,
-    "reprint": str,
+    "reprint": str, "ids": str,
 }  # fmt: skip
 BATCH = 1000  # rows written per statement batch
-
-CLUSTERS = "cluster_inputs"  # each cluster's fingerprint (cluster_changed), id and trace
-CLUSTER_COLUMNS = {"fingerprint": str, "cluster_id": str, "trace": str, "version": str}
-
-EDGE_FIELDS = list(Edge.__dataclass_fields__)  # the provenance columns, in order
 Frozen = TypeVar("Frozen")
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -67,7 +63,7 @@ def extract_stored(
     `articles` may come without texts, see db.load_articles)."""
     table = db.table(TABLE)
     table.create(COLUMNS, pk="article_id", if_not_exists=True)
-    for column in ("version", "reprint"):  # a database from before rows held them
+    for column in ("version", "reprint", "ids"):  # a database from before rows held them
         if column not in table.columns_dict:
             table.add_column(column, str)
     table.create_index(["reprint"], if_not_exists=True)
@@ -106,6 +102,7 @@ def extract_stored(
         (
             {"article_id": articles[i].id, "fingerprint": prints.pop(i), "version": version}
             | {"reprint": key, "quotes": copied[key][0], "citations": copied[key][1]}
+            | {"ids": _ids(articles[i].id, json.loads(copied[key][0]))}
             for i, key in reprints.items()
             if key in copied
         ),
@@ -226,8 +223,14 @@ def _row(article: Article, print_: str, reprint: str, found: Extracted) -> dict[
         "version": extractor_version(),
         "reprint": reprint,
         "quotes": json.dumps([_quote_fields(q) for q in quotes], ensure_ascii=False),
+        "ids": " ".join(q.id for q in quotes),
         "citations": json.dumps([[c.outlet, c.text, c.start, c.end] for c in citations]),
     }
+
+
+def _ids(article_id: str, stored: list[list[Any]]) -> str:
+    """The ids of an article's stored quotes (_quote_fields), as the column holds them."""
+    return " ".join(quote_id(article_id, f[1], f[2]) for f in stored)
 
 
 def _quote_fields(q: Quote) -> list[Any]:
@@ -244,8 +247,8 @@ def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
         return out
     decoded: dict[str, list[dict[str, Any]]] = {}
     cited: dict[str, list[list[Any]]] = {}
-    for article_id, quotes, citations in db.execute(
-        f"select article_id, quotes, citations from [{TABLE}]"
+    for article_id, quotes, citations, stored_ids in db.execute(
+        f"select article_id, quotes, citations, ids from [{TABLE}]"
     ):
         if article_id not in ids:
             continue
@@ -255,8 +258,13 @@ def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
         credits = cited.get(citations)
         if credits is None:
             credits = cited[citations] = json.loads(citations)
+        own = (
+            stored_ids.split()
+            if stored_ids is not None
+            else [quote_id(article_id, f["start"], f["end"]) for f in fields]
+        )
         out[article_id] = (
-            [_quote(article_id, f) for f in fields],
+            [_quote(article_id, f, i) for f, i in zip(fields, own, strict=True)],
             [Citation(article_id, *c) for c in credits],
             None,
         )
@@ -270,9 +278,9 @@ def _fields(stored: list[Any]) -> dict[str, Any]:
     return vars(Quote("", text, start, end, kind, who, cue, credit, rule))
 
 
-def _quote(article_id: str, fields: dict[str, Any]) -> Quote:
-    """A Quote of these attributes (_fields) in this article."""
-    return _made(Quote, fields, article_id=article_id)
+def _quote(article_id: str, fields: dict[str, Any], id: str) -> Quote:
+    """A Quote of these attributes (_fields) in this article, knowing its id."""
+    return _made(Quote, fields, article_id=article_id, id=id)
 
 
 def _made(cls: type[Frozen], fields: dict[str, Any], **more: Any) -> Frozen:
@@ -308,87 +316,3 @@ def vanished_files(db: Database, inputs: Iterable[str | Path]) -> set[str]:
         return set()
     files = {file_of(row[0]) for row in db.execute("select source from articles") if row[0]}
     return {f for f in files if any(f.startswith(d) for d in folders) and not Path(f).exists()}
-
-
-def known_clusters(db: Database) -> dict[str, str]:
-    """The clusters whose rows the database holds, by the fingerprint of their inputs (none
-    when this version of the clustering did not write them)."""
-    if not _current_shape(db):
-        return {}
-    rows = db.execute(
-        f"select fingerprint, cluster_id from [{CLUSTERS}] where version = ?",
-        [clusterer_version()],
-    )
-    return dict(rows.fetchall())
-
-
-def _current_shape(db: Database) -> bool:
-    """Whether the clusters' inputs are stored, with the columns this version writes."""
-    names = db.table_names()
-    return CLUSTERS in names and list(db[CLUSTERS].columns_dict) == list(CLUSTER_COLUMNS)
-
-
-class StoredClusters:
-    """What the database holds of the clusters this version wrote: their traces and edges
-    (quotes.cluster.reuse.Stored)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.current = _current_shape(db)
-        self.version = clusterer_version()
-
-    def trace(self, cluster_id: str) -> str | None:
-        """The trace stored with this cluster by this version, if any."""
-        if not self.current:
-            return None
-        row = self.db.execute(
-            f"select trace from [{CLUSTERS}] where cluster_id = ? and version = ?",
-            [cluster_id, self.version],
-        ).fetchone()
-        return None if row is None else str(row[0])
-
-    def edges(self, quote_ids: Collection[str]) -> dict[str, Edge]:
-        """The stored copy edges of these quotes."""
-        out: dict[str, Edge] = {}
-        for where, chunk in where_in("quote_id", quote_ids):
-            rows = self.db.execute(
-                f"select {', '.join(EDGE_FIELDS)} from provenance where kind = 'copy' and {where}",
-                chunk,
-            )
-            out.update(
-                (row[0], _made(Edge, dict(zip(EDGE_FIELDS, row, strict=True)))) for row in rows
-            )
-        return out
-
-
-def save_cluster_inputs(
-    db: Database, computed: Sequence[tuple[str, str, str]], kept: Sequence[tuple[str, str]]
-) -> None:
-    """Record this build's clusters, (fingerprint, cluster id, trace) for those it computed and
-    (fingerprint, cluster id) for those it kept, writing only the changes."""
-    if CLUSTERS in db.table_names() and not _current_shape(db):
-        db[CLUSTERS].drop()  # written by an older version: none of its rows is of use
-    table = db.table(CLUSTERS)
-    table.create(CLUSTER_COLUMNS, pk="fingerprint", if_not_exists=True)
-    table.create_index(["cluster_id"], if_not_exists=True)
-    version = clusterer_version()
-    wanted = {p: cluster_id for p, cluster_id, _ in computed} | dict(kept)
-    traces = {p: t for p, _, t in computed}
-    stored = {
-        row[0]: row[1:]
-        for row in db.execute(f"select fingerprint, cluster_id, version from [{CLUSTERS}]")
-    }
-    gone = [p for p, row in stored.items() if row != (wanted.get(p), version)]
-    for lo in range(0, len(gone), BATCH):
-        chunk = gone[lo : lo + BATCH]
-        db.execute(
-            f"delete from [{CLUSTERS}] where fingerprint in ({', '.join('?' * len(chunk))})", chunk
-        )
-    new = (p for p, cluster_id in wanted.items() if stored.get(p) != (cluster_id, version))
-    table.insert_all(
-        (
-            {"fingerprint": p, "cluster_id": wanted[p], "trace": traces.get(p), "version": version}
-            for p in new
-        ),
-        batch_size=BATCH,
-    )

@@ -62,15 +62,20 @@ class Quote:
 
     @cached_property
     def id(self) -> str:
-        """Stable across builds: record_hash({"a": article_id, "s": start, "e": end})[:16], the
-        JSON it hashes written out directly (a build computes hundreds of thousands)."""
-        record = f'{{"a":{_json_string(self.article_id)},"e":{self.end:d},"s":{self.start:d}}}'
-        return hashlib.sha1(record.encode("utf8")).hexdigest()[:16]
+        """Stable across builds: quote_id of its article and offsets."""
+        return quote_id(self.article_id, self.start, self.end)
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["id"] = self.id
         return d
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    """record_hash({"a": article_id, "s": start, "e": end})[:16], the JSON it hashes written out
+    directly (a build computes hundreds of thousands)."""
+    record = f'{{"a":{_json_string(article_id)},"e":{end:d},"s":{start:d}}}'
+    return hashlib.sha1(record.encode("utf8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,13 @@ from tqdm import tqdm
 from quotes import db as store
 from quotes.cluster import Standing, cluster_changed
 from quotes.dbfile import WAIT_SECONDS, writing
-from quotes.incremental import (
-    StoredClusters,
-    extract_stored,
-    known_clusters,
-    save_cluster_inputs,
-    vanished_files,
-)
+from quotes.incremental import extract_stored, vanished_files
 from quotes.ingest import MAX_ARTICLE_BYTES, merge_copies, read_articles
 from quotes.model import Article, Citation, Problem, Quote
 from quotes.parallel import extract_each
 from quotes.speakers import unify_speakers
+from quotes.stored_clusters import StoredClusters, known_clusters, save_cluster_inputs
+from quotes.stored_tokens import load_tokens, save_tokens
 from quotes.sync import same_shape, save_changes
 
 # SQLite's page cache for a build, in KiB (its default is 2 MiB): a build rewrites rows spread
@@ -159,8 +155,10 @@ def _build(
     ):
         stored = StoredClusters(db) if same_shape(db) else None
         known = known_clusters(db) if stored else {}
+        tokens = load_tokens(db)
+        tokenised = set(tokens)
         computed, kept = cluster_changed(
-            quotes, {a.id: a for a in articles}, citations, known, stored
+            quotes, {a.id: a for a in articles}, citations, known, stored, tokens
         )
         bar.update()
     with _stage(report, "saving"):
@@ -173,6 +171,7 @@ def _build(
         save_cluster_inputs(
             db, [(p, c.id, t) for p, c, t, _ in computed], [(p, i) for p, i, _ in kept]
         )
+        save_tokens(db, {q.text for q in quotes}, tokens, tokenised)
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)
     report.clusters = len(computed) + len(kept)

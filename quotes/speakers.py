@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rapidfuzz.distance import OSA
@@ -42,25 +42,49 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     spelled = _spelled_out(orgs)
     near: dict[str, str] = {}
     bodies = _one_spelling(quotes)
-    out = []
-    for q in quotes:
-        s = q.speaker
-        if s and (s.kind, s.name) in bodies:
-            q = replace(q, speaker=replace(s, name=bodies[s.kind, s.name]))
-            s = q.speaker
-        if s and s.kind == "person" and s.name in typos:
-            q = replace(q, speaker=replace(s, name=typos[s.name]))
-        elif s and s.kind == "person" and " " not in s.name:
+
+    def unified(s: Speaker) -> Speaker:
+        if (s.kind, s.name) in bodies:
+            s = replace(s, name=bodies[s.kind, s.name])
+        if s.kind == "person" and s.name in typos:
+            return replace(s, name=typos[s.name])
+        if s.kind == "person" and " " not in s.name:
             surname = s.name.casefold()
             if surname not in near:  # a name reprinted by many articles is looked up once
                 near[surname] = _near(surname, by_initial)
             full = by_surname.get(surname) or by_surname.get(near[surname], set())
             # "Okonko" beside "Ada Okonkwo"
-            if len(full) == 1:
-                q = replace(q, speaker=replace(s, name=next(iter(full))))
-        elif s and s.kind == "organization" and s.name in spelled:
-            q = replace(q, speaker=Speaker(spelled[s.name], s.kind, s.description))
+            return replace(s, name=next(iter(full))) if len(full) == 1 else s
+        if s.kind == "organization" and s.name in spelled:
+            return Speaker(spelled[s.name], s.kind, s.description)
+        return s
+
+    return _respoken(quotes, unified)
+
+
+def _respoken(quotes: Sequence[Quote], unified: Callable[[Speaker], Speaker]) -> list[Quote]:
+    """The quotes, each with its speaker unified: once per speaker, as quotes share them (by
+    id(), the quotes holding them alive), and a quote anew only when its speaker changed."""
+    done: dict[int, Speaker] = {}
+    out = []
+    for q in quotes:
+        s = q.speaker
+        if s is not None:
+            new = done.get(id(s))
+            if new is None:
+                new = done[id(s)] = unified(s)
+            if new is not s:
+                q = _said_by(q, new)
         out.append(q)
+    return out
+
+
+def _said_by(q: Quote, speaker: Speaker) -> Quote:
+    """The quote given another speaker, keeping the id it has computed or loaded (a hash of its
+    article and offsets, which stay)."""
+    out = replace(q, speaker=speaker)
+    if "id" in vars(q):
+        vars(out)["id"] = vars(q)["id"]
     return out
 
 
@@ -73,12 +97,10 @@ def _bodies_everywhere(quotes: Sequence[Quote]) -> list[Quote]:
         for q in quotes
         if q.speaker and q.speaker.kind == "organization" and " " not in q.speaker.name
     }
-    return [
-        replace(q, speaker=replace(q.speaker, kind="organization"))
-        if q.speaker and q.speaker.kind == "person" and q.speaker.name in bodies
-        else q
-        for q in quotes
-    ]
+    return _respoken(
+        quotes,
+        lambda s: replace(s, kind="organization") if s.kind == "person" and s.name in bodies else s,
+    )
 
 
 def _one_spelling(quotes: Sequence[Quote]) -> dict[tuple[str, str], str]:

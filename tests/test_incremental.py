@@ -19,7 +19,6 @@ from quotes import parallel
 from quotes.cluster import cluster_changed
 from quotes.db import TABLES
 from quotes.incremental import (
-    CLUSTERS,
     TABLE,
     extract_reprints_once,
     extract_stored,
@@ -28,13 +27,15 @@ from quotes.incremental import (
 )
 from quotes.model import Article, Quote, Speaker
 from quotes.pipeline import build
+from quotes.stored_clusters import CLUSTERS
+from quotes.stored_tokens import TABLE as TOKENS
 from quotes.views import VIEWS
 from tests.conftest import ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-COMPARED = ["articles", TABLE, CLUSTERS, *TABLES]
+COMPARED = ["articles", TABLE, CLUSTERS, TOKENS, *TABLES]
 
 
 def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -182,6 +183,21 @@ def test_extractions_stored_before_rows_held_a_version_are_kept_and_given_one(
     assert extracted == []
     versions = Database(tmp_path / "quotes.db").execute(f"select version from [{TABLE}]")
     assert {v for (v,) in versions} == {extractor_version()}
+
+
+def test_extractions_stored_before_rows_held_their_quotes_ids_load_the_same_quotes(
+    tmp_path: Path,
+) -> None:
+    build([SEEDS], tmp_path / "quotes.db")
+    db = Database(tmp_path / "quotes.db")
+    articles = store.load_articles(db)
+    with_ids = list(extract_stored(db, articles, read=set()))
+    db.execute(f"alter table [{TABLE}] drop column ids")
+    without = list(extract_stored(db, articles, read=set()))
+    assert [[q.id for q in found] for found, _, _ in without] == [
+        [q.id for q in found] for found, _, _ in with_ids
+    ]
+    assert without == with_ids
 
 
 def test_adding_an_article_leaves_the_rows_it_does_not_touch_alone(tmp_path: Path) -> None:

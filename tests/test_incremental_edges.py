@@ -11,9 +11,9 @@ from sqlite_utils import Database
 
 from quotes import sync
 from quotes.cluster import edges
-from quotes.incremental import CLUSTERS
 from quotes.model import Article
 from quotes.pipeline import build
+from quotes.stored_clusters import CLUSTERS
 from tests.test_incremental import BRIDGE, _story, _write_jsonl, dump, generate
 
 

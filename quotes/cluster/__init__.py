@@ -112,6 +112,7 @@ def cluster_changed(
     citations: Iterable[Citation],
     known: Mapping[str, str],
     stored: Stored | None = None,
+    tokenised: dict[str, Tokens] | None = None,
 ) -> tuple[list[Computed], list[Kept]]:
     """cluster_quotes for a corpus whose clusters are mostly stored already: each cluster is
     computed only when the fingerprint of all it is computed from (its wordings, their quotes,
@@ -121,8 +122,9 @@ def cluster_changed(
     were computed from, so that the next build may keep them; `stored` gives this build the
     stored ones), and (fingerprint, cluster id, quote ids) for the others: the same clusters
     cluster_quotes gives, as the fingerprint covers every input of one cluster's computation.
+    `tokenised`: texts' tokens known already (stored_tokens.py), by text; the others' are added.
     """
-    ctx = _context(quotes, articles, citations)
+    ctx = _context(quotes, articles, citations, tokenised=tokenised)
     computed: list[Computed] = []
     kept: list[Kept] = []
     places: dict[str, str] = {}
@@ -143,10 +145,13 @@ def _context(
     articles: Mapping[str, Article],
     citations: Iterable[Citation],
     counts: CorpusCounts | None = None,
+    tokenised: dict[str, Tokens] | None = None,
 ) -> _Context:
-    """Wordings, their grouping into clusters, and what building each cluster reads."""
+    """Wordings, their grouping into clusters, and what building each cluster reads
+    (`tokenised`: tokens by text, known already or added here)."""
     ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
-    tokenised: dict[str, Tokens] = {}  # a text reprinted by many articles is read once
+    if tokenised is None:  # a text reprinted by many articles is read once
+        tokenised = {}
     tokens = [
         tokenised.get(q.text) or tokenised.setdefault(q.text, tokenise(q.text)) for q in ordered
     ]

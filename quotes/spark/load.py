@@ -14,8 +14,8 @@ from typing import Any
 
 from quotes import db as store
 from quotes.dbfile import WAIT_SECONDS, writing
-from quotes.incremental import CLUSTERS
 from quotes.model import Article, Problem
+from quotes.stored_clusters import CLUSTERS
 
 
 @dataclass
