@@ -38,7 +38,8 @@ TABLES = ["articles", "speakers", "quotes", "clusters", "alterations", "provenan
 
 @pytest.fixture(scope="session")
 def spark() -> Iterator[object]:
-    session = make_session("local[2]", **{"spark.sql.shuffle.partitions": "4"})
+    conf = {"spark.sql.shuffle.partitions": "4", "spark.driver.memory": "2g"}
+    session = make_session("local[2]", **conf)
     yield session
     session.stop()
 

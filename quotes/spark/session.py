@@ -25,6 +25,8 @@ def make_session(master: str | None = None, **conf: str) -> SparkSession:
         os.environ["JAVA_HOME"] = home
     builder = SparkSession.builder.appName("quotes").config("spark.ui.enabled", "false")
     builder = builder.config("spark.ui.showConsoleProgress", "false")
+    # label propagation's plans grow with each round: their full text exhausted the driver's heap
+    builder = builder.config("spark.sql.maxPlanStringLength", "100000")
     if master:
         builder = builder.master(master)
     for key, value in conf.items():
