@@ -70,7 +70,6 @@ def _author(noun: str, pos: int, roster: Roster, depth: int, read: Reader) -> Sp
 def _authors(noun: str, roster: Roster, depth: int, read: Reader) -> list[tuple[int, Speaker]]:
     """Every author the article names for a document, in text order: read once per article."""
     text = roster.masked
-    fronted = _fronted(noun)
     found: list[tuple[int, Speaker]] = []
     for hit in _noun_pattern(noun).finditer(text):
         lo, hi = max(0, hit.start() - windows.AUTHOR), hit.end()
@@ -81,7 +80,10 @@ def _authors(noun: str, roster: Roster, depth: int, read: Reader) -> list[tuple[
             (_VERB_BEFORE.search(text, lo, hi) if _AUTHORED.search(text, lo, hi) else None, False),
             (_SAID_IN_SUBJECT.search(text, lo, said_in.start()) if said_in else None, False),
             (_OWNER_BEFORE.search(text, max(0, hit.start() - windows.OWNER), hi), False),
-            (fronted.match(text, _line_start(text, hit.start(), windows.FRONTED), ahead), True),
+            (
+                _fronted_match(noun, text, _line_start(text, hit.start(), windows.FRONTED), ahead),
+                True,
+            ),
         ]
         for m, forward in candidates:
             if m:
@@ -119,12 +121,26 @@ _OWNER_BEFORE = regex.compile(
 )
 
 
+def _fronted_pattern(noun: str) -> str:
+    return (
+        rf"(?s:.*?\b)?(?i:in)\s+(?:{lx.THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{noun})\b"
+        r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
+    )
+
+
+# Any document noun where _fronted names one: a match of a noun's pattern is one of this, so
+# where this (compiled once) does not match, the noun's own pattern is neither compiled nor tried.
+_FRONTED_ANY = regex.compile(_fronted_pattern(DOC))
+
+
 @lru_cache(maxsize=256)
 def _fronted(noun: str) -> regex.Pattern[str]:
     """ "In a letter sent to the council, the association warned …": the noun is not where the
     pattern is anchored, so the pattern names it."""
-    n = regex.escape(noun)
-    return regex.compile(
-        rf"(?s:.*?\b)?(?i:in)\s+(?:{lx.THE_OR_HIS})\s+(?:[\w-]+\s+){{0,3}}?(?i:{n})\b"
-        r"[^.\x00\n]{0,80}?,\s+(?P<np>[^,.\x00\n]{2,60}?)\s+(?:\p{Ll}+ed|said|says|wrote)\b"
-    )
+    return regex.compile(_fronted_pattern(regex.escape(noun)))
+
+
+def _fronted_match(noun: str, text: str, lo: int, hi: int) -> regex.Match[str] | None:
+    """The noun's fronted pattern matched in text[lo:hi], compiled only when a document noun is
+    found fronted there (its compiling cost more than reading every article's documents)."""
+    return _fronted(noun).match(text, lo, hi) if _FRONTED_ANY.match(text, lo, hi) else None
