@@ -105,6 +105,7 @@ def _role_span(tokens: list[str]) -> tuple[int, int]:
     return first, last + 1
 
 
+@lru_cache(maxsize=65536)  # read for every word of every phrase: the same words recur
 def _is_role(token: str) -> bool:
     """A word of a role: "Minister", "Sen.", "Secretary-General"."""
     low = token.casefold()
@@ -179,7 +180,11 @@ def classify(phrase: str) -> Name:
             office = " ".join(tokens[:-2])
             return Name("person", " ".join(tokens[-2:]), office, gender_of(tokens[-2]), possessive)
         return Name("role", text, text, None, possessive)
-    heads = [t.casefold() for t, nxt in zip(tokens, tokens[1:], strict=False) if nxt == "of"]
+    heads = (  # most phrases have no "of": their words need not be paired
+        [t.casefold() for t, nxt in zip(tokens, tokens[1:], strict=False) if nxt == "of"]
+        if "of" in tokens
+        else []
+    )
     if (
         last in lx.ORG_HEADS
         or any(h in lx.ORG_HEADS for h in heads)
