@@ -33,9 +33,13 @@ MAX_POSTING = 80  # entries read for a fragment's rarest word; a commoner word t
 STEMMED_WORDS = 2  # a fragment this long may be inflected ("harms children"); one word alone is
 # the reporter's own more often than the speaker's ("Palace understands")
 # Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
+# Contractions of pronouns and auxiliaries are as empty as their full forms ("I'd" for "I
+# would"), but for those that are words of their own too ("we'll", "she'd", "I'll").
 FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
     """is are was were be been being am have has had do does did will would can could should
-    shall may might must not dont its im weve theyre thats isnt wont cant a an""".split()  # noqa: SIM905
+    shall may might must not dont its im weve theyre thats isnt wont cant a an id youd theyd
+    hes shes ive youve theyve youre youll theyll itll whats theres heres doesnt didnt arent
+    wasnt werent hasnt havent hadnt couldnt wouldnt shouldnt""".split()  # noqa: SIM905
 )
 _NAME_TAIL = regex.compile(r"[\p{L}'’-]*")
 _NAMED = frozenset({"person", "organization"})
