@@ -25,7 +25,7 @@ MIN_STUB = 2  # letters a stub keeps: one letter ("a", "I") is a word more often
 BACK = 8  # words compared beside a stub to choose between places that fit
 # What may follow a stub at a quotation's end (or come before one at its start): a word that
 # ends in a full stop, a comma or a dash is whole.
-_AROUND = frozenset(" \t\n\r\u00a0\"'“”‘’«»")
+_AROUND = " \t\n\r\u00a0\"'“”‘’«»"
 
 
 class Cut(NamedTuple):
@@ -71,7 +71,7 @@ def may_be_stub(tokens: Tokens, k: int) -> bool:
     n = len(tokens.words)
     if n < 2 or k not in (0, n - 1) or len(tokens.words[k]) < MIN_STUB:
         return False
-    return all(ch in _AROUND for ch in tokens.seps[0 if k == 0 else n])
+    return not tokens.seps[0 if k == 0 else n].strip(_AROUND)
 
 
 def _place(
