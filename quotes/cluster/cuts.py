@@ -1,5 +1,5 @@
-"""Quotations cut inside a word: a page or a feed that truncates its text may stop mid-word ("I
-am human. Politicia") or, more rarely, start mid-word. Beside a quotation that has the whole
+"""Quotations cut inside a word: a page or a feed that truncates its text may stop mid-word ("We
+will refund every dri") or, more rarely, start mid-word. Beside a quotation that has the whole
 word, the stub stands for that word: the two are one quotation, and the stub's quote is cut
 there (alterations' truncated_end or truncated_start), never a changed word.
 
