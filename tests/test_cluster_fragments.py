@@ -301,3 +301,21 @@ def test_a_short_quotation_two_statements_hold_joins_the_one_of_its_speaker() ->
         news("d", '"Who plays with fire gets burned, and badly," Holt said.', speaker="Mara Holt"),
     )
     assert groups(clusters, by_id) == [["a", "b", "d"], ["c"]]
+
+
+def test_a_rewrite_that_moves_a_clause_and_contracts_a_pronoun_joins_the_quotation() -> None:
+    # "I'd" is "I would": a contraction is no content word the rewrite failed to keep.
+    thanks = (
+        "It was a long season on the water for all of us. "
+        "Finally, I would like to thank the crews, pilots, porters, cooks and drivers of the "
+        "island for your patience and your kindness through the winter."
+    )
+    rewrite = (
+        "Finally, I'd like to express my gratitude for your patience and your kindness through "
+        "the winter to the crews, pilots, porters, cooks and drivers of the island."
+    )
+    clusters, by_id = cluster(
+        news("a", f'"{thanks}" Holt said.', speaker="Mara Holt"),
+        news("b", f'"{rewrite}" Holt said.', outlet="Quay Post", speaker="Mara Holt"),
+    )
+    assert groups(clusters, by_id) == [["a", "b"]]

@@ -32,14 +32,19 @@ def test_a_short_quote_from_a_named_speaker_is_a_wording_of_its_own() -> None:
 
 
 def test_a_fragment_may_look_its_holders_up_under_each_content_word_and_its_speaker() -> None:
-    probes = {p[3] for p in keys.probes(("called", "it", "a", "ringleader"), ["maria lopez"])}
+    probes = {p[3] for p in keys.probes("called it a ringleader", ["maria lopez"])}
     assert "w\x00ringleader" in probes and "s\x00lopez\x00ringleader" in probes
     assert "w\x00a" not in probes  # a function word tells nothing
 
 
 def test_a_long_wording_looks_nothing_up_by_word() -> None:
-    words = tokenise("one two three four five six seven eight nine").words
-    assert list(keys.probes(words, [])) == []
+    assert list(keys.probes("one two three four five six seven eight nine", [])) == []
+
+
+def test_a_fragment_marks_the_edge_words_that_may_be_cut_short() -> None:
+    stubs = {p[2] for p in keys.probes("a ringleader of the schem", []) if p[4]}
+    assert stubs == {"schem"}  # "a" is a function word, and "schem" may be cut from "scheme"
+    assert not any(p[4] for p in keys.probes("a ringleader of the scheme.", []))
 
 
 def row(text: str, speakers: tuple[str, ...] = ()) -> dict[str, object]:

@@ -2,7 +2,8 @@
 
 Stages, one module each: normalise (words that compare equal across typography and case) →
 wordings (identical quotes compared once) → candidates (a trigram index; never all pairs) →
-verify (word alignment) → union (clusters grown longest wording first over sets, in two levels:
+verify (word alignment; a word cut in two where a page stopped stands for the whole word, cuts) →
+union (clusters grown longest wording first over sets, in two levels:
 statements of twelve words or more joined by joins, guarded against chains; shorter wordings
 placed against their clusters, fragments of one to seven words looked up by fragments; pieces
 of one statement joined by pieces; splices) → provenance (canonical wording, speaker, first

@@ -4,7 +4,9 @@ Operations (Alteration.op), positions in words of the canonical and the variant:
   case             same words, different capitals ("Mayor" for "mayor")
   typography       same words, different apostrophes, dashes or punctuation between them
   truncated_start  canonical words missing before the variant's first word
-  truncated_end    canonical words missing after the variant's last word
+  truncated_end    canonical words missing after the variant's last word (a variant cut
+                   inside a word keeps its stub: `variant` holds it, `canonical` the whole
+                   word and those after it; truncated_start likewise, cuts.py)
   elision          canonical words missing inside; `variant` holds the mark ("…", "[…]")
                    when the writer marked the cut, and is empty when they did not
   bracket          words the variant puts in square brackets ("[calls]"), alone or in place
@@ -22,6 +24,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from quotes.cluster.cuts import NO_CUT, Cut, cuts
 from quotes.cluster.normalise import (
     Tokens,
     Vocabulary,
@@ -51,7 +54,82 @@ class Side:
 def alterations(
     quote_id: str, canonical: Side, variant: Side, splice: tuple[int, int] | None = None
 ) -> list[Alteration]:
-    """Every difference between `variant` and `canonical`, in canonical order."""
+    """Every difference between `variant` and `canonical`, in canonical order. A variant cut
+    inside its last or first word (cuts.py) is truncated there, its stub no changed word."""
+    found = (
+        NO_CUT if splice else cuts(variant.tokens, variant.code, canonical.tokens, canonical.code)
+    )
+    if found != NO_CUT:
+        whole = _whole(variant, canonical, found)
+        blocks = _tidy(_blocks(canonical.code, whole.code), canonical.code, whole.code)
+        places = [(0, found.start), (len(variant.code) - 1, found.end)]
+        stubs = [(k, p) for k, p in places if p is not None]
+        if all(_matched(blocks, k, p) for k, p in stubs):
+            out = _compared(quote_id, canonical, whole, None)
+            for k, p in stubs:
+                out = _stub_cut(out, quote_id, canonical.tokens, variant.tokens, k, p)
+            return sorted(out, key=lambda a: (a.canonical_start, a.variant_start, a.op))
+    return _compared(quote_id, canonical, variant, splice)
+
+
+def _whole(variant: Side, canonical: Side, found: Cut) -> Side:
+    """The variant with each stub replaced by the canonical word it was cut from, as written."""
+    v, c = variant.tokens, canonical.tokens
+    words, surface, code = list(v.words), list(v.surface), list(variant.code)
+    for k, p in ((0, found.start), (len(words) - 1, found.end)):
+        if p is not None:
+            words[k], surface[k], code[k] = c.words[p], c.surface[p], canonical.code[p]
+    tokens = replace(v, words=tuple(words), surface=tuple(surface))
+    return Side(tokens, "".join(code))
+
+
+def _matched(blocks: Sequence[Block], k: int, p: int) -> bool:
+    """Whether the variant's word k is aligned with the canonical's word p."""
+    return any(b <= k < b + n and a + k - b == p for a, b, n in blocks)
+
+
+def _stub_cut(
+    found: list[Alteration], quote_id: str, c: Tokens, v: Tokens, k: int, p: int
+) -> list[Alteration]:
+    """The alterations of a variant whose word k, a stub of the canonical's word p, was taken
+    whole: the truncation at that end begins at word p and keeps the stub as its variant, and
+    no change within a run of same words reaches the stub any more."""
+    at_end = k > 0
+    op = "truncated_end" if at_end else "truncated_start"
+    out: list[Alteration] = []
+    cut = None
+    for a in found:
+        if a.op == op:
+            cut = a
+            continue
+        if a.variant_start <= k < a.variant_end:  # a run of case or typography changes
+            if a.variant_end - a.variant_start == 1:
+                continue
+            if at_end:
+                a = replace(a, canonical_end=a.canonical_end - 1, variant_end=k)
+            else:
+                a = replace(a, canonical_start=a.canonical_start + 1, variant_start=k + 1)
+            a = replace(
+                a,
+                canonical=span_text(c, a.canonical_start, a.canonical_end),
+                variant=span_text(v, a.variant_start, a.variant_end),
+            )
+        out.append(a)
+    begin, end = (
+        (p, cut.canonical_end if cut else p + 1)
+        if at_end
+        else (cut.canonical_start if cut else p, p + 1)
+    )
+    out.append(
+        Alteration(quote_id, op, span_text(c, begin, end), v.surface[k], begin, end, k, k + 1)
+    )
+    return out
+
+
+def _compared(
+    quote_id: str, canonical: Side, variant: Side, splice: tuple[int, int] | None
+) -> list[Alteration]:
+    """Every difference between `variant` and `canonical`, word for word, in canonical order."""
     c, v = canonical.tokens, variant.tokens
     out: list[Alteration] = []
 

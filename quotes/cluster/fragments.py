@@ -21,6 +21,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from quotes.cluster.candidates import common_words
+from quotes.cluster.cuts import may_be_stub
 from quotes.cluster.normalise import Tokens
 from quotes.cluster.stems import holds_stems, stem
 from quotes.cluster.verify import MIN_FRAGMENT_WORDS, align, share_contained
@@ -32,9 +33,13 @@ MAX_POSTING = 80  # entries read for a fragment's rarest word; a commoner word t
 STEMMED_WORDS = 2  # a fragment this long may be inflected ("harms children"); one word alone is
 # the reporter's own more often than the speaker's ("Palace understands")
 # Words that carry no meaning alone: a fragment needs at least one word that is not one of them.
+# Contractions of pronouns and auxiliaries are as empty as their full forms ("I'd" for "I
+# would"), but for those that are words of their own too ("we'll", "she'd", "I'll").
 FUNCTION_WORDS = frozenset(lx.FUNCTION_WORDS) | frozenset(
     """is are was were be been being am have has had do does did will would can could should
-    shall may might must not dont its im weve theyre thats isnt wont cant a an""".split()  # noqa: SIM905
+    shall may might must not dont its im weve theyre thats isnt wont cant a an id youd theyd
+    hes shes ive youve theyve youre youll theyll itll whats theres heres doesnt didnt arent
+    wasnt werent hasnt havent hadnt couldnt wouldnt shouldnt""".split()  # noqa: SIM905
 )
 _NAME_TAIL = regex.compile(r"[\p{L}'’-]*")
 _NAMED = frozenset({"person", "organization"})
@@ -153,8 +158,11 @@ class WordIndex:
 
     def rarest(self, i: int, content: Sequence[str], by_speaker: bool) -> str | None:
         """The content stem of wording i with the fewest postings (under its speakers'
-        surnames, `by_speaker`), or None when even that posting is longer than MAX_POSTING."""
+        surnames, `by_speaker`), passing over a stub's (stub_stems) that no other wording has,
+        or None when even that posting is longer than MAX_POSTING."""
         surnames = self.surnames[i]
+        own = len(surnames) if by_speaker else 1  # wording i's own entries in its postings
+        stubs = stub_stems(self.wordings[i].tokens)
 
         def size(ch: str) -> int:
             if not by_speaker:
@@ -162,7 +170,7 @@ class WordIndex:
             lists = (self.by_speaker[s] for s in surnames if s in self.by_speaker)
             return sum(len(p.get(ch, [])) for p in lists)
 
-        ch = rarest_of(content, size)
+        ch = rarest_of(content, size, own, stubs)
         if ch is None or len(self.posting(i, ch, by_speaker)) > MAX_POSTING:
             return None
         return ch
@@ -179,10 +187,20 @@ class WordIndex:
         return sorted({j for p in lists for j in p})
 
 
-def rarest_of(content: Sequence[str], size: Callable[[str], int]) -> str | None:
+def rarest_of(
+    content: Sequence[str], size: Callable[[str], int], own: int, stubs: frozenset[str]
+) -> str | None:
     """Of a fragment's content stems, the first in text order with the fewest postings: the
-    one it looks its holders up by (ties break the same every run)."""
-    return min(content, key=size, default=None)
+    one it looks its holders up by (ties break the same every run). A stub's stem with no more
+    postings than the fragment's `own` entries is passed over: a word cut short is in no other
+    wording, while the fragment's other words find the quotation it was cut from."""
+    return min((ch for ch in content if ch not in stubs or size(ch) > own), key=size, default=None)
+
+
+def stub_stems(tokens: Tokens) -> frozenset[str]:
+    """The stems of a wording's edge words that may be stubs of words cut short (cuts.py)."""
+    n = len(tokens.words)
+    return frozenset(stem(tokens.words[k]) for k in {0, n - 1} if may_be_stub(tokens, k))
 
 
 def content_of(words: Sequence[str]) -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from quotes.cluster.candidates import common_words
+from quotes.cluster.cuts import completed
 from quotes.cluster.fragments import (
     AMBIGUOUS,
     FUNCTION_WORDS,
@@ -64,11 +65,11 @@ def fragment_home(
             if not _fits(w.speakers, j, uf, wordings):
                 continue
             if _echo(i, j, wordings, uf):
-                echoed = echoed or near_holds(w, wordings[j])
+                echoed = echoed or _near_holds(w, wordings[j])
                 continue
             if w.code in wordings[j].code:
                 exact[root] = exact.get(root, 0) + wordings[j].weight
-            elif not exact and len(loose) < 2 and root not in loose and near_holds(w, wordings[j]):
+            elif not exact and len(loose) < 2 and root not in loose and _near_holds(w, wordings[j]):
                 loose.add(root)
         if exact:
             return _dominant(exact)
@@ -85,7 +86,7 @@ def may_join(i: int, j: int, wordings: Sequence[Wording]) -> bool:
     n = len(wordings[i].code)
     if n < SHORT_FRAGMENT_WORDS:
         conflict = speakers_conflict(wordings[i].speakers, wordings[j].speakers)
-        return not conflict and near_holds(wordings[i], wordings[j])
+        return not conflict and _near_holds(wordings[i], wordings[j])
     return _coverage(i, j, wordings, JOIN_COVERAGE, wordings[i].speakers) > 0
 
 
@@ -177,7 +178,13 @@ def _held(i: int, j: int, wordings: Sequence[Wording], *_: object) -> float:
     n = len(wordings[i].code)
     if wordings[i].code in wordings[j].code:
         return 1.0
-    return (n - 1) / n if near_holds(wordings[i], wordings[j]) else 0.0
+    return (n - 1) / n if _near_holds(wordings[i], wordings[j]) else 0.0
+
+
+def _near_holds(short: Wording, long: Wording) -> bool:
+    """fragments.near_holds, a word `short` ends or starts with cut from one of `long` standing
+    for that word (cuts.py)."""
+    return near_holds(completed(short, long), long)
 
 
 def _coverage(
@@ -189,34 +196,36 @@ def _coverage(
 ) -> float:
     """Share of wording i contained in wording j, or 0 when below `threshold`; when wording i,
     of `speakers`, and wording j name one of them, the share of its content words j has in one
-    stretch in another order (_reordered) will do."""
-    share = _in_order(i, j, wordings, threshold, speakers)
+    stretch in another order (_reordered) will do. A word wording i ends or starts with, cut
+    from one of j (cuts.py), stands for that word."""
+    mine = completed(wordings[i], wordings[j])
+    share = _in_order(mine, j, wordings, threshold, speakers)
     if share or speakers.isdisjoint(wordings[j].speakers):
         return share
-    return _reordered(wordings[i].tokens.words, wordings[j].tokens.words)
+    return _reordered(mine.tokens.words, wordings[j].tokens.words)
 
 
 def _in_order(
-    i: int,
+    mine: Wording,
     j: int,
     wordings: Sequence[Wording],
     threshold: float,
     speakers: frozenset[str],
 ) -> float:
-    """Share of wording i contained in wording j in order, or 0 when below `threshold`.
+    """Share of wording `mine` contained in wording j in order, or 0 when below `threshold`.
 
     An outlet or a machine rewording a quotation ("The fines in this matter reflect" → "The
     penalties on this matter mirror") keeps about every other word: REWORDED_COVERAGE is
-    enough when wording i, of `speakers`, and wording j name the same speaker."""
-    free = wordings[i].tokens.bracketed
-    n = len(wordings[i].code)
-    common = common_words(wordings[i].code, wordings[j].code) + len(free)
+    enough when `mine`, of `speakers`, and wording j name the same speaker."""
+    free = mine.tokens.bracketed
+    n = len(mine.code)
+    common = common_words(mine.code, wordings[j].code) + len(free)
     reworded = False  # joining at REWORDED_COVERAGE, on the speakers' word
     if common < threshold * n:
         if not speakers or common < REWORDED_COVERAGE * n or not _same(speakers, j, wordings):
             return 0.0
         threshold, reworded = REWORDED_COVERAGE, True
-    alignment = align(wordings[i].code, wordings[j].code)
+    alignment = align(mine.code, wordings[j].code)
     share = share_contained(alignment, free)
     if share < threshold and speakers and share >= REWORDED_COVERAGE:
         if not _same(speakers, j, wordings):

@@ -49,16 +49,20 @@ def postings(words: Sequence[str], speakers: Sequence[str]) -> Iterator[str]:
             yield f"s\x00{s}\x00{word}"
 
 
-def probes(words: Sequence[str], speakers: Sequence[str]) -> Iterator[tuple[bool, int, str, str]]:
-    """(by speaker, position, stem, posting) for each content stem a fragment may look its
-    holders up by, in text order: overall, and under each of its speakers' surnames."""
-    if len(words) >= SHORT_FRAGMENT_WORDS:
+def probes(text: str, speakers: Sequence[str]) -> Iterator[tuple[bool, int, str, str, bool]]:
+    """(by speaker, position, stem, posting, stub) for each content stem a fragment (its first
+    quote's `text`) may look its holders up by, in text order: overall, and under each of its
+    speakers' surnames; stub says whether it is the stem of a word that may be cut short
+    (fragments.stub_stems)."""
+    tokens = tokenise(text)
+    if len(tokens.words) >= SHORT_FRAGMENT_WORDS:
         return
     surnames = sorted({fragments.surname(s) for s in speakers})
-    for k, word in enumerate(fragments.content_of(words)):
-        yield False, k, word, f"w\x00{word}"
+    stubs = fragments.stub_stems(tokens)
+    for k, word in enumerate(fragments.content_of(tokens.words)):
+        yield False, k, word, f"w\x00{word}", word in stubs
         for s in surnames:
-            yield True, k, word, f"s\x00{s}\x00{word}"
+            yield True, k, word, f"s\x00{s}\x00{word}", word in stubs
 
 
 def wording_key(text: str, quote_id: str, speaker: str | None) -> tuple[str, tuple[str, ...]]:

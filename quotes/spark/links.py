@@ -123,14 +123,17 @@ def _lookups(wordings: DataFrame) -> tuple[DataFrame, DataFrame]:
     )
     sizes = filed.groupBy("posting").agg(F.count("*").alias("size"))
     probed = spark.createDataFrame(
-        wordings.rdd.flatMap(lambda w: [(w.wording, *p) for p in keys.probes(w.words, w.speakers)]),
-        "wording string, by_speaker boolean, position int, word string, posting string",
+        wordings.rdd.flatMap(lambda w: [(w.wording, *p) for p in keys.probes(w.text, w.speakers)]),
+        "wording string, by_speaker boolean, position int, word string, posting string,"
+        " stub boolean",
     )
-    # A word's size under a fragment's speakers is the sum over its surnames (WordIndex.rarest).
+    # A word's size under a fragment's speakers is the sum over its surnames (WordIndex.rarest);
+    # a stub no other wording has (its size no more than the fragment's own entries) is passed over.
     per_word = (
         probed.join(sizes, "posting", "left")
-        .groupBy("wording", "by_speaker", "position", "word")
-        .agg(F.sum(F.coalesce("size", F.lit(0))).alias("size"))
+        .groupBy("wording", "by_speaker", "position", "word", "stub")
+        .agg(F.sum(F.coalesce("size", F.lit(0))).alias("size"), F.count("*").alias("own"))
+        .filter(~F.col("stub") | (F.col("size") > F.col("own")))
     )
     chosen = (
         per_word.groupBy("wording", "by_speaker")
