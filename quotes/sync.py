@@ -82,7 +82,7 @@ def save_changes(
         ]
         for c in computed
     }
-    live = {c.id for c in computed} | {cluster_id for _, cluster_id, _ in kept}
+    live = {c.id for c in computed} | {cluster_id for _, cluster_id in kept}
     dropped = [(i,) for (i,) in db.execute("select id from clusters").fetchall() if i not in live]
     _write_difference(db, "clusters", cluster_rows, cluster_rows.keys() | set(dropped))
     members = [i for c in computed for i in c.quote_ids] + gone
@@ -93,7 +93,7 @@ def save_changes(
         fresh = _grouped(table, (vars(r) for r in found if r.quote_id not in standing))
         _write_difference(db, table, fresh, {(i,) for i in members if i not in standing})
     _write_difference(db, "citations", _grouped("citations", map(vars, citations)), None)
-    touched = live - {cluster_id for _, cluster_id, _ in kept}
+    touched = live - {cluster_id for _, cluster_id in kept}
     columns = list(store.TABLES["quotes"][0])
     at = columns.index("cluster_id"), columns.index("article_id")
     before = {
