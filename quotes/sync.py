@@ -109,11 +109,17 @@ def save_changes(
     said = set(articles)
     for i, (_, article_id) in before.items():
         said.update(a for a in (article_id, by_id[i].article_id if i in by_id else None) if a)
+    # A row holding id n held it before, or was renumbered to it; when the speaker that held n
+    # is gone (a spelling unified away) and another took n, either may be, so both are read.
     was = {new: old for old, new in renumbered.items()}
+    reused = {n for n in was if names.get(n) not in speaker_ids}
     for i in cluster_of:
         speaker = by_id[i].speaker
         n = _id(speaker, speaker_ids)
-        if speaker and n is not None and names.get(was.get(n, n)) != speaker.name:
+        if speaker is None or n is None:
+            continue
+        now = (speaker.name, speaker.kind)
+        if names.get(was.get(n, n)) != now or (n in reused and names.get(n) != now):
             said.add(by_id[i].article_id)
     store.ensure_db_shape(db, touched, said)
 
@@ -129,10 +135,10 @@ def same_shape(db: Database) -> bool:
 
 def _save_speakers(
     db: Database, quotes: Sequence[Quote]
-) -> tuple[dict[tuple[str, str], int], dict[int, int], dict[int, str]]:
+) -> tuple[dict[tuple[str, str], int], dict[int, int], dict[int, tuple[str, str]]]:
     """The speakers table made this build's (its clusters' speakers are among its quotes'); the
     new ids by (name, kind), old id → new id for every stored speaker whose id changed, and the
-    stored names by id."""
+    stored (name, kind) by id."""
     rows = store.speaker_rows(q.speaker for q in quotes)
     ids = {(r["name"], r["kind"]): r["id"] for r in rows}
     stored = db.execute("select id, name, kind from speakers").fetchall()
@@ -140,7 +146,7 @@ def _save_speakers(
         old: ids[(name, kind)] for old, name, kind in stored if ids.get((name, kind), old) != old
     }
     _write_difference(db, "speakers", {(r["id"],): [_row("speakers", r)] for r in rows}, None)
-    return ids, renumbered, {i: name for i, name, _ in stored}
+    return ids, renumbered, {i: (name, kind) for i, name, kind in stored}
 
 
 def _renumber(db: Database, renumbered: Mapping[int, int]) -> None:
