@@ -264,10 +264,25 @@ def _load(db: Database, ids: set[str]) -> dict[str, Extracted]:
             else [quote_id(article_id, f["start"], f["end"]) for f in fields]
         )
         out[article_id] = (
-            [_quote(article_id, f, i) for f, i in zip(fields, own, strict=True)],
+            _quotes(article_id, fields, own),
             [Citation(article_id, *c) for c in credits],
             None,
         )
+    return out
+
+
+def _quotes(article_id: str, fields: list[dict[str, Any]], ids: list[str]) -> list[Quote]:
+    """Quotes of these attributes (_fields) in this article, knowing their ids: made as _made
+    makes them, inline, as a stored corpus has hundreds of thousands."""
+    out = []
+    new = object.__new__
+    for f, i in zip(fields, ids, strict=True):
+        q = new(Quote)
+        held = q.__dict__
+        held.update(f)
+        held["article_id"] = article_id
+        held["id"] = i
+        out.append(q)
     return out
 
 
@@ -276,11 +291,6 @@ def _fields(stored: list[Any]) -> dict[str, Any]:
     text, start, end, kind, speaker, cue, credit, rule = stored
     who = _speaker(*speaker) if speaker else None
     return vars(Quote("", text, start, end, kind, who, cue, credit, rule))
-
-
-def _quote(article_id: str, fields: dict[str, Any], id: str) -> Quote:
-    """A Quote of these attributes (_fields) in this article, knowing its id."""
-    return _made(Quote, fields, article_id=article_id, id=id)
 
 
 def _made(cls: type[Frozen], fields: dict[str, Any], **more: Any) -> Frozen:

@@ -168,9 +168,7 @@ def _build(
             frozenset().union(*(s.edges for *_, s in computed)),
         )
         save_changes(db, quotes, clusters, kept, citations, changed, progress, stand)
-        save_cluster_inputs(
-            db, [(p, c.id, t) for p, c, t, _ in computed], [(p, i) for p, i, _ in kept]
-        )
+        save_cluster_inputs(db, [(p, c.id, t) for p, c, t, _ in computed], kept)
         save_tokens(db, {q.text for q in quotes}, tokens, tokenised)
         store.save_problems(db, report.problems, files_read, report.build)
     report.quotes = len(quotes)

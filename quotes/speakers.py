@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import replace
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -22,14 +23,20 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     it, an organisation
     written with an acronym ("National ICE Council", "FDA") to its spelled-out name, and a
     one-letter misspelling of a name ("Jhon Smith") to the name it misspells; a one-word name
-    some article knows as an organisation is one everywhere ("Facebook")."""
-    quotes = _bodies_everywhere(quotes)
-    typos = _misspellings(quotes)
-    people = {
-        typos.get(q.speaker.name, q.speaker.name)
-        for q in quotes
-        if q.speaker and q.speaker.kind == "person"
+    some article knows as an organisation is one everywhere ("Facebook").
+
+    Everything it decides reads counts per speaker (quotes and articles naming each), taken in
+    one pass: the quotes share their speakers, so the rest runs once per speaker, not per quote."""
+    heard = _heard(quotes)
+    one_word_bodies = {
+        s.name for s, _, _ in heard.values() if s.kind == "organization" and " " not in s.name
     }
+    # A lone word is a person's name only by default, an organisation's on the article's own
+    # evidence ("Acme Inc.", "Acme knows its …"): a one-word name some article gives as an
+    # organisation is one in the articles that gave it as a person too.
+    bodied = {key: (_as_body(s, one_word_bodies), n, named) for key, (s, n, named) in heard.items()}
+    typos = _misspellings(bodied.values())
+    people = {typos.get(s.name, s.name) for s, _, _ in bodied.values() if s.kind == "person"}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for name in people:
         parts = name.split()
@@ -38,10 +45,10 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     by_initial: dict[str, list[str]] = defaultdict(list)
     for surname in by_surname:
         by_initial[surname[:1]].append(surname)
-    orgs = {q.speaker.name for q in quotes if q.speaker and q.speaker.kind == "organization"}
+    orgs = {s.name for s, _, _ in bodied.values() if s.kind == "organization"}
     spelled = _spelled_out(orgs)
     near: dict[str, str] = {}
-    bodies = _one_spelling(quotes)
+    bodies = _one_spelling(bodied.values())
 
     def unified(s: Speaker) -> Speaker:
         if (s.kind, s.name) in bodies:
@@ -59,20 +66,44 @@ def unify_speakers(quotes: Sequence[Quote]) -> list[Quote]:
             return Speaker(spelled[s.name], s.kind, s.description)
         return s
 
-    return _respoken(quotes, unified)
+    return _respoken(quotes, {key: unified(s) for key, (s, _, _) in bodied.items()})
 
 
-def _respoken(quotes: Sequence[Quote], unified: Callable[[Speaker], Speaker]) -> list[Quote]:
-    """The quotes, each with its speaker unified: once per speaker, as quotes share them (by
-    id(), the quotes holding them alive), and a quote anew only when its speaker changed."""
-    done: dict[int, Speaker] = {}
+def _as_body(s: Speaker, bodies: Set[str]) -> Speaker:
+    """The speaker as an organisation when its one-word name is one's somewhere."""
+    return replace(s, kind="organization") if s.kind == "person" and s.name in bodies else s
+
+
+# Each distinct speaker object of the quotes, by id(): the speaker, how many quotes name it and,
+# for a person's full name (the only ones _misspellings reads them of), the articles naming it.
+Heard = dict[int, tuple[Speaker, int, set[str] | None]]
+
+
+def _heard(quotes: Sequence[Quote]) -> Heard:
+    """The quotes' speakers counted in one pass, in the order the quotes first name them."""
+    counts: dict[int, list[Any]] = {}
+    for q in quotes:
+        s = q.speaker
+        if s is None:
+            continue
+        seen = counts.get(id(s))
+        if seen is None:
+            full = s.kind == "person" and " " in s.name
+            seen = counts[id(s)] = [s, 0, set() if full else None]
+        seen[1] += 1
+        if seen[2] is not None:
+            seen[2].add(q.article_id)
+    return {key: (s, n, named) for key, (s, n, named) in counts.items()}
+
+
+def _respoken(quotes: Sequence[Quote], speakers: Mapping[int, Speaker]) -> list[Quote]:
+    """The quotes, each with its speaker's unified one (`speakers`, by the id() of the speaker it
+    has: the quotes hold them alive), a quote made anew only when its speaker changed."""
     out = []
     for q in quotes:
         s = q.speaker
         if s is not None:
-            new = done.get(id(s))
-            if new is None:
-                new = done[id(s)] = unified(s)
+            new = speakers[id(s)]
             if new is not s:
                 q = _said_by(q, new)
         out.append(q)
@@ -88,31 +119,17 @@ def _said_by(q: Quote, speaker: Speaker) -> Quote:
     return out
 
 
-def _bodies_everywhere(quotes: Sequence[Quote]) -> list[Quote]:
-    """A lone word is a person's name only by default, an organisation's on the article's own
-    evidence ("Acme Inc.", "Acme knows its …"): a one-word name some article gives as an
-    organisation is one in the articles that gave it as a person too."""
-    bodies = {
-        q.speaker.name
-        for q in quotes
-        if q.speaker and q.speaker.kind == "organization" and " " not in q.speaker.name
-    }
-    return _respoken(
-        quotes,
-        lambda s: replace(s, kind="organization") if s.kind == "person" and s.name in bodies else s,
-    )
-
-
-def _one_spelling(quotes: Sequence[Quote]) -> dict[tuple[str, str], str]:
+def _one_spelling(
+    heard: Iterable[tuple[Speaker, int, set[str] | None]],
+) -> dict[tuple[str, str], str]:
     """Organisations and groups written several ways → one way: case, apostrophes and a legal
     form aside ("Chinese foreign ministry", "Tomo Kaiun Kaisha Ltd" → "Chinese Foreign
     Ministry", "Tomo Kaiun"), or one letter off ("Motion Pictures" for "Motion Picture"). The
     spelling kept is capitalised, then the most quoted, then the shortest."""
-    counts: Counter[tuple[str, str]] = Counter(
-        (q.speaker.kind, q.speaker.name)
-        for q in quotes
-        if q.speaker and q.speaker.kind in ("organization", "group")
-    )
+    counts: Counter[tuple[str, str]] = Counter()
+    for s, n, _ in heard:
+        if s.kind in ("organization", "group"):
+            counts[s.kind, s.name] += n
     variants: dict[tuple[str, str], list[str]] = defaultdict(list)
     for kind, name in counts:
         variants[kind, _body_key(name)].append(name)
@@ -187,7 +204,7 @@ def _spelled_out(orgs: set[str]) -> dict[str, str]:
     return out
 
 
-def _misspellings(quotes: Sequence[Quote]) -> dict[str, str]:
+def _misspellings(heard: Iterable[tuple[Speaker, int, set[str] | None]]) -> dict[str, str]:
     """Person names one letter off a name (a letter changed, added, dropped or two swapped) that
     the same article also gives, or that the corpus gives far more often → that name.
 
@@ -195,10 +212,10 @@ def _misspellings(quotes: Sequence[Quote]) -> dict[str, str]:
     stays near linear in the number of names."""
     counts: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
-    for q in quotes:
-        if q.speaker and q.speaker.kind == "person" and " " in q.speaker.name:
-            counts[q.speaker.name] += 1
-            articles[q.speaker.name].add(q.article_id)
+    for s, n, named in heard:
+        if named is not None:  # a person's full name (_heard)
+            counts[s.name] += n
+            articles[s.name] |= named
     buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for name in counts:
         buckets[_key(name)].append(name)

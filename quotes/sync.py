@@ -82,7 +82,7 @@ def save_changes(
         ]
         for c in computed
     }
-    live = {c.id for c in computed} | {cluster_id for _, cluster_id, _ in kept}
+    live = {c.id for c in computed} | {cluster_id for _, cluster_id in kept}
     dropped = [(i,) for (i,) in db.execute("select id from clusters").fetchall() if i not in live]
     _write_difference(db, "clusters", cluster_rows, cluster_rows.keys() | set(dropped))
     members = [i for c in computed for i in c.quote_ids] + gone
@@ -93,7 +93,7 @@ def save_changes(
         fresh = _grouped(table, (vars(r) for r in found if r.quote_id not in standing))
         _write_difference(db, table, fresh, {(i,) for i in members if i not in standing})
     _write_difference(db, "citations", _grouped("citations", map(vars, citations)), None)
-    touched = live - {cluster_id for _, cluster_id, _ in kept}
+    touched = live - {cluster_id for _, cluster_id in kept}
     columns = list(store.TABLES["quotes"][0])
     at = columns.index("cluster_id"), columns.index("article_id")
     before = {
@@ -109,11 +109,17 @@ def save_changes(
     said = set(articles)
     for i, (_, article_id) in before.items():
         said.update(a for a in (article_id, by_id[i].article_id if i in by_id else None) if a)
+    # A row holding id n held it before, or was renumbered to it; when the speaker that held n
+    # is gone (a spelling unified away) and another took n, either may be, so both are read.
     was = {new: old for old, new in renumbered.items()}
+    reused = {n for n in was if names.get(n) not in speaker_ids}
     for i in cluster_of:
         speaker = by_id[i].speaker
         n = _id(speaker, speaker_ids)
-        if speaker and n is not None and names.get(was.get(n, n)) != speaker.name:
+        if speaker is None or n is None:
+            continue
+        now = (speaker.name, speaker.kind)
+        if names.get(was.get(n, n)) != now or (n in reused and names.get(n) != now):
             said.add(by_id[i].article_id)
     store.ensure_db_shape(db, touched, said)
 
@@ -129,10 +135,10 @@ def same_shape(db: Database) -> bool:
 
 def _save_speakers(
     db: Database, quotes: Sequence[Quote]
-) -> tuple[dict[tuple[str, str], int], dict[int, int], dict[int, str]]:
+) -> tuple[dict[tuple[str, str], int], dict[int, int], dict[int, tuple[str, str]]]:
     """The speakers table made this build's (its clusters' speakers are among its quotes'); the
     new ids by (name, kind), old id → new id for every stored speaker whose id changed, and the
-    stored names by id."""
+    stored (name, kind) by id."""
     rows = store.speaker_rows(q.speaker for q in quotes)
     ids = {(r["name"], r["kind"]): r["id"] for r in rows}
     stored = db.execute("select id, name, kind from speakers").fetchall()
@@ -140,7 +146,7 @@ def _save_speakers(
         old: ids[(name, kind)] for old, name, kind in stored if ids.get((name, kind), old) != old
     }
     _write_difference(db, "speakers", {(r["id"],): [_row("speakers", r)] for r in rows}, None)
-    return ids, renumbered, {i: name for i, name, _ in stored}
+    return ids, renumbered, {i: (name, kind) for i, name, kind in stored}
 
 
 def _renumber(db: Database, renumbered: Mapping[int, int]) -> None:

@@ -104,3 +104,17 @@ def test_a_one_word_name_an_article_knows_as_an_organisation_is_one_everywhere()
         ("Corvex", "organization"),
         ("Okafor", "person"),
     ]
+
+
+def test_quotes_sharing_one_speaker_count_each_for_a_misspellings_ratio() -> None:
+    often = Speaker("Mark Ruiz")  # a stored corpus's quotes hold one Speaker per name
+    quotes = [Quote(a, "words", 0, 5, speaker=often) for a in ("a", "b")]
+    out = unify_speakers([*quotes, q("Mark Ruis", article="c")])
+    assert [x.speaker.name for x in out] == ["Mark Ruiz"] * 3
+
+
+def test_quotes_sharing_one_speaker_name_its_articles_for_a_misspelling() -> None:
+    shared = Speaker("Mark Ruis")  # in article c too, beside the name it misspells
+    quotes = [Quote(a, "words", 0, 5, speaker=shared) for a in ("b", "f", "c")]
+    out = unify_speakers([*quotes, *(q("Mark Ruiz", article=a) for a in "cdeg")])
+    assert {x.speaker.name for x in out} == {"Mark Ruiz"}

@@ -46,6 +46,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from operator import attrgetter
 from typing import NamedTuple
 
 from sqlite_utils.utils import hash_record
@@ -73,8 +74,8 @@ from quotes.outlets import outlet_name
 
 __all__ = ["Computed", "Kept", "Standing", "Stored", "cluster_changed", "cluster_quotes"]
 
-# A cluster not computed again: its fingerprint, its id and its quotes' ids.
-Kept = tuple[str, str, list[str]]
+# A cluster not computed again: its fingerprint and its id.
+Kept = tuple[str, str]
 
 
 class Standing(NamedTuple):
@@ -121,7 +122,7 @@ def cluster_changed(
 
     Gives the computed clusters with their fingerprints and traces (reuse.py: what their edges
     were computed from, so that the next build may keep them; `stored` gives this build the
-    stored ones), and (fingerprint, cluster id, quote ids) for the others: the same clusters
+    stored ones), and (fingerprint, cluster id) for the others: the same clusters
     cluster_quotes gives, as the fingerprint covers every input of one cluster's computation.
     `tokenised`: texts' tokens known already (stored_tokens.py), by text; the others' are added.
     """
@@ -137,7 +138,7 @@ def cluster_changed(
         if cluster_id is None:
             computed.append((print_, *_cluster(members, ctx, stored or NOTHING_STORED)))
         else:
-            kept.append((print_, cluster_id, [i for w in members for _, i, _ in ctx.by_wording[w]]))
+            kept.append((print_, cluster_id))
     return computed, kept
 
 
@@ -150,7 +151,7 @@ def _context(
 ) -> _Context:
     """Wordings, their grouping into clusters, and what building each cluster reads
     (`tokenised`: tokens by text, known already or added here)."""
-    ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
+    ordered = sorted(quotes, key=attrgetter("article_id", "start", "end"))
     if tokenised is None:  # a text reprinted by many articles is read once
         tokenised = {}
     tokens = [
@@ -164,13 +165,12 @@ def _context(
     credits: dict[str, set[str]] = defaultdict(set)
     for c in citations:
         credits[c.article_id].add(outlet_name(c.outlet))
-    ids = [q.id for q in ordered]
     by_wording: dict[int, list[tuple[Quote, str, int]]] = defaultdict(list)
-    for q, i, w in zip(ordered, ids, wording_of, strict=True):
-        by_wording[w].append((q, i, w))
+    for q, w in zip(ordered, wording_of, strict=True):
+        by_wording[w].append((q, q.id, w))
     return _Context(
         wordings,
-        tokens_by_id=dict(zip(ids, tokens, strict=True)),
+        tokens=tokenised,
         articles=articles,
         credits={a: frozenset(o) for a, o in credits.items()},
         grouping=grouping,
@@ -184,14 +184,14 @@ class _Context:
     def __init__(
         self,
         wordings: list[Wording],
-        tokens_by_id: dict[str, Tokens],
+        tokens: dict[str, Tokens],
         articles: Mapping[str, Article],
         credits: dict[str, frozenset[str]],
         grouping: Grouping,
         by_wording: dict[int, list[tuple[Quote, str, int]]],
     ) -> None:
         self.wordings = wordings
-        self.tokens_by_id = tokens_by_id
+        self.tokens = tokens  # by text
         self.articles = articles
         self.credits = credits
         self.grouping = grouping
@@ -281,12 +281,12 @@ def _canonical(
     splices.update(own)
     canonical_w = canonical_wording(wording_ids, wordings, set(own), first_seen)
     canonical = canonical_quote(members, canonical_w)
-    canonical_side = Side(ctx.tokens_by_id[canonical.id], wordings[canonical_w].code)
+    canonical_side = Side(ctx.tokens[canonical.quote.text], wordings[canonical_w].code)
     compared: dict[tuple[str, int], list[Alteration]] = {}  # identical copies compared once
     for m in members:
         splice = own.get(m.wording)
         if (m.quote.text, m.wording) not in compared:
-            side = Side(ctx.tokens_by_id[m.id], wordings[m.wording].code)
+            side = Side(ctx.tokens[m.quote.text], wordings[m.wording].code)
             span = (splice.start, splice.end) if splice else None
             compared[(m.quote.text, m.wording)] = alterations(m.id, canonical_side, side, span)
         found = compared[(m.quote.text, m.wording)]
@@ -358,7 +358,7 @@ def _fingerprint(
             who = speakers.get(id(q.speaker))  # the quotes hold their speakers: ids stay theirs
             if who is None:
                 who = speakers[id(q.speaker)] = repr(q.speaker)
-            fields = (q.text, q.kind, q.cue, q.credit, q.rule)
+            fields = _body(q)
             body = bodies.get(fields)
             if body is None:
                 body = bodies[fields] = repr(fields)
@@ -366,6 +366,10 @@ def _fingerprint(
         rows.append("")  # each wording ends in a line's end
         digest.update("\n".join(rows).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+# What a quote's fingerprint writes of it besides its article, offsets and speaker.
+_body = attrgetter("text", "kind", "cue", "credit", "rule")
 
 
 def _place(article_id: str, ctx: _Context) -> str:

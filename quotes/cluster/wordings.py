@@ -35,54 +35,61 @@ def distinct_wordings(
     quotes: Sequence[Quote], tokens: Sequence[Tokens], articles: Mapping[str, Article]
 ) -> tuple[list[Wording], list[int]]:
     """One Wording per distinct key: normalised words, and the speaker's name for a short
-    quotation; quotes without words each stand alone."""
+    quotation; quotes without words each stand alone.
+
+    A reprinted text's quotes share their tokens and speakers (by id()), so a key is made once
+    per pair of them, and each pair's quotes are counted together at the end."""
     index: dict[str, int] = {}
     first: list[Tokens] = []  # each key's tokens, as its first quote has them
     places: list[str | None] = []  # the one article of each key's quotes, None for several
-    weight: list[int] = []
     seen: list[str | None] = []
-    speakers: list[dict[str, int]] = []
+    slots: dict[tuple[int, int], int] = {}  # (id() of tokens, of speaker) → its slot
+    slot_wording: list[int] = []
+    slot_speaker: list[str | None] = []
+    slot_quotes: list[int] = []
     wording_of: list[int] = []
     named: dict[int, str | None] = {}  # speaker_key by the speaker's id(): quotes share speakers
-    dates: dict[str, str | None] = {}  # day() of each article's date
-    joined: dict[int, str] = {}  # Tokens.key by the tokens' id(): a reprinted text's are one
+    last_article, published = None, None  # quotes come article by article: day() of its date
     for q, t in zip(quotes, tokens, strict=True):
-        who = id(q.speaker)
-        if who in named:
-            speaker = named[who]
-        else:
-            speaker = named[who] = speaker_key(q.speaker)
-        if not t.words:
-            key = f"\0{q.id}"
-        elif id(t) in joined:
-            key = joined[id(t)]
-        else:
-            key = joined[id(t)] = t.key
-        if speaker and len(t.words) < MIN_FRAGMENT_WORDS:
-            # The same few words from two named speakers may be two quotations ("a mistake");
-            # they join when the speakers may be one (joins.fragment_home).
-            key += f"\0{speaker}"
-        i = index.setdefault(key, len(first))
-        if i == len(first):
-            first.append(t)
-            weight.append(0)
-            seen.append(None)
-            speakers.append({})
-        weight[i] += 1
-        if q.article_id in dates:
-            published = dates[q.article_id]
-        else:
-            article = articles.get(q.article_id)
-            published = dates[q.article_id] = day(article.published) if article else None
+        pair = (id(t), id(q.speaker))
+        j = slots.get(pair) if t.words else None
+        if j is None:
+            j = len(slot_wording)
+            if t.words:  # quotes without words each stand alone
+                slots[pair] = j
+            speaker = named.get(pair[1], "")
+            if speaker == "":
+                speaker = named[pair[1]] = speaker_key(q.speaker)
+            key = t.key if t.words else f"\0{q.id}"
+            if speaker and len(t.words) < MIN_FRAGMENT_WORDS:
+                # The same few words from two named speakers may be two quotations ("a
+                # mistake"); they join when the speakers may be one (joins.fragment_home).
+                key += f"\0{speaker}"
+            i = index.setdefault(key, len(first))
+            if i == len(first):
+                first.append(t)
+                seen.append(None)
+                places.append(q.article_id)
+            slot_wording.append(i)
+            slot_speaker.append(speaker)
+            slot_quotes.append(0)
+        slot_quotes[j] += 1
+        i = slot_wording[j]
+        article_id = q.article_id
+        if article_id != last_article:
+            article = articles.get(article_id)
+            last_article, published = article_id, day(article.published) if article else None
         if published and (seen[i] is None or published < (seen[i] or "")):
             seen[i] = published
-        if speaker:
-            speakers[i][speaker] = speakers[i].get(speaker, 0) + 1
-        wording_of.append(i)
-        if i == len(places):
-            places.append(q.article_id)
-        elif places[i] != q.article_id:
+        if places[i] != article_id:
             places[i] = None
+        wording_of.append(i)
+    weight = [0] * len(first)
+    speakers: list[dict[str, int]] = [{} for _ in first]
+    for i, speaker, n in zip(slot_wording, slot_speaker, slot_quotes, strict=True):
+        weight[i] += n
+        if speaker:
+            speakers[i][speaker] = speakers[i].get(speaker, 0) + n
     vocab = Vocabulary()
     keys = list(index)
     wordings = [
