@@ -36,7 +36,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from components import describe, load  # noqa: E402
 
-from quotes.cluster.components import components, settled_roots, splice_links, statement_linked  # noqa: E402
+from quotes.cluster.components import (  # noqa: E402
+    components,
+    settled_roots,
+    spliced_parts,
+    statement_linked,
+)
 from quotes.cluster.counts import Survey, survey  # noqa: E402
 from quotes.cluster.fragments import AMBIGUOUS, content_of  # noqa: E402
 from quotes.cluster.joins import AMBIGUOUS_WORDS  # noqa: E402
@@ -170,12 +175,7 @@ def parts_of(wordings: Sequence[Wording], found: Survey, roots: list[int]) -> li
     uf = UnionFind(len(wordings))
     for i, root in enumerate(roots):
         uf.union(root, i)
-    for i, j in splice_links(wordings, found.index, roots):
-        uf.union(i, j)
-    parts: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(wordings)):
-        parts[uf.find(i)].append(i)
-    return list(parts.values())
+    return spliced_parts(wordings, found.index, uf, roots)
 
 
 def spliced(
