@@ -85,25 +85,32 @@ def describe(name: str, parts: list[list[int]], wordings: Sequence[Wording]) -> 
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="*", help="files or folders of articles")
-    parser.add_argument("--generated", type=int, help="a generated corpus of N articles")
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+def load(inputs: Sequence[str], generated: int | None, seed: int) -> list[Wording]:
+    """The distinct wordings of a generated corpus of `generated` articles, or of the quotes
+    extracted from the articles in `inputs`; prints how many of each."""
     quotes: list[Quote]
-    if args.generated:
-        corpus = generate(args.generated, args.seed)
+    if generated:
+        corpus = generate(generated, seed)
         quotes, articles = corpus.quotes, {a.id: a for a in corpus.articles}
     else:
         articles = {}
-        for a in read_articles(args.inputs):
+        for a in read_articles(list(inputs)):
             if isinstance(a, Article):
                 articles.setdefault(a.id, a)
         quotes, _, _ = analyse(list(articles.values()))
     ordered = sorted(quotes, key=lambda q: (q.article_id, q.start, q.end))
     wordings, _ = distinct_wordings(ordered, [tokenise(q.text) for q in ordered], articles)
     print(f"{len(articles):,} articles, {len(quotes):,} quotes, {len(wordings):,} wordings")
+    return wordings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("inputs", nargs="*", help="files or folders of articles")
+    parser.add_argument("--generated", type=int, help="a generated corpus of N articles")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    wordings = load(args.inputs, args.generated, args.seed)
     print(describe("candidates", candidate_parts(wordings), wordings))
     found = survey(wordings)
     began = time.perf_counter()

@@ -95,6 +95,21 @@ def test_grouping_each_staged_part_alone_equals_grouping_the_whole_corpus() -> N
     assert heads == whole.part
 
 
+def test_settling_in_rounds_of_small_tasks_gives_the_whole_corpus_clusters() -> None:
+    from rounds import Settling, parts_of, settle_in_tasks, spliced  # bench/rounds.py
+
+    corpus = generate(200, seed=2)
+    wordings = wordings_of(corpus.quotes, {a.id: a for a in corpus.articles})
+    found = survey(wordings)
+    roots, rounds = settle_in_tasks(Settling(wordings, found))
+    assert rounds[0] > 1, "a decision read one made in the same round"
+    assert roots == settled_roots(wordings, [list(range(len(wordings)))], found.counts)
+    whole = group(wordings, found.counts)
+    alone = spliced(wordings, found, parts_of(wordings, found, roots), roots)
+    assert sorted(alone.groups) == sorted(whole.groups)
+    assert (alone.splices, alone.part) == (whole.splices, whole.part)
+
+
 def test_a_fragment_found_in_two_statements_keeps_them_apart_and_joins_neither() -> None:
     wordings = wordings_in(
         news("a", f'"{INSURER}" Holt said.', speaker="Mara Holt"),

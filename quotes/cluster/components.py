@@ -132,7 +132,15 @@ def staged_parts(wordings: Sequence[Wording], found: Survey) -> list[list[int]]:
     for part in settled:
         for i in part[1:]:
             uf.union(part[0], i)
-    for i, j in splice_links(wordings, found.index, settled_roots(wordings, settled, found.counts)):
+    return spliced_parts(wordings, found.index, uf, settled_roots(wordings, settled, found.counts))
+
+
+def spliced_parts(
+    wordings: Sequence[Wording], index: ShingleIndex, uf: UnionFind, roots: Sequence[int]
+) -> list[list[int]]:
+    """The sets of `uf` (each holding whole settled clusters, `roots`) joined where
+    splice_links says a splice may read or join their clusters."""
+    for i, j in splice_links(wordings, index, roots):
         uf.union(i, j)
     parts: dict[int, list[int]] = defaultdict(list)
     for i in range(len(wordings)):

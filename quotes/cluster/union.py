@@ -78,7 +78,7 @@ def statements(run: Run) -> None:
     for i in run.order:
         if not _long(run, i):
             break  # shorter ones follow
-        home = _home(run, i)
+        home = home_of(run, i)
         if home is not None:  # a wording this long is never AMBIGUOUS
             run.uf.union(home, i)
 
@@ -97,7 +97,7 @@ def settle(run: Run) -> None:
     short = [i for i in run.order if not _long(run, i)]
     ambiguous = []
     for i in short:
-        home = _home(run, i)
+        home = home_of(run, i)
         if home == AMBIGUOUS:
             ambiguous.append(i)
         elif home is not None:
@@ -106,7 +106,7 @@ def settle(run: Run) -> None:
     join_pieces(wordings, index, uf, run.rank, long)
     join_short_pieces(wordings, index, uf, run.rank, short)
     for i in ambiguous:  # the clusters holding it may have proved one statement
-        home = _home(run, i)
+        home = home_of(run, i)
         if home is not None and home != AMBIGUOUS:
             uf.union(home, i)
 
@@ -141,7 +141,7 @@ def _long(run: Run, i: int) -> bool:
     return len(run.wordings[i].code) >= AMBIGUOUS_WORDS
 
 
-def _home(run: Run, i: int) -> int | None:
+def home_of(run: Run, i: int) -> int | None:
     """The root of the cluster wording i joins (AMBIGUOUS when two hold it), if any."""
     wordings, rank = run.wordings, run.rank
     if len(wordings[i].code) < SHORT_FRAGMENT_WORDS:
