@@ -200,7 +200,7 @@ def _speakers(spark: SparkSession, quotes: DataFrame, clusters: DataFrame) -> Da
     return spark.createDataFrame(
         [(n, name, kind, desc) for n, (name, kind, desc) in enumerate(numbered, 1)],
         schema(store.TABLES["speakers"][0]),
-    )
+    ).localCheckpoint()  # else every task of the joins below ships all its rows in the plan
 
 
 def _with_speaker_id(df: DataFrame, speakers: DataFrame) -> DataFrame:
