@@ -96,9 +96,12 @@ def spark_build(
         articles.map(lambda it: T.Row(**it[0].as_dict())), schema(ARTICLE_COLUMNS)
     )
 
-    wordings = links.wordings_of(quotes).persist()
+    # What later stages read many times is checkpointed, not cached: a cached DataFrame keeps its
+    # whole plan, and each join of it repeats that plan, until planning each query (and AQE's
+    # replanning after every stage) took longer than running it.
+    wordings = links.wordings_of(quotes).localCheckpoint()
     facts, pairs, candidates = links.counted(wordings)
-    facts = facts.persist()
+    facts = facts.localCheckpoint()
     edges = links.links(wordings, pairs, facts).persist()
     credits = citations.groupBy("article_id").agg(F.collect_list("outlet").alias("credits"))
     per_quote = (
@@ -106,10 +109,10 @@ def spark_build(
         .join(article_rows.select(F.col("id").alias("article_id"), "published", "outlet"),
               "article_id", "left")
         .join(credits, "article_id", "left")
-    ).persist()  # fmt: skip
+    ).localCheckpoint()  # fmt: skip
     # Settle each component over settle_linked alone, then join those a splice may join.
     settled_labels, rounds = components(spark, edges, wordings)
-    settled = splicing.settled(per_quote.join(settled_labels, "wording")).persist()
+    settled = splicing.settled(per_quote.join(settled_labels, "wording")).localCheckpoint()
     joins = splicing.splice_links(wordings, candidates, facts, settled)
     labels, more = components(spark, edges.union(joins), wordings)
     report.label_rounds = rounds + more
@@ -153,7 +156,7 @@ def spark_build(
         df = df.select(*columns[name])
         df.write.mode("overwrite").parquet(f"{out.rstrip('/')}/{name}")
         report.tables.append(name)
-    for cached in (articles, found, quotes, citations, found_rows, wordings, facts, edges, settled):
+    for cached in (articles, found, quotes, citations, found_rows, edges):
         cached.unpersist()
     return report
 
@@ -197,7 +200,7 @@ def _speakers(spark: SparkSession, quotes: DataFrame, clusters: DataFrame) -> Da
     return spark.createDataFrame(
         [(n, name, kind, desc) for n, (name, kind, desc) in enumerate(numbered, 1)],
         schema(store.TABLES["speakers"][0]),
-    )
+    ).localCheckpoint()  # else every task of the joins below ships all its rows in the plan
 
 
 def _with_speaker_id(df: DataFrame, speakers: DataFrame) -> DataFrame:

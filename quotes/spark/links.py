@@ -72,7 +72,7 @@ def counted(wordings: DataFrame) -> tuple[DataFrame, DataFrame, DataFrame]:
         .count()
         .filter(F.col("count") >= F.col("least"))
         .select("a", "b", F.col("count").alias("shared"))
-    )
+    ).localCheckpoint()  # read by the cutoffs, the links and the splice checks
     facts = (
         wordings.select("wording")
         .join(stock.agg(F.collect_list("shingle").alias("stock")), "wording", "left")
