@@ -16,7 +16,7 @@ that part, exactly the candidates the whole corpus's index finds.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 
@@ -56,49 +56,32 @@ class ShingleIndex:
         self._ranked: dict[int, list[int]] = {}
         # For each wording asked about: shingles shared with each of its candidates.
         self.shared: dict[int, dict[int, int]] = {}
-        # Postings of the trigrams two or more wordings share: a trigram of one wording proposes
-        # no pair, and most trigrams are one wording's own (77 % of 894,804 at 100,000 generated
-        # quotes), a list each being most of the index's memory and of what collections walk.
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[str, list[int]] = defaultdict(list)
         order = range(len(codes)) if order is None else order
-        self._rank = [0] * len(codes)
-        for r, i in enumerate(order):
-            self._rank[i] = r
+        self._rank = {i: r for r, i in enumerate(order)}
         self._stock_starts: dict[str, frozenset[int]] = {}
         self._stock = stock
         self._cutoffs = cutoffs or {}
         self._keys = keys
         unread = unread or {}
-        alone: dict[str, int] = {}  # trigrams of one wording so far: that wording
         for i in order:
             skipped = unread.get(i, frozenset())
             for s in set(shingles(codes[i])):
-                if s in skipped:
-                    continue
-                first = alone.setdefault(s, i)
-                if first != i:
-                    posting = self.postings.get(s)
-                    if posting is None:
-                        self.postings[s] = [first, i]
-                    else:
-                        posting.append(i)
+                if s not in skipped:
+                    self.postings[s].append(i)
 
     def candidates(self, i: int) -> list[int]:
         """Wordings sharing enough shingles with wording i, those sharing most first (ties in
         clustering order); computed once per wording, as several stages ask."""
         if i not in self._ranked:
             own = set(shingles(self.codes[i]))
-            postings = self.postings
-            found = Counter(chain.from_iterable(postings.get(s, ())[:MAX_POSTING] for s in own))
+            found = Counter(chain.from_iterable(self.postings[s][:MAX_POSTING] for s in own))
             del found[i]
             least = 1 if len(own) <= 3 else MIN_SHARED
             # Only the candidates' counts are kept: a wording shares a trigram or so by chance
             # with hundreds of others in a large corpus.
             shared = self.shared[i] = {j: n for j, n in found.items() if n >= least}
-            # Clustering order, then most shared first: the sort keeps ties in clustering order.
-            ranked = sorted(shared, key=self._rank.__getitem__)
-            ranked.sort(key=shared.__getitem__, reverse=True)
-            self._ranked[i] = ranked
+            self._ranked[i] = sorted(shared, key=lambda j: (-shared[j], self._rank[j]))
         return self._ranked[i]
 
     def proposed(self, i: int, j: int) -> bool:
