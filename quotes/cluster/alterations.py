@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from quotes.cluster.cuts import NO_CUT, Cut, cuts
+from quotes.cluster.cuts import NO_CUT, Cut, cuts, filled
 from quotes.cluster.normalise import (
     Tokens,
     Vocabulary,
@@ -74,13 +74,7 @@ def alterations(
 
 def _whole(variant: Side, canonical: Side, found: Cut) -> Side:
     """The variant with each stub replaced by the canonical word it was cut from, as written."""
-    v, c = variant.tokens, canonical.tokens
-    words, surface, code = list(v.words), list(v.surface), list(variant.code)
-    for k, p in ((0, found.start), (len(words) - 1, found.end)):
-        if p is not None:
-            words[k], surface[k], code[k] = c.words[p], c.surface[p], canonical.code[p]
-    tokens = replace(v, words=tuple(words), surface=tuple(surface))
-    return Side(tokens, "".join(code))
+    return Side(*filled(variant.tokens, variant.code, canonical.tokens, canonical.code, found))
 
 
 def _matched(blocks: Sequence[Block], k: int, p: int) -> bool:

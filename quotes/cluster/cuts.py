@@ -58,11 +58,20 @@ def completed(short: Wording, long: Wording) -> Wording:
     found = cuts(short.tokens, short.code, long.tokens, long.code)
     if found == NO_CUT:
         return short
-    words, code = list(short.tokens.words), list(short.code)
+    tokens, code = filled(short.tokens, short.code, long.tokens, long.code, found)
+    return replace(short, tokens=tokens, code=code)
+
+
+def filled(
+    short: Tokens, short_code: str, long: Tokens, long_code: str, found: Cut
+) -> tuple[Tokens, str]:
+    """`short`'s tokens and code with each stub `found` replaced by the word of `long` it was
+    cut from, as written there too."""
+    words, surface, code = list(short.words), list(short.surface), list(short_code)
     for k, p in ((0, found.start), (len(words) - 1, found.end)):
         if p is not None:
-            words[k], code[k] = long.tokens.words[p], long.code[p]
-    return replace(short, tokens=replace(short.tokens, words=tuple(words)), code="".join(code))
+            words[k], surface[k], code[k] = long.words[p], long.surface[p], long_code[p]
+    return replace(short, words=tuple(words), surface=tuple(surface)), "".join(code)
 
 
 def may_be_stub(tokens: Tokens, k: int) -> bool:
